@@ -1,0 +1,174 @@
+//! Requests and answers of the ePalvelu outbox API (`/api/v1`).
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+use crate::domain::{Language, Service, Transaction};
+
+/// Header carrying an attachment's SHA-256 (lower-case hex) on download.
+pub const SHA256_HEADER: &str = "x-content-sha256";
+
+/// Default length of a claim's lease in seconds.
+pub const DEFAULT_LEASE_SECONDS: u32 = 300;
+
+/// Query of `GET /transactions`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct TransactionQuery {
+    /// Only transactions of this e-service id.
+    pub service: Option<String>,
+    /// Opaque cursor from a previous page's `next_cursor`.
+    pub cursor: Option<String>,
+    /// Items per page, 1–200, default 50.
+    pub limit: Option<u32>,
+}
+
+/// Who holds a transaction and until when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct ClaimInfo {
+    /// Display name of the clerk holding the claim.
+    pub holder: String,
+    /// When the lease ends unless renewed.
+    pub expires_at: DateTime<Utc>,
+}
+
+/// A pending transaction in a list: enough for an inbox row, without form data.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct TransactionSummary {
+    /// Transaction id.
+    pub id: String,
+    /// E-service.
+    pub service: Service,
+    /// Submission time.
+    pub submitted_at: DateTime<Utc>,
+    /// Language of the form.
+    pub language: Language,
+    /// Title.
+    pub title: String,
+    /// Submitter's name (the personal id is only in the full transaction).
+    pub submitter_name: String,
+    /// Number of attachments.
+    pub attachment_count: u32,
+    /// Total attachment size in bytes.
+    pub attachment_bytes: u64,
+    /// Current claim, if a clerk holds one.
+    pub claim: Option<ClaimInfo>,
+}
+
+/// One page of pending transactions, oldest first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct TransactionPage {
+    /// Transactions on this page.
+    pub items: Vec<TransactionSummary>,
+    /// Cursor of the next page; `None` on the last page.
+    pub next_cursor: Option<String>,
+}
+
+/// A transaction with its outbox state (`GET /transactions/{id}`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct TransactionDetail {
+    /// The transaction.
+    pub transaction: Transaction,
+    /// Current claim, if any.
+    pub claim: Option<ClaimInfo>,
+    /// The filing result, once completed.
+    pub completion: Option<Completion>,
+}
+
+/// An e-service with its number of pending transactions (`GET /services`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct ServiceSummary {
+    /// Service id.
+    pub id: String,
+    /// Service name in Finnish.
+    pub name: String,
+    /// Pending (not completed) transactions.
+    pub pending: u32,
+}
+
+/// Body of `POST /transactions/{id}/claim`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ClaimRequest {
+    /// Display name of the clerk, shown to other clerks.
+    pub clerk: String,
+    /// Lease length, 1–3600 seconds, default 300.
+    #[serde(default)]
+    pub lease_seconds: Option<u32>,
+    /// Token of a claim this clerk already holds, to renew it.
+    #[serde(default)]
+    pub token: Option<String>,
+}
+
+/// A granted claim (lease) on a transaction.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct Claim {
+    /// Secret that release and complete must present.
+    pub token: String,
+    /// Display name of the holder.
+    pub holder: String,
+    /// When the lease ends unless renewed.
+    pub expires_at: DateTime<Utc>,
+}
+
+/// Body of `POST /transactions/{id}/release`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReleaseRequest {
+    /// Token of the claim to release.
+    pub token: String,
+}
+
+/// How a transaction was filed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum FilingAction {
+    /// A new case was opened.
+    NewCase,
+    /// Documents were added to an existing case.
+    ExistingCase,
+    /// Only an assignment (with an unregistered document) was made.
+    AssignmentOnly,
+}
+
+/// What a filing produced in TWeb.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FilingResult {
+    /// The action taken.
+    pub action: FilingAction,
+    /// Case the transaction was filed on.
+    #[serde(default)]
+    pub case_id: Option<u64>,
+    /// Its diary number.
+    #[serde(default)]
+    pub diary_number: Option<String>,
+    /// Documents created, form first.
+    #[serde(default)]
+    pub document_ids: Vec<u64>,
+    /// Assignment created.
+    #[serde(default)]
+    pub assignment_id: Option<u64>,
+}
+
+/// Body of `POST /transactions/{id}/complete`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CompleteRequest {
+    /// Token of the claim the clerk holds.
+    pub token: String,
+    /// The filing result to record.
+    pub result: FilingResult,
+}
+
+/// A recorded completion.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct Completion {
+    /// Who completed it.
+    pub completed_by: String,
+    /// When.
+    pub completed_at: DateTime<Utc>,
+    /// What the filing produced.
+    pub result: FilingResult,
+}

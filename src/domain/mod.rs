@@ -1,0 +1,35 @@
+//! Pure domain types shared by every part of Kirjaamo.
+//!
+//! Nothing here does I/O. The ePalvelu side is [`Transaction`] and what it holds; the TWeb side is
+//! the records plan ([`CaseGroup`], [`DocumentType`]), its people ([`User`], [`Group`]) and the
+//! objects a filing creates ([`Case`], [`Document`], [`Assignment`]).
+
+mod assignment;
+mod attachment;
+mod case;
+mod case_group;
+mod document;
+mod document_type;
+mod field;
+mod group;
+mod party;
+mod personal_id;
+mod records;
+mod submitter;
+mod transaction;
+mod user;
+
+pub use assignment::{Assignment, AssignmentStatus, Recipients};
+pub use attachment::Attachment;
+pub use case::{Case, CaseStatus};
+pub use case_group::CaseGroup;
+pub use document::Document;
+pub use document_type::DocumentType;
+pub use field::{FieldKind, FormField};
+pub use group::Group;
+pub use party::{Party, PartyRole};
+pub use personal_id::{PersonalId, PersonalIdError, mask_personal_id};
+pub use records::{PersonalDataLevel, PublicityClass, RecordsProperties, Retention};
+pub use submitter::{PostalAddress, Submitter};
+pub use transaction::{Language, Service, Transaction};
+pub use user::User;

@@ -1,0 +1,35 @@
+//! A party (asianosainen) of a TWeb case.
+
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::{PersonalId, PostalAddress};
+
+/// The role a party has in a case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum PartyRole {
+    /// Hakija: the one who applied or notified.
+    Applicant,
+    /// Asiamies: acts for the applicant.
+    Representative,
+    /// Muu asianosainen.
+    Other,
+}
+
+/// A person or organisation taking part in a case.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct Party {
+    /// Name of the person or organisation.
+    pub name: String,
+    /// Role in the case.
+    pub role: PartyRole,
+    /// Henkilötunnus, when known.
+    pub personal_id: Option<PersonalId>,
+    /// E-mail address.
+    pub email: Option<String>,
+    /// Telephone number.
+    pub phone: Option<String>,
+    /// Postal address.
+    pub address: Option<PostalAddress>,
+}

@@ -1,0 +1,9 @@
+//! Kirjaamo files ePalvelu e-service transactions into the TWeb case management system.
+//!
+//! The crate is laid out by architecture: [`domain`] holds pure types, [`contract`] the wire types
+//! of the two HTTP APIs, and [`sandbox`] a strict simulator of both APIs used for demos, training
+//! and tests.
+
+pub mod contract;
+pub mod domain;
+pub mod sandbox;

@@ -1,0 +1,146 @@
+//! The `kirjaamo` binary: the clerk desk (GUI), the sandbox and the admin tools.
+
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+use clap::{Parser, Subcommand};
+use kirjaamo::sandbox::{FaultConfig, Sandbox, SandboxConfig, openapi, seed};
+
+/// Files ePalvelu e-service transactions into TWeb.
+#[derive(Debug, Parser)]
+#[command(name = "kirjaamo", version, about)]
+struct Cli {
+    /// Run against an embedded sandbox (demo data on an ephemeral 127.0.0.1 port).
+    #[arg(long)]
+    demo: bool,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Serve the TWeb and ePalvelu outbox simulators on 127.0.0.1 until Ctrl+C.
+    Sandbox {
+        /// Port to listen on (0 picks a free one).
+        #[arg(long, default_value_t = 8700)]
+        port: u16,
+        /// Seed of the built-in data.
+        #[arg(long, default_value_t = seed::DEFAULT_SEED)]
+        seed: u64,
+        /// Load transactions from this folder instead of the built-in data (see docs/sandbox.md).
+        #[arg(long)]
+        data: Option<PathBuf>,
+        /// Keep the state in this file across restarts.
+        #[arg(long)]
+        state: Option<PathBuf>,
+        /// Inject faults from this JSON file (see docs/sandbox.md).
+        #[arg(long)]
+        faults: Option<PathBuf>,
+    },
+    /// Write the OpenAPI contracts to DIR, or with --check fail when the files there differ.
+    Contracts {
+        /// Folder of the contracts.
+        #[arg(default_value = "assets/api")]
+        dir: PathBuf,
+        /// Compare instead of writing.
+        #[arg(long)]
+        check: bool,
+    },
+}
+
+fn main() -> Result<()> {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let cli = Cli::parse();
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .thread_name("kirjaamo-worker")
+        .build()
+        .context("could not start the async runtime")?;
+    match cli.command {
+        Some(Command::Sandbox { port, seed, data, state, faults }) => {
+            let faults = match faults {
+                Some(path) => read_faults(&path)?,
+                None => FaultConfig::default(),
+            };
+            let config = SandboxConfig {
+                bind: SocketAddr::new(IpAddr::V4(Ipv4Addr::LOCALHOST), port),
+                seed,
+                data_dir: data,
+                state_file: state,
+                faults,
+                ..SandboxConfig::default()
+            };
+            runtime.block_on(serve(config))
+        }
+        Some(Command::Contracts { dir, check }) => contracts(&dir, check),
+        None => runtime.block_on(desk(cli.demo)),
+    }
+}
+
+fn read_faults(path: &Path) -> Result<FaultConfig> {
+    let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    serde_json::from_str(&text).with_context(|| format!("{} is not a fault configuration", path.display()))
+}
+
+async fn serve(config: SandboxConfig) -> Result<()> {
+    let sandbox = Sandbox::start(config).await.context("the sandbox could not start")?;
+    print_endpoints(&sandbox);
+    tokio::signal::ctrl_c().await.context("waiting for Ctrl+C")?;
+    sandbox.stop().await;
+    Ok(())
+}
+
+fn print_endpoints(sandbox: &Sandbox) {
+    let credentials = kirjaamo::sandbox::Credentials::demo();
+    println!("Kirjaamo sandbox listening on http://{}", sandbox.addr());
+    println!(
+        "  TWeb:    {}/api/v1  (Basic {}:{} or Bearer {})",
+        sandbox.tweb_url(),
+        credentials.tweb_user,
+        credentials.tweb_password,
+        credentials.tweb_token
+    );
+    println!("  ePalvelu: {}/api/v1  (Bearer {})", sandbox.outbox_url(), credentials.outbox_token);
+    println!("  Control: http://{}/_sandbox/faults", sandbox.addr());
+    println!("Press Ctrl+C to stop.");
+}
+
+/// The clerk desk. The GUI is built by the clerk-desk issue; until then the desk starts the demo
+/// sandbox it would use and says so, rather than pretending to be the app.
+async fn desk(demo: bool) -> Result<()> {
+    if !demo {
+        eprintln!("No connection profile is configured yet: starting in demo mode.");
+    }
+    eprintln!("The clerk desk window is not built yet; serving the demo sandbox the desk will use.");
+    serve(SandboxConfig::default()).await
+}
+
+fn contracts(dir: &Path, check: bool) -> Result<()> {
+    let files =
+        [("tweb.openapi.yaml", openapi::tweb_yaml()?), ("epalvelu-outbox.openapi.yaml", openapi::outbox_yaml()?)];
+    let mut stale = Vec::new();
+    for (name, text) in files {
+        let path = dir.join(name);
+        if check {
+            let committed = std::fs::read_to_string(&path).unwrap_or_default();
+            if committed != text {
+                stale.push(path.display().to_string());
+            }
+        } else {
+            std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+            std::fs::write(&path, text).with_context(|| format!("writing {}", path.display()))?;
+            println!("wrote {}", path.display());
+        }
+    }
+    if !stale.is_empty() {
+        bail!("the contracts differ from the code: {} (run `cargo run -- contracts`)", stale.join(", "));
+    }
+    Ok(())
+}

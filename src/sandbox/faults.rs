@@ -1,0 +1,186 @@
+//! Fault injection: error statuses, latency and connection resets, per endpoint, repeatable from a
+//! seed. Configured by `kirjaamo sandbox --faults FILE` or `PUT /_sandbox/faults`.
+
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::Duration;
+
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::header;
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use futures_util::StreamExt;
+use serde::{Deserialize, Serialize};
+
+use super::error::ApiError;
+use super::seed::SeedRng;
+use super::shared::Shared;
+
+/// Which API a rule applies to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Api {
+    /// TWeb.
+    Tweb,
+    /// The ePalvelu outbox.
+    Outbox,
+}
+
+/// What a firing rule does after its latency.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum FaultEffect {
+    /// Only the latency.
+    Delay,
+    /// Answer with this status. With `after`, the request is carried out first and its answer
+    /// replaced: the client sees an error although the change was made (a lost response).
+    Status {
+        /// HTTP status, e.g. 503.
+        status: u16,
+        /// Carry the request out before failing.
+        #[serde(default)]
+        after: bool,
+    },
+    /// Read part of the request body, then drop the connection without answering.
+    ResetRequest,
+    /// Carry the request out, send the headers and half the body, then drop the connection.
+    ResetResponse,
+}
+
+/// One fault rule; the first rule that matches a request decides whether it fires.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FaultRule {
+    /// Only this API; both when left out.
+    #[serde(default)]
+    pub api: Option<Api>,
+    /// Only this HTTP method, e.g. `POST`.
+    #[serde(default)]
+    pub method: Option<String>,
+    /// Only paths containing this text, e.g. `/documents`.
+    #[serde(default)]
+    pub path: Option<String>,
+    /// Probability that a matching request fires the rule, 0–1.
+    #[serde(default = "always")]
+    pub probability: f64,
+    /// Delay before the effect, in milliseconds.
+    #[serde(default)]
+    pub latency_ms: u64,
+    /// The effect.
+    pub effect: FaultEffect,
+    /// Fire at most this many times.
+    #[serde(default)]
+    pub times: Option<u32>,
+}
+
+fn always() -> f64 {
+    1.0
+}
+
+/// A complete fault configuration.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct FaultConfig {
+    /// Seed of the random draws; the same seed and request order give the same faults.
+    #[serde(default)]
+    pub seed: u64,
+    /// Rules, first match wins.
+    #[serde(default)]
+    pub rules: Vec<FaultRule>,
+}
+
+/// The current configuration with its random state and how often rules fired.
+#[derive(Debug, Clone, Serialize)]
+pub struct FaultStatus {
+    /// The configuration.
+    pub config: FaultConfig,
+    /// Times each rule fired, in rule order.
+    pub fired: Vec<u32>,
+}
+
+#[derive(Debug)]
+struct Runtime {
+    status: FaultStatus,
+    rng: SeedRng,
+}
+
+/// Fault injection state.
+#[derive(Debug)]
+pub struct Faults(Mutex<Runtime>);
+
+impl Faults {
+    /// Faults from a configuration.
+    pub fn new(config: FaultConfig) -> Self {
+        let rng = SeedRng::new(config.seed);
+        let fired = vec![0; config.rules.len()];
+        Self(Mutex::new(Runtime { status: FaultStatus { config, fired }, rng }))
+    }
+
+    /// Replaces the configuration and restarts the random sequence from its seed.
+    pub fn set(&self, config: FaultConfig) {
+        *self.0.lock().unwrap_or_else(PoisonError::into_inner) = Runtime {
+            rng: SeedRng::new(config.seed),
+            status: FaultStatus { fired: vec![0; config.rules.len()], config },
+        };
+    }
+
+    /// The configuration and counters.
+    pub fn status(&self) -> FaultStatus {
+        self.0.lock().unwrap_or_else(PoisonError::into_inner).status.clone()
+    }
+
+    fn decide(&self, api: Api, method: &str, path: &str) -> Option<(u64, FaultEffect)> {
+        let mut runtime = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        let Runtime { status, rng } = &mut *runtime;
+        let index = status.config.rules.iter().position(|rule| {
+            rule.api.is_none_or(|a| a == api)
+                && rule.method.as_deref().is_none_or(|m| m.eq_ignore_ascii_case(method))
+                && rule.path.as_deref().is_none_or(|p| path.contains(p))
+        })?;
+        let rule = &status.config.rules[index];
+        if rule.times.is_some_and(|t| status.fired[index] >= t) || !rng.chance(rule.probability) {
+            return None;
+        }
+        status.fired[index] += 1;
+        Some((rule.latency_ms, rule.effect))
+    }
+}
+
+fn broken_body(prefix: bytes::Bytes) -> Body {
+    let reset = std::io::Error::new(std::io::ErrorKind::ConnectionReset, "fault injected by the sandbox");
+    let chunks: Vec<Result<bytes::Bytes, std::io::Error>> = vec![Ok(prefix), Err(reset)];
+    Body::from_stream(futures_util::stream::iter(chunks))
+}
+
+/// Middleware that applies the fault rules to one API.
+pub async fn inject(State((shared, api)): State<(Arc<Shared>, Api)>, request: Request, next: Next) -> Response {
+    let path = request.uri().path().to_owned();
+    let Some((latency, effect)) = shared.faults.decide(api, request.method().as_str(), &path) else {
+        return next.run(request).await;
+    };
+    tracing::info!(?api, %path, ?effect, latency, "injecting a fault");
+    if latency > 0 {
+        tokio::time::sleep(Duration::from_millis(latency)).await;
+    }
+    match effect {
+        FaultEffect::Delay => next.run(request).await,
+        FaultEffect::Status { status, after: false } => ApiError::injected(status).into_response(),
+        FaultEffect::Status { status, after: true } => {
+            let _lost = next.run(request).await;
+            ApiError::injected(status).into_response()
+        }
+        FaultEffect::ResetRequest => {
+            let mut body = request.into_body().into_data_stream();
+            let _first_chunk = body.next().await;
+            let mut response = Response::new(broken_body(bytes::Bytes::new()));
+            response.headers_mut().insert(header::CONTENT_LENGTH, header::HeaderValue::from_static("1"));
+            response
+        }
+        FaultEffect::ResetResponse => {
+            let response = next.run(request).await;
+            let (mut parts, body) = response.into_parts();
+            let bytes = axum::body::to_bytes(body, usize::MAX).await.unwrap_or_default();
+            parts.headers.insert(header::CONTENT_LENGTH, header::HeaderValue::from(bytes.len().max(1)));
+            let half = bytes.slice(..bytes.len() / 2);
+            Response::from_parts(parts, broken_body(half))
+        }
+    }
+}

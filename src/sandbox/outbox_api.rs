@@ -1,0 +1,126 @@
+//! ePalvelu outbox API handlers (`/api/v1`), annotated for the OpenAPI contract.
+
+use std::sync::Arc;
+
+use axum::Json;
+use axum::extract::State;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use chrono::Utc;
+
+use super::error::ApiResult;
+use super::extract::{ApiJson, ApiPath, ApiQuery};
+use super::shared::Shared;
+use crate::contract::Problem;
+use crate::contract::outbox::{
+    Claim, ClaimRequest, CompleteRequest, Completion, ReleaseRequest, SHA256_HEADER, ServiceSummary, TransactionDetail,
+    TransactionPage, TransactionQuery,
+};
+
+type AppState = State<Arc<Shared>>;
+
+/// Pending transactions, oldest first, with cursor paging.
+#[utoipa::path(get, path = "/api/v1/transactions", tag = "outbox", params(TransactionQuery),
+    responses((status = 200, body = TransactionPage), (status = 400, body = Problem, content_type = "application/problem+json", description = "Bad cursor or limit"),
+        (status = 401, body = Problem, content_type = "application/problem+json")))]
+pub async fn list(
+    State(shared): AppState,
+    ApiQuery(query): ApiQuery<TransactionQuery>,
+) -> ApiResult<Json<TransactionPage>> {
+    shared.outbox().list(&query, Utc::now()).map(Json)
+}
+
+/// E-services with their pending counts.
+#[utoipa::path(get, path = "/api/v1/services", tag = "outbox",
+    responses((status = 200, body = Vec<ServiceSummary>), (status = 401, body = Problem, content_type = "application/problem+json")))]
+pub async fn services(State(shared): AppState) -> Json<Vec<ServiceSummary>> {
+    Json(shared.outbox().services())
+}
+
+/// One transaction with its form data, claim and completion.
+#[utoipa::path(get, path = "/api/v1/transactions/{id}", tag = "outbox", params(("id" = String, Path, description = "Transaction id")),
+    responses((status = 200, body = TransactionDetail), (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json")))]
+pub async fn get(State(shared): AppState, ApiPath(id): ApiPath<String>) -> ApiResult<Json<TransactionDetail>> {
+    shared.outbox().detail(&id, Utc::now()).map(Json)
+}
+
+/// Downloads an attachment; `Content-Length` and `X-Content-SHA256` let the client check it.
+#[utoipa::path(get, path = "/api/v1/transactions/{id}/attachments/{attachment_id}", tag = "outbox",
+    params(("id" = String, Path, description = "Transaction id"), ("attachment_id" = String, Path, description = "Attachment id")),
+    responses((status = 200, content_type = "application/octet-stream", body = Vec<u8>,
+            headers(("x-content-sha256" = String, description = "SHA-256 of the body, lower-case hex")),
+            description = "The bytes, with the attachment's content type"),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json")))]
+pub async fn attachment(
+    State(shared): AppState,
+    ApiPath((id, attachment_id)): ApiPath<(String, String)>,
+) -> ApiResult<Response> {
+    let (attachment, bytes) = shared.outbox().attachment(&id, &attachment_id)?;
+    let mut response = bytes.into_response();
+    let headers = response.headers_mut();
+    if let Ok(value) = HeaderValue::from_str(&attachment.content_type) {
+        headers.insert(header::CONTENT_TYPE, value);
+    }
+    if let Ok(value) = HeaderValue::from_str(&attachment.sha256) {
+        headers.insert(SHA256_HEADER, value);
+    }
+    Ok(response)
+}
+
+/// Claims a transaction for a clerk (a lease), or renews the clerk's own claim.
+#[utoipa::path(post, path = "/api/v1/transactions/{id}/claim", tag = "outbox", params(("id" = String, Path, description = "Transaction id")),
+    request_body = ClaimRequest,
+    responses((status = 200, body = Claim), (status = 400, body = Problem, content_type = "application/problem+json"),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 409, body = Problem, content_type = "application/problem+json", description = "Another clerk holds it; `holder` names them"),
+        (status = 410, body = Problem, content_type = "application/problem+json", description = "Already completed"),
+        (status = 422, body = Problem, content_type = "application/problem+json", description = "Empty clerk name or lease out of range")))]
+pub async fn claim(
+    State(shared): AppState,
+    ApiPath(id): ApiPath<String>,
+    ApiJson(request): ApiJson<ClaimRequest>,
+) -> ApiResult<Json<Claim>> {
+    let claim = shared.outbox().claim(&id, &request, Utc::now())?;
+    shared.save().await?;
+    Ok(Json(claim))
+}
+
+/// Releases a claim so another clerk can take the transaction.
+#[utoipa::path(post, path = "/api/v1/transactions/{id}/release", tag = "outbox", params(("id" = String, Path, description = "Transaction id")),
+    request_body = ReleaseRequest,
+    responses((status = 204, description = "Released (also when the claim had already ended)"),
+        (status = 400, body = Problem, content_type = "application/problem+json"),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 409, body = Problem, content_type = "application/problem+json", description = "Another clerk's claim")))]
+pub async fn release(
+    State(shared): AppState,
+    ApiPath(id): ApiPath<String>,
+    ApiJson(request): ApiJson<ReleaseRequest>,
+) -> ApiResult<StatusCode> {
+    shared.outbox().release(&id, &request.token, Utc::now())?;
+    shared.save().await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Records the filing result; the transaction leaves the pending list for good.
+#[utoipa::path(post, path = "/api/v1/transactions/{id}/complete", tag = "outbox", params(("id" = String, Path, description = "Transaction id")),
+    request_body = CompleteRequest,
+    responses((status = 200, body = Completion), (status = 400, body = Problem, content_type = "application/problem+json"),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 409, body = Problem, content_type = "application/problem+json", description = "Not claimed with this token, or the claim expired"),
+        (status = 410, body = Problem, content_type = "application/problem+json", description = "Already completed"),
+        (status = 422, body = Problem, content_type = "application/problem+json", description = "The result is incomplete for its action")))]
+pub async fn complete(
+    State(shared): AppState,
+    ApiPath(id): ApiPath<String>,
+    ApiJson(request): ApiJson<CompleteRequest>,
+) -> ApiResult<Json<Completion>> {
+    let completion = shared.outbox().complete(&id, request, Utc::now())?;
+    shared.save().await?;
+    Ok(Json(completion))
+}

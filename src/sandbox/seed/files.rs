@@ -1,0 +1,189 @@
+//! Attachment bytes made at start-up: real PDF, JPEG, PNG and DOCX files, so previews, uploads
+//! and checksums are tested on the formats citizens really send.
+
+use std::io::{Cursor, Write};
+
+use image::{ImageFormat, Rgb, RgbImage};
+
+use super::rng::SeedRng;
+use super::spec::FileKind;
+
+/// Escapes text for a PDF string literal and encodes it as WinAnsi (Latin-1 for Finnish letters).
+fn pdf_text(text: &str) -> Vec<u8> {
+    let mut out = Vec::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '(' | ')' | '\\' => {
+                out.push(b'\\');
+                out.push(c as u8);
+            }
+            c if (c as u32) < 256 => out.push(c as u32 as u8),
+            '–' => out.push(0x96),
+            '€' => out.push(0x80),
+            _ => out.push(b'?'),
+        }
+    }
+    out
+}
+
+/// Writes a PDF from page content streams and optional image XObjects (`(width, height, jpeg)`).
+fn pdf(pages: &[Vec<u8>], image: Option<(u32, u32, &[u8])>) -> Vec<u8> {
+    let mut objects: Vec<Vec<u8>> = Vec::new();
+    let page_count = pages.len();
+    // 1 catalog, 2 pages, 3 font, 4 image (or a placeholder), then content + page pairs.
+    objects.push(b"<< /Type /Catalog /Pages 2 0 R >>".to_vec());
+    let kids: Vec<String> = (0..page_count).map(|i| format!("{} 0 R", 6 + 2 * i)).collect();
+    objects.push(format!("<< /Type /Pages /Kids [{}] /Count {page_count} >>", kids.join(" ")).into_bytes());
+    objects.push(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>".to_vec());
+    let mut image_object = b"<< >>".to_vec();
+    if let Some((w, h, jpeg)) = image {
+        image_object = format!(
+            "<< /Type /XObject /Subtype /Image /Width {w} /Height {h} /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /DCTDecode /Length {} >>\nstream\n",
+            jpeg.len()
+        )
+        .into_bytes();
+        image_object.extend_from_slice(jpeg);
+        image_object.extend_from_slice(b"\nendstream");
+    }
+    objects.push(image_object);
+    objects.push(b"<< /Producer (Kirjaamo sandbox) >>".to_vec());
+    let xobject = if image.is_some() { " /XObject << /Im1 4 0 R >>" } else { "" };
+    for (i, content) in pages.iter().enumerate() {
+        let mut stream = format!("<< /Length {} >>\nstream\n", content.len()).into_bytes();
+        stream.extend_from_slice(content);
+        stream.extend_from_slice(b"\nendstream");
+        objects.push(stream);
+        objects.push(
+            format!(
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >>{xobject} >> /Contents {} 0 R >>",
+                6 + 2 * i - 1
+            )
+            .into_bytes(),
+        );
+    }
+    let mut out = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n".to_vec();
+    let mut offsets = Vec::with_capacity(objects.len());
+    for (i, body) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
+        out.extend_from_slice(body);
+        out.extend_from_slice(b"\nendobj\n");
+    }
+    let xref = out.len();
+    out.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
+    for offset in offsets {
+        out.extend_from_slice(format!("{offset:010} 00000 n \n").as_bytes());
+    }
+    out.extend_from_slice(
+        format!("trailer\n<< /Size {} /Root 1 0 R /Info 5 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1)
+            .as_bytes(),
+    );
+    out
+}
+
+/// A text PDF of one to three A4 pages.
+fn text_pdf(rng: &mut SeedRng, title: &str, lines: &[&str]) -> Vec<u8> {
+    let pages: Vec<Vec<u8>> = (0..rng.range(1, 3))
+        .map(|page| {
+            let mut content = b"BT /F1 16 Tf 56 780 Td (".to_vec();
+            content.extend(pdf_text(title));
+            content.extend_from_slice(b") Tj /F1 11 Tf 0 -28 Td 14 TL\n");
+            for n in 0..40 {
+                content.push(b'(');
+                content.extend(pdf_text(lines[(n + page as usize * 7) % lines.len()]));
+                content.extend_from_slice(b") '\n");
+            }
+            content.extend_from_slice(format!("0 -20 Td (Sivu {}) Tj ET", page + 1).as_bytes());
+            content
+        })
+        .collect();
+    pdf(&pages, None)
+}
+
+fn noise_photo(rng: &mut SeedRng, width: u32, height: u32) -> RgbImage {
+    let (r, g, b) = (rng.range(40, 200) as i32, rng.range(40, 200) as i32, rng.range(40, 200) as i32);
+    let mut noise = SeedRng::new(rng.next_u64());
+    RgbImage::from_fn(width, height, |x, y| {
+        let n = (noise.next_u64() % 48) as i32 - 24;
+        let shade = ((x * 60 / width.max(1)) + (y * 90 / height.max(1))) as i32;
+        let clamp = |v: i32| v.clamp(0, 255) as u8;
+        Rgb([clamp(r + shade + n), clamp(g + shade / 2 + n), clamp(b - shade / 3 + n)])
+    })
+}
+
+fn encode(image: &RgbImage, format: ImageFormat) -> Vec<u8> {
+    let mut out = Cursor::new(Vec::new());
+    // Encoding an in-memory RgbImage to PNG or JPEG cannot fail for these sizes.
+    if image.write_to(&mut out, format).is_err() {
+        return Vec::new();
+    }
+    out.into_inner()
+}
+
+fn drawing(rng: &mut SeedRng) -> RgbImage {
+    let mut image = RgbImage::from_pixel(800, 600, Rgb([250, 250, 245]));
+    for _ in 0..rng.range(4, 9) {
+        let (x0, y0) = (rng.range(20, 600) as u32, rng.range(20, 420) as u32);
+        let (w, h) = (rng.range(40, 180) as u32, rng.range(30, 160) as u32);
+        let colour = Rgb([rng.range(0, 120) as u8, rng.range(0, 120) as u8, rng.range(60, 200) as u8]);
+        for x in x0..(x0 + w).min(799) {
+            for y in [y0, (y0 + h).min(599)] {
+                image.put_pixel(x, y, colour);
+            }
+        }
+        for y in y0..(y0 + h).min(599) {
+            for x in [x0, (x0 + w).min(799)] {
+                image.put_pixel(x, y, colour);
+            }
+        }
+    }
+    image
+}
+
+fn docx(title: &str, paragraphs: &[&str]) -> Vec<u8> {
+    let escape = |s: &str| s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+    let body: String = std::iter::once(title)
+        .chain(paragraphs.iter().copied())
+        .map(|p| format!("<w:p><w:r><w:t xml:space=\"preserve\">{}</w:t></w:r></w:p>", escape(p)))
+        .collect();
+    let parts = [
+        ("[Content_Types].xml", r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>"#.to_owned()),
+        ("_rels/.rels", r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"#.to_owned()),
+        ("word/document.xml", format!(r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>"#)),
+    ];
+    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default();
+    for (name, text) in parts {
+        // Writing into an in-memory buffer only fails on a zip library bug; the file is then empty.
+        if zip.start_file(name, options).and_then(|()| Ok(zip.write_all(text.as_bytes())?)).is_err() {
+            return Vec::new();
+        }
+    }
+    zip.finish().map(Cursor::into_inner).unwrap_or_default()
+}
+
+/// File name extension and MIME type of a kind.
+pub fn extension_and_type(kind: FileKind) -> (&'static str, &'static str) {
+    match kind {
+        FileKind::Pdf | FileKind::ScanPdf => ("pdf", "application/pdf"),
+        FileKind::Jpeg | FileKind::LargeJpeg => ("jpg", "image/jpeg"),
+        FileKind::Png => ("png", "image/png"),
+        FileKind::Docx => ("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+    }
+}
+
+/// Makes the bytes of one attachment. `lines` is text for documents (the service's prose).
+pub fn generate(rng: &mut SeedRng, kind: FileKind, title: &str, lines: &[&str]) -> Vec<u8> {
+    match kind {
+        FileKind::Pdf => text_pdf(rng, title, lines),
+        FileKind::ScanPdf => {
+            let jpeg = encode(&noise_photo(rng, 1240, 1754), ImageFormat::Jpeg);
+            let content = b"q 595 0 0 842 0 0 cm /Im1 Do Q".to_vec();
+            pdf(&[content], Some((1240, 1754, &jpeg)))
+        }
+        FileKind::Jpeg => encode(&noise_photo(rng, 1024, 768), ImageFormat::Jpeg),
+        FileKind::LargeJpeg => encode(&noise_photo(rng, 2400, 1800), ImageFormat::Jpeg),
+        FileKind::Png => encode(&drawing(rng), ImageFormat::Png),
+        FileKind::Docx => docx(title, lines),
+    }
+}

@@ -1,0 +1,286 @@
+//! TWeb REST API handlers (`/api/v1`), annotated for the OpenAPI contract.
+
+use std::sync::Arc;
+
+use axum::Json;
+use axum::extract::{Multipart, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use bytes::Bytes;
+use chrono::Utc;
+
+use super::error::{ApiError, ApiResult};
+use super::extract::{ApiJson, ApiPath, ApiQuery};
+use super::shared::Shared;
+use super::tweb_state::Upload;
+use crate::contract::Problem;
+use crate::contract::tweb::{
+    CaseDetail, CasePage, CaseQuery, CreateAssignment, CreateCase, DocumentMetadata, DocumentUpload,
+    INHERITED_PROPERTIES, RefQuery,
+};
+use crate::domain::{Assignment, Case, CaseGroup, Document, DocumentType, Group, User};
+
+type AppState = State<Arc<Shared>>;
+
+fn created<T: serde::Serialize>(location: String, body: &T) -> Response {
+    let mut response = (StatusCode::CREATED, Json(body)).into_response();
+    if let Ok(value) = HeaderValue::from_str(&location) {
+        response.headers_mut().insert(header::LOCATION, value);
+    }
+    response
+}
+
+/// Refuses records properties in a request body: TWeb inherits them from the records plan.
+fn refuse_inherited(body: &serde_json::Value, what: &str) -> ApiResult<()> {
+    if let Some(object) = body.as_object()
+        && let Some(key) = INHERITED_PROPERTIES.iter().find(|k| object.contains_key(**k))
+    {
+        return Err(ApiError::invalid(
+            &format!("/{key}"),
+            format!("{key} is inherited from the records plan (TOS) by the {what}; a client may not set it"),
+        ));
+    }
+    Ok(())
+}
+
+/// Case groups of the records plan with their records properties.
+#[utoipa::path(get, path = "/api/v1/catalog/case-groups", tag = "catalog",
+    responses((status = 200, body = Vec<CaseGroup>), (status = 401, body = Problem, content_type = "application/problem+json")))]
+pub async fn case_groups(State(shared): AppState) -> Json<Vec<CaseGroup>> {
+    Json(shared.tweb().catalog.case_groups.clone())
+}
+
+/// Document types with their records properties.
+#[utoipa::path(get, path = "/api/v1/catalog/document-types", tag = "catalog",
+    responses((status = 200, body = Vec<DocumentType>), (status = 401, body = Problem, content_type = "application/problem+json")))]
+pub async fn document_types(State(shared): AppState) -> Json<Vec<DocumentType>> {
+    Json(shared.tweb().catalog.document_types.clone())
+}
+
+/// Users who can receive assignments.
+#[utoipa::path(get, path = "/api/v1/catalog/users", tag = "catalog",
+    responses((status = 200, body = Vec<User>), (status = 401, body = Problem, content_type = "application/problem+json")))]
+pub async fn users(State(shared): AppState) -> Json<Vec<User>> {
+    Json(shared.tweb().catalog.users.clone())
+}
+
+/// Groups that can receive assignments.
+#[utoipa::path(get, path = "/api/v1/catalog/groups", tag = "catalog",
+    responses((status = 200, body = Vec<Group>), (status = 401, body = Problem, content_type = "application/problem+json")))]
+pub async fn groups(State(shared): AppState) -> Json<Vec<Group>> {
+    Json(shared.tweb().catalog.groups.clone())
+}
+
+/// Searches cases, newest first.
+#[utoipa::path(get, path = "/api/v1/cases", tag = "cases", params(CaseQuery),
+    responses((status = 200, body = CasePage), (status = 400, body = Problem, content_type = "application/problem+json"),
+        (status = 401, body = Problem, content_type = "application/problem+json")))]
+pub async fn search_cases(State(shared): AppState, ApiQuery(query): ApiQuery<CaseQuery>) -> ApiResult<Json<CasePage>> {
+    shared.tweb().search(&query).map(Json)
+}
+
+/// A case with its documents.
+#[utoipa::path(get, path = "/api/v1/cases/{id}", tag = "cases", params(("id" = u64, Path, description = "Case id")),
+    responses((status = 200, body = CaseDetail), (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json")))]
+pub async fn get_case(State(shared): AppState, ApiPath(id): ApiPath<u64>) -> ApiResult<Json<CaseDetail>> {
+    shared.tweb().case_detail(id).map(Json)
+}
+
+/// Opens a case. The server assigns the diary number and inherits publicity, secrecy and retention
+/// from the case group; a body that sets them is refused (422).
+#[utoipa::path(post, path = "/api/v1/cases", tag = "cases", request_body = CreateCase,
+    responses((status = 201, body = Case, description = "Created; `Location` names the case"),
+        (status = 400, body = Problem, content_type = "application/problem+json"),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 409, body = Problem, content_type = "application/problem+json", description = "A case already has this external ref; `existing_id` names it"),
+        (status = 422, body = Problem, content_type = "application/problem+json", description = "Unknown or closed case group, empty title, or a records property set")))]
+pub async fn create_case(State(shared): AppState, ApiJson(body): ApiJson<serde_json::Value>) -> ApiResult<Response> {
+    refuse_inherited(&body, "case group")?;
+    let request: CreateCase =
+        serde_json::from_value(body).map_err(|e| ApiError::bad_request(format!("the case could not be read: {e}")))?;
+    let case = shared.tweb().create_case(request, Utc::now())?;
+    shared.save().await?;
+    Ok(created(format!("/api/v1/cases/{}", case.id), &case))
+}
+
+async fn read_upload(mut multipart: Multipart) -> ApiResult<Upload> {
+    let mut metadata = None;
+    let mut file = None;
+    let bad = |e: axum::extract::multipart::MultipartError| {
+        ApiError::bad_request(format!("the multipart body could not be read: {}", e.body_text()))
+    };
+    while let Some(field) = multipart.next_field().await.map_err(bad)? {
+        match field.name() {
+            Some("metadata") => {
+                let text = field.bytes().await.map_err(bad)?;
+                let value: serde_json::Value = serde_json::from_slice(&text)
+                    .map_err(|e| ApiError::bad_request(format!("the metadata part is not JSON: {e}")))?;
+                refuse_inherited(&value, "document type")?;
+                let parsed: DocumentMetadata = serde_json::from_value(value)
+                    .map_err(|e| ApiError::bad_request(format!("the metadata could not be read: {e}")))?;
+                metadata = Some(parsed);
+            }
+            Some("file") => {
+                let filename = field.file_name().map(str::to_owned);
+                let content_type = field.content_type().unwrap_or("application/octet-stream").to_owned();
+                let bytes: Bytes = field.bytes().await.map_err(bad)?;
+                file = Some((filename, content_type, bytes));
+            }
+            other => {
+                return Err(ApiError::bad_request(format!(
+                    "unexpected multipart part {:?}; send `metadata` and `file`",
+                    other.unwrap_or("")
+                )));
+            }
+        }
+    }
+    let metadata = metadata.ok_or_else(|| ApiError::bad_request("the multipart body has no `metadata` part"))?;
+    let (filename, content_type, bytes) =
+        file.ok_or_else(|| ApiError::bad_request("the multipart body has no `file` part"))?;
+    Ok(Upload { metadata, filename, content_type, bytes })
+}
+
+async fn store_document(shared: &Shared, case_id: Option<u64>, multipart: Multipart) -> ApiResult<Response> {
+    let upload = read_upload(multipart).await?;
+    let bytes = upload.bytes.clone();
+    let document = shared.tweb().add_document(case_id, upload, Utc::now())?;
+    shared.store_content(&document.sha256, bytes).await?;
+    shared.save().await?;
+    Ok(created(format!("/api/v1/documents/{}", document.id), &document))
+}
+
+/// Adds a document to a case. Publicity is inherited from the document type and the case group.
+#[utoipa::path(post, path = "/api/v1/cases/{id}/documents", tag = "documents",
+    params(("id" = u64, Path, description = "Case id")),
+    request_body(content = DocumentUpload, content_type = "multipart/form-data"),
+    responses((status = 201, body = Document), (status = 400, body = Problem, content_type = "application/problem+json"),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json", description = "No such case"),
+        (status = 409, body = Problem, content_type = "application/problem+json", description = "A document already has this external ref"),
+        (status = 422, body = Problem, content_type = "application/problem+json", description = "Unknown document type, empty file, SHA-256 mismatch or a records property set")))]
+pub async fn add_document(
+    State(shared): AppState,
+    ApiPath(id): ApiPath<u64>,
+    multipart: Multipart,
+) -> ApiResult<Response> {
+    store_document(&shared, Some(id), multipart).await
+}
+
+/// Registers an unregistered document (no case yet), e.g. for an assignment-only filing.
+#[utoipa::path(post, path = "/api/v1/documents", tag = "documents",
+    request_body(content = DocumentUpload, content_type = "multipart/form-data"),
+    responses((status = 201, body = Document), (status = 400, body = Problem, content_type = "application/problem+json"),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 409, body = Problem, content_type = "application/problem+json", description = "A document already has this external ref"),
+        (status = 422, body = Problem, content_type = "application/problem+json")))]
+pub async fn add_unregistered_document(State(shared): AppState, multipart: Multipart) -> ApiResult<Response> {
+    store_document(&shared, None, multipart).await
+}
+
+/// Finds documents by external ref or case.
+#[utoipa::path(get, path = "/api/v1/documents", tag = "documents", params(RefQuery),
+    responses((status = 200, body = Vec<Document>), (status = 400, body = Problem, content_type = "application/problem+json"),
+        (status = 401, body = Problem, content_type = "application/problem+json")))]
+pub async fn find_documents(
+    State(shared): AppState,
+    ApiQuery(query): ApiQuery<RefQuery>,
+) -> ApiResult<Json<Vec<Document>>> {
+    if query.external_ref.is_none() && query.case_id.is_none() {
+        return Err(ApiError::bad_request("give external_ref or case_id"));
+    }
+    let tweb = shared.tweb();
+    let found = tweb
+        .documents
+        .values()
+        .filter(|d| query.external_ref.is_none() || d.external_ref == query.external_ref)
+        .filter(|d| query.case_id.is_none() || d.case_id == query.case_id)
+        .cloned()
+        .collect();
+    Ok(Json(found))
+}
+
+/// A document's metadata.
+#[utoipa::path(get, path = "/api/v1/documents/{id}", tag = "documents", params(("id" = u64, Path, description = "Document id")),
+    responses((status = 200, body = Document), (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json")))]
+pub async fn get_document(State(shared): AppState, ApiPath(id): ApiPath<u64>) -> ApiResult<Json<Document>> {
+    shared
+        .tweb()
+        .documents
+        .get(&id)
+        .cloned()
+        .map(Json)
+        .ok_or_else(|| ApiError::not_found(format!("no document with id {id}")))
+}
+
+/// A document's content.
+#[utoipa::path(get, path = "/api/v1/documents/{id}/content", tag = "documents", params(("id" = u64, Path, description = "Document id")),
+    responses((status = 200, content_type = "application/octet-stream", body = Vec<u8>, description = "The bytes, with the stored content type"),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json")))]
+pub async fn document_content(State(shared): AppState, ApiPath(id): ApiPath<u64>) -> ApiResult<Response> {
+    let document = shared
+        .tweb()
+        .documents
+        .get(&id)
+        .cloned()
+        .ok_or_else(|| ApiError::not_found(format!("no document with id {id}")))?;
+    let bytes = shared
+        .content(&document.sha256)
+        .ok_or_else(|| ApiError::internal(format!("the content of document {id} is missing")))?;
+    let content_type =
+        HeaderValue::from_str(&document.content_type).unwrap_or(HeaderValue::from_static("application/octet-stream"));
+    Ok(([(header::CONTENT_TYPE, content_type)], bytes).into_response())
+}
+
+/// Sends an assignment to users and groups about a case, documents, or both.
+#[utoipa::path(post, path = "/api/v1/assignments", tag = "assignments", request_body = CreateAssignment,
+    responses((status = 201, body = Assignment), (status = 400, body = Problem, content_type = "application/problem+json"),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 409, body = Problem, content_type = "application/problem+json", description = "An assignment already has this external ref"),
+        (status = 422, body = Problem, content_type = "application/problem+json", description = "Unknown user, group, case or document; no recipient or target; due date past")))]
+pub async fn create_assignment(
+    State(shared): AppState,
+    ApiJson(request): ApiJson<CreateAssignment>,
+) -> ApiResult<Response> {
+    let assignment = shared.tweb().create_assignment(request, Utc::now())?;
+    shared.save().await?;
+    Ok(created(format!("/api/v1/assignments/{}", assignment.id), &assignment))
+}
+
+/// Finds assignments by external ref or case.
+#[utoipa::path(get, path = "/api/v1/assignments", tag = "assignments", params(RefQuery),
+    responses((status = 200, body = Vec<Assignment>), (status = 400, body = Problem, content_type = "application/problem+json"),
+        (status = 401, body = Problem, content_type = "application/problem+json")))]
+pub async fn find_assignments(
+    State(shared): AppState,
+    ApiQuery(query): ApiQuery<RefQuery>,
+) -> ApiResult<Json<Vec<Assignment>>> {
+    if query.external_ref.is_none() && query.case_id.is_none() {
+        return Err(ApiError::bad_request("give external_ref or case_id"));
+    }
+    let tweb = shared.tweb();
+    let found = tweb
+        .assignments
+        .values()
+        .filter(|a| query.external_ref.is_none() || a.external_ref == query.external_ref)
+        .filter(|a| query.case_id.is_none() || a.case_id == query.case_id)
+        .cloned()
+        .collect();
+    Ok(Json(found))
+}
+
+/// One assignment.
+#[utoipa::path(get, path = "/api/v1/assignments/{id}", tag = "assignments", params(("id" = u64, Path, description = "Assignment id")),
+    responses((status = 200, body = Assignment), (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json")))]
+pub async fn get_assignment(State(shared): AppState, ApiPath(id): ApiPath<u64>) -> ApiResult<Json<Assignment>> {
+    shared
+        .tweb()
+        .assignments
+        .get(&id)
+        .cloned()
+        .map(Json)
+        .ok_or_else(|| ApiError::not_found(format!("no assignment with id {id}")))
+}
