@@ -1,5 +1,6 @@
 //! Extractors that answer bad input with problem+json instead of axum's plain-text rejections.
 
+use axum::extract::multipart::MultipartRejection;
 use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
 use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::request::Parts;
@@ -55,5 +56,21 @@ impl<S: Send + Sync, T: DeserializeOwned + Send> FromRequestParts<S> for ApiPath
             .await
             .map(|p| Self(p.0))
             .map_err(|r: PathRejection| ApiError::not_found(format!("no such object: {}", r.body_text())))
+    }
+}
+
+/// A multipart body; a request that is not multipart becomes 400.
+pub struct ApiMultipart(pub axum::extract::Multipart);
+
+impl<S: Send + Sync> FromRequest<S> for ApiMultipart {
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        axum::extract::Multipart::from_request(req, state).await.map(Self).map_err(|r: MultipartRejection| {
+            ApiError::bad_request(format!(
+                "the body must be multipart/form-data with `metadata` and `file`: {}",
+                r.body_text()
+            ))
+        })
     }
 }

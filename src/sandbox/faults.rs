@@ -144,10 +144,15 @@ impl Faults {
     }
 }
 
+/// A body that sends `prefix`, lets it reach the client, then fails, which makes the server drop
+/// the connection.
 fn broken_body(prefix: bytes::Bytes) -> Body {
-    let reset = std::io::Error::new(std::io::ErrorKind::ConnectionReset, "fault injected by the sandbox");
-    let chunks: Vec<Result<bytes::Bytes, std::io::Error>> = vec![Ok(prefix), Err(reset)];
-    Body::from_stream(futures_util::stream::iter(chunks))
+    let first = futures_util::stream::iter([Ok::<_, std::io::Error>(prefix)]);
+    let reset = futures_util::stream::once(async {
+        tokio::time::sleep(Duration::from_millis(50)).await;
+        Err(std::io::Error::new(std::io::ErrorKind::ConnectionReset, "fault injected by the sandbox"))
+    });
+    Body::from_stream(first.chain(reset))
 }
 
 /// Middleware that applies the fault rules to one API.

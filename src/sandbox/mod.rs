@@ -137,6 +137,9 @@ fn build_state(config: &SandboxConfig) -> Result<Shared, SandboxError> {
             let contents: HashMap<String, Bytes> =
                 cases.documents.iter().map(|(d, c)| (d.sha256.clone(), Bytes::from(c.clone()))).collect();
             let documents = cases.documents.iter().map(|(d, _)| d.clone()).collect();
+            if let Some(persister) = &persister {
+                persister.save_blobs_now(&contents)?;
+            }
             (TwebState::new(data.catalog.clone(), cases.cases.clone(), documents, cases.counters.clone()), contents)
         }
     };

@@ -132,6 +132,17 @@ impl Persister {
         Ok((persister, Some((state, contents))))
     }
 
+    /// Stores the contents a fresh state starts with (the seed's documents), before serving.
+    pub fn save_blobs_now(&self, contents: &HashMap<String, Bytes>) -> Result<(), PersistError> {
+        for (sha256, bytes) in contents {
+            let path = self.blobs.join(sha256);
+            if !path.exists() {
+                write_atomic(&path, bytes)?;
+            }
+        }
+        Ok(())
+    }
+
     /// Saves snapshot number `seq` unless a newer one has been saved already.
     pub async fn save(&self, seq: u64, json: Vec<u8>) -> Result<(), PersistError> {
         let mut written = self.written.lock().await;

@@ -10,7 +10,7 @@ use bytes::Bytes;
 use chrono::Utc;
 
 use super::error::{ApiError, ApiResult};
-use super::extract::{ApiJson, ApiPath, ApiQuery};
+use super::extract::{ApiJson, ApiMultipart, ApiPath, ApiQuery};
 use super::shared::Shared;
 use super::tweb_state::Upload;
 use crate::contract::Problem;
@@ -162,7 +162,7 @@ async fn store_document(shared: &Shared, case_id: Option<u64>, multipart: Multip
 pub async fn add_document(
     State(shared): AppState,
     ApiPath(id): ApiPath<u64>,
-    multipart: Multipart,
+    ApiMultipart(multipart): ApiMultipart,
 ) -> ApiResult<Response> {
     store_document(&shared, Some(id), multipart).await
 }
@@ -174,7 +174,10 @@ pub async fn add_document(
         (status = 401, body = Problem, content_type = "application/problem+json"),
         (status = 409, body = Problem, content_type = "application/problem+json", description = "A document already has this external ref"),
         (status = 422, body = Problem, content_type = "application/problem+json")))]
-pub async fn add_unregistered_document(State(shared): AppState, multipart: Multipart) -> ApiResult<Response> {
+pub async fn add_unregistered_document(
+    State(shared): AppState,
+    ApiMultipart(multipart): ApiMultipart,
+) -> ApiResult<Response> {
     store_document(&shared, None, multipart).await
 }
 

@@ -113,8 +113,13 @@ fn noise_photo(rng: &mut SeedRng, width: u32, height: u32) -> RgbImage {
 
 fn encode(image: &RgbImage, format: ImageFormat) -> Vec<u8> {
     let mut out = Cursor::new(Vec::new());
-    // Encoding an in-memory RgbImage to PNG or JPEG cannot fail for these sizes.
-    if image.write_to(&mut out, format).is_err() {
+    // Encoding an in-memory RgbImage cannot fail for these sizes; an empty file would show it.
+    let written = match format {
+        // Phone cameras save at high quality, which is what makes citizens' photos large.
+        ImageFormat::Jpeg => image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 92).encode_image(image),
+        _ => image.write_to(&mut out, format),
+    };
+    if written.is_err() {
         return Vec::new();
     }
     out.into_inner()

@@ -1,0 +1,53 @@
+//! The committed OpenAPI contracts match the code and describe every endpoint and error.
+
+use kirjaamo::sandbox::openapi;
+
+fn committed(name: &str) -> String {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/api").join(name);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+#[test]
+fn committed_contracts_match_the_code() {
+    let tweb = openapi::tweb_yaml().expect("TWeb YAML");
+    let outbox = openapi::outbox_yaml().expect("outbox YAML");
+    let hint = "the contract drifted from the code: run `cargo run -- contracts` and commit assets/api/";
+    assert!(committed("tweb.openapi.yaml") == tweb, "tweb.openapi.yaml: {hint}");
+    assert!(committed("epalvelu-outbox.openapi.yaml") == outbox, "epalvelu-outbox.openapi.yaml: {hint}");
+}
+
+fn operations(yaml: &str) -> Vec<(String, String, serde_json::Value)> {
+    let doc: serde_json::Value = serde_norway::from_str(yaml).expect("YAML parses");
+    let mut out = Vec::new();
+    for (path, item) in doc["paths"].as_object().expect("paths") {
+        for (method, operation) in item.as_object().expect("path item") {
+            out.push((method.clone(), path.clone(), operation.clone()));
+        }
+    }
+    out
+}
+
+#[test]
+fn every_operation_documents_auth_errors_as_problem_json() {
+    for (yaml, expected) in [(openapi::tweb_yaml().expect("yaml"), 15), (openapi::outbox_yaml().expect("yaml"), 7)] {
+        let ops = operations(&yaml);
+        assert_eq!(ops.len(), expected, "{:?}", ops.iter().map(|o| format!("{} {}", o.0, o.1)).collect::<Vec<_>>());
+        for (method, path, operation) in ops {
+            let responses = operation["responses"].as_object().expect("responses");
+            assert!(responses.contains_key("401"), "{method} {path} documents 401");
+            assert!(
+                operation["description"].is_string() || operation["summary"].is_string(),
+                "{method} {path} is described"
+            );
+            for (status, response) in responses {
+                if status.starts_with('4') {
+                    assert!(
+                        response["content"]["application/problem+json"].is_object(),
+                        "{method} {path} {status} is problem+json"
+                    );
+                }
+            }
+        }
+        assert!(yaml.contains("securitySchemes"));
+    }
+}

@@ -1,0 +1,14 @@
+//! Integration tests of the sandbox over real HTTP on 127.0.0.1: every endpoint of both contracts,
+//! their error cases, fault injection, `--data` and `--state`, the CLI and the committed contracts.
+
+mod assignments;
+mod cases;
+mod catalog;
+mod cli;
+mod common;
+mod contracts;
+mod documents;
+mod faults;
+mod outbox;
+mod persistence;
+mod seed;
