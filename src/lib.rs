@@ -6,4 +6,5 @@
 
 pub mod contract;
 pub mod domain;
+pub mod pdf;
 pub mod sandbox;

@@ -38,6 +38,14 @@ enum Command {
         #[arg(long)]
         faults: Option<PathBuf>,
     },
+    /// Render a transaction file (the sandbox's --data format) as its archival PDF.
+    Pdf {
+        /// The transaction JSON; its attachments lie in a folder of the same name beside it.
+        transaction: PathBuf,
+        /// Where to write the PDF; beside the transaction with the extension .pdf when left out.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
     /// Write the OpenAPI contracts to DIR, or with --check fail when the files there differ.
     Contracts {
         /// Folder of the contracts.
@@ -80,6 +88,7 @@ fn main() -> Result<()> {
             runtime.block_on(serve(config))
         }
         Some(Command::Contracts { dir, check }) => contracts(&dir, check),
+        Some(Command::Pdf { transaction, output }) => pdf(&transaction, output),
         None => runtime.block_on(desk(cli.demo)),
     }
 }
@@ -120,6 +129,19 @@ async fn desk(demo: bool) -> Result<()> {
     }
     eprintln!("The clerk desk window is not built yet; serving the demo sandbox the desk will use.");
     serve(SandboxConfig::default()).await
+}
+
+fn pdf(path: &Path, output: Option<PathBuf>) -> Result<()> {
+    let loaded = kirjaamo::sandbox::load_transaction_file(path)
+        .with_context(|| format!("{} could not be read as a transaction", path.display()))?;
+    let rendered = kirjaamo::pdf::render(&loaded.transaction).context("the PDF could not be made")?;
+    let output = output.unwrap_or_else(|| path.with_extension("pdf"));
+    std::fs::write(&output, &rendered.bytes).with_context(|| format!("writing {}", output.display()))?;
+    println!("wrote {} ({} pages, {} bytes)", output.display(), rendered.pages, rendered.bytes.len());
+    for replaced in &rendered.replaced {
+        println!("  {} × U+{:04X} shown as {} (the font has no glyph for it)", replaced.count, u32::from(replaced.character), replaced.marker);
+    }
+    Ok(())
 }
 
 fn contracts(dir: &Path, check: bool) -> Result<()> {

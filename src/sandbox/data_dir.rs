@@ -54,7 +54,8 @@ fn read(path: &Path) -> Result<Vec<u8>, DataError> {
     std::fs::read(path).map_err(|source| DataError::Io { path: path.to_owned(), source })
 }
 
-fn load_one(path: &Path) -> Result<SeedTransaction, DataError> {
+/// Loads one transaction file and its attachments (the `--data` format).
+pub fn load_one(path: &Path) -> Result<SeedTransaction, DataError> {
     let mut value: serde_json::Value =
         serde_json::from_slice(&read(path)?).map_err(|source| DataError::Format { path: path.to_owned(), source })?;
     let folder = path.with_extension("");

@@ -34,7 +34,7 @@ use tokio::task::JoinHandle;
 
 pub use auth::Credentials;
 pub use control::RefCount;
-pub use data_dir::DataError;
+pub use data_dir::{DataError, load_one as load_transaction_file};
 pub use faults::{FaultConfig, FaultEffect, FaultRule};
 pub use persist::PersistError;
 

@@ -1,0 +1,116 @@
+//! The transaction PDF: the record of what the citizen submitted, laid out with genpdf and
+//! finished into a small, archival (PDF/A-2b), byte-reproducible file.
+//!
+//! [`render`] is synchronous and CPU-bound (genpdf's document is not `Send`): call it on a worker.
+
+mod content;
+mod finish;
+mod format;
+mod layout;
+mod subset;
+mod text;
+
+use std::collections::BTreeSet;
+
+use genpdf::fonts::{FontData, FontFamily};
+
+pub use format::{field_value, size as format_size, timestamp};
+pub use subset::{Subset, SubsetError, subset};
+
+use crate::domain::{Language, Transaction};
+use content::Content;
+use text::Widths;
+
+/// Liberation Sans Regular (SIL OFL 1.1).
+const REGULAR: &[u8] = include_bytes!("../../assets/fonts/LiberationSans-Regular.ttf");
+/// Liberation Sans Bold (SIL OFL 1.1).
+const BOLD: &[u8] = include_bytes!("../../assets/fonts/LiberationSans-Bold.ttf");
+
+/// A character the fonts cannot show, replaced by a visible `[U+XXXX]` marker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReplacedChar {
+    /// The character as submitted.
+    pub character: char,
+    /// The marker printed in its place.
+    pub marker: String,
+    /// How many times it occurs.
+    pub count: usize,
+}
+
+/// A rendered transaction PDF.
+#[derive(Debug, Clone)]
+pub struct RenderedPdf {
+    /// The PDF file.
+    pub bytes: Vec<u8>,
+    /// Number of pages.
+    pub pages: usize,
+    /// Characters replaced by markers; empty when every character could be shown.
+    pub replaced: Vec<ReplacedChar>,
+}
+
+/// Why a PDF could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum PdfError {
+    /// A font could not be subset.
+    #[error("the font could not be prepared")]
+    Font(#[from] SubsetError),
+    /// genpdf failed to lay out or write the document.
+    #[error("the document could not be laid out")]
+    Layout(#[from] genpdf::error::Error),
+    /// The finishing pass failed.
+    #[error("the PDF could not be finished")]
+    Finish(#[from] finish::FinishError),
+}
+
+fn widths(subset: &Subset) -> Widths {
+    let advances = subset
+        .glyphs
+        .iter()
+        .map(|(&c, &gid)| (c, subset.advances.get(gid as usize).copied().unwrap_or(0)))
+        .collect();
+    Widths { advances, units_per_em: subset.units_per_em }
+}
+
+/// Renders `transaction` as its archival PDF.
+pub fn render(transaction: &Transaction) -> Result<RenderedPdf, PdfError> {
+    let regular_face = ttf_parser::Face::parse(REGULAR, 0).map_err(|_| SubsetError::MissingTable("sfnt"))?;
+    let bold_face = ttf_parser::Face::parse(BOLD, 0).map_err(|_| SubsetError::MissingTable("sfnt"))?;
+    let supported =
+        |c: char| c == ' ' || (regular_face.glyph_index(c).is_some() && bold_face.glyph_index(c).is_some());
+    let content = Content::new(transaction, &supported);
+    let footer_left = content.header.first().map(|h| h.1.clone()).unwrap_or_default();
+    let regular_chars: BTreeSet<char> = content.regular_chars(&footer_left);
+    let regular = subset(REGULAR, regular_chars)?;
+    let bold = subset(BOLD, content.bold_chars())?;
+    let (regular_widths, bold_widths) = (widths(&regular), widths(&bold));
+    let family = FontFamily {
+        regular: FontData::new(regular.data.clone(), None)?,
+        bold: FontData::new(bold.data.clone(), None)?,
+        // Never set in italic: built-in stand-ins keep genpdf from embedding two more faces.
+        italic: FontData::new(regular.data.clone(), Some(printpdf::BuiltinFont::HelveticaOblique))?,
+        bold_italic: FontData::new(bold.data.clone(), Some(printpdf::BuiltinFont::HelveticaBoldOblique))?,
+    };
+    let faces = layout::Faces { regular: &regular_widths, bold: &bold_widths };
+    let raw = layout::render(&content, &faces, family)?;
+    let id_seed = serde_json::to_vec(transaction).unwrap_or_else(|_| transaction.id.clone().into_bytes());
+    let input = finish::Finish {
+        title: format!("{} {}", transaction.service.name, transaction.id),
+        lang: match transaction.language {
+            Language::Fi => "fi-FI",
+            Language::Sv => "sv-FI",
+        },
+        created: transaction.submitted_at,
+        id_seed: &id_seed,
+        footer_left: &footer_left,
+        page_word: content.texts.page,
+        regular: finish::Face { subset: &regular, name: "LiberationSans" },
+        bold: finish::Face { subset: &bold, name: "LiberationSans-Bold" },
+    };
+    let (bytes, pages) = finish::finish(&raw, &input)?;
+    let replaced = content
+        .replaced
+        .iter()
+        .map(|(&character, &count)| ReplacedChar { character, marker: text::marker(character), count })
+        .collect();
+    Ok(RenderedPdf { bytes, pages, replaced })
+}
