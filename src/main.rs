@@ -139,7 +139,12 @@ fn pdf(path: &Path, output: Option<PathBuf>) -> Result<()> {
     std::fs::write(&output, &rendered.bytes).with_context(|| format!("writing {}", output.display()))?;
     println!("wrote {} ({} pages, {} bytes)", output.display(), rendered.pages, rendered.bytes.len());
     for replaced in &rendered.replaced {
-        println!("  {} × U+{:04X} shown as {} (the font has no glyph for it)", replaced.count, u32::from(replaced.character), replaced.marker);
+        println!(
+            "  {} × U+{:04X} shown as {} (the font has no glyph for it)",
+            replaced.count,
+            u32::from(replaced.character),
+            replaced.marker
+        );
     }
     Ok(())
 }

@@ -109,6 +109,25 @@ impl Content {
         }
     }
 
+    /// Every text the document shows, in reading order (page footers aside).
+    pub fn in_order(&self) -> Vec<String> {
+        let mut out = vec![self.title.clone()];
+        for (label, value) in &self.header {
+            out.extend([label.clone(), value.clone()]);
+        }
+        for section in &self.sections {
+            out.push(section.heading.clone());
+            for field in &section.fields {
+                out.extend([field.label.clone(), field.value.clone()]);
+            }
+        }
+        out.push(self.attachments_heading.clone());
+        for (name, details) in &self.attachments {
+            out.extend([name.clone(), details.clone()]);
+        }
+        out
+    }
+
     /// Characters set in bold: title, headings and labels.
     pub fn bold_chars(&self) -> BTreeSet<char> {
         let mut set: BTreeSet<char> = self.title.chars().chain(self.attachments_heading.chars()).collect();

@@ -128,11 +128,8 @@ fn drop_unused_fonts(doc: &mut Document, pages: &[ObjectId]) -> Result<(), Finis
         }
     };
     // Font resource dictionaries are referenced from, or inline in, resource dictionaries.
-    let referenced: Vec<ObjectId> = doc
-        .objects
-        .values()
-        .filter_map(|o| o.as_dict().ok()?.get(b"Font").ok()?.as_reference().ok())
-        .collect();
+    let referenced: Vec<ObjectId> =
+        doc.objects.values().filter_map(|o| o.as_dict().ok()?.get(b"Font").ok()?.as_reference().ok()).collect();
     for id in referenced {
         if let Ok(fonts) = doc.get_dictionary_mut(id) {
             keep(fonts);
@@ -264,7 +261,10 @@ pub fn finish(raw: &[u8], input: &Finish<'_>) -> Result<(Vec<u8>, usize), Finish
         ("ModDate", date),
     ]));
     let mut metadata = Stream::new(
-        Dictionary::from_iter([("Type", Object::Name(b"Metadata".to_vec())), ("Subtype", Object::Name(b"XML".to_vec()))]),
+        Dictionary::from_iter([
+            ("Type", Object::Name(b"Metadata".to_vec())),
+            ("Subtype", Object::Name(b"XML".to_vec())),
+        ]),
         xmp(&input.title, input.created, &uuid(&digest[..16])),
     );
     metadata = metadata.with_compression(false);

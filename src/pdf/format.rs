@@ -95,9 +95,8 @@ pub fn number(value: &str) -> Option<String> {
     let value = value.trim();
     let (sign, digits) = value.strip_prefix('-').map_or(("", value), |rest| ("-", rest));
     let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
-    let valid = !whole.is_empty()
-        && whole.chars().all(|c| c.is_ascii_digit())
-        && fraction.chars().all(|c| c.is_ascii_digit());
+    let valid =
+        !whole.is_empty() && whole.chars().all(|c| c.is_ascii_digit()) && fraction.chars().all(|c| c.is_ascii_digit());
     if !valid {
         return None;
     }

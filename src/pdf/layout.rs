@@ -6,7 +6,7 @@ use genpdf::style::Style;
 use genpdf::{Element, Margins, SimplePageDecorator};
 
 use super::content::Content;
-use super::text::{Widths, wrap};
+use super::text::{Widths, visual, wrap};
 
 /// Millimetres in a point.
 const MM_PER_PT: f64 = 25.4 / 72.0;
@@ -52,7 +52,7 @@ fn block(lines: Vec<String>, style: Style) -> LinearLayout {
         if line.trim().is_empty() {
             layout.push(Break::new(1));
         } else {
-            layout.push(Paragraph::new(line).styled(style));
+            layout.push(Paragraph::new(visual(&line)).styled(style));
         }
     }
     layout
@@ -77,7 +77,10 @@ fn body(content: &Content, faces: &Faces<'_>) -> Result<LinearLayout, genpdf::er
     let bold = Style::new().bold().with_font_size(BODY_SIZE);
     let regular = Style::new().with_font_size(BODY_SIZE);
     let mut layout = LinearLayout::vertical();
-    layout.push(block(lines(&content.title, faces.bold, TITLE_SIZE, full), Style::new().bold().with_font_size(TITLE_SIZE)));
+    layout.push(block(
+        lines(&content.title, faces.bold, TITLE_SIZE, full),
+        Style::new().bold().with_font_size(TITLE_SIZE),
+    ));
     layout.push(Break::new(0.6));
 
     let mut header = table();
@@ -92,7 +95,9 @@ fn body(content: &Content, faces: &Faces<'_>) -> Result<LinearLayout, genpdf::er
     for section in &content.sections {
         layout.push(Break::new(1));
         let heading = Style::new().bold().with_font_size(HEADING_SIZE);
-        layout.push(block(lines(&section.heading, faces.bold, HEADING_SIZE, full), heading).padded(Margins::trbl(0, 0, 1.5, 0)));
+        layout.push(
+            block(lines(&section.heading, faces.bold, HEADING_SIZE, full), heading).padded(Margins::trbl(0, 0, 1.5, 0)),
+        );
         let mut rows: Option<TableLayout> = None;
         for field in &section.fields {
             let value_lines = lines(&field.value, faces.regular, BODY_SIZE, value_width);
@@ -113,11 +118,16 @@ fn body(content: &Content, faces: &Faces<'_>) -> Result<LinearLayout, genpdf::er
 
     layout.push(Break::new(1));
     let heading = Style::new().bold().with_font_size(HEADING_SIZE);
-    layout.push(block(lines(&content.attachments_heading, faces.bold, HEADING_SIZE, full), heading).padded(Margins::trbl(0, 0, 1.5, 0)));
+    layout.push(
+        block(lines(&content.attachments_heading, faces.bold, HEADING_SIZE, full), heading)
+            .padded(Margins::trbl(0, 0, 1.5, 0)),
+    );
     for (name, details) in &content.attachments {
         layout.push(block(lines(name, faces.bold, BODY_SIZE, full), bold));
         if !details.is_empty() {
-            layout.push(block(lines(details, faces.regular, BODY_SIZE, full), regular).padded(Margins::trbl(0, 0, 1.5, 0)));
+            layout.push(
+                block(lines(details, faces.regular, BODY_SIZE, full), regular).padded(Margins::trbl(0, 0, 1.5, 0)),
+            );
         }
     }
     Ok(layout)

@@ -63,21 +63,38 @@ pub enum PdfError {
 }
 
 fn widths(subset: &Subset) -> Widths {
-    let advances = subset
-        .glyphs
-        .iter()
-        .map(|(&c, &gid)| (c, subset.advances.get(gid as usize).copied().unwrap_or(0)))
-        .collect();
+    let advances =
+        subset.glyphs.iter().map(|(&c, &gid)| (c, subset.advances.get(gid as usize).copied().unwrap_or(0))).collect();
     Widths { advances, units_per_em: subset.units_per_em }
+}
+
+fn faces() -> Result<(ttf_parser::Face<'static>, ttf_parser::Face<'static>), SubsetError> {
+    let parse = |data: &'static [u8]| ttf_parser::Face::parse(data, 0).map_err(|_| SubsetError::MissingTable("sfnt"));
+    Ok((parse(REGULAR)?, parse(BOLD)?))
+}
+
+fn content_of(transaction: &Transaction) -> Result<Content, PdfError> {
+    let (regular, bold) = faces()?;
+    let supported = |c: char| c == ' ' || (regular.glyph_index(c).is_some() && bold.glyph_index(c).is_some());
+    Ok(Content::new(transaction, &supported))
+}
+
+/// Every text the PDF of `transaction` shows, in reading order, as it is printed (formatted, and
+/// with markers for characters the fonts lack); the page footers are not included. Tests compare
+/// it with the text extracted from the PDF.
+pub fn shown_text(transaction: &Transaction) -> Result<Vec<String>, PdfError> {
+    Ok(content_of(transaction)?.in_order())
+}
+
+/// The footer texts of page `page` of `pages`: left and right.
+pub fn footer_text(transaction: &Transaction, page: usize, pages: usize) -> (String, String) {
+    let word = format::texts(transaction.language).page;
+    (transaction.id.clone(), format!("{word} {page} / {pages}"))
 }
 
 /// Renders `transaction` as its archival PDF.
 pub fn render(transaction: &Transaction) -> Result<RenderedPdf, PdfError> {
-    let regular_face = ttf_parser::Face::parse(REGULAR, 0).map_err(|_| SubsetError::MissingTable("sfnt"))?;
-    let bold_face = ttf_parser::Face::parse(BOLD, 0).map_err(|_| SubsetError::MissingTable("sfnt"))?;
-    let supported =
-        |c: char| c == ' ' || (regular_face.glyph_index(c).is_some() && bold_face.glyph_index(c).is_some());
-    let content = Content::new(transaction, &supported);
+    let content = content_of(transaction)?;
     let footer_left = content.header.first().map(|h| h.1.clone()).unwrap_or_default();
     let regular_chars: BTreeSet<char> = content.regular_chars(&footer_left);
     let regular = subset(REGULAR, regular_chars)?;

@@ -38,7 +38,7 @@ pub fn clean(text: &str, supported: &dyn Fn(char) -> bool, replaced: &mut BTreeM
         match c {
             '\n' => out.push('\n'),
             '\t' => out.push_str(TAB),
-            c if !c.is_control() && supported(c) => out.push(c),
+            c if !c.is_control() && !is_format(c) && supported(c) => out.push(c),
             c => {
                 *replaced.entry(c).or_default() += 1;
                 out.push_str(&marker(c));
@@ -46,6 +46,16 @@ pub fn clean(text: &str, supported: &dyn Fn(char) -> bool, replaced: &mut BTreeM
         }
     }
     out
+}
+
+/// Invisible formatting characters (Unicode category Cf): zero-width spaces and joiners, bidi
+/// overrides, the soft hyphen. They are shown as markers so that nothing hides in the record and no
+/// override can reorder what a reader sees.
+fn is_format(c: char) -> bool {
+    matches!(c,
+        '\u{00ad}' | '\u{0600}'..='\u{0605}' | '\u{061c}' | '\u{06dd}' | '\u{070f}' | '\u{180e}'
+        | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{206f}'
+        | '\u{feff}' | '\u{fff9}'..='\u{fffb}' | '\u{e0001}' | '\u{e0020}'..='\u{e007f}')
 }
 
 /// The visible stand-in for a character the font cannot show.
@@ -110,6 +120,16 @@ fn break_token(token: &str, widths: &Widths, size: f64, width: f64) -> Vec<Strin
     pieces
 }
 
+/// A line in visual order: right-to-left runs (Hebrew) reversed for left-to-right drawing, as
+/// genpdf draws every line left to right. Lines without right-to-left text come back unchanged.
+pub fn visual(line: &str) -> String {
+    let info = unicode_bidi::BidiInfo::new(line, Some(unicode_bidi::Level::ltr()));
+    if !info.has_rtl() {
+        return line.to_owned();
+    }
+    info.paragraphs.iter().map(|p| info.reorder_line(p, p.range.clone()).into_owned()).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -138,7 +158,18 @@ mod tests {
         let expected: String = text.split_whitespace().collect();
         assert_eq!(joined, expected);
         assert!(lines.contains(&String::new()), "the blank line stays");
-        assert!(lines.iter().filter(|l| l.starts_with("polku") || l.contains("example")).all(|l| l.ends_with('/') || l.ends_with("loppu")));
+        assert!(
+            lines
+                .iter()
+                .filter(|l| l.starts_with("polku") || l.contains("example"))
+                .all(|l| l.ends_with('/') || l.ends_with("loppu"))
+        );
+    }
+
+    #[test]
+    fn right_to_left_runs_are_drawn_reversed() {
+        assert_eq!(visual("Nimi שלום 12"), "Nimi םולש 12");
+        assert_eq!(visual("plain"), "plain");
     }
 
     #[test]

@@ -1,0 +1,201 @@
+//! The transaction PDF, checked with poppler and qpdf over a corpus of tricky transactions:
+//! nothing lost or doubled, fonts embedded and subset, PDF/A identification, reproducible bytes.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use kirjaamo::domain::Transaction;
+use kirjaamo::pdf;
+
+fn corpus() -> Vec<(PathBuf, Transaction)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/pdf_corpus");
+    let mut paths: Vec<PathBuf> =
+        std::fs::read_dir(&dir).expect("corpus").filter_map(|e| Some(e.ok()?.path())).collect();
+    paths.retain(|p| p.extension().is_some_and(|e| e == "json"));
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|p| {
+            let text = std::fs::read_to_string(&p).expect("read");
+            let transaction = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+            (p, transaction)
+        })
+        .collect()
+}
+
+fn tool(program: &str, args: &[&str], pdf: &[u8]) -> String {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("t.pdf");
+    std::fs::write(&file, pdf).expect("write");
+    let mut command = Command::new(program);
+    command.args(args).arg(&file);
+    if program == "pdftotext" {
+        command.arg("-");
+    }
+    let output = command.output().unwrap_or_else(|e| panic!("{program} must be installed (.ci/packages): {e}"));
+    let mut text = String::from_utf8_lossy(&output.stdout).into_owned();
+    text.push_str(&String::from_utf8_lossy(&output.stderr));
+    assert!(output.status.success() || program == "qpdf", "{program} failed: {text}");
+    text
+}
+
+/// The text without white space and without the bidi marks pdftotext puts around RTL words.
+fn squeeze(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}'))
+        .collect()
+}
+
+/// What pdftotext gives for a right-to-left text drawn in visual order: the words in visual
+/// order, each word's letters back in logical order.
+fn as_extracted(text: &str) -> String {
+    let info = unicode_bidi::BidiInfo::new(text, Some(unicode_bidi::Level::ltr()));
+    if !info.has_rtl() {
+        return text.to_owned();
+    }
+    let rtl = |c: char| matches!(c, '\u{0590}'..='\u{08ff}' | '\u{fb1d}'..='\u{fdff}' | '\u{fe70}'..='\u{feff}');
+    let visual: String = info.paragraphs.iter().map(|p| info.reorder_line(p, p.range.clone()).into_owned()).collect();
+    visual
+        .split(' ')
+        .map(|w| if w.chars().any(rtl) { w.chars().rev().collect() } else { w.to_owned() })
+        .collect::<Vec<String>>()
+        .join(" ")
+}
+
+fn word_counts<'a>(texts: impl Iterator<Item = &'a str>) -> HashMap<String, usize> {
+    let mut counts = HashMap::new();
+    for word in texts.flat_map(str::split_whitespace) {
+        *counts.entry(word.to_owned()).or_default() += 1;
+    }
+    counts
+}
+
+#[test]
+fn the_corpus_is_large_and_tricky_enough() {
+    let corpus = corpus();
+    assert!(corpus.len() >= 20);
+    let values: Vec<&str> = corpus.iter().flat_map(|(_, t)| t.fields.iter().map(|f| f.value.as_str())).collect();
+    assert!(values.iter().any(|v| v.len() >= 5000 - 100), "a 5,000-character value");
+    assert!(values.iter().any(|v| v.starts_with("https://") && v.len() >= 200), "a 200-character URL");
+    assert!(values.iter().any(|v| v.contains('\t')), "tabs");
+    assert!(corpus.iter().any(|(_, t)| t.fields.len() >= 300), "300 fields");
+}
+
+#[test]
+fn every_word_is_printed_exactly_once_in_order() {
+    for (path, transaction) in corpus() {
+        let rendered = pdf::render(&transaction).unwrap_or_else(|e| panic!("{}: {e:#}", path.display()));
+        let extracted = tool("pdftotext", &["-raw", "-enc", "UTF-8"], &rendered.bytes);
+        let pages: Vec<&str> = extracted.split('\u{c}').filter(|p| !p.trim().is_empty()).collect();
+        assert_eq!(pages.len(), rendered.pages, "{}", path.display());
+        let mut body = String::new();
+        for (index, page) in pages.iter().enumerate() {
+            let mut lines: Vec<&str> = page.lines().filter(|l| !l.trim().is_empty()).collect();
+            let (left, right) = pdf::footer_text(&transaction, index + 1, rendered.pages);
+            // Both footer texts stand on one baseline, so pdftotext gives them as one line.
+            let footer = lines.pop().unwrap_or_default();
+            assert_eq!(footer, format!("{left} {right}"), "{} page {}", path.display(), index + 1);
+            body.push_str(&lines.join("\n"));
+            body.push('\n');
+        }
+        let shown = pdf::shown_text(&transaction).expect("content");
+        let expected = squeeze(&shown.iter().map(|t| as_extracted(t)).collect::<String>());
+        let actual = squeeze(&body);
+        if expected != actual {
+            let at = expected.chars().zip(actual.chars()).take_while(|(a, b)| a == b).count();
+            let context = |s: &str| s.chars().skip(at.saturating_sub(30)).take(80).collect::<String>();
+            panic!(
+                "{}: text differs at char {at}\nexpected …{}…\nprinted  …{}…",
+                path.display(),
+                context(&expected),
+                context(&actual)
+            );
+        }
+        // Word by word: every word that fits a line appears exactly as often as it was submitted.
+        let plain: String = body.chars().filter(|c| !matches!(c, '\u{202a}'..='\u{202e}')).collect();
+        let printed = word_counts(std::iter::once(plain.as_str()));
+        for (word, count) in word_counts(shown.iter().map(String::as_str)) {
+            if word.chars().count() <= 40 {
+                assert_eq!(printed.get(&word), Some(&count), "{}: {word:?}", path.display());
+            }
+        }
+    }
+}
+
+#[test]
+fn missing_glyphs_are_marked_and_reported() {
+    let (_, emoji) = corpus().into_iter().find(|(p, _)| p.ends_with("04-emoji.json")).expect("emoji case");
+    let rendered = pdf::render(&emoji).expect("render");
+    let grinning = rendered.replaced.iter().find(|r| r.character == '😀').expect("😀 reported");
+    assert_eq!(grinning.marker, "[U+1F600]");
+    assert_eq!(grinning.count, 2);
+    let text = tool("pdftotext", &["-raw", "-enc", "UTF-8"], &rendered.bytes);
+    assert!(text.contains("[U+1F600]"));
+}
+
+#[test]
+fn the_pdf_is_clean_subset_and_archival() {
+    for (path, transaction) in corpus().into_iter().step_by(4) {
+        let rendered = pdf::render(&transaction).expect("render");
+        let check = tool("qpdf", &["--check"], &rendered.bytes);
+        assert!(check.contains("No syntax or stream encoding errors found"), "{}: {check}", path.display());
+        assert!(!check.contains("WARNING"), "{}: {check}", path.display());
+        let fonts = tool("pdffonts", &[], &rendered.bytes);
+        let rows: Vec<&str> = fonts.lines().skip(2).collect();
+        assert_eq!(rows.len(), 2, "{}: only the two used faces\n{fonts}", path.display());
+        for row in rows {
+            let columns: Vec<&str> = row.split_whitespace().collect();
+            assert!(columns[0].contains('+'), "subset tag: {row}");
+            assert_eq!(
+                &columns[columns.len() - 5..columns.len() - 2],
+                ["yes", "yes", "yes"],
+                "embedded, subset, unicode: {row}"
+            );
+        }
+        let info = tool("pdfinfo", &["-meta"], &rendered.bytes);
+        assert!(
+            info.contains("<pdfaid:part>2</pdfaid:part>")
+                && info.contains("<pdfaid:conformance>B</pdfaid:conformance>")
+        );
+        assert!(info.contains(&transaction.id), "dc:title names the transaction");
+        let summary = tool("pdfinfo", &[], &rendered.bytes);
+        assert!(summary.contains("PDF version:     1.7"), "{summary}");
+        assert!(
+            summary.contains(&format!("Title:           {} {}", transaction.service.name, transaction.id)),
+            "{summary}"
+        );
+        let raw = String::from_utf8_lossy(&rendered.bytes);
+        assert!(raw.contains("GTS_PDFA1") || !raw.contains("FOGRA"), "sRGB output intent");
+    }
+}
+
+#[test]
+fn the_same_transaction_gives_the_same_bytes() {
+    let (_, transaction) = corpus().into_iter().nth(1).expect("a transaction");
+    let first = pdf::render(&transaction).expect("render");
+    let second = pdf::render(&transaction).expect("render");
+    assert!(first.bytes == second.bytes, "renders differ");
+    let mut changed = transaction.clone();
+    changed.fields[1].value.push('!');
+    assert!(pdf::render(&changed).expect("render").bytes != first.bytes);
+}
+
+#[test]
+fn the_pdf_command_renders_a_data_file_and_refuses_a_bad_one() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (_, mut transaction) = corpus().into_iter().next().expect("a transaction");
+    transaction.attachments.clear();
+    let input = dir.path().join("tx.json");
+    std::fs::write(&input, serde_json::to_string(&transaction).expect("json")).expect("write");
+    let output = Command::new(env!("CARGO_BIN_EXE_kirjaamo")).arg("pdf").arg(&input).output().expect("runs");
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let pdf_bytes = std::fs::read(dir.path().join("tx.pdf")).expect("tx.pdf written");
+    assert!(pdf_bytes.starts_with(b"%PDF-1.7"));
+    let broken = dir.path().join("broken.json");
+    std::fs::write(&broken, "{\"id\": 5}").expect("write");
+    let output = Command::new(env!("CARGO_BIN_EXE_kirjaamo")).arg("pdf").arg(&broken).output().expect("runs");
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("broken.json") && stderr.contains("not a valid transaction"), "{stderr}");
+}
