@@ -7,4 +7,5 @@
 pub mod contract;
 pub mod domain;
 pub mod pdf;
+pub mod preview;
 pub mod sandbox;
