@@ -58,6 +58,8 @@ pub struct Finish<'a> {
     pub regular: Face<'a>,
     /// The bold face.
     pub bold: Face<'a>,
+    /// Whether genpdf wrote slot codes with built-in font references (see `subset_slots`).
+    pub slot_mode: bool,
 }
 
 fn tag(data: &[u8]) -> String {
@@ -105,6 +107,108 @@ fn name_fonts(doc: &mut Document, faces: [&Face<'_>; 2]) -> Result<Vec<u8>, Fini
         }
     }
     regular_name.ok_or(FinishError::Missing("embedded regular font"))
+}
+
+fn to_unicode(subset: &Subset) -> Vec<u8> {
+    let mut entries: Vec<(u16, char)> = subset.glyphs.iter().map(|(&c, &gid)| (gid, c)).collect();
+    entries.sort();
+    let mut text = String::from(
+        "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n\
+         /CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n\
+         /CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n\
+         1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n",
+    );
+    for chunk in entries.chunks(100) {
+        text.push_str(&format!("{} beginbfchar\n", chunk.len()));
+        for (gid, c) in chunk {
+            let utf16: String = c.encode_utf16(&mut [0; 2]).iter().map(|u| format!("{u:04X}")).collect();
+            text.push_str(&format!("<{gid:04X}> <{utf16}>\n"));
+        }
+        text.push_str("endbfchar\n");
+    }
+    text.push_str("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+    text.into_bytes()
+}
+
+/// Builds the Type0 font dictionary (and its parts) that embeds `face`'s subset.
+fn type0(doc: &mut Document, face: &Face<'_>) -> (Dictionary, Vec<u8>) {
+    let subset = face.subset;
+    let name = format!("{}+{}", tag(&subset.data), face.name).into_bytes();
+    let scale = 1000.0 / f64::from(subset.units_per_em.max(1));
+    let units = |v: i16| Object::Integer((f64::from(v) * scale).round() as i64);
+    let mut file = Stream::new(
+        Dictionary::from_iter([("Length1", Object::Integer(subset.data.len() as i64))]),
+        subset.data.clone(),
+    );
+    file = file.with_compression(true);
+    let file = doc.add_object(file);
+    let descriptor = doc.add_object(Dictionary::from_iter([
+        ("Type", Object::Name(b"FontDescriptor".to_vec())),
+        ("FontName", Object::Name(name.clone())),
+        ("Flags", Object::Integer(32)),
+        ("FontBBox", Object::Array(subset.bbox.map(units).to_vec())),
+        ("ItalicAngle", Object::Integer(0)),
+        ("Ascent", units(subset.ascent_descent.0)),
+        ("Descent", units(subset.ascent_descent.1)),
+        ("CapHeight", units(subset.ascent_descent.0)),
+        ("StemV", Object::Integer(80)),
+        ("FontFile2", Object::Reference(file)),
+    ]));
+    let widths: Vec<Object> =
+        subset.advances.iter().map(|a| Object::Integer((f64::from(*a) * scale).round() as i64)).collect();
+    let cid = Dictionary::from_iter([
+        ("Type", Object::Name(b"Font".to_vec())),
+        ("Subtype", Object::Name(b"CIDFontType2".to_vec())),
+        ("BaseFont", Object::Name(name.clone())),
+        (
+            "CIDSystemInfo",
+            Object::Dictionary(Dictionary::from_iter([
+                ("Registry", Object::string_literal("Adobe")),
+                ("Ordering", Object::string_literal("Identity")),
+                ("Supplement", Object::Integer(0)),
+            ])),
+        ),
+        ("FontDescriptor", Object::Reference(descriptor)),
+        ("W", Object::Array(vec![Object::Integer(0), Object::Array(widths)])),
+        ("CIDToGIDMap", Object::Name(b"Identity".to_vec())),
+    ]);
+    let cid = doc.add_object(cid);
+    let to_unicode = doc.add_object(Stream::new(Dictionary::new(), to_unicode(subset)));
+    let font = Dictionary::from_iter([
+        ("Type", Object::Name(b"Font".to_vec())),
+        ("Subtype", Object::Name(b"Type0".to_vec())),
+        ("BaseFont", Object::Name(name.clone())),
+        ("Encoding", Object::Name(b"Identity-H".to_vec())),
+        ("DescendantFonts", Object::Array(vec![Object::Reference(cid)])),
+        ("ToUnicode", Object::Reference(to_unicode)),
+    ]);
+    (font, name)
+}
+
+/// Slot mode: replaces genpdf's built-in Helvetica references with the embedded subsets; returns
+/// the regular face's name.
+fn embed_slot_fonts(doc: &mut Document, faces: [&Face<'_>; 2]) -> Result<Vec<u8>, FinishError> {
+    let targets: Vec<(ObjectId, usize)> = doc
+        .objects
+        .iter()
+        .filter_map(|(id, object)| {
+            let base = object.as_dict().ok()?.get(b"BaseFont").ok()?.as_name().ok()?;
+            match base {
+                b"Helvetica" => Some((*id, 0)),
+                b"Helvetica-Bold" => Some((*id, 1)),
+                _ => None,
+            }
+        })
+        .collect();
+    let mut regular_name = None;
+    for (id, face) in targets {
+        let (font, name) = type0(doc, faces[face]);
+        if face == 0 {
+            regular_name = Some(name);
+        }
+        doc.objects.insert(id, Object::Dictionary(font));
+    }
+    regular_name.ok_or(FinishError::Missing("regular font"))
 }
 
 /// Removes fonts no content stream uses (genpdf registers italic faces the layout never sets).
@@ -237,7 +341,11 @@ fn uuid(bytes: &[u8]) -> String {
 pub fn finish(raw: &[u8], input: &Finish<'_>) -> Result<(Vec<u8>, usize), FinishError> {
     let mut doc = Document::load_mem(raw)?;
     doc.version = "1.7".to_owned();
-    let regular_name = name_fonts(&mut doc, [&input.regular, &input.bold])?;
+    let regular_name = if input.slot_mode {
+        embed_slot_fonts(&mut doc, [&input.regular, &input.bold])?
+    } else {
+        name_fonts(&mut doc, [&input.regular, &input.bold])?
+    };
     let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
     drop_unused_fonts(&mut doc, &pages)?;
     for (index, page) in pages.iter().enumerate() {

@@ -100,9 +100,11 @@ pub fn number(value: &str) -> Option<String> {
     if !valid {
         return None;
     }
+    // Finnish and Swedish usage: four-digit numbers (years, small sums) stay ungrouped.
+    let group = whole.len() > 4;
     let mut grouped = String::new();
     for (i, c) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
+        if group && i > 0 && (whole.len() - i) % 3 == 0 {
             grouped.push('\u{a0}');
         }
         grouped.push(c);
@@ -165,6 +167,8 @@ mod tests {
         assert_eq!(field_value(&field(FieldKind::Boolean, "false"), Language::Sv), "Nej");
         assert_eq!(field_value(&field(FieldKind::Number, "12500.5"), Language::Fi), "12\u{a0}500,5");
         assert_eq!(field_value(&field(FieldKind::Number, "-1234567"), Language::Sv), "-1\u{a0}234\u{a0}567");
+        assert_eq!(field_value(&field(FieldKind::Number, "2007"), Language::Fi), "2007");
+        assert_eq!(field_value(&field(FieldKind::Number, "1212.90"), Language::Fi), "1212,90");
         assert_eq!(field_value(&field(FieldKind::Number, "n/a"), Language::Fi), "n/a");
         assert_eq!(field_value(&field(FieldKind::Text, "  "), Language::Fi), "–");
         assert_eq!(size(1_450_000, Language::Fi), "1,5 Mt");

@@ -1,6 +1,8 @@
 //! The page layout with genpdf: A4, title, header block, sections of fields and the attachment
 //! list. Every text arrives pre-wrapped to its column, so genpdf never has to break a line itself.
 
+use std::collections::BTreeMap;
+
 use genpdf::elements::{Break, LinearLayout, Paragraph, TableLayout};
 use genpdf::style::Style;
 use genpdf::{Element, Margins, SimplePageDecorator};
@@ -29,21 +31,41 @@ pub const TITLE_SIZE: u8 = 16;
 const HEADING_SIZE: u8 = 12;
 const BODY_SIZE: u8 = 10;
 
-/// Widths of the regular and the bold face.
+/// One face as the layout uses it.
+pub struct Face<'a> {
+    /// Advance widths of the real characters.
+    pub widths: &'a Widths,
+    /// Stand-in characters genpdf is given in slot mode; empty when it gets the real ones.
+    pub encoding: &'a BTreeMap<char, char>,
+}
+
+/// The regular and the bold face.
 pub struct Faces<'a> {
     /// Regular face.
-    pub regular: &'a Widths,
+    pub regular: Face<'a>,
     /// Bold face.
-    pub bold: &'a Widths,
+    pub bold: Face<'a>,
 }
 
 fn text_width_pt() -> f64 {
     (PAGE_WIDTH_MM - 2.0 * SIDE_MARGIN_MM) / MM_PER_PT
 }
 
-fn lines(text: &str, widths: &Widths, size: u8, width_pt: f64) -> Vec<String> {
+/// Wraps `text` for `face` and returns the lines as genpdf is to print them.
+fn lines(text: &str, face: &Face<'_>, size: u8, width_pt: f64) -> Vec<String> {
     // A hair of slack so rounding in genpdf never makes a line one point too wide.
-    wrap(text, widths, f64::from(size), width_pt * 0.995)
+    let wrapped = wrap(text, face.widths, f64::from(size), width_pt * 0.995);
+    wrapped
+        .into_iter()
+        .map(|line| {
+            let line = visual(&line);
+            if face.encoding.is_empty() {
+                line
+            } else {
+                line.chars().map(|c| face.encoding.get(&c).copied().unwrap_or(c)).collect()
+            }
+        })
+        .collect()
 }
 
 fn block(lines: Vec<String>, style: Style) -> LinearLayout {
@@ -52,7 +74,7 @@ fn block(lines: Vec<String>, style: Style) -> LinearLayout {
         if line.trim().is_empty() {
             layout.push(Break::new(1));
         } else {
-            layout.push(Paragraph::new(visual(&line)).styled(style));
+            layout.push(Paragraph::new(line).styled(style));
         }
     }
     layout
@@ -78,15 +100,15 @@ fn body(content: &Content, faces: &Faces<'_>) -> Result<LinearLayout, genpdf::er
     let regular = Style::new().with_font_size(BODY_SIZE);
     let mut layout = LinearLayout::vertical();
     layout.push(block(
-        lines(&content.title, faces.bold, TITLE_SIZE, full),
+        lines(&content.title, &faces.bold, TITLE_SIZE, full),
         Style::new().bold().with_font_size(TITLE_SIZE),
     ));
     layout.push(Break::new(0.6));
 
     let mut header = table();
     for (label, value) in &content.header {
-        let label = block(lines(label, faces.bold, BODY_SIZE, label_width), bold);
-        let value = block(lines(value, faces.regular, BODY_SIZE, value_width), regular);
+        let label = block(lines(label, &faces.bold, BODY_SIZE, label_width), bold);
+        let value = block(lines(value, &faces.regular, BODY_SIZE, value_width), regular);
         let pad = Margins::trbl(0, 0, 0.8, 0);
         header.row().element(label.padded(pad)).element(value.padded(pad)).push()?;
     }
@@ -96,19 +118,20 @@ fn body(content: &Content, faces: &Faces<'_>) -> Result<LinearLayout, genpdf::er
         layout.push(Break::new(1));
         let heading = Style::new().bold().with_font_size(HEADING_SIZE);
         layout.push(
-            block(lines(&section.heading, faces.bold, HEADING_SIZE, full), heading).padded(Margins::trbl(0, 0, 1.5, 0)),
+            block(lines(&section.heading, &faces.bold, HEADING_SIZE, full), heading)
+                .padded(Margins::trbl(0, 0, 1.5, 0)),
         );
         let mut rows: Option<TableLayout> = None;
         for field in &section.fields {
-            let value_lines = lines(&field.value, faces.regular, BODY_SIZE, value_width);
+            let value_lines = lines(&field.value, &faces.regular, BODY_SIZE, value_width);
             if field.multiline || value_lines.len() > MAX_BESIDE_LINES {
                 push_table(&mut layout, &mut rows);
-                layout.push(block(lines(&field.label, faces.bold, BODY_SIZE, full), bold));
-                let below = block(lines(&field.value, faces.regular, BODY_SIZE, full), regular);
+                layout.push(block(lines(&field.label, &faces.bold, BODY_SIZE, full), bold));
+                let below = block(lines(&field.value, &faces.regular, BODY_SIZE, full), regular);
                 layout.push(below.padded(Margins::trbl(0.5, 0, 2, 0)));
             } else {
                 let pad = Margins::trbl(0, 0, 1.5, 0);
-                let label = block(lines(&field.label, faces.bold, BODY_SIZE, label_width), bold).padded(pad);
+                let label = block(lines(&field.label, &faces.bold, BODY_SIZE, label_width), bold).padded(pad);
                 let value = block(value_lines, regular).padded(pad);
                 rows.get_or_insert_with(table).row().element(label).element(value).push()?;
             }
@@ -119,14 +142,14 @@ fn body(content: &Content, faces: &Faces<'_>) -> Result<LinearLayout, genpdf::er
     layout.push(Break::new(1));
     let heading = Style::new().bold().with_font_size(HEADING_SIZE);
     layout.push(
-        block(lines(&content.attachments_heading, faces.bold, HEADING_SIZE, full), heading)
+        block(lines(&content.attachments_heading, &faces.bold, HEADING_SIZE, full), heading)
             .padded(Margins::trbl(0, 0, 1.5, 0)),
     );
     for (name, details) in &content.attachments {
-        layout.push(block(lines(name, faces.bold, BODY_SIZE, full), bold));
+        layout.push(block(lines(name, &faces.bold, BODY_SIZE, full), bold));
         if !details.is_empty() {
             layout.push(
-                block(lines(details, faces.regular, BODY_SIZE, full), regular).padded(Margins::trbl(0, 0, 1.5, 0)),
+                block(lines(details, &faces.regular, BODY_SIZE, full), regular).padded(Margins::trbl(0, 0, 1.5, 0)),
             );
         }
     }

@@ -15,7 +15,7 @@ use std::collections::BTreeSet;
 use genpdf::fonts::{FontData, FontFamily};
 
 pub use format::{field_value, size as format_size, timestamp};
-pub use subset::{Subset, SubsetError, subset};
+pub use subset::{SLOT_CAPACITY, Subset, SubsetError, subset, subset_slots};
 
 use crate::domain::{Language, Transaction};
 use content::Content;
@@ -97,17 +97,35 @@ pub fn render(transaction: &Transaction) -> Result<RenderedPdf, PdfError> {
     let content = content_of(transaction)?;
     let footer_left = content.header.first().map(|h| h.1.clone()).unwrap_or_default();
     let regular_chars: BTreeSet<char> = content.regular_chars(&footer_left);
-    let regular = subset(REGULAR, regular_chars)?;
-    let bold = subset(BOLD, content.bold_chars())?;
-    let (regular_widths, bold_widths) = (widths(&regular), widths(&bold));
-    let family = FontFamily {
-        regular: FontData::new(regular.data.clone(), None)?,
-        bold: FontData::new(bold.data.clone(), None)?,
-        // Never set in italic: built-in stand-ins keep genpdf from embedding two more faces.
-        italic: FontData::new(regular.data.clone(), Some(printpdf::BuiltinFont::HelveticaOblique))?,
-        bold_italic: FontData::new(bold.data.clone(), Some(printpdf::BuiltinFont::HelveticaBoldOblique))?,
+    let bold_chars = content.bold_chars();
+    // Slot mode keeps printpdf from scanning every Unicode code point per embedded font (about
+    // 20 ms a face): genpdf lays out single-byte stand-ins with built-in font references, and the
+    // finishing pass embeds the real subsets. Documents with more distinct characters than the
+    // slots hold take the slower path where printpdf embeds the subsets itself.
+    let slots =
+        match (subset_slots(REGULAR, regular_chars.iter().copied()), subset_slots(BOLD, bold_chars.iter().copied())) {
+            (Ok(regular), Ok(bold)) => Some((regular, bold)),
+            _ => None,
+        };
+    let slot_mode = slots.is_some();
+    let (regular, bold) = match slots {
+        Some(pair) => pair,
+        None => (subset(REGULAR, regular_chars)?, subset(BOLD, bold_chars)?),
     };
-    let faces = layout::Faces { regular: &regular_widths, bold: &bold_widths };
+    let (regular_widths, bold_widths) = (widths(&regular), widths(&bold));
+    use printpdf::BuiltinFont::{Helvetica, HelveticaBold, HelveticaBoldOblique, HelveticaOblique};
+    let embedded = |builtin| if slot_mode { Some(builtin) } else { None };
+    let family = FontFamily {
+        regular: FontData::new(regular.data.clone(), embedded(Helvetica))?,
+        bold: FontData::new(bold.data.clone(), embedded(HelveticaBold))?,
+        // Never set in italic: built-in stand-ins keep genpdf from embedding two more faces.
+        italic: FontData::new(regular.data.clone(), Some(HelveticaOblique))?,
+        bold_italic: FontData::new(bold.data.clone(), Some(HelveticaBoldOblique))?,
+    };
+    let faces = layout::Faces {
+        regular: layout::Face { widths: &regular_widths, encoding: &regular.encoding },
+        bold: layout::Face { widths: &bold_widths, encoding: &bold.encoding },
+    };
     let raw = layout::render(&content, &faces, family)?;
     let id_seed = serde_json::to_vec(transaction).unwrap_or_else(|_| transaction.id.clone().into_bytes());
     let input = finish::Finish {
@@ -120,6 +138,7 @@ pub fn render(transaction: &Transaction) -> Result<RenderedPdf, PdfError> {
         id_seed: &id_seed,
         footer_left: &footer_left,
         page_word: content.texts.page,
+        slot_mode,
         regular: finish::Face { subset: &regular, name: "LiberationSans" },
         bold: finish::Face { subset: &bold, name: "LiberationSans-Bold" },
     };

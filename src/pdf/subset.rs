@@ -16,6 +16,9 @@ pub enum SubsetError {
     /// A glyph or table points outside the font data.
     #[error("the font data is damaged ({0})")]
     Damaged(&'static str),
+    /// More distinct characters than slot mode has room for.
+    #[error("{0} distinct characters do not fit the {SLOT_CAPACITY} single-byte slots")]
+    TooManyChars(usize),
 }
 
 /// A subset font and how characters map into it.
@@ -31,6 +34,19 @@ pub struct Subset {
     pub units_per_em: u16,
     /// Bounding box of all glyphs of the face (xMin, yMin, xMax, yMax), in font units.
     pub bbox: [i16; 4],
+    /// Ascender and descender, in font units.
+    pub ascent_descent: (i16, i16),
+    /// In slot mode, the single-byte stand-in of each character (see [`subset_slots`]); empty otherwise.
+    pub encoding: BTreeMap<char, char>,
+}
+
+/// How many characters besides the space slot mode can hold.
+pub const SLOT_CAPACITY: usize = 188;
+
+/// The characters whose Windows-1252 byte (their Latin-1 code point) serves as a slot: printable
+/// ASCII and Latin-1 without the no-break and soft hyphen, which layout engines treat specially.
+fn slot_chars() -> impl Iterator<Item = char> {
+    (0x21u8..=0x7E).chain(0xA1..=0xFF).filter(|b| *b != 0xAD).map(char::from)
 }
 
 fn table<'a>(font: &'a [u8], tag: &'static [u8; 4]) -> Result<&'a [u8], SubsetError> {
@@ -220,49 +236,110 @@ fn assemble(mut tables: Vec<([u8; 4], Vec<u8>)>) -> Vec<u8> {
     out
 }
 
-/// Subsets `font` to `chars` (characters the font lacks are left out of the mapping).
+/// Subsets `font` to `chars` (characters the font lacks are left out of the mapping): glyphs are
+/// renumbered from 1 in character order and the `cmap` maps the characters themselves.
 pub fn subset(font: &[u8], chars: impl IntoIterator<Item = char>) -> Result<Subset, SubsetError> {
     let face = ttf_parser::Face::parse(font, 0).map_err(|_| SubsetError::MissingTable("sfnt"))?;
-    let source = Source::new(font)?;
-    // Old glyph ids in their new order: .notdef first, then the characters' glyphs and components.
-    let mut order: Vec<u16> = vec![0];
-    let mut renumber: BTreeMap<u16, u16> = BTreeMap::from([(0, 0)]);
-    let mut by_char: BTreeMap<char, u16> = BTreeMap::new();
-    let mut queue: Vec<u16> = Vec::new();
+    let mut slots: Vec<Option<u16>> = vec![Some(0)];
+    let mut glyphs = BTreeMap::new();
+    let mut placed: BTreeMap<u16, u16> = BTreeMap::new();
     for c in chars {
-        if let Some(gid) = face.glyph_index(c) {
-            by_char.insert(c, gid.0);
-            queue.push(gid.0);
+        if let Some(old) = face.glyph_index(c) {
+            let new = *placed.entry(old.0).or_insert_with(|| {
+                slots.push(Some(old.0));
+                (slots.len() - 1) as u16
+            });
+            glyphs.insert(c, new);
         }
     }
+    let cmap_map = glyphs.clone();
+    build(font, &face, slots, glyphs, cmap_map, BTreeMap::new())
+}
+
+/// Subsets `font` in slot mode: each character gets a glyph id below 256 equal to the byte of a
+/// single-byte stand-in character, and the `cmap` maps the stand-ins. A layout engine that can only
+/// write single-byte (built-in font) text then lays out the stand-ins with the right metrics, and
+/// the finishing pass embeds the subset as a CID font whose codes are those glyph ids.
+pub fn subset_slots(font: &[u8], chars: impl IntoIterator<Item = char>) -> Result<Subset, SubsetError> {
+    let face = ttf_parser::Face::parse(font, 0).map_err(|_| SubsetError::MissingTable("sfnt"))?;
+    let wanted: Vec<char> = chars.into_iter().filter(|c| *c != ' ' && face.glyph_index(*c).is_some()).collect();
+    if wanted.len() > SLOT_CAPACITY {
+        return Err(SubsetError::TooManyChars(wanted.len()));
+    }
+    let mut slots: Vec<Option<u16>> = vec![None; 256];
+    slots[0] = Some(0);
+    let mut glyphs = BTreeMap::new();
+    let mut cmap_map = BTreeMap::new();
+    let mut encoding = BTreeMap::new();
+    let mut place = |c: char, stand_in: char| {
+        let byte = u32::from(stand_in) as usize;
+        slots[byte] = face.glyph_index(c).map(|g| g.0);
+        glyphs.insert(c, byte as u16);
+        cmap_map.insert(stand_in, byte as u16);
+        encoding.insert(c, stand_in);
+    };
+    if face.glyph_index(' ').is_some() {
+        place(' ', ' ');
+    }
+    for (c, stand_in) in wanted.into_iter().zip(slot_chars()) {
+        place(c, stand_in);
+    }
+    build(font, &face, slots, glyphs, cmap_map, encoding)
+}
+
+/// Writes the subset font: `slots[new glyph id]` is the old glyph id (or `None` for an empty
+/// glyph); components of composite glyphs are appended.
+fn build(
+    font: &[u8],
+    face: &ttf_parser::Face<'_>,
+    mut slots: Vec<Option<u16>>,
+    glyphs: BTreeMap<char, u16>,
+    cmap_map: BTreeMap<char, u16>,
+    encoding: BTreeMap<char, char>,
+) -> Result<Subset, SubsetError> {
+    let source = Source::new(font)?;
+    let mut renumber: BTreeMap<u16, u16> = BTreeMap::new();
+    for (new, old) in slots.iter().enumerate() {
+        if let Some(old) = old {
+            renumber.entry(*old).or_insert(new as u16);
+        }
+    }
+    let mut queue: Vec<u16> = slots.iter().flatten().copied().collect();
     while let Some(gid) = queue.pop() {
-        if renumber.contains_key(&gid) {
+        let glyph = source.glyph(gid)?;
+        if !is_composite(glyph) {
             continue;
         }
-        renumber.insert(gid, order.len() as u16);
-        order.push(gid);
-        let glyph = source.glyph(gid)?;
-        if is_composite(glyph) {
-            let parts = components(glyph)?;
-            queue.extend(parts[..parts.len() - 1].iter().map(|p| p.1));
+        let parts = components(glyph)?;
+        for part in &parts[..parts.len() - 1] {
+            if let std::collections::btree_map::Entry::Vacant(entry) = renumber.entry(part.1) {
+                entry.insert(slots.len() as u16);
+                slots.push(Some(part.1));
+                queue.push(part.1);
+            }
         }
     }
     let mut glyf = Vec::new();
-    let mut loca = Vec::with_capacity(order.len() + 1);
-    let mut hmtx = Vec::with_capacity(order.len() * 4);
-    let mut advances = Vec::with_capacity(order.len());
-    for &old in &order {
+    let mut loca = Vec::with_capacity(slots.len() + 1);
+    let mut hmtx = Vec::with_capacity(slots.len() * 4);
+    let mut advances = Vec::with_capacity(slots.len());
+    for slot in &slots {
         loca.extend_from_slice(&(glyf.len() as u32).to_be_bytes());
-        glyf.extend(rewrite(source.glyph(old)?, &renumber)?);
-        glyf.resize(glyf.len().div_ceil(4) * 4, 0);
-        let id = ttf_parser::GlyphId(old);
-        let advance = face.glyph_hor_advance(id).unwrap_or(0);
+        let (advance, bearing) = match slot {
+            Some(old) => {
+                glyf.extend(rewrite(source.glyph(*old)?, &renumber)?);
+                glyf.resize(glyf.len().div_ceil(4) * 4, 0);
+                let id = ttf_parser::GlyphId(*old);
+                (face.glyph_hor_advance(id).unwrap_or(0), face.glyph_hor_side_bearing(id).unwrap_or(0))
+            }
+            None => (0, 0),
+        };
         advances.push(advance);
         hmtx.extend_from_slice(&advance.to_be_bytes());
-        hmtx.extend_from_slice(&face.glyph_hor_side_bearing(id).unwrap_or(0).to_be_bytes());
+        hmtx.extend_from_slice(&bearing.to_be_bytes());
     }
     loca.extend_from_slice(&(glyf.len() as u32).to_be_bytes());
-    let count = order.len() as u16;
+    let count = slots.len() as u16;
     let mut head = table(font, b"head")?.to_vec();
     let read_i16 = |at: usize| read_u16(&head, at).map(|v| v as i16).ok_or(SubsetError::Damaged("head"));
     let bbox = [read_i16(36)?, read_i16(38)?, read_i16(40)?, read_i16(42)?];
@@ -274,7 +351,6 @@ pub fn subset(font: &[u8], chars: impl IntoIterator<Item = char>) -> Result<Subs
     set_u16(&mut maxp, 4, count);
     let mut post = table(font, b"post")?.get(..32).ok_or(SubsetError::Damaged("post"))?.to_vec();
     post[..4].copy_from_slice(&0x0003_0000u32.to_be_bytes());
-    let glyphs: BTreeMap<char, u16> = by_char.iter().map(|(&c, old)| (c, renumber[old])).collect();
     let mut tables = vec![
         (*b"head", head),
         (*b"hhea", hhea),
@@ -283,12 +359,20 @@ pub fn subset(font: &[u8], chars: impl IntoIterator<Item = char>) -> Result<Subs
         (*b"hmtx", hmtx),
         (*b"loca", loca),
         (*b"glyf", glyf),
-        (*b"cmap", cmap(&glyphs)),
+        (*b"cmap", cmap(&cmap_map)),
     ];
     if let Ok(os2) = table(font, b"OS/2") {
         tables.push((*b"OS/2", os2.to_vec()));
     }
-    Ok(Subset { data: assemble(tables), glyphs, advances, units_per_em: face.units_per_em(), bbox })
+    Ok(Subset {
+        data: assemble(tables),
+        glyphs,
+        advances,
+        units_per_em: face.units_per_em(),
+        bbox,
+        ascent_descent: (face.ascender(), face.descender()),
+        encoding,
+    })
 }
 
 #[cfg(test)]
@@ -312,5 +396,23 @@ mod tests {
             assert_eq!(full.glyph_bounding_box(old), small.glyph_bounding_box(new), "{c}");
         }
         assert_eq!(small.glyph_index('x'), None);
+    }
+
+    #[test]
+    fn slot_subsets_map_stand_ins_to_the_real_outlines() {
+        let text = "Äiti söi €-ΩЖ ok";
+        let subset = subset_slots(REGULAR, text.chars()).expect("subset");
+        let full = ttf_parser::Face::parse(REGULAR, 0).expect("full");
+        let small = ttf_parser::Face::parse(&subset.data, 0).expect("subset parses");
+        for c in text.chars() {
+            let stand_in = subset.encoding[&c];
+            assert!(u32::from(stand_in) < 256);
+            let gid = small.glyph_index(stand_in).expect("stand-in mapped");
+            assert_eq!(u32::from(gid.0), u32::from(stand_in), "glyph id is the byte");
+            let old = full.glyph_index(c).expect("full has it");
+            assert_eq!(full.glyph_bounding_box(old), small.glyph_bounding_box(gid), "{c}");
+        }
+        let many: String = (0x400u32..0x400 + 200).filter_map(char::from_u32).collect();
+        assert!(matches!(subset_slots(REGULAR, many.chars()), Err(SubsetError::TooManyChars(_))));
     }
 }

@@ -73,13 +73,15 @@ impl Context<'_> {
                 (self.text(pair), FieldKind::Text)
             }
             Gen::Prose => {
-                let count = self.rng.range(1, 4);
-                let paragraphs: Vec<String> = (0..count)
-                    .map(|_| {
-                        let pair = *self.rng.pick(self.prose);
-                        self.text(pair)
-                    })
-                    .collect();
+                // Distinct paragraphs, in a random order, as a person writes them.
+                let count = self.rng.range(1, self.prose.len().min(4) as u64) as usize;
+                let mut pool: Vec<(&str, &str)> = self.prose.to_vec();
+                let mut paragraphs = Vec::with_capacity(count);
+                for _ in 0..count {
+                    let index = self.rng.range(0, pool.len() as u64 - 1) as usize;
+                    let pair = pool.swap_remove(index);
+                    paragraphs.push(self.text(pair));
+                }
                 (paragraphs.join("\n\n"), FieldKind::Multiline)
             }
             Gen::Street => {
