@@ -6,6 +6,11 @@
 
 pub mod contract;
 pub mod domain;
+pub mod export;
+pub mod mappings;
+pub mod outbox;
 pub mod pdf;
 pub mod preview;
+pub mod remote;
 pub mod sandbox;
+pub mod tweb;

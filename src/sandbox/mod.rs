@@ -235,6 +235,11 @@ impl Sandbox {
         self.shared.faults.set(config);
     }
 
+    /// The fault configuration and how often each rule fired.
+    pub fn fault_status(&self) -> faults::FaultStatus {
+        self.shared.faults.status()
+    }
+
     /// Counts cases, documents and assignments carrying `external_ref`.
     pub fn count_external_ref(&self, external_ref: &str) -> RefCount {
         let (cases, documents, assignments) = self.shared.count_external_ref(external_ref);

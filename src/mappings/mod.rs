@@ -1,0 +1,50 @@
+//! Per-service filing defaults: one TOML file per e-service in a mappings folder.
+//! See `docs/mappings.md` for the format.
+
+mod mapping;
+mod template;
+
+use std::path::{Path, PathBuf};
+
+pub use mapping::{AssignmentDefaults, DefaultAction, ServiceMapping};
+pub use template::render_template;
+
+/// Why mappings could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum MappingError {
+    /// A file or folder could not be read.
+    #[error("reading {path}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The cause.
+        #[source]
+        source: std::io::Error,
+    },
+    /// A file is not a valid mapping.
+    #[error("{path} is not a valid mapping: {message}")]
+    Format {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong, with the line.
+        message: String,
+    },
+}
+
+/// Reads one mapping file.
+pub fn load_file(path: &Path) -> Result<ServiceMapping, MappingError> {
+    let text = std::fs::read_to_string(path).map_err(|source| MappingError::Io { path: path.to_owned(), source })?;
+    toml::from_str(&text).map_err(|e| MappingError::Format { path: path.to_owned(), message: e.to_string() })
+}
+
+/// Reads every `*.toml` mapping of `dir`, in file name order.
+pub fn load_dir(dir: &Path) -> Result<Vec<ServiceMapping>, MappingError> {
+    let entries = std::fs::read_dir(dir).map_err(|source| MappingError::Io { path: dir.to_owned(), source })?;
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    paths.sort();
+    paths.iter().map(|p| load_file(p)).collect()
+}

@@ -1,0 +1,143 @@
+//! The error of a remote call, classified so callers know whether to retry and what to tell people.
+
+use crate::contract::Problem;
+
+/// What kind of failure a remote call met.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RemoteErrorKind {
+    /// 401/403: credentials are wrong or lack rights. Permanent.
+    Unauthorized,
+    /// 400/422: the server refused the request's content. Permanent.
+    Validation,
+    /// 404: no such object.
+    NotFound,
+    /// 409: the object is in another state, or already exists.
+    Conflict,
+    /// 410: the object is gone for good (an outbox transaction already filed).
+    Gone,
+    /// 5xx or 429: the server cannot serve now. Retryable.
+    Unavailable,
+    /// The call timed out. Retryable.
+    Timeout,
+    /// The connection failed or broke. Retryable.
+    Connection,
+    /// The TLS handshake or certificate failed. Permanent.
+    Tls,
+    /// The answer could not be read (not the contract). Permanent.
+    Protocol,
+}
+
+/// A failed remote call: what was being done, the kind, and the server's problem detail if any.
+#[derive(Debug, thiserror::Error)]
+#[error("{action}: {message}")]
+pub struct RemoteError {
+    /// What was being done, e.g. `creating the case`.
+    pub action: String,
+    /// Kind of failure.
+    pub kind: RemoteErrorKind,
+    /// Plain-words summary, the server's detail when it sent one.
+    pub message: String,
+    /// The server's problem document.
+    pub problem: Option<Box<Problem>>,
+    /// The underlying transport error.
+    #[source]
+    pub source: Option<reqwest::Error>,
+}
+
+impl RemoteError {
+    /// Whether trying again may succeed.
+    pub fn is_retryable(&self) -> bool {
+        matches!(self.kind, RemoteErrorKind::Unavailable | RemoteErrorKind::Timeout | RemoteErrorKind::Connection)
+    }
+
+    /// An error for an answer with a problem body (or none).
+    pub fn from_status(action: &str, status: u16, problem: Option<Problem>) -> Self {
+        let kind = match status {
+            401 | 403 => RemoteErrorKind::Unauthorized,
+            400 | 413 | 415 | 422 => RemoteErrorKind::Validation,
+            404 => RemoteErrorKind::NotFound,
+            409 => RemoteErrorKind::Conflict,
+            410 => RemoteErrorKind::Gone,
+            429 | 500..=599 => RemoteErrorKind::Unavailable,
+            _ => RemoteErrorKind::Protocol,
+        };
+        let message =
+            problem.as_ref().map_or_else(|| format!("the server answered HTTP {status}"), |p| p.detail.clone());
+        Self { action: action.to_owned(), kind, message, problem: problem.map(Box::new), source: None }
+    }
+
+    /// An error from the HTTP client itself.
+    pub fn from_reqwest(action: &str, error: reqwest::Error) -> Self {
+        let chain = {
+            let mut text = String::new();
+            let mut source: Option<&dyn std::error::Error> = Some(&error);
+            while let Some(e) = source {
+                text.push_str(&e.to_string().to_lowercase());
+                text.push(' ');
+                source = e.source();
+            }
+            text
+        };
+        let (kind, message) = if error.is_timeout() {
+            (RemoteErrorKind::Timeout, "the server did not answer in time")
+        } else if chain.contains("certificate") || chain.contains("tls") || chain.contains("handshake") {
+            (RemoteErrorKind::Tls, "the secure connection failed (certificate or TLS)")
+        } else if error.is_connect() {
+            (RemoteErrorKind::Connection, "the server could not be reached")
+        } else if error.is_decode() {
+            (RemoteErrorKind::Protocol, "the answer could not be read")
+        } else if error.is_request() || error.is_body() {
+            (RemoteErrorKind::Connection, "the connection broke during the request")
+        } else {
+            (RemoteErrorKind::Connection, "the request failed")
+        };
+        Self { action: action.to_owned(), kind, message: message.to_owned(), problem: None, source: Some(error) }
+    }
+
+    /// An answer that does not follow the contract.
+    pub fn protocol(action: &str, message: impl Into<String>) -> Self {
+        Self {
+            action: action.to_owned(),
+            kind: RemoteErrorKind::Protocol,
+            message: message.into(),
+            problem: None,
+            source: None,
+        }
+    }
+
+    /// The id the server says already carries the external ref (a 409 on creation).
+    pub fn existing_id(&self) -> Option<u64> {
+        self.problem.as_ref().and_then(|p| p.existing_id)
+    }
+
+    /// Who holds the claim (a 409 on an outbox claim).
+    pub fn holder(&self) -> Option<&str> {
+        self.problem.as_ref().and_then(|p| p.holder.as_deref())
+    }
+}
+
+/// Reads an answer: the JSON body on success, a [`RemoteError`] otherwise.
+pub(crate) async fn read_json<T: serde::de::DeserializeOwned>(
+    action: &str,
+    response: Result<reqwest::Response, reqwest::Error>,
+) -> Result<T, RemoteError> {
+    let response = check(action, response).await?;
+    let bytes = response.bytes().await.map_err(|e| RemoteError::from_reqwest(action, e))?;
+    serde_json::from_slice(&bytes)
+        .map_err(|e| RemoteError::protocol(action, format!("the answer is not what the contract says: {e}")))
+}
+
+/// Checks the status of an answer; a non-success status becomes a [`RemoteError`] with its problem.
+pub(crate) async fn check(
+    action: &str,
+    response: Result<reqwest::Response, reqwest::Error>,
+) -> Result<reqwest::Response, RemoteError> {
+    let response = response.map_err(|e| RemoteError::from_reqwest(action, e))?;
+    let status = response.status();
+    if status.is_success() {
+        return Ok(response);
+    }
+    let body = response.bytes().await.unwrap_or_default();
+    let problem = serde_json::from_slice::<Problem>(&body).ok();
+    Err(RemoteError::from_status(action, status.as_u16(), problem))
+}

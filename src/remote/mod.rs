@@ -1,0 +1,27 @@
+//! What the TWeb and outbox clients share: the HTTP client with its timeouts and TLS, and the
+//! typed error every remote call returns.
+
+mod error;
+
+pub(crate) use error::{check, read_json};
+
+use std::time::Duration;
+
+pub use error::{RemoteError, RemoteErrorKind};
+
+/// Connect timeout of every remote call.
+pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+/// Timeout of a call without a body to stream.
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(60);
+
+/// Builds the HTTP client both APIs use: rustls with the ring provider and the platform's roots,
+/// a connect timeout, no proxy from the environment (traffic goes only where configured).
+pub fn http_client() -> Result<reqwest::Client, RemoteError> {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    reqwest::Client::builder()
+        .connect_timeout(CONNECT_TIMEOUT)
+        .no_proxy()
+        .user_agent(concat!("Kirjaamo/", env!("CARGO_PKG_VERSION")))
+        .build()
+        .map_err(|e| RemoteError::from_reqwest("building the HTTP client", e))
+}

@@ -1,0 +1,60 @@
+//! An exporter wired to an in-process sandbox.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use kirjaamo::domain::Transaction;
+use kirjaamo::export::{ExportConfig, Exporter, FilingPlan, Journal, RetryPolicy};
+use kirjaamo::mappings::{ServiceMapping, load_dir};
+use kirjaamo::outbox::OutboxClient;
+use kirjaamo::sandbox::{Sandbox, SandboxConfig};
+use kirjaamo::tweb::{TwebAuth, TwebClient};
+
+pub struct Env {
+    pub sandbox: Sandbox,
+    pub outbox: OutboxClient,
+    pub tweb: Arc<TwebClient>,
+    pub mappings: Vec<ServiceMapping>,
+    pub dir: tempfile::TempDir,
+}
+
+pub async fn start() -> Env {
+    let sandbox = Sandbox::start(SandboxConfig::default()).await.expect("sandbox");
+    let http = kirjaamo::remote::http_client().expect("client");
+    let outbox = OutboxClient::new(http.clone(), &sandbox.outbox_url(), "epalvelu-demo-token");
+    let auth = TwebAuth::Basic { user: "kirjaamo".into(), password: "demo".into() };
+    let tweb = Arc::new(TwebClient::new(http, &sandbox.tweb_url(), auth));
+    let mappings = load_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("mappings")).expect("mappings");
+    Env { sandbox, outbox, tweb, mappings, dir: tempfile::tempdir().expect("temp dir") }
+}
+
+impl Env {
+    pub fn exporter(&self, clerk: &str, journal: &str) -> Exporter<TwebClient> {
+        let journal = Journal::open(&self.dir.path().join(journal)).expect("journal");
+        let mut config = ExportConfig::new(clerk);
+        config.retry = RetryPolicy {
+            attempts: 12,
+            base: std::time::Duration::from_millis(5),
+            cap: std::time::Duration::from_millis(80),
+        };
+        Exporter::new(Arc::clone(&self.tweb), self.outbox.clone(), journal, config, None)
+    }
+
+    pub async fn transaction(&self, id: &str) -> Transaction {
+        self.outbox.get(id).await.expect("transaction").transaction
+    }
+
+    pub fn mapping(&self, service: &str) -> &ServiceMapping {
+        self.mappings.iter().find(|m| m.service == service).expect("a mapping for every seed service")
+    }
+
+    pub fn plan(&self, transaction: &Transaction) -> FilingPlan {
+        let today = chrono::Utc::now().date_naive();
+        FilingPlan::from_mapping(transaction, self.mapping(&transaction.service.id), today).expect("plan")
+    }
+
+    /// Pending transactions of a service, oldest first.
+    pub async fn pending(&self, service: Option<&str>) -> Vec<String> {
+        self.outbox.list_all(service).await.expect("list").into_iter().map(|t| t.id).collect()
+    }
+}

@@ -1,0 +1,7 @@
+//! The export engine against the sandbox over real HTTP: the three actions end to end, a fault
+//! soak, several clerks at once, and resuming after an interruption.
+
+mod actions;
+mod clerks;
+mod common;
+mod soak;

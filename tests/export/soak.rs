@@ -1,0 +1,83 @@
+//! Fault soak: the whole seed outbox filed through injected faults (errors before and after the
+//! change is made, connection resets in the middle of uploads and downloads), then checked for
+//! duplicates and missing documents by external ref.
+
+use kirjaamo::export::refs;
+use kirjaamo::sandbox::{FaultConfig, FaultEffect, FaultRule};
+use tokio_util::sync::CancellationToken;
+
+use crate::common::start;
+
+fn rule(method: Option<&str>, path: &str, probability: f64, effect: FaultEffect) -> FaultRule {
+    FaultRule {
+        api: None,
+        method: method.map(str::to_owned),
+        path: Some(path.to_owned()),
+        probability,
+        latency_ms: 0,
+        effect,
+        times: None,
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_transaction_is_filed_once_through_twenty_percent_faults() {
+    let env = start().await;
+    let ids = env.pending(None).await;
+    let transactions = {
+        let mut all = Vec::new();
+        for id in &ids {
+            all.push(env.transaction(id).await);
+        }
+        all
+    };
+    env.sandbox.set_faults(FaultConfig {
+        seed: 20,
+        rules: vec![
+            rule(Some("POST"), "/cases", 0.2, FaultEffect::Status { status: 504, after: true }),
+            rule(Some("POST"), "/documents", 0.2, FaultEffect::ResetRequest),
+            rule(Some("POST"), "/assignments", 0.2, FaultEffect::Status { status: 502, after: true }),
+            rule(None, "/attachments/", 0.2, FaultEffect::ResetResponse),
+            rule(Some("POST"), "/complete", 0.2, FaultEffect::Status { status: 503, after: true }),
+            rule(Some("POST"), "/claim", 0.2, FaultEffect::Status { status: 500, after: false }),
+            rule(Some("GET"), "/", 0.2, FaultEffect::Status { status: 503, after: false }),
+        ],
+    });
+    let exporter = env.exporter("Soak", "soak.sqlite");
+    let mut failures = Vec::new();
+    for transaction in &transactions {
+        let plan = env.plan(transaction);
+        // A transaction that ran out of retries is resumed, as a clerk would from the Failed view.
+        let mut outcome = exporter.file(&plan, &CancellationToken::new()).await;
+        for _ in 0..5 {
+            if outcome.is_ok() {
+                break;
+            }
+            outcome = exporter.file(&plan, &CancellationToken::new()).await;
+        }
+        if let Err(e) = outcome {
+            failures.push(format!("{}: {:#}", transaction.id, anyhow::Error::from(e)));
+        }
+    }
+    let fired: u32 = env.sandbox.fault_status().fired.iter().sum();
+    env.sandbox.set_faults(FaultConfig::default());
+    assert!(fired >= 100, "only {fired} faults fired");
+    assert!(failures.is_empty(), "{failures:#?}");
+    assert!(env.pending(None).await.is_empty(), "every transaction completed");
+    for transaction in &transactions {
+        let id = &transaction.id;
+        let case = env.sandbox.count_external_ref(&refs::case(id));
+        let expected_cases = usize::from(transaction.service.id != "tietopyynto");
+        assert_eq!(case.cases, expected_cases, "{id}: cases");
+        assert_eq!(env.sandbox.count_external_ref(&refs::form(id)).documents, 1, "{id}: form");
+        for attachment in &transaction.attachments {
+            assert_eq!(
+                env.sandbox.count_external_ref(&refs::attachment(id, &attachment.id)).documents,
+                1,
+                "{id}/{}",
+                attachment.id
+            );
+        }
+        assert_eq!(env.sandbox.count_external_ref(&refs::assignment(id)).assignments, 1, "{id}: assignment");
+    }
+}
