@@ -3,6 +3,8 @@
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::path::{Path, PathBuf};
 
+mod cli;
+
 use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand};
 use kirjaamo::sandbox::{FaultConfig, Sandbox, SandboxConfig, openapi, seed};
@@ -46,6 +48,8 @@ enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
+    /// File transactions without the GUI: --auto, --resume or --id TX… (secrets from the environment).
+    Export(cli::export::ExportArgs),
     /// Write the OpenAPI contracts to DIR, or with --check fail when the files there differ.
     Contracts {
         /// Folder of the contracts.
@@ -89,6 +93,13 @@ fn main() -> Result<()> {
         }
         Some(Command::Contracts { dir, check }) => contracts(&dir, check),
         Some(Command::Pdf { transaction, output }) => pdf(&transaction, output),
+        Some(Command::Export(args)) => {
+            if runtime.block_on(cli::export::run(args))? {
+                Ok(())
+            } else {
+                std::process::exit(1)
+            }
+        }
         None => runtime.block_on(desk(cli.demo)),
     }
 }

@@ -4,4 +4,5 @@
 mod actions;
 mod clerks;
 mod common;
+mod crash;
 mod soak;

@@ -22,6 +22,17 @@ fn rule(method: Option<&str>, path: &str, probability: f64, effect: FaultEffect)
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_transaction_is_filed_once_through_twenty_percent_faults() {
+    // One round files the 63 seed transactions; `KIRJAAMO_SOAK_ROUNDS=16` files 1,008.
+    let rounds: u64 = std::env::var("KIRJAAMO_SOAK_ROUNDS").ok().and_then(|v| v.parse().ok()).unwrap_or(1);
+    let mut total = (0, 0);
+    for round in 0..rounds {
+        let (filed, fired) = soak_round(20 + round).await;
+        total = (total.0 + filed, total.1 + fired);
+    }
+    eprintln!("{rounds} rounds: {} transactions filed through {} injected faults", total.0, total.1);
+}
+
+async fn soak_round(seed: u64) -> (usize, u32) {
     let env = start().await;
     let ids = env.pending(None).await;
     let transactions = {
@@ -32,7 +43,7 @@ async fn every_transaction_is_filed_once_through_twenty_percent_faults() {
         all
     };
     env.sandbox.set_faults(FaultConfig {
-        seed: 20,
+        seed,
         rules: vec![
             rule(Some("POST"), "/cases", 0.2, FaultEffect::Status { status: 504, after: true }),
             rule(Some("POST"), "/documents", 0.2, FaultEffect::ResetRequest),
@@ -80,4 +91,5 @@ async fn every_transaction_is_filed_once_through_twenty_percent_faults() {
         }
         assert_eq!(env.sandbox.count_external_ref(&refs::assignment(id)).assignments, 1, "{id}: assignment");
     }
+    (transactions.len(), fired)
 }

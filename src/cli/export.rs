@@ -1,0 +1,157 @@
+//! `kirjaamo export`: unattended filing for service accounts (`--auto`), finishing interrupted
+//! filings (`--resume`) and filing chosen transactions with their mapping's defaults (`--id`).
+//! Progress goes to stderr, one summary line to stdout; the exit code is non-zero when anything failed.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use anyhow::{Context, Result, bail};
+use clap::Args;
+use kirjaamo::export::{EventKind, ExportConfig, ExportError, Exporter, FilingPlan, FilingState, Journal};
+use kirjaamo::mappings::{ServiceMapping, load_dir};
+use kirjaamo::outbox::OutboxClient;
+use kirjaamo::tweb::{TwebAuth, TwebClient};
+use tokio_util::sync::CancellationToken;
+
+/// Options of `kirjaamo export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// File every pending transaction whose service mapping is marked automatic.
+    #[arg(long, conflicts_with_all = ["resume", "id"])]
+    auto: bool,
+    /// Finish the filings the journal shows as interrupted or failed.
+    #[arg(long, conflicts_with = "id")]
+    resume: bool,
+    /// File these transactions with their mapping's defaults.
+    #[arg(long, num_args = 1..)]
+    id: Vec<String>,
+    /// TWeb base URL (or KIRJAAMO_TWEB_URL).
+    #[arg(long, env = "KIRJAAMO_TWEB_URL")]
+    tweb_url: String,
+    /// ePalvelu outbox base URL (or KIRJAAMO_OUTBOX_URL).
+    #[arg(long, env = "KIRJAAMO_OUTBOX_URL")]
+    outbox_url: String,
+    /// Folder of the service mappings.
+    #[arg(long, default_value = "mappings")]
+    mappings: PathBuf,
+    /// The filing journal; the OS data directory's when left out.
+    #[arg(long)]
+    journal: Option<PathBuf>,
+    /// Name shown to clerks on the claims this run holds.
+    #[arg(long, default_value = "Kirjaamo (automaattinen)")]
+    clerk: String,
+}
+
+fn secret(name: &str) -> Option<String> {
+    std::env::var(name).ok().filter(|v| !v.is_empty())
+}
+
+/// Secrets come from the environment for service accounts (the keyring is the GUI's).
+fn tweb_auth() -> Result<TwebAuth> {
+    if let Some(token) = secret("KIRJAAMO_TWEB_TOKEN") {
+        return Ok(TwebAuth::Bearer(token));
+    }
+    match (secret("KIRJAAMO_TWEB_USER"), secret("KIRJAAMO_TWEB_PASSWORD")) {
+        (Some(user), Some(password)) => Ok(TwebAuth::Basic { user, password }),
+        _ => bail!("no TWeb credentials: set KIRJAAMO_TWEB_TOKEN, or KIRJAAMO_TWEB_USER and KIRJAAMO_TWEB_PASSWORD"),
+    }
+}
+
+/// Runs the command; returns whether everything succeeded.
+pub async fn run(args: ExportArgs) -> Result<bool> {
+    if !args.auto && !args.resume && args.id.is_empty() {
+        bail!("say what to file: --auto, --resume or --id TX…");
+    }
+    let outbox_token = secret("KIRJAAMO_OUTBOX_TOKEN").context("no outbox token: set KIRJAAMO_OUTBOX_TOKEN")?;
+    let http = kirjaamo::remote::http_client()?;
+    let tweb = Arc::new(TwebClient::new(http.clone(), &args.tweb_url, tweb_auth()?));
+    let outbox = OutboxClient::new(http, &args.outbox_url, &outbox_token);
+    let journal_path = match args.journal {
+        Some(path) => path,
+        None => Journal::default_path().context("the OS has no data directory for the journal; pass --journal")?,
+    };
+    let journal = Journal::open(&journal_path)?;
+    let (events, mut received) = tokio::sync::mpsc::unbounded_channel::<kirjaamo::export::ExportEvent>();
+    let printer = tokio::spawn(async move {
+        while let Some(event) = received.recv().await {
+            match event.kind {
+                EventKind::Finished { step, object_id, adopted } => {
+                    let how = if adopted { " (found from an earlier try)" } else { "" };
+                    eprintln!(
+                        "{}: {step:?} done{}{how}",
+                        event.transaction_id,
+                        object_id.map(|id| format!(" → {id}")).unwrap_or_default()
+                    );
+                }
+                EventKind::Retrying { step, message, attempt } => {
+                    eprintln!("{}: {step:?} retrying (try {attempt}): {message}", event.transaction_id)
+                }
+                EventKind::Failed { message, .. } => eprintln!("{}: FAILED: {message}", event.transaction_id),
+                EventKind::Done(result) => {
+                    eprintln!("{}: filed {}", event.transaction_id, result.diary_number.unwrap_or_default())
+                }
+                EventKind::Started(_) | EventKind::Progress { .. } => {}
+            }
+        }
+    });
+    let exporter = Exporter::new(tweb, outbox.clone(), journal.clone(), ExportConfig::new(&args.clerk), Some(events));
+    let mut plans: Vec<Result<FilingPlan, String>> = Vec::new();
+    let mut skipped = 0;
+    if args.resume {
+        for record in journal.filings().await? {
+            if record.state != FilingState::Done {
+                plans.push(Ok(record.plan));
+            }
+        }
+    } else {
+        let mappings = load_dir(&args.mappings)?;
+        let today = chrono::Utc::now().date_naive();
+        let ids: Vec<String> = if args.auto {
+            let pending = outbox.list_all(None).await?;
+            let automatic = |service: &str| mappings.iter().any(|m| m.service == service && m.automatic);
+            skipped = pending.iter().filter(|t| !automatic(&t.service.id)).count();
+            pending.into_iter().filter(|t| automatic(&t.service.id)).map(|t| t.id).collect()
+        } else {
+            args.id.clone()
+        };
+        for id in ids {
+            plans.push(plan_for(&outbox, &mappings, &id, today).await);
+        }
+    }
+    let (mut filed, mut failed) = (0, 0);
+    for plan in plans {
+        let outcome = match plan {
+            Ok(plan) => exporter.file(&plan, &CancellationToken::new()).await.map_err(|e| match e {
+                ExportError::ClaimedBy { .. } => format!("{e}"),
+                other => format!("{:#}", anyhow::Error::from(other)),
+            }),
+            Err(message) => Err(message),
+        };
+        match outcome {
+            Ok(_) => filed += 1,
+            Err(message) => {
+                failed += 1;
+                eprintln!("{message}");
+            }
+        }
+    }
+    drop(exporter);
+    let _ = printer.await;
+    println!("filed {filed}, failed {failed}, skipped {skipped} (not automatic)");
+    Ok(failed == 0)
+}
+
+async fn plan_for(
+    outbox: &OutboxClient,
+    mappings: &[ServiceMapping],
+    id: &str,
+    today: chrono::NaiveDate,
+) -> Result<FilingPlan, String> {
+    let detail = outbox.get(id).await.map_err(|e| format!("{id}: {:#}", anyhow::Error::from(e)))?;
+    let transaction = detail.transaction;
+    let mapping = mappings
+        .iter()
+        .find(|m| m.service == transaction.service.id)
+        .ok_or_else(|| format!("{id}: the e-service {} has no mapping", transaction.service.id))?;
+    FilingPlan::from_mapping(&transaction, mapping, today).map_err(|e| format!("{id}: {e}"))
+}
