@@ -190,6 +190,10 @@ impl<C: CaseSystem + 'static> Exporter<C> {
             return Err(ExportError::AlreadyFiled { id: id.to_owned(), by: completion.completed_by });
         }
         let transaction = detail.transaction;
+        let problems = super::validate::problems(id, &transaction);
+        if !problems.is_empty() {
+            return Err(ExportError::BadTransaction { id: id.to_owned(), problems });
+        }
         self.emit(id, EventKind::Started(Step::Claim));
         let lease = self.config.lease_seconds;
         let claim = self

@@ -5,6 +5,7 @@ mod engine;
 mod events;
 mod journal;
 mod plan;
+pub mod validate;
 
 use std::time::Duration;
 
@@ -80,6 +81,14 @@ pub enum ExportError {
         id: String,
         /// Who filed it.
         by: String,
+    },
+    /// The transaction from the outbox cannot be filed as it is.
+    #[error("transaction {id} cannot be filed: {}", .problems.join("; "))]
+    BadTransaction {
+        /// Transaction id.
+        id: String,
+        /// What is wrong.
+        problems: Vec<String>,
     },
     /// The form PDF could not be made.
     #[error("the form PDF could not be made: {0}")]

@@ -235,6 +235,21 @@ impl Sandbox {
         self.shared.faults.set(config);
     }
 
+    /// Serves `body` as-is for `GET /transactions/{id}` (bad-input tests).
+    pub fn set_raw_transaction(&self, id: &str, body: Vec<u8>) {
+        self.shared.outbox().set_raw(id, Bytes::from(body));
+    }
+
+    /// Serves `body` with the checksum header `sha256` for an attachment (bad-input tests).
+    pub fn set_raw_attachment(&self, id: &str, attachment_id: &str, body: Vec<u8>, sha256: Option<String>) {
+        self.shared.outbox().set_raw_file(id, attachment_id, Bytes::from(body), sha256);
+    }
+
+    /// Withdraws a transaction from the outbox; true when it existed.
+    pub fn remove_transaction(&self, id: &str) -> bool {
+        self.shared.outbox().remove(id)
+    }
+
     /// The fault configuration and how often each rule fired.
     pub fn fault_status(&self) -> faults::FaultStatus {
         self.shared.faults.status()

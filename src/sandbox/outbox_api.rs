@@ -41,8 +41,12 @@ pub async fn services(State(shared): AppState) -> Json<Vec<ServiceSummary>> {
 #[utoipa::path(get, path = "/api/v1/transactions/{id}", tag = "outbox", params(("id" = String, Path, description = "Transaction id")),
     responses((status = 200, body = TransactionDetail), (status = 401, body = Problem, content_type = "application/problem+json"),
         (status = 404, body = Problem, content_type = "application/problem+json")))]
-pub async fn get(State(shared): AppState, ApiPath(id): ApiPath<String>) -> ApiResult<Json<TransactionDetail>> {
-    shared.outbox().detail(&id, Utc::now()).map(Json)
+pub async fn get(State(shared): AppState, ApiPath(id): ApiPath<String>) -> ApiResult<Response> {
+    let outbox = shared.outbox();
+    if let Some(raw) = outbox.raw(&id) {
+        return Ok(([(header::CONTENT_TYPE, HeaderValue::from_static("application/json"))], raw).into_response());
+    }
+    outbox.detail(&id, Utc::now()).map(|d| Json::<TransactionDetail>(d).into_response())
 }
 
 /// Downloads an attachment; `Content-Length` and `X-Content-SHA256` let the client check it.
@@ -57,6 +61,13 @@ pub async fn attachment(
     State(shared): AppState,
     ApiPath((id, attachment_id)): ApiPath<(String, String)>,
 ) -> ApiResult<Response> {
+    if let Some((bytes, sha256)) = shared.outbox().raw_file(&id, &attachment_id) {
+        let mut response = bytes.into_response();
+        if let Some(value) = sha256.and_then(|s| HeaderValue::from_str(&s).ok()) {
+            response.headers_mut().insert(SHA256_HEADER, value);
+        }
+        return Ok(response);
+    }
     let (attachment, bytes) = shared.outbox().attachment(&id, &attachment_id)?;
     let mut response = bytes.into_response();
     let headers = response.headers_mut();

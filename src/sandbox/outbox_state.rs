@@ -44,6 +44,10 @@ pub struct OutboxState {
     /// Claims and completions by transaction id.
     pub marks: BTreeMap<String, OutboxMark>,
     issued: u64,
+    /// Raw answers served instead of a transaction's JSON (bad-input tests).
+    raw: HashMap<String, Bytes>,
+    /// Raw attachment bytes and the checksum header to send with them (bad-input tests).
+    raw_files: HashMap<(String, String), (Bytes, Option<String>)>,
 }
 
 fn live_claim(mark: Option<&OutboxMark>, now: DateTime<Utc>) -> Option<&StoredClaim> {
@@ -65,6 +69,33 @@ impl OutboxState {
             self.files.insert((transaction.id.clone(), attachment.id.clone()), bytes);
         }
         self.transactions.insert(transaction.id.clone(), transaction);
+    }
+
+    /// Serves `body` as-is for `GET /transactions/{id}`, whatever it holds.
+    pub fn set_raw(&mut self, id: &str, body: Bytes) {
+        self.raw.insert(id.to_owned(), body);
+    }
+
+    /// Serves `body` with `sha256` (or no checksum header) for an attachment download.
+    pub fn set_raw_file(&mut self, id: &str, attachment_id: &str, body: Bytes, sha256: Option<String>) {
+        self.raw_files.insert((id.to_owned(), attachment_id.to_owned()), (body, sha256));
+    }
+
+    /// The raw answer for a transaction, if one is set.
+    pub fn raw(&self, id: &str) -> Option<Bytes> {
+        self.raw.get(id).cloned()
+    }
+
+    /// The raw attachment, if one is set.
+    pub fn raw_file(&self, id: &str, attachment_id: &str) -> Option<(Bytes, Option<String>)> {
+        self.raw_files.get(&(id.to_owned(), attachment_id.to_owned())).cloned()
+    }
+
+    /// Removes a transaction as if ePalvelu had withdrawn it; true when it existed.
+    pub fn remove(&mut self, id: &str) -> bool {
+        self.raw.remove(id);
+        self.marks.remove(id);
+        self.transactions.remove(id).is_some()
     }
 
     fn transaction(&self, id: &str) -> ApiResult<&Transaction> {

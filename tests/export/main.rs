@@ -2,6 +2,7 @@
 //! soak, several clerks at once, and resuming after an interruption.
 
 mod actions;
+mod bad_input;
 mod clerks;
 mod common;
 mod crash;

@@ -1,0 +1,110 @@
+//! Bad input from the outbox: a committed corpus of broken payloads and attachments. Each gives a
+//! clear error on its own transaction, no panic, nothing filed as done, and the rest unaffected.
+
+use std::path::{Path, PathBuf};
+
+use kirjaamo::export::{ExportError, FilingPlan, FilingState, Target, refs};
+use tokio_util::sync::CancellationToken;
+
+use crate::common::start;
+
+fn corpus() -> Vec<(PathBuf, serde_json::Value)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/export_bad");
+    let mut paths: Vec<PathBuf> =
+        std::fs::read_dir(dir).expect("corpus").filter_map(|e| Some(e.ok()?.path())).collect();
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|p| {
+            let case = serde_json::from_str(&std::fs::read_to_string(&p).expect("read")).expect("case JSON");
+            (p, case)
+        })
+        .collect()
+}
+
+fn expand(body: &str, id: &str) -> String {
+    let ten_thousand: Vec<serde_json::Value> = (0..10_000)
+        .map(|i| serde_json::json!({"key": format!("k{i}"), "label": format!("Kenttä {i}"), "value": "x", "kind": "text", "section": null}))
+        .collect();
+    body.replace("{{ID}}", id)
+        .replace("\"{{TEN_MB}}\"", &format!("\"{}\"", "A".repeat(10_000_000)))
+        .replace("\"{{TEN_THOUSAND_FIELDS}}\"", &serde_json::Value::Array(ten_thousand).to_string())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_bad_payload_fails_clearly_on_its_own_transaction() {
+    let corpus = corpus();
+    assert!(corpus.len() >= 30, "{} cases", corpus.len());
+    let env = start().await;
+    let ids = env.pending(None).await;
+    assert!(ids.len() > corpus.len());
+    let exporter = env.exporter("Maija Virtanen", "bad.sqlite");
+    for ((path, case), id) in corpus.iter().zip(&ids) {
+        let body = expand(case["body"].as_str().expect("body"), id);
+        env.sandbox.set_raw_transaction(id, body.into_bytes());
+        for (attachment, file) in case["attachments"].as_object().expect("attachments") {
+            let bytes = file["text"].as_str().expect("text").as_bytes().to_vec();
+            let sha = file["sha256_header"].as_str().map(str::to_owned);
+            env.sandbox.set_raw_attachment(id, attachment, bytes, sha);
+        }
+        let plan = FilingPlan {
+            transaction_id: id.clone(),
+            target: Target::NewCase { case_group: "08.01.04".into(), title: "Testi".into(), submitter_party: true },
+            form_document_type: "HAKEMUS".into(),
+            attachment_document_type: "HAKLIITE".into(),
+            assignment: None,
+        };
+        let error =
+            exporter.file(&plan, &CancellationToken::new()).await.expect_err(&format!("{} must fail", path.display()));
+        let message = format!("{:#}", anyhow::Error::from(error));
+        let expect = case["expect"].as_str().expect("expect");
+        assert!(message.contains(expect), "{}: {message:?} should say {expect:?}", path.display());
+        assert!(message.len() < 2_000, "{}: the message stays readable ({} bytes)", path.display(), message.len());
+        let record = exporter.journal().filing(id).await.expect("journal").expect("record");
+        assert_eq!(record.state, FilingState::Failed, "{}", path.display());
+        assert_eq!(
+            env.sandbox.count_external_ref(&refs::attachment(id, "A1")).documents,
+            0,
+            "{}: no bad attachment filed",
+            path.display()
+        );
+        assert!(env.pending(None).await.contains(id), "{}: still pending for a person to look at", path.display());
+    }
+    // Nothing else was affected: an untouched transaction files normally.
+    let good = env.transaction(ids.last().expect("one more")).await;
+    exporter.file(&env.plan(&good), &CancellationToken::new()).await.expect("a good transaction still files");
+}
+
+#[tokio::test]
+async fn a_transaction_that_disappears_mid_filing_fails_clearly() {
+    let env = start().await;
+    let id = env.pending(Some("yhdistysavustus")).await[0].clone();
+    let transaction = env.transaction(&id).await;
+    let (events, mut received) = tokio::sync::mpsc::unbounded_channel();
+    let journal = kirjaamo::export::Journal::open(&env.dir.path().join("gone.sqlite")).expect("journal");
+    let exporter = kirjaamo::export::Exporter::new(
+        std::sync::Arc::clone(&env.tweb),
+        env.outbox.clone(),
+        journal,
+        kirjaamo::export::ExportConfig::new("Maija Virtanen"),
+        Some(events),
+    );
+    let plan = env.plan(&transaction);
+    let cancel = CancellationToken::new();
+    let filing = exporter.file(&plan, &cancel);
+    let withdraw = async {
+        while let Some(event) = received.recv().await {
+            if matches!(event.kind, kirjaamo::export::EventKind::Finished { step: kirjaamo::export::Step::Form, .. }) {
+                assert!(env.sandbox.remove_transaction(&id));
+                break;
+            }
+        }
+    };
+    let (outcome, ()) = tokio::join!(filing, withdraw);
+    let error = outcome.expect_err("cannot finish");
+    assert!(matches!(error, ExportError::Remote { .. }));
+    let message = format!("{:#}", anyhow::Error::from(error));
+    assert!(message.contains(&format!("no transaction with id {id}")), "{message}");
+    let record = exporter.journal().filing(&id).await.expect("journal").expect("record");
+    assert_eq!(record.state, FilingState::Failed);
+}
