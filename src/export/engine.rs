@@ -144,6 +144,17 @@ impl<C: CaseSystem + 'static> Exporter<C> {
     /// Files the transaction of `plan`. Returns the result once every step succeeded and the outbox
     /// records it; any failure leaves the filing "failed — resumable" in the journal.
     pub async fn file(&self, plan: &FilingPlan, cancel: &CancellationToken) -> Result<FilingResult, ExportError> {
+        self.file_with_pdf(plan, cancel, None).await
+    }
+
+    /// As [`Exporter::file`], with the form PDF already rendered (the desk renders it for the
+    /// preview); `None` renders it here.
+    pub async fn file_with_pdf(
+        &self,
+        plan: &FilingPlan,
+        cancel: &CancellationToken,
+        pdf: Option<Bytes>,
+    ) -> Result<FilingResult, ExportError> {
         let id = plan.transaction_id.as_str();
         let record = self.journal.begin(plan, &self.config.clerk).await?;
         if let (FilingState::Done, Some(result)) = (record.state, &record.result) {
@@ -151,7 +162,7 @@ impl<C: CaseSystem + 'static> Exporter<C> {
         }
         let plan = &record.plan;
         let mut token = record.claim_token.clone();
-        let outcome = self.run(plan, &mut token, cancel).await;
+        let outcome = self.run(plan, &mut token, cancel, pdf).await;
         match &outcome {
             Ok(result) => {
                 self.journal.finish(id, Ok(result)).await?;
@@ -176,6 +187,7 @@ impl<C: CaseSystem + 'static> Exporter<C> {
         plan: &FilingPlan,
         token: &mut Option<String>,
         cancel: &CancellationToken,
+        pdf: Option<Bytes>,
     ) -> Result<FilingResult, ExportError> {
         let id = plan.transaction_id.as_str();
         let detail = self
@@ -214,12 +226,17 @@ impl<C: CaseSystem + 'static> Exporter<C> {
         check()?;
         let (case_id, diary_number) = self.case(plan, &transaction).await?;
         check()?;
-        let pdf_source = transaction.clone();
-        let rendered = tokio::task::spawn_blocking(move || crate::pdf::render(&pdf_source))
-            .await
-            .map_err(|e| ExportError::Pdf(e.to_string()))?
-            .map_err(|e| ExportError::Pdf(format!("{e:#}")))?;
-        let pdf = Bytes::from(rendered.bytes);
+        let pdf = match pdf {
+            Some(pdf) => pdf,
+            None => {
+                let source = transaction.clone();
+                let rendered = tokio::task::spawn_blocking(move || crate::pdf::render(&source))
+                    .await
+                    .map_err(|e| ExportError::Pdf(e.to_string()))?
+                    .map_err(|e| ExportError::Pdf(format!("{e:#}")))?;
+                Bytes::from(rendered.bytes)
+            }
+        };
         let form_meta = DocumentMetadata {
             title: transaction.service.name.clone(),
             document_type: plan.form_document_type.clone(),

@@ -123,7 +123,9 @@ impl Journal {
         }
         let connection = Connection::open(path).map_err(sqlite)?;
         connection.pragma_update(None, "journal_mode", "WAL").map_err(sqlite)?;
-        connection.pragma_update(None, "synchronous", "FULL").map_err(sqlite)?;
+        // NORMAL in WAL mode survives a crash of the process; after a power cut the last steps may be
+        // lost, and the engine then finds their objects by external ref instead of creating them again.
+        connection.pragma_update(None, "synchronous", "NORMAL").map_err(sqlite)?;
         connection.busy_timeout(std::time::Duration::from_secs(10)).map_err(sqlite)?;
         connection.execute_batch(SCHEMA).map_err(sqlite)?;
         Ok(Self { path: path.to_owned(), connection: Arc::new(Mutex::new(connection)) })

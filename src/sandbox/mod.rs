@@ -46,7 +46,7 @@ use shared::Shared;
 use tweb_state::TwebState;
 
 /// Largest request body the sandbox takes (a document upload).
-const MAX_UPLOAD_BYTES: usize = 256 * 1024 * 1024;
+const MAX_UPLOAD_BYTES: usize = 2 * 1024 * 1024 * 1024;
 
 /// How to start a sandbox.
 #[derive(Debug, Clone)]
@@ -233,6 +233,11 @@ impl Sandbox {
     /// Replaces the fault configuration (as `PUT /_sandbox/faults` does).
     pub fn set_faults(&self, config: FaultConfig) {
         self.shared.faults.set(config);
+    }
+
+    /// Adds a transaction to the outbox, with its attachment bytes in `attachments` order.
+    pub fn add_transaction(&self, transaction: crate::domain::Transaction, files: Vec<Bytes>) {
+        self.shared.outbox().insert(transaction, files);
     }
 
     /// Serves `body` as-is for `GET /transactions/{id}` (bad-input tests).
