@@ -4,7 +4,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use kirjaamo::domain::Transaction;
-use kirjaamo::export::{ExportConfig, Exporter, FilingPlan, Journal, RetryPolicy};
+use kirjaamo::export::{ExportConfig, Exporter, FilingPlan, Journal, RetryPolicy, refs};
 use kirjaamo::mappings::{ServiceMapping, load_dir};
 use kirjaamo::outbox::OutboxClient;
 use kirjaamo::sandbox::{Sandbox, SandboxConfig};
@@ -51,6 +51,22 @@ impl Env {
     pub fn plan(&self, transaction: &Transaction) -> FilingPlan {
         let today = chrono::Utc::now().date_naive();
         FilingPlan::from_mapping(transaction, self.mapping(&transaction.service.id), today).expect("plan")
+    }
+
+    /// Exactly one case (none for assignment-only services), one form, one document per
+    /// attachment and one assignment carry the transaction's external refs.
+    pub fn assert_filed_once(&self, transaction: &Transaction) {
+        let id = &transaction.id;
+        let count = |external_ref: String| self.sandbox.count_external_ref(&external_ref);
+        let expected_cases = usize::from(
+            self.mapping(&transaction.service.id).action != kirjaamo::mappings::DefaultAction::AssignmentOnly,
+        );
+        assert_eq!(count(refs::case(id)).cases, expected_cases, "{id}: cases");
+        assert_eq!(count(refs::form(id)).documents, 1, "{id}: form");
+        for attachment in &transaction.attachments {
+            assert_eq!(count(refs::attachment(id, &attachment.id)).documents, 1, "{id}/{}", attachment.id);
+        }
+        assert_eq!(count(refs::assignment(id)).assignments, 1, "{id}: assignment");
     }
 
     /// Pending transactions of a service, oldest first.

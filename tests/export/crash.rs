@@ -34,19 +34,7 @@ fn command(env: &Env, journal: &Path) -> tokio::process::Command {
 }
 
 async fn exactly_once(env: &Env, id: &str) {
-    let transaction = env.transaction(id).await;
-    let expected_cases = usize::from(transaction.service.id != "tietopyynto");
-    assert_eq!(env.sandbox.count_external_ref(&refs::case(id)).cases, expected_cases, "{id}: cases");
-    assert_eq!(env.sandbox.count_external_ref(&refs::form(id)).documents, 1, "{id}: form");
-    for attachment in &transaction.attachments {
-        assert_eq!(
-            env.sandbox.count_external_ref(&refs::attachment(id, &attachment.id)).documents,
-            1,
-            "{id}/{}",
-            attachment.id
-        );
-    }
-    assert_eq!(env.sandbox.count_external_ref(&refs::assignment(id)).assignments, 1, "{id}: assignment");
+    env.assert_filed_once(&env.transaction(id).await);
     assert!(!env.pending(None).await.iter().any(|p| p == id), "{id} completed");
 }
 

@@ -2,7 +2,6 @@
 //! change is made, connection resets in the middle of uploads and downloads), then checked for
 //! duplicates and missing documents by external ref.
 
-use kirjaamo::export::refs;
 use kirjaamo::sandbox::{FaultConfig, FaultEffect, FaultRule};
 use tokio_util::sync::CancellationToken;
 
@@ -76,20 +75,7 @@ async fn soak_round(seed: u64) -> (usize, u32) {
     assert!(failures.is_empty(), "{failures:#?}");
     assert!(env.pending(None).await.is_empty(), "every transaction completed");
     for transaction in &transactions {
-        let id = &transaction.id;
-        let case = env.sandbox.count_external_ref(&refs::case(id));
-        let expected_cases = usize::from(transaction.service.id != "tietopyynto");
-        assert_eq!(case.cases, expected_cases, "{id}: cases");
-        assert_eq!(env.sandbox.count_external_ref(&refs::form(id)).documents, 1, "{id}: form");
-        for attachment in &transaction.attachments {
-            assert_eq!(
-                env.sandbox.count_external_ref(&refs::attachment(id, &attachment.id)).documents,
-                1,
-                "{id}/{}",
-                attachment.id
-            );
-        }
-        assert_eq!(env.sandbox.count_external_ref(&refs::assignment(id)).assignments, 1, "{id}: assignment");
+        env.assert_filed_once(transaction);
     }
     (transactions.len(), fired)
 }
