@@ -14,3 +14,4 @@ pub mod preview;
 pub mod remote;
 pub mod sandbox;
 pub mod tweb;
+pub mod ui;

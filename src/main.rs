@@ -100,7 +100,7 @@ fn main() -> Result<()> {
                 std::process::exit(1)
             }
         }
-        None => runtime.block_on(desk(cli.demo)),
+        None => desk(&runtime, cli.demo),
     }
 }
 
@@ -132,14 +132,49 @@ fn print_endpoints(sandbox: &Sandbox) {
     println!("Press Ctrl+C to stop.");
 }
 
-/// The clerk desk. The GUI is built by the clerk-desk issue; until then the desk starts the demo
-/// sandbox it would use and says so, rather than pretending to be the app.
-async fn desk(demo: bool) -> Result<()> {
+/// The clerk desk. With no connection configured yet (connection profiles are still to come), it
+/// runs in demo mode against an embedded sandbox on an ephemeral 127.0.0.1 port.
+fn desk(runtime: &tokio::runtime::Runtime, demo: bool) -> Result<()> {
     if !demo {
-        eprintln!("No connection profile is configured yet: starting in demo mode.");
+        eprintln!("No connection profile is configured: starting in demo mode.");
     }
-    eprintln!("The clerk desk window is not built yet; serving the demo sandbox the desk will use.");
-    serve(SandboxConfig::default()).await
+    let sandbox =
+        runtime.block_on(Sandbox::start(SandboxConfig::default())).context("the demo sandbox could not start")?;
+    let credentials = kirjaamo::sandbox::Credentials::demo();
+    let connection = kirjaamo::ui::Connection {
+        tweb_url: sandbox.tweb_url(),
+        tweb_auth: kirjaamo::tweb::TwebAuth::Basic { user: credentials.tweb_user, password: credentials.tweb_password },
+        outbox_url: sandbox.outbox_url(),
+        outbox_token: credentials.outbox_token,
+        clerk: "Demo-kirjaaja".to_owned(),
+        label: "Demo (harjoitusympäristö)".to_owned(),
+    };
+    let mappings = kirjaamo::mappings::load_dir(Path::new("mappings")).unwrap_or_default();
+    let journal = kirjaamo::export::Journal::in_memory()?;
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default().with_inner_size([1280.0, 800.0]).with_title("Kirjaamo"),
+        ..Default::default()
+    };
+    let handle = runtime.handle().clone();
+    eframe::run_native(
+        "Kirjaamo",
+        options,
+        Box::new(move |cc| {
+            kirjaamo::ui::DeskApp::install_fonts(&cc.egui_ctx);
+            let ctx = cc.egui_ctx.clone();
+            let backend = kirjaamo::ui::Backend::new(
+                handle,
+                connection,
+                journal,
+                mappings,
+                std::sync::Arc::new(move || ctx.request_repaint()),
+            )?;
+            Ok(Box::new(kirjaamo::ui::DeskApp::new(backend)))
+        }),
+    )
+    .map_err(|e| anyhow::anyhow!("the window could not open: {e}"))?;
+    runtime.block_on(sandbox.stop());
+    Ok(())
 }
 
 fn pdf(path: &Path, output: Option<PathBuf>) -> Result<()> {

@@ -131,6 +131,15 @@ impl Journal {
         Ok(Self { path: path.to_owned(), connection: Arc::new(Mutex::new(connection)) })
     }
 
+    /// A journal that lives only as long as the process (demo mode, whose sandbox starts afresh).
+    pub fn in_memory() -> Result<Self, JournalError> {
+        let path = PathBuf::from(":memory:");
+        let sqlite = |source| JournalError::Sqlite { path: PathBuf::from(":memory:"), source };
+        let connection = Connection::open_in_memory().map_err(sqlite)?;
+        connection.execute_batch(SCHEMA).map_err(sqlite)?;
+        Ok(Self { path, connection: Arc::new(Mutex::new(connection)) })
+    }
+
     /// The journal in the OS data directory (e.g. `~/.local/share/kirjaamo/journal.sqlite`).
     pub fn default_path() -> Option<PathBuf> {
         directories::ProjectDirs::from("fi", "Kirjaamo", "kirjaamo").map(|d| d.data_dir().join("journal.sqlite"))

@@ -1,0 +1,60 @@
+//! The inbox: pending transactions, filtered, virtualised so thousands scroll smoothly.
+
+use super::app::DeskApp;
+use crate::contract::outbox::TransactionSummary;
+use crate::pdf::timestamp;
+
+/// The rows the filter lets through, in inbox order.
+pub fn visible(app: &DeskApp) -> Vec<TransactionSummary> {
+    let needle = app.filter.trim().to_lowercase();
+    app.inbox
+        .value()
+        .map(|rows| {
+            rows.iter()
+                .filter(|t| {
+                    needle.is_empty()
+                        || t.title.to_lowercase().contains(&needle)
+                        || t.service.name.to_lowercase().contains(&needle)
+                        || t.id.to_lowercase().contains(&needle)
+                })
+                .cloned()
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Draws the inbox panel.
+pub fn show(app: &mut DeskApp, ui: &mut egui::Ui) {
+    ui.horizontal(|ui| {
+        let label = ui.label("Suodata");
+        let edit = ui.text_edit_singleline(&mut app.filter).labelled_by(label.id);
+        if app.focus_filter {
+            edit.request_focus();
+            app.focus_filter = false;
+        }
+    });
+    if let Some(error) = app.inbox.error() {
+        ui.colored_label(ui.visuals().error_fg_color, format!("Saapuneita ei saatu: {error}"));
+    }
+    let rows = visible(app);
+    ui.label(format!("{} odottaa", rows.len()));
+    ui.separator();
+    let row_height = ui.text_style_height(&egui::TextStyle::Body) * 2.0 + ui.spacing().item_spacing.y;
+    egui::ScrollArea::vertical().auto_shrink([false, false]).show_rows(ui, row_height, rows.len(), |ui, range| {
+        for row in &rows[range] {
+            let selected = app.selected.as_deref() == Some(row.id.as_str());
+            let claim = row.claim.as_ref().map(|c| format!(" · käsittelee {}", c.holder)).unwrap_or_default();
+            let text = format!(
+                "{}\n{} · {} · {} liitettä{claim}",
+                row.title,
+                row.service.name,
+                timestamp(row.submitted_at, crate::domain::Language::Fi),
+                row.attachment_count
+            );
+            if ui.selectable_label(selected, text).clicked() {
+                let id = row.id.clone();
+                app.select(&id);
+            }
+        }
+    });
+}

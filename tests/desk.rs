@@ -1,0 +1,106 @@
+//! The clerk desk driven through AccessKit with egui_kittest, against the sandbox over HTTP.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use kirjaamo::export::{Journal, refs};
+use kirjaamo::sandbox::{Credentials, Sandbox, SandboxConfig};
+use kirjaamo::ui::{Backend, Connection, DeskApp};
+
+fn wait_for(harness: &mut Harness<'_, DeskApp>, what: &str) {
+    for _ in 0..1_000 {
+        harness.step();
+        if harness.query_by_label_contains(what).is_some() {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    panic!("the desk never showed {what:?}");
+}
+
+#[test]
+fn a_default_filing_takes_two_key_presses() {
+    let runtime = tokio::runtime::Runtime::new().expect("runtime");
+    let sandbox = runtime.block_on(Sandbox::start(SandboxConfig::default())).expect("sandbox");
+    let credentials = Credentials::demo();
+    let connection = Connection {
+        tweb_url: sandbox.tweb_url(),
+        tweb_auth: kirjaamo::tweb::TwebAuth::Bearer(credentials.tweb_token),
+        outbox_url: sandbox.outbox_url(),
+        outbox_token: credentials.outbox_token.clone(),
+        clerk: "Testikirjaaja".to_owned(),
+        label: "Testi".to_owned(),
+    };
+    let mappings =
+        kirjaamo::mappings::load_dir(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("mappings").as_path())
+            .expect("mappings");
+    let backend = Backend::new(
+        runtime.handle().clone(),
+        connection,
+        Journal::in_memory().expect("journal"),
+        mappings,
+        Arc::new(|| {}),
+    )
+    .expect("backend");
+    let outbox = kirjaamo::outbox::OutboxClient::new(
+        kirjaamo::remote::http_client().expect("client"),
+        &sandbox.outbox_url(),
+        &credentials.outbox_token,
+    );
+    let pending = runtime.block_on(outbox.list_all(None)).expect("pending");
+    let first = pending[0].clone();
+
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_ui_state(|ui, app: &mut DeskApp| app.show(ui), DeskApp::new(backend));
+    DeskApp::install_fonts(&harness.ctx);
+    wait_for(&mut harness, &format!("{} odottaa", pending.len()));
+    harness.get_by_label_contains(&first.title);
+
+    harness.key_press(egui::Key::ArrowDown);
+    wait_for(&mut harness, &first.id);
+    harness.key_press(egui::Key::Enter);
+    wait_for(&mut harness, "Kirjattu:");
+
+    let detail = runtime.block_on(outbox.get(&first.id)).expect("detail");
+    let completion = detail.completion.expect("the outbox records the filing");
+    let diary = completion.result.diary_number.clone().unwrap_or_default();
+    harness.get_by_label_contains(&format!("Kirjattu: {}", if diary.is_empty() { "ilman asiaa" } else { &diary }));
+    assert_eq!(sandbox.count_external_ref(&refs::form(&first.id)).documents, 1);
+    // The list refreshes without the filed transaction and keeps working.
+    wait_for(&mut harness, &format!("{} odottaa", pending.len() - 1));
+}
+
+#[test]
+fn the_filter_narrows_the_inbox() {
+    let runtime = tokio::runtime::Runtime::new().expect("runtime");
+    let sandbox = runtime.block_on(Sandbox::start(SandboxConfig::default())).expect("sandbox");
+    let credentials = Credentials::demo();
+    let connection = Connection {
+        tweb_url: sandbox.tweb_url(),
+        tweb_auth: kirjaamo::tweb::TwebAuth::Bearer(credentials.tweb_token),
+        outbox_url: sandbox.outbox_url(),
+        outbox_token: credentials.outbox_token,
+        clerk: "Testikirjaaja".to_owned(),
+        label: "Testi".to_owned(),
+    };
+    let backend = Backend::new(
+        runtime.handle().clone(),
+        connection,
+        Journal::in_memory().expect("journal"),
+        Vec::new(),
+        Arc::new(|| {}),
+    )
+    .expect("backend");
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_ui_state(|ui, app: &mut DeskApp| app.show(ui), DeskApp::new(backend));
+    DeskApp::install_fonts(&harness.ctx);
+    wait_for(&mut harness, "63 odottaa");
+    harness.key_press(egui::Key::Slash);
+    harness.step();
+    harness.get_by_label("Suodata").type_text("Meluilmoitus");
+    wait_for(&mut harness, "6 odottaa");
+}
