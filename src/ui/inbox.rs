@@ -44,10 +44,10 @@ pub fn show(app: &mut DeskApp, ui: &mut egui::Ui) {
         for row in &rows[range] {
             let selected = app.selected.as_deref() == Some(row.id.as_str());
             let claim = row.claim.as_ref().map(|c| format!(" · käsittelee {}", c.holder)).unwrap_or_default();
+            // Two lines a row, as the virtualised list assumes: the title names the service.
             let text = format!(
-                "{}\n{} · {} · {} liitettä{claim}",
+                "{}\n{} · {} liitettä{claim}",
                 row.title,
-                row.service.name,
                 timestamp(row.submitted_at, crate::domain::Language::Fi),
                 row.attachment_count
             );
