@@ -20,42 +20,43 @@ fn wait_for(harness: &mut Harness<'_, DeskApp>, what: &str) {
     panic!("the desk never showed {what:?}");
 }
 
-#[test]
-fn a_default_filing_takes_two_key_presses() {
-    let runtime = tokio::runtime::Runtime::new().expect("runtime");
+/// A desk on a fresh sandbox, with or without the repo's mappings.
+fn desk(runtime: &tokio::runtime::Runtime, with_mappings: bool) -> (Sandbox, Harness<'static, DeskApp>) {
     let sandbox = runtime.block_on(Sandbox::start(SandboxConfig::default())).expect("sandbox");
     let credentials = Credentials::demo();
     let connection = Connection {
         tweb_url: sandbox.tweb_url(),
         tweb_auth: kirjaamo::tweb::TwebAuth::Bearer(credentials.tweb_token),
         outbox_url: sandbox.outbox_url(),
-        outbox_token: credentials.outbox_token.clone(),
+        outbox_token: credentials.outbox_token,
         clerk: "Testikirjaaja".to_owned(),
         label: "Testi".to_owned(),
     };
-    let mappings =
-        kirjaamo::mappings::load_dir(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("mappings").as_path())
-            .expect("mappings");
-    let backend = Backend::new(
-        runtime.handle().clone(),
-        connection,
-        Journal::in_memory().expect("journal"),
-        mappings,
-        Arc::new(|| {}),
-    )
-    .expect("backend");
-    let outbox = kirjaamo::outbox::OutboxClient::new(
-        kirjaamo::remote::http_client().expect("client"),
-        &sandbox.outbox_url(),
-        &credentials.outbox_token,
-    );
-    let pending = runtime.block_on(outbox.list_all(None)).expect("pending");
-    let first = pending[0].clone();
-
-    let mut harness = Harness::builder()
+    let mappings = if with_mappings {
+        kirjaamo::mappings::load_dir(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("mappings"))
+            .expect("mappings")
+    } else {
+        Vec::new()
+    };
+    let journal = Journal::in_memory().expect("journal");
+    let backend =
+        Backend::new(runtime.handle().clone(), connection, journal, mappings, Arc::new(|| {})).expect("backend");
+    let harness = Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
         .build_ui_state(|ui, app: &mut DeskApp| app.show(ui), DeskApp::new(backend));
     DeskApp::install_fonts(&harness.ctx);
+    (sandbox, harness)
+}
+
+#[test]
+fn a_default_filing_takes_two_key_presses() {
+    let runtime = tokio::runtime::Runtime::new().expect("runtime");
+    let (sandbox, mut harness) = desk(&runtime, true);
+    let http = kirjaamo::remote::http_client().expect("client");
+    let outbox = kirjaamo::outbox::OutboxClient::new(http, &sandbox.outbox_url(), &Credentials::demo().outbox_token);
+    let pending = runtime.block_on(outbox.list_all(None)).expect("pending");
+    let first = pending[0].clone();
+
     wait_for(&mut harness, &format!("{} odottaa", pending.len()));
     harness.get_by_label_contains(&first.title);
 
@@ -76,28 +77,7 @@ fn a_default_filing_takes_two_key_presses() {
 #[test]
 fn the_filter_narrows_the_inbox() {
     let runtime = tokio::runtime::Runtime::new().expect("runtime");
-    let sandbox = runtime.block_on(Sandbox::start(SandboxConfig::default())).expect("sandbox");
-    let credentials = Credentials::demo();
-    let connection = Connection {
-        tweb_url: sandbox.tweb_url(),
-        tweb_auth: kirjaamo::tweb::TwebAuth::Bearer(credentials.tweb_token),
-        outbox_url: sandbox.outbox_url(),
-        outbox_token: credentials.outbox_token,
-        clerk: "Testikirjaaja".to_owned(),
-        label: "Testi".to_owned(),
-    };
-    let backend = Backend::new(
-        runtime.handle().clone(),
-        connection,
-        Journal::in_memory().expect("journal"),
-        Vec::new(),
-        Arc::new(|| {}),
-    )
-    .expect("backend");
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .build_ui_state(|ui, app: &mut DeskApp| app.show(ui), DeskApp::new(backend));
-    DeskApp::install_fonts(&harness.ctx);
+    let (_sandbox, mut harness) = desk(&runtime, false);
     wait_for(&mut harness, "63 odottaa");
     harness.key_press(egui::Key::Slash);
     harness.step();
