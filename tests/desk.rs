@@ -62,6 +62,9 @@ fn a_default_filing_takes_two_key_presses() {
 
     harness.key_press(egui::Key::ArrowDown);
     wait_for(&mut harness, &first.id);
+    // The form PDF is rendered and drawn for the preview.
+    wait_for(&mut harness, "Sivu 1 /");
+    harness.get_by_label_contains("Lomakkeen PDF, sivu 1");
     harness.key_press(egui::Key::Enter);
     wait_for(&mut harness, "Kirjattu:");
 

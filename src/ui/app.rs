@@ -1,10 +1,14 @@
 //! The desk window: inbox on the left, the transaction in the middle, filing on the right.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use egui::{Key, Panel};
 
-use super::backend::{Backend, Reply};
+use super::backend::{Backend, PreviewPage, Reply};
+
+/// Width in pixels at which preview pages are drawn (scaled to the panel when shown).
+const PREVIEW_WIDTH: u32 = 1000;
 use super::filing::FilingView;
 use super::request::RequestState;
 use super::{detail, filing, inbox};
@@ -21,6 +25,22 @@ pub struct DeskApp {
     pub(super) detail: RequestState<Transaction>,
     pub(super) filings: HashMap<String, FilingView>,
     pub(super) focus_filter: bool,
+    pub(super) preview: Option<PreviewState>,
+    pub(super) show_fields: bool,
+}
+
+/// The preview of the selected transaction's form PDF.
+pub struct PreviewState {
+    /// The transaction.
+    pub transaction_id: String,
+    /// Its PDF.
+    pub pdf: Arc<Vec<u8>>,
+    /// Page shown, from 1.
+    pub page: usize,
+    /// Pages in all.
+    pub pages: usize,
+    /// The drawn page, or the error.
+    pub texture: Result<egui::TextureHandle, String>,
 }
 
 impl DeskApp {
@@ -34,6 +54,8 @@ impl DeskApp {
             detail: RequestState::default(),
             filings: HashMap::new(),
             focus_filter: false,
+            preview: None,
+            show_fields: false,
         };
         app.refresh();
         app
@@ -67,6 +89,7 @@ impl DeskApp {
             return;
         }
         self.selected = Some(id.to_owned());
+        self.preview = None;
         self.detail.start();
         self.backend.load(id);
     }
@@ -81,12 +104,22 @@ impl DeskApp {
             return;
         }
         *view = FilingView { running: true, ..FilingView::default() };
-        if let Err(message) = self.backend.file_default(&transaction) {
+        let pdf = self.preview.as_ref().filter(|p| p.transaction_id == transaction.id).map(|p| Arc::clone(&p.pdf));
+        if let Err(message) = self.backend.file_default(&transaction, pdf) {
             *view = FilingView { result: Some(Err(message)), ..FilingView::default() };
         }
     }
 
-    fn take_replies(&mut self) {
+    /// Shows page `page` of the current preview.
+    pub fn preview_page(&mut self, page: usize) {
+        let Some(preview) = &self.preview else { return };
+        let Some(transaction) = self.detail.value().filter(|t| t.id == preview.transaction_id) else { return };
+        if page >= 1 && page <= preview.pages {
+            self.backend.preview(transaction, Some(Arc::clone(&preview.pdf)), page, PREVIEW_WIDTH);
+        }
+    }
+
+    fn take_replies(&mut self, ctx: &egui::Context) {
         for reply in self.backend.poll() {
             match reply {
                 Reply::Inbox(result) => {
@@ -94,7 +127,21 @@ impl DeskApp {
                 }
                 Reply::Transaction(id, result) => {
                     if self.selected.as_deref() == Some(id.as_str()) {
+                        if let Ok(transaction) = &result {
+                            self.backend.preview(transaction, None, 1, PREVIEW_WIDTH);
+                        }
                         self.detail.finish(result.map(|t| *t));
+                    }
+                }
+                Reply::Preview(page) => {
+                    if self.selected.as_deref() == Some(page.transaction_id.as_str()) {
+                        let texture = page.raster.map(|raster| {
+                            let size = [raster.width as usize, raster.height as usize];
+                            let image = egui::ColorImage::from_rgba_premultiplied(size, &raster.rgba);
+                            ctx.load_texture("form-preview", image, egui::TextureOptions::LINEAR)
+                        });
+                        let PreviewPage { transaction_id, pdf, page, pages, .. } = *page;
+                        self.preview = Some(PreviewState { transaction_id, pdf, page, pages, texture });
                     }
                 }
                 Reply::Event(event) => {
@@ -157,7 +204,7 @@ impl DeskApp {
 
     /// Draws the desk; shared by the window and the tests.
     pub fn show(&mut self, ui: &mut egui::Ui) {
-        self.take_replies();
+        self.take_replies(&ui.ctx().clone());
         self.keyboard(ui);
         Panel::top("desk-top").show(ui, |ui| {
             ui.horizontal(|ui| {

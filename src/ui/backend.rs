@@ -43,6 +43,23 @@ pub enum Reply {
     Event(ExportEvent),
     /// A filing ended.
     Filed(String, Result<FilingResult, String>),
+    /// A page of a transaction's form PDF, drawn for the preview.
+    Preview(Box<PreviewPage>),
+}
+
+/// One drawn page of a transaction's form PDF.
+#[derive(Debug)]
+pub struct PreviewPage {
+    /// The transaction.
+    pub transaction_id: String,
+    /// The PDF, kept so other pages and the filing use the same bytes.
+    pub pdf: Arc<Vec<u8>>,
+    /// Page number from 1.
+    pub page: usize,
+    /// Pages in all.
+    pub pages: usize,
+    /// The drawn page, or why it could not be drawn.
+    pub raster: Result<crate::preview::Raster, String>,
 }
 
 /// Runs the desk's requests on the runtime.
@@ -121,20 +138,50 @@ impl Backend {
         });
     }
 
+    /// Renders the form PDF of `transaction` (or reuses `pdf`) and draws `page` `width` pixels wide,
+    /// on a blocking worker.
+    pub fn preview(&self, transaction: &Transaction, pdf: Option<Arc<Vec<u8>>>, page: usize, width: u32) {
+        let (replies, repaint, transaction) = (self.replies.clone(), Arc::clone(&self.repaint), transaction.clone());
+        self.runtime.spawn_blocking(move || {
+            let pdf = match pdf {
+                Some(pdf) => Ok(pdf),
+                None => crate::pdf::render(&transaction)
+                    .map(|r| Arc::new(r.bytes))
+                    .map_err(|e| format!("{:#}", anyhow::Error::from(e))),
+            };
+            let (pdf, pages, raster) = match pdf {
+                Ok(pdf) => match crate::preview::PdfPreview::open(Arc::clone(&pdf)) {
+                    Ok(mut preview) => {
+                        let pages = preview.pages();
+                        let raster = preview.render(page, width).map(|r| (*r).clone()).map_err(|e| e.to_string());
+                        (pdf, pages, raster)
+                    }
+                    Err(e) => (pdf, 0, Err(e.to_string())),
+                },
+                Err(e) => (Arc::new(Vec::new()), 0, Err(e)),
+            };
+            let page = PreviewPage { transaction_id: transaction.id.clone(), pdf, page, pages, raster };
+            let _ = replies.send(Reply::Preview(Box::new(page)));
+            repaint();
+        });
+    }
+
     /// The mapping of a service, if there is one.
     pub fn mapping(&self, service: &str) -> Option<&ServiceMapping> {
         self.mappings.iter().find(|m| m.service == service)
     }
 
-    /// Files `transaction` with its service's defaults.
-    pub fn file_default(&self, transaction: &Transaction) -> Result<(), String> {
+    /// Files `transaction` with its service's defaults; `pdf` is the form PDF the clerk previewed,
+    /// so the record is exactly what was seen (rendered again when `None`).
+    pub fn file_default(&self, transaction: &Transaction, pdf: Option<Arc<Vec<u8>>>) -> Result<(), String> {
         let mapping = self.mapping(&transaction.service.id).ok_or("tälle e-palvelulle ei ole oletuksia")?;
         let plan = FilingPlan::from_mapping(transaction, mapping, chrono::Utc::now().date_naive())
             .map_err(|e| e.to_string())?;
         let exporter = Arc::clone(&self.exporter);
         let id = transaction.id.clone();
         self.send(async move {
-            let result = exporter.file(&plan, &CancellationToken::new()).await;
+            let pdf = pdf.map(|p| bytes::Bytes::from(p.as_ref().clone()));
+            let result = exporter.file_with_pdf(&plan, &CancellationToken::new(), pdf).await;
             Reply::Filed(id, result.map_err(|e| format!("{:#}", anyhow::Error::from(e))))
         });
         Ok(())

@@ -10,5 +10,5 @@ mod inbox;
 mod request;
 
 pub use app::DeskApp;
-pub use backend::{Backend, Connection, Reply};
+pub use backend::{Backend, Connection, PreviewPage, Reply};
 pub use request::RequestState;
