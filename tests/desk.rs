@@ -87,3 +87,39 @@ fn the_filter_narrows_the_inbox() {
     harness.get_by_label("Suodata").type_text("Meluilmoitus");
     wait_for(&mut harness, "6 odottaa");
 }
+
+#[test]
+fn a_failed_filing_is_listed_with_its_reason_and_can_be_retried() {
+    use kirjaamo::sandbox::{FaultConfig, FaultEffect, FaultRule};
+    let runtime = tokio::runtime::Runtime::new().expect("runtime");
+    let (sandbox, mut harness) = desk(&runtime, true);
+    let refuse = FaultRule {
+        api: None,
+        method: Some("POST".into()),
+        path: Some("/documents".into()),
+        probability: 1.0,
+        latency_ms: 0,
+        effect: FaultEffect::Status { status: 422, after: false },
+        times: None,
+    };
+    sandbox.set_faults(FaultConfig { seed: 1, rules: vec![refuse] });
+    wait_for(&mut harness, "63 odottaa");
+    harness.key_press(egui::Key::ArrowDown);
+    wait_for(&mut harness, "Sivu 1 /");
+    harness.key_press(egui::Key::Enter);
+    wait_for(&mut harness, "Keskeneräiset kirjaukset (1)");
+    // The reason shows both in the list of unfinished filings and in the filing panel.
+    assert_eq!(harness.query_all_by_label_contains("uploading the form failed").count(), 2);
+    harness.get_by_label_contains("Kirjaus epäonnistui");
+
+    sandbox.set_faults(FaultConfig::default());
+    harness.get_all_by_label("Yritä uudelleen").next().expect("a retry button").click();
+    harness.step();
+    wait_for(&mut harness, "Kirjattu:");
+    wait_for(&mut harness, "62 odottaa");
+    for _ in 0..50 {
+        harness.step();
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    assert!(harness.query_by_label_contains("Keskeneräiset kirjaukset").is_none(), "the list empties once it is filed");
+}

@@ -27,6 +27,7 @@ pub struct DeskApp {
     pub(super) focus_filter: bool,
     pub(super) preview: Option<PreviewState>,
     pub(super) show_fields: bool,
+    pub(super) unfinished: RequestState<Vec<crate::export::FilingRecord>>,
 }
 
 /// The preview of the selected transaction's form PDF.
@@ -56,6 +57,7 @@ impl DeskApp {
             focus_filter: false,
             preview: None,
             show_fields: false,
+            unfinished: RequestState::default(),
         };
         app.refresh();
         app
@@ -81,6 +83,8 @@ impl DeskApp {
     pub fn refresh(&mut self) {
         self.inbox.start();
         self.backend.refresh_inbox();
+        self.unfinished.start();
+        self.backend.refresh_unfinished();
     }
 
     /// Selects a transaction and asks for its details.
@@ -154,14 +158,12 @@ impl DeskApp {
                     }
                 }
                 Reply::Filed(id, result) => {
-                    let filed = result.is_ok();
                     let view = self.filings.entry(id).or_default();
                     view.running = false;
                     view.result = Some(result);
-                    if filed {
-                        self.refresh();
-                    }
+                    self.refresh();
                 }
+                Reply::Unfinished(result) => self.unfinished.finish(result),
             }
         }
     }

@@ -45,6 +45,8 @@ pub enum Reply {
     Filed(String, Result<FilingResult, String>),
     /// A page of a transaction's form PDF, drawn for the preview.
     Preview(Box<PreviewPage>),
+    /// Filings of this machine that failed or were interrupted, newest first.
+    Unfinished(Result<Vec<crate::export::FilingRecord>, String>),
 }
 
 /// One drawn page of a transaction's form PDF.
@@ -163,6 +165,27 @@ impl Backend {
             let page = PreviewPage { transaction_id: transaction.id.clone(), pdf, page, pages, raster };
             let _ = replies.send(Reply::Preview(Box::new(page)));
             repaint();
+        });
+    }
+
+    /// Asks the journal for the filings that failed or were interrupted.
+    pub fn refresh_unfinished(&self) {
+        let journal = self.exporter.journal().clone();
+        self.send(async move {
+            let records = journal.filings().await.map_err(|e| format!("{:#}", anyhow::Error::from(e)));
+            Reply::Unfinished(
+                records.map(|all| all.into_iter().filter(|r| r.state != crate::export::FilingState::Done).collect()),
+            )
+        });
+    }
+
+    /// Files again with the plan the journal kept; finished steps are reused.
+    pub fn retry(&self, plan: FilingPlan) {
+        let exporter = Arc::clone(&self.exporter);
+        let id = plan.transaction_id.clone();
+        self.send(async move {
+            let result = exporter.file(&plan, &CancellationToken::new()).await;
+            Reply::Filed(id, result.map_err(|e| format!("{:#}", anyhow::Error::from(e))))
         });
     }
 

@@ -36,6 +36,7 @@ pub fn show(app: &mut DeskApp, ui: &mut egui::Ui) {
     if let Some(error) = app.inbox.error() {
         ui.colored_label(ui.visuals().error_fg_color, format!("Saapuneita ei saatu: {error}"));
     }
+    unfinished(app, ui);
     let rows = visible(app);
     ui.label(format!("{} odottaa", rows.len()));
     ui.separator();
@@ -57,4 +58,30 @@ pub fn show(app: &mut DeskApp, ui: &mut egui::Ui) {
             }
         }
     });
+}
+
+/// Filings of this machine that failed or were interrupted, with their reason and a retry.
+fn unfinished(app: &mut DeskApp, ui: &mut egui::Ui) {
+    let Some(records) = app.unfinished.value().filter(|r| !r.is_empty()).cloned() else { return };
+    let mut retry = None;
+    egui::CollapsingHeader::new(format!("Keskeneräiset kirjaukset ({})", records.len())).default_open(true).show(
+        ui,
+        |ui| {
+            for record in &records {
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(egui::RichText::new(&record.transaction_id).strong());
+                    ui.label(record.error.as_deref().unwrap_or("keskeytyi"));
+                    let running = app.filings.get(&record.transaction_id).is_some_and(|f| f.running);
+                    if ui.add_enabled(!running, egui::Button::new("Yritä uudelleen")).clicked() {
+                        retry = Some(record.plan.clone());
+                    }
+                });
+            }
+        },
+    );
+    if let Some(plan) = retry {
+        app.filings.entry(plan.transaction_id.clone()).or_default().running = true;
+        app.backend.retry(plan);
+    }
+    ui.separator();
 }
