@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use anyhow::{Context, Result, bail};
 use clap::Args;
-use kirjaamo::export::{EventKind, ExportConfig, ExportError, Exporter, FilingPlan, FilingState, Journal};
+use kirjaamo::export::{EventKind, ExportConfig, ExportError, Exporter, FilingPlan, Journal};
 use kirjaamo::mappings::{ServiceMapping, load_dir};
 use kirjaamo::outbox::OutboxClient;
 use kirjaamo::tweb::{TwebAuth, TwebClient};
@@ -98,11 +98,7 @@ pub async fn run(args: ExportArgs) -> Result<bool> {
     let mut plans: Vec<Result<FilingPlan, String>> = Vec::new();
     let mut skipped = 0;
     if args.resume {
-        for record in journal.filings().await? {
-            if record.state != FilingState::Done {
-                plans.push(Ok(record.plan));
-            }
-        }
+        plans.extend(journal.unfinished().await?.into_iter().map(|record| Ok(record.plan)));
     } else {
         let mappings = load_dir(&args.mappings)?;
         let today = chrono::Utc::now().date_naive();

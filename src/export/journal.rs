@@ -198,11 +198,20 @@ impl Journal {
 
     /// Every filing, newest first.
     pub async fn filings(&self) -> Result<Vec<FilingRecord>, JournalError> {
+        self.select("").await
+    }
+
+    /// Filings that failed or were interrupted, newest first: what `--resume` and the desk retry.
+    pub async fn unfinished(&self) -> Result<Vec<FilingRecord>, JournalError> {
+        self.select("WHERE state != 'done'").await
+    }
+
+    async fn select(&self, filter: &'static str) -> Result<Vec<FilingRecord>, JournalError> {
         let rows = self
-            .run(|c| {
-                let mut statement = c.prepare(
-                    "SELECT transaction_id, plan, state, clerk, error, result, claim_token, started_at, updated_at FROM filings ORDER BY updated_at DESC",
-                )?;
+            .run(move |c| {
+                let mut statement = c.prepare(&format!(
+                    "SELECT transaction_id, plan, state, clerk, error, result, claim_token, started_at, updated_at FROM filings {filter} ORDER BY updated_at DESC"
+                ))?;
                 statement.query_map([], row_tuple)?.collect::<rusqlite::Result<Vec<_>>>()
             })
             .await?;

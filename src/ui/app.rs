@@ -191,8 +191,7 @@ impl DeskApp {
                 (Some(i), true) => (i + 1).min(rows.len().saturating_sub(1)),
                 (Some(i), false) => i.saturating_sub(1),
             };
-            if let Some(row) = rows.get(next) {
-                let id = row.id.clone();
+            if let Some(id) = rows.get(next).map(|row| row.id.clone()) {
                 self.select(&id);
             }
         }

@@ -4,23 +4,16 @@ use super::app::DeskApp;
 use crate::contract::outbox::TransactionSummary;
 use crate::pdf::timestamp;
 
-/// The rows the filter lets through, in inbox order.
-pub fn visible(app: &DeskApp) -> Vec<TransactionSummary> {
+/// The rows the filter lets through, in inbox order: borrowed, so drawing a frame copies nothing.
+pub fn visible(app: &DeskApp) -> Vec<&TransactionSummary> {
     let needle = app.filter.trim().to_lowercase();
-    app.inbox
-        .value()
-        .map(|rows| {
-            rows.iter()
-                .filter(|t| {
-                    needle.is_empty()
-                        || t.title.to_lowercase().contains(&needle)
-                        || t.service.name.to_lowercase().contains(&needle)
-                        || t.id.to_lowercase().contains(&needle)
-                })
-                .cloned()
-                .collect()
-        })
-        .unwrap_or_default()
+    let matches = |t: &TransactionSummary| {
+        needle.is_empty()
+            || t.title.to_lowercase().contains(&needle)
+            || t.service.name.to_lowercase().contains(&needle)
+            || t.id.to_lowercase().contains(&needle)
+    };
+    app.inbox.value().map(|rows| rows.iter().filter(|t| matches(t)).collect()).unwrap_or_default()
 }
 
 /// Draws the inbox panel.
@@ -39,6 +32,7 @@ pub fn show(app: &mut DeskApp, ui: &mut egui::Ui) {
     unfinished(app, ui);
     let rows = visible(app);
     ui.label(format!("{} odottaa", rows.len()));
+    let mut clicked = None;
     ui.separator();
     let row_height = ui.text_style_height(&egui::TextStyle::Body) * 2.0 + ui.spacing().item_spacing.y;
     egui::ScrollArea::vertical().auto_shrink([false, false]).show_rows(ui, row_height, rows.len(), |ui, range| {
@@ -53,11 +47,13 @@ pub fn show(app: &mut DeskApp, ui: &mut egui::Ui) {
                 row.attachment_count
             );
             if ui.selectable_label(selected, text).clicked() {
-                let id = row.id.clone();
-                app.select(&id);
+                clicked = Some(row.id.clone());
             }
         }
     });
+    if let Some(id) = clicked {
+        app.select(&id);
+    }
 }
 
 /// Filings of this machine that failed or were interrupted, with their reason and a retry.

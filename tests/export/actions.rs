@@ -123,6 +123,8 @@ async fn a_bad_mapping_value_stops_at_once_with_the_servers_reason_and_is_resuma
     );
     let record = exporter.journal().filing(&transaction.id).await.expect("journal").expect("record");
     assert_eq!(record.state, FilingState::Failed);
+    let unfinished = exporter.journal().unfinished().await.expect("journal");
+    assert_eq!(unfinished.iter().map(|r| r.transaction_id.as_str()).collect::<Vec<_>>(), [transaction.id.as_str()]);
     // The claim was released: another clerk may take it, and the case made so far is kept.
     let claim = env.outbox.claim(&transaction.id, "Juha Korhonen", 30, None).await.expect("free");
     env.outbox.release(&transaction.id, &claim.token).await.expect("release");
@@ -133,4 +135,5 @@ async fn a_bad_mapping_value_stops_at_once_with_the_servers_reason_and_is_resuma
     assert_eq!(env.sandbox.count_external_ref(&refs::case(&transaction.id)).cases, 1);
     assert_eq!(env.sandbox.count_external_ref(&refs::form(&transaction.id)).documents, 1);
     assert_eq!(result.document_ids.len(), 1 + transaction.attachments.len());
+    assert!(exporter.journal().unfinished().await.expect("journal").is_empty(), "done filings are not unfinished");
 }
