@@ -208,15 +208,27 @@ impl<C: CaseSystem + 'static> Exporter<C> {
         }
         self.emit(id, EventKind::Started(Step::Claim));
         let lease = self.config.lease_seconds;
-        let claim = self
-            .retry(id, &Step::Claim, || self.outbox.claim(id, &self.config.clerk, lease, token.as_deref()))
-            .await
-            .map_err(|e| match (e.kind, e.holder()) {
-                (RemoteErrorKind::Conflict, Some(holder)) => {
-                    ExportError::ClaimedBy { id: id.to_owned(), holder: holder.to_owned() }
-                }
-                _ => ExportError::step(Step::Claim, e),
-            })?;
+        let claimed =
+            self.retry(id, &Step::Claim, || self.outbox.claim(id, &self.config.clerk, lease, token.as_deref())).await;
+        let claim = match claimed {
+            Ok(claim) => claim,
+            Err(e) if e.kind == RemoteErrorKind::Conflict && e.holder().is_some() => {
+                let holder = e.holder().unwrap_or_default().to_owned();
+                return Err(ExportError::ClaimedBy { id: id.to_owned(), holder });
+            }
+            // Another clerk completed it between our read and our claim.
+            Err(e) if e.kind == RemoteErrorKind::Gone => {
+                let by = match self.outbox.get(id).await {
+                    Ok(detail) => detail.completion.map(|c| c.completed_by),
+                    Err(_) => None,
+                };
+                return Err(ExportError::AlreadyFiled {
+                    id: id.to_owned(),
+                    by: by.unwrap_or_else(|| "another clerk".to_owned()),
+                });
+            }
+            Err(e) => return Err(ExportError::step(Step::Claim, e)),
+        };
         *token = Some(claim.token.clone());
         self.journal.set_claim(id, Some(&claim.token)).await?;
         self.emit(id, EventKind::Finished { step: Step::Claim, object_id: None, adopted: false });
