@@ -7,6 +7,7 @@
 pub mod contract;
 pub mod domain;
 pub mod export;
+pub mod i18n;
 pub mod mappings;
 pub mod outbox;
 pub mod pdf;

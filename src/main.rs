@@ -148,6 +148,7 @@ fn desk(runtime: &tokio::runtime::Runtime, demo: bool) -> Result<()> {
         outbox_token: credentials.outbox_token,
         clerk: "Demo-kirjaaja".to_owned(),
         label: "Demo (harjoitusympäristö)".to_owned(),
+        case_url: None,
     };
     let mappings = kirjaamo::mappings::load_dir(Path::new("mappings")).unwrap_or_default();
     let journal = kirjaamo::export::Journal::in_memory()?;
@@ -169,7 +170,11 @@ fn desk(runtime: &tokio::runtime::Runtime, demo: bool) -> Result<()> {
                 mappings,
                 std::sync::Arc::new(move || ctx.request_repaint()),
             )?;
-            Ok(Box::new(kirjaamo::ui::DeskApp::new(backend)))
+            let language = cc
+                .storage
+                .and_then(|s| eframe::get_value(s, kirjaamo::ui::LANGUAGE_KEY))
+                .unwrap_or_else(kirjaamo::i18n::UiLanguage::from_os);
+            Ok(Box::new(kirjaamo::ui::DeskApp::new(backend, language)))
         }),
     )
     .map_err(|e| anyhow::anyhow!("the window could not open: {e}"))?;

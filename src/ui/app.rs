@@ -1,41 +1,63 @@
-//! The desk window: inbox on the left, the transaction in the middle, filing on the right.
+//! The desk window: inbox on the left, the transaction in the middle, filing on the right; or the
+//! failed filings and the journal's history in place of the middle.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 
-use egui::{Key, Panel};
+use egui::Panel;
 
-use super::backend::{Backend, PreviewPage, Reply};
+use super::backend::{Backend, Catalog};
+use super::draft::Draft;
+use super::filing::FilingView;
+use super::inbox_model::InboxModel;
+use super::request::RequestState;
+use super::{detail, failed, filing, inbox, top};
+use crate::domain::{Case, Transaction};
+use crate::export::FilingRecord;
+use crate::i18n::{Texts, UiLanguage};
 
 /// Width in pixels at which preview pages are drawn (scaled to the panel when shown).
-const PREVIEW_WIDTH: u32 = 1000;
-use super::filing::FilingView;
-use super::request::RequestState;
-use super::{detail, filing, inbox};
-use crate::contract::outbox::TransactionSummary;
-use crate::domain::Transaction;
-use crate::export::EventKind;
+pub const PREVIEW_WIDTH: u32 = 1200;
 
-/// The clerk desk.
-pub struct DeskApp {
-    pub(super) backend: Backend,
-    pub(super) inbox: RequestState<Vec<TransactionSummary>>,
-    pub(super) filter: String,
-    pub(super) selected: Option<String>,
-    pub(super) detail: RequestState<Transaction>,
-    pub(super) filings: HashMap<String, FilingView>,
-    pub(super) focus_filter: bool,
-    pub(super) preview: Option<PreviewState>,
-    pub(super) show_fields: bool,
-    pub(super) unfinished: RequestState<Vec<crate::export::FilingRecord>>,
+/// What the middle of the window shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum View {
+    /// The selected transaction.
+    #[default]
+    Desk,
+    /// Failed filings and the history.
+    Failed,
 }
 
-/// The preview of the selected transaction's form PDF.
-pub struct PreviewState {
+/// Tabs of the detail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DetailTab {
+    /// The form PDF.
+    #[default]
+    Preview,
+    /// The attachments.
+    Attachments,
+    /// The raw fields.
+    Fields,
+}
+
+/// How a preview page is scaled.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Zoom {
+    /// As wide as the panel.
+    FitWidth,
+    /// This share of the drawn size.
+    Factor(f32),
+}
+
+/// A drawn page of a PDF or an image.
+pub struct PageState {
     /// The transaction.
     pub transaction_id: String,
-    /// Its PDF.
-    pub pdf: Arc<Vec<u8>>,
+    /// Whose page: `None` for the form PDF, else the attachment's id.
+    pub attachment_id: Option<String>,
+    /// The file, or why it could not be fetched.
+    pub bytes: Result<Arc<Vec<u8>>, String>,
     /// Page shown, from 1.
     pub page: usize,
     /// Pages in all.
@@ -44,23 +66,98 @@ pub struct PreviewState {
     pub texture: Result<egui::TextureHandle, String>,
 }
 
+/// The case search of the existing-case filing.
+#[derive(Debug, Default)]
+pub struct CaseSearch {
+    /// Text typed.
+    pub query: String,
+    /// Number of the last search sent.
+    pub seq: u64,
+    /// Results of the last search answered.
+    pub results: RequestState<Vec<Case>>,
+    /// Cases of each transaction's submitter, by transaction id.
+    pub submitter: HashMap<String, RequestState<Vec<Case>>>,
+}
+
+/// Which input gets the keyboard focus on the next frame.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    /// The inbox filter.
+    Filter,
+    /// The case search.
+    CaseSearch,
+}
+
+/// The clerk desk.
+pub struct DeskApp {
+    pub(super) backend: Backend,
+    pub(super) texts: Texts,
+    pub(super) inbox: RequestState<()>,
+    pub(super) model: InboxModel,
+    pub(super) checked: BTreeSet<String>,
+    pub(super) selected: Option<String>,
+    pub(super) detail: RequestState<Transaction>,
+    pub(super) tab: DetailTab,
+    pub(super) zoom: Zoom,
+    pub(super) preview: Option<PageState>,
+    pub(super) attachment: Option<PageState>,
+    pub(super) attachment_wanted: Option<String>,
+    pub(super) filings: HashMap<String, FilingView>,
+    pub(super) drafts: HashMap<String, Draft>,
+    pub(super) catalog: RequestState<Catalog>,
+    pub(super) cases: CaseSearch,
+    pub(super) view: View,
+    pub(super) unfinished: RequestState<Vec<FilingRecord>>,
+    pub(super) history: RequestState<Vec<FilingRecord>>,
+    pub(super) focus: Option<Focus>,
+    pub(super) confirm: Option<String>,
+    pub(super) notice: Option<Result<String, String>>,
+}
+
 impl DeskApp {
-    /// A desk on `backend`; asks for the inbox at once.
-    pub fn new(backend: Backend) -> Self {
+    /// A desk on `backend` speaking `language`; asks for the inbox and the catalog at once.
+    pub fn new(backend: Backend, language: UiLanguage) -> Self {
+        let model = InboxModel::new(backend.clerk());
         let mut app = Self {
             backend,
+            texts: Texts::new(language),
             inbox: RequestState::default(),
-            filter: String::new(),
+            model,
+            checked: BTreeSet::new(),
             selected: None,
             detail: RequestState::default(),
-            filings: HashMap::new(),
-            focus_filter: false,
+            tab: DetailTab::default(),
+            zoom: Zoom::FitWidth,
             preview: None,
-            show_fields: false,
+            attachment: None,
+            attachment_wanted: None,
+            filings: HashMap::new(),
+            drafts: HashMap::new(),
+            catalog: RequestState::default(),
+            cases: CaseSearch::default(),
+            view: View::default(),
             unfinished: RequestState::default(),
+            history: RequestState::default(),
+            focus: None,
+            confirm: None,
+            notice: None,
         };
+        app.catalog.start();
+        app.backend.catalog();
         app.refresh();
         app
+    }
+
+    /// The language shown.
+    pub fn language(&self) -> UiLanguage {
+        self.texts.language()
+    }
+
+    /// Shows the desk in `language` from the next frame on.
+    pub fn set_language(&mut self, language: UiLanguage) {
+        if language != self.texts.language() {
+            self.texts = Texts::new(language);
+        }
     }
 
     /// Uses Liberation Sans (the PDF's font, which covers Finnish, Swedish and the symbols the
@@ -71,7 +168,7 @@ impl DeskApp {
             ("liberation-sans", &include_bytes!("../../assets/fonts/LiberationSans-Regular.ttf")[..]),
             ("liberation-sans-bold", &include_bytes!("../../assets/fonts/LiberationSans-Bold.ttf")[..]),
         ] {
-            fonts.font_data.insert(name.to_owned(), std::sync::Arc::new(egui::FontData::from_static(data)));
+            fonts.font_data.insert(name.to_owned(), Arc::new(egui::FontData::from_static(data)));
         }
         if let Some(family) = fonts.families.get_mut(&egui::FontFamily::Proportional) {
             family.insert(0, "liberation-sans".to_owned());
@@ -79,12 +176,16 @@ impl DeskApp {
         ctx.set_fonts(fonts);
     }
 
-    /// Asks for the inbox again; the current list stays until the answer.
+    /// Asks for the inbox and the journal again; what is shown stays until the answers.
     pub fn refresh(&mut self) {
         self.inbox.start();
         self.backend.refresh_inbox();
         self.unfinished.start();
         self.backend.refresh_unfinished();
+        if self.view == View::Failed {
+            self.history.start();
+            self.backend.refresh_history();
+        }
     }
 
     /// Selects a transaction and asks for its details.
@@ -94,139 +195,42 @@ impl DeskApp {
         }
         self.selected = Some(id.to_owned());
         self.preview = None;
+        self.attachment = None;
+        self.attachment_wanted = None;
+        self.confirm = None;
+        self.view = View::Desk;
         self.detail.start();
         self.backend.load(id);
     }
 
-    /// Files the selected transaction with its service's defaults.
-    pub fn file_selected(&mut self) {
-        let Some(transaction) = self.detail.value().filter(|t| Some(&t.id) == self.selected.as_ref()).cloned() else {
-            return;
-        };
-        let view = self.filings.entry(transaction.id.clone()).or_default();
-        if view.running {
-            return;
-        }
-        *view = FilingView { running: true, ..FilingView::default() };
-        let pdf = self.preview.as_ref().filter(|p| p.transaction_id == transaction.id).map(|p| Arc::clone(&p.pdf));
-        if let Err(message) = self.backend.file_default(&transaction, pdf) {
-            *view = FilingView { result: Some(Err(message)), ..FilingView::default() };
-        }
-    }
-
-    /// Shows page `page` of the current preview.
-    pub fn preview_page(&mut self, page: usize) {
-        let Some(preview) = &self.preview else { return };
-        let Some(transaction) = self.detail.value().filter(|t| t.id == preview.transaction_id) else { return };
-        if page >= 1 && page <= preview.pages {
-            self.backend.preview(transaction, Some(Arc::clone(&preview.pdf)), page, PREVIEW_WIDTH);
-        }
-    }
-
-    fn take_replies(&mut self, ctx: &egui::Context) {
-        for reply in self.backend.poll() {
-            match reply {
-                Reply::Inbox(result) => {
-                    self.inbox.finish(result);
-                }
-                Reply::Transaction(id, result) => {
-                    if self.selected.as_deref() == Some(id.as_str()) {
-                        if let Ok(transaction) = &result {
-                            self.backend.preview(transaction, None, 1, PREVIEW_WIDTH);
-                        }
-                        self.detail.finish(result.map(|t| *t));
-                    }
-                }
-                Reply::Preview(page) => {
-                    if self.selected.as_deref() == Some(page.transaction_id.as_str()) {
-                        let texture = page.raster.map(|raster| {
-                            let size = [raster.width as usize, raster.height as usize];
-                            let image = egui::ColorImage::from_rgba_premultiplied(size, &raster.rgba);
-                            ctx.load_texture("form-preview", image, egui::TextureOptions::LINEAR)
-                        });
-                        let PreviewPage { transaction_id, pdf, page, pages, .. } = *page;
-                        self.preview = Some(PreviewState { transaction_id, pdf, page, pages, texture });
-                    }
-                }
-                Reply::Event(event) => {
-                    let view = self.filings.entry(event.transaction_id.clone()).or_default();
-                    match event.kind {
-                        EventKind::Finished { step, .. } => view.done.push(step),
-                        EventKind::Progress { sent, total, .. } => view.bytes = Some((sent, total)),
-                        EventKind::Retrying { message, .. } => view.retry = Some(message),
-                        _ => {}
-                    }
-                }
-                Reply::Filed(id, result) => {
-                    let view = self.filings.entry(id).or_default();
-                    view.running = false;
-                    view.result = Some(result);
-                    self.refresh();
-                }
-                Reply::Unfinished(result) => self.unfinished.finish(result),
-            }
-        }
-    }
-
-    fn keyboard(&mut self, ui: &egui::Ui) {
-        if ui.ctx().egui_wants_keyboard_input() {
-            if ui.input(|i| i.key_pressed(Key::Escape)) {
-                ui.ctx().memory_mut(|m| m.stop_text_input());
-            }
-            return;
-        }
-        let (down, up, enter, slash) = ui.input(|i| {
-            (
-                i.key_pressed(Key::ArrowDown) || i.key_pressed(Key::J),
-                i.key_pressed(Key::ArrowUp) || i.key_pressed(Key::K),
-                i.key_pressed(Key::Enter),
-                i.key_pressed(Key::Slash),
-            )
-        });
-        if down || up {
-            let rows = inbox::visible(self);
-            let at = self.selected.as_ref().and_then(|s| rows.iter().position(|r| &r.id == s));
-            let next = match (at, down) {
-                (None, _) => 0,
-                (Some(i), true) => (i + 1).min(rows.len().saturating_sub(1)),
-                (Some(i), false) => i.saturating_sub(1),
-            };
-            if let Some(id) = rows.get(next).map(|row| row.id.clone()) {
-                self.select(&id);
-            }
-        }
-        if enter {
-            self.file_selected();
-        }
-        if slash {
-            self.focus_filter = true;
-        }
+    /// The selected transaction, once its details are here.
+    pub fn selected_transaction(&self) -> Option<&Transaction> {
+        self.detail.value().filter(|t| Some(&t.id) == self.selected.as_ref())
     }
 
     /// Draws the desk; shared by the window and the tests.
     pub fn show(&mut self, ui: &mut egui::Ui) {
         self.take_replies(&ui.ctx().clone());
         self.keyboard(ui);
-        Panel::top("desk-top").show(ui, |ui| {
-            ui.horizontal(|ui| {
-                ui.heading("Kirjaamo");
-                ui.label(format!("Yhteys: {}", self.backend.label));
-                if ui.button("Päivitä").clicked() {
-                    self.refresh();
-                }
-                if self.inbox.is_pending() {
-                    ui.spinner();
-                }
-            });
+        Panel::top("desk-top").show(ui, |ui| top::show(self, ui));
+        Panel::left("desk-inbox").resizable(true).default_size(400.0).show(ui, |ui| inbox::show(self, ui));
+        if self.view == View::Desk {
+            Panel::right("desk-filing").resizable(true).default_size(360.0).show(ui, |ui| filing::show(self, ui));
+        }
+        egui::CentralPanel::default().show(ui, |ui| match self.view {
+            View::Desk => detail::show(self, ui),
+            View::Failed => failed::show(self, ui),
         });
-        Panel::left("desk-inbox").resizable(true).default_size(380.0).show(ui, |ui| inbox::show(self, ui));
-        Panel::right("desk-filing").resizable(true).default_size(320.0).show(ui, |ui| filing::show(self, ui));
-        egui::CentralPanel::default().show(ui, |ui| detail::show(self, ui));
     }
 }
 
 impl eframe::App for DeskApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.show(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        // Only the language: nothing of the data or the connection is kept in eframe's storage.
+        eframe::set_value(storage, super::LANGUAGE_KEY, &self.language());
     }
 }

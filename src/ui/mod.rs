@@ -2,13 +2,30 @@
 //! file. All I/O runs on the tokio runtime through [`Backend`]; answers come back over a channel
 //! that requests a repaint, so the UI thread never blocks.
 
+mod actions;
 mod app;
+mod assign;
+mod attachments;
 mod backend;
+mod case_editor;
 mod detail;
+mod draft;
+mod failed;
 mod filing;
 mod inbox;
+mod inbox_model;
+mod keys;
+mod pages;
+mod picker;
+mod replies;
 mod request;
+mod top;
 
 pub use app::DeskApp;
-pub use backend::{Backend, Connection, PreviewPage, Reply};
+pub use backend::{AttachmentView, Backend, Catalog, Connection, PreviewPage, Reply};
+pub use draft::{Action, Draft, Missing};
+pub use inbox_model::{InboxModel, RowState};
 pub use request::RequestState;
+
+/// Key of the desk's language in eframe's storage (the only thing the desk keeps there).
+pub const LANGUAGE_KEY: &str = "kirjaamo-language";

@@ -1,0 +1,174 @@
+# Kirjaamo: the desk's texts in English.
+
+top-connection = Connection: { $name }
+top-inbox = Inbox ({ $count })
+top-failed = Failed ({ $count })
+top-refresh = Refresh
+top-refresh-hint = Fetch the inbox and the filing journal again
+top-language = Language
+
+inbox-filter = Filter
+inbox-filter-hint = Title, submitter, e-service or id (/)
+inbox-service = E-service
+inbox-service-all = All e-services ({ $count })
+inbox-state = State
+inbox-sort = Order
+inbox-pending = { $count } pending · { $shown } shown
+inbox-error = The inbox could not be fetched: { $error }
+inbox-attachments = { $count ->
+    [one] 1 attachment
+   *[other] { $count } attachments
+}
+inbox-tick = Select for bulk filing: { $id }
+
+state-all = All
+state-new = New
+state-claimed = Claimed
+state-failed = Failed
+state-filed = Filed
+
+sort-oldest = Oldest first
+sort-newest = Newest first
+sort-service = By e-service
+sort-submitter = By submitter
+
+badge-new = new
+badge-claimed-by-me = claimed by me
+badge-claimed-by = claimed by { $name }
+badge-filing = filing…
+badge-failed = failed
+badge-filed = filed
+
+bulk-checked = { $count } selected
+bulk-file = File selected with defaults ({ $count })
+bulk-clear = Clear selection
+bulk-none = None selected
+bulk-one-service = Bulk filing takes transactions of one e-service only
+bulk-no-default = This e-service has no complete default filing
+bulk-progress = { $done } / { $count } done, { $failed } failed
+
+detail-none = Pick a transaction on the left: arrow keys or j and k, Enter files.
+detail-error = The transaction could not be fetched: { $error }
+tab-preview = Preview
+tab-attachments = Attachments ({ $count })
+tab-fields = Fields
+fields-form = Form
+preview-rendering = Making the PDF…
+preview-alt = Form PDF, page { $page }
+
+page-previous = Previous page
+page-next = Next page
+page-of = Page { $page } / { $pages }
+page-error = The preview could not be shown: { $error }
+zoom-in = Zoom in
+zoom-out = Zoom out
+zoom-fit-width = Fit width
+
+attachments-none = The transaction has no attachments.
+attachments-pick = Pick an attachment to preview.
+attachment-save = Save a copy…
+attachment-saved = Copy saved: { $path }
+attachment-save-error = The copy could not be saved: { $error }
+attachment-alt = Attachment { $name }, page { $page }
+
+filing-heading = Filing
+filing-none = No transaction selected.
+filing-default-from = Defaults: { $service }
+filing-no-mapping = This e-service has no defaults: choose how to file it.
+filing-confirm = The defaults are incomplete. Check the choices: Enter files, Esc cancels.
+filing-file = File (Enter)
+filing-retry = Retry
+filing-cancel = Cancel (Esc)
+filing-running = Filing…
+filing-step-done = Done: { $step }
+filing-retrying = Retrying: { $error }
+filing-done = Filed: { $diary }
+filing-no-case = without a case
+filing-copy = Copy diary number
+filing-open-tweb = Open in TWeb
+filing-failed = Filing failed: { $error }
+
+action-new-case = New case
+action-existing-case = Existing case
+action-assignment-only = Assignment only
+
+catalog-error = TWeb's catalog could not be fetched: { $error }
+catalog-retry = Fetch the catalog again
+
+case-group-label = Case group
+case-group-hint = Search by code or name
+case-group-none = No case group chosen.
+case-group-unknown = { $code } is not a case group in TWeb.
+case-group-publicity = Publicity inherited: { $publicity }
+case-title = Title
+case-submitter-party = Submitter as party
+case-search = Search cases
+case-search-hint = Diary number, title or party (Ctrl+F)
+case-search-error = The search failed: { $error }
+case-picked = Chosen: { $diary } { $title }
+case-own = Cases of the same submitter
+case-found = Search results
+case-none-found = No cases found.
+case-status-pending = pending
+case-status-in-progress = in progress
+case-status-decided = decided
+case-status-closed = closed
+
+publicity-public = Public
+publicity-partially-secret = Partially secret
+publicity-secret = Secret
+
+doctype-form = Document type of the form: { $type }
+doctype-attachments = Document type of attachments: { $type }
+doctype-form-search = Change the form's type
+doctype-attachments-search = Change the attachments' type
+doctype-hint = Search by code or name
+
+assign-heading = Assignment
+assign-optional = Send an assignment
+assign-recipients = Recipients:
+assign-remove = Remove { $name }
+assign-group = Group { $name }
+assign-add = Add a recipient
+assign-add-hint = Search by name or group
+assign-subject = Subject
+assign-message = Message
+assign-due = Due date
+assign-due-hint = dd.mm.yyyy
+
+missing-case-group = Choose a case group.
+missing-title = Write the case title.
+missing-case = Pick a case from the search results.
+missing-form-type = Choose the form's document type.
+missing-attachment-type = Choose the attachments' document type.
+missing-recipients = Add a recipient for the assignment.
+missing-subject = Write the assignment's subject.
+missing-due-date = The due date is not a date (dd.mm.yyyy).
+
+step-claim = Claimed
+step-case = Case
+step-form = Form
+step-attachment = Attachment { $id }
+step-assignment = Assignment
+step-complete = Marked as filed
+
+failed-heading = Failed and interrupted filings ({ $count })
+failed-none = No failed filings.
+failed-retry = Retry
+failed-retry-all = Retry all ({ $count })
+failed-interrupted = interrupted
+journal-error = The filing journal could not be read: { $error }
+
+history-heading = Filings on this computer
+history-when = When
+history-who = Clerk
+history-transaction = Transaction
+history-what = Filing
+history-result = Result
+history-new-case = New case { $group }
+history-existing-case = Onto case { $id }
+history-assignment-only = Assignment only
+history-filed = Filed { $diary }
+history-done = Filed
+history-failed = Failed
+history-in-progress = In progress

@@ -1,0 +1,174 @@
+# Kirjaamo: työpöydän tekstit suomeksi (oletuskieli).
+
+top-connection = Yhteys: { $name }
+top-inbox = Saapuneet ({ $count })
+top-failed = Epäonnistuneet ({ $count })
+top-refresh = Päivitä
+top-refresh-hint = Hae saapuneet ja kirjausloki uudelleen
+top-language = Kieli
+
+inbox-filter = Suodata
+inbox-filter-hint = Otsikko, hakija, e-palvelu tai tunnus (/)
+inbox-service = E-palvelu
+inbox-service-all = Kaikki e-palvelut ({ $count })
+inbox-state = Tila
+inbox-sort = Järjestys
+inbox-pending = { $count } odottaa · { $shown } näkyvissä
+inbox-error = Saapuneita ei saatu: { $error }
+inbox-attachments = { $count ->
+    [one] 1 liite
+   *[other] { $count } liitettä
+}
+inbox-tick = Valitse joukkokirjaukseen: { $id }
+
+state-all = Kaikki
+state-new = Uudet
+state-claimed = Varatut
+state-failed = Epäonnistuneet
+state-filed = Kirjatut
+
+sort-oldest = Vanhin ensin
+sort-newest = Uusin ensin
+sort-service = E-palvelun mukaan
+sort-submitter = Hakijan mukaan
+
+badge-new = uusi
+badge-claimed-by-me = varattu minulle
+badge-claimed-by = varannut { $name }
+badge-filing = kirjataan…
+badge-failed = epäonnistui
+badge-filed = kirjattu
+
+bulk-checked = { $count } valittu
+bulk-file = Kirjaa valitut oletuksin ({ $count })
+bulk-clear = Tyhjennä valinta
+bulk-none = Ei valittuja
+bulk-one-service = Joukkokirjaus vain yhden e-palvelun tapahtumille
+bulk-no-default = Tällä e-palvelulla ei ole valmista oletuskirjausta
+bulk-progress = { $done } / { $count } valmis, { $failed } epäonnistui
+
+detail-none = Valitse asiointitapahtuma vasemmalta: nuolinäppäimet tai j ja k, Enter kirjaa.
+detail-error = Tapahtumaa ei saatu: { $error }
+tab-preview = Esikatselu
+tab-attachments = Liitteet ({ $count })
+tab-fields = Kentät
+fields-form = Lomake
+preview-rendering = Muodostetaan PDF:ää…
+preview-alt = Lomakkeen PDF, sivu { $page }
+
+page-previous = Edellinen sivu
+page-next = Seuraava sivu
+page-of = Sivu { $page } / { $pages }
+page-error = Esikatselua ei voitu näyttää: { $error }
+zoom-in = Suurenna
+zoom-out = Pienennä
+zoom-fit-width = Sovita leveyteen
+
+attachments-none = Tapahtumassa ei ole liitteitä.
+attachments-pick = Valitse liite esikatseltavaksi.
+attachment-save = Tallenna kopio…
+attachment-saved = Kopio tallennettu: { $path }
+attachment-save-error = Kopiota ei voitu tallentaa: { $error }
+attachment-alt = Liite { $name }, sivu { $page }
+
+filing-heading = Kirjaus
+filing-none = Ei valittua tapahtumaa.
+filing-default-from = Oletukset: { $service }
+filing-no-mapping = Tälle e-palvelulle ei ole oletuksia: valitse kirjauksen tiedot.
+filing-confirm = Oletukset eivät ole täydelliset. Tarkista valinnat: Enter kirjaa, Esc peruu.
+filing-file = Kirjaa (Enter)
+filing-retry = Yritä uudelleen
+filing-cancel = Keskeytä (Esc)
+filing-running = Kirjataan…
+filing-step-done = Valmis: { $step }
+filing-retrying = Yritetään uudelleen: { $error }
+filing-done = Kirjattu: { $diary }
+filing-no-case = ilman asiaa
+filing-copy = Kopioi diaarinumero
+filing-open-tweb = Avaa TWebissä
+filing-failed = Kirjaus epäonnistui: { $error }
+
+action-new-case = Uusi asia
+action-existing-case = Olemassa oleva asia
+action-assignment-only = Vain toimeksianto
+
+catalog-error = TWebin luetteloita ei saatu: { $error }
+catalog-retry = Hae luettelot uudelleen
+
+case-group-label = Asiaryhmä
+case-group-hint = Hae koodilla tai nimellä
+case-group-none = Asiaryhmää ei ole valittu.
+case-group-unknown = { $code } ei ole TWebin asiaryhmä.
+case-group-publicity = Julkisuus periytyy: { $publicity }
+case-title = Otsikko
+case-submitter-party = Hakija asianosaiseksi
+case-search = Hae asiaa
+case-search-hint = Diaarinumero, otsikko tai asianosainen (Ctrl+F)
+case-search-error = Haku epäonnistui: { $error }
+case-picked = Valittu: { $diary } { $title }
+case-own = Saman hakijan asiat
+case-found = Hakutulokset
+case-none-found = Ei löytynyt asioita.
+case-status-pending = vireillä
+case-status-in-progress = käsittelyssä
+case-status-decided = ratkaistu
+case-status-closed = päättynyt
+
+publicity-public = Julkinen
+publicity-partially-secret = Osittain salassa pidettävä
+publicity-secret = Salassa pidettävä
+
+doctype-form = Lomakkeen asiakirjatyyppi: { $type }
+doctype-attachments = Liitteiden asiakirjatyyppi: { $type }
+doctype-form-search = Vaihda lomakkeen tyyppi
+doctype-attachments-search = Vaihda liitteiden tyyppi
+doctype-hint = Hae koodilla tai nimellä
+
+assign-heading = Toimeksianto
+assign-optional = Lähetä toimeksianto
+assign-recipients = Vastaanottajat:
+assign-remove = Poista { $name }
+assign-group = Ryhmä { $name }
+assign-add = Lisää vastaanottaja
+assign-add-hint = Hae nimellä tai ryhmällä
+assign-subject = Aihe
+assign-message = Viesti
+assign-due = Määräpäivä
+assign-due-hint = pp.kk.vvvv
+
+missing-case-group = Valitse asiaryhmä.
+missing-title = Kirjoita asian otsikko.
+missing-case = Valitse asia hakutuloksista.
+missing-form-type = Valitse lomakkeen asiakirjatyyppi.
+missing-attachment-type = Valitse liitteiden asiakirjatyyppi.
+missing-recipients = Lisää toimeksiannolle vastaanottaja.
+missing-subject = Kirjoita toimeksiannon aihe.
+missing-due-date = Määräpäivä ei ole päivämäärä (pp.kk.vvvv).
+
+step-claim = Varattu
+step-case = Asia
+step-form = Lomake
+step-attachment = Liite { $id }
+step-assignment = Toimeksianto
+step-complete = Merkitty kirjatuksi
+
+failed-heading = Epäonnistuneet ja keskeytyneet kirjaukset ({ $count })
+failed-none = Ei epäonnistuneita kirjauksia.
+failed-retry = Yritä uudelleen
+failed-retry-all = Yritä kaikkia uudelleen ({ $count })
+failed-interrupted = keskeytyi
+journal-error = Kirjauslokia ei voitu lukea: { $error }
+
+history-heading = Tämän koneen kirjaukset
+history-when = Aika
+history-who = Kirjaaja
+history-transaction = Tapahtuma
+history-what = Kirjaus
+history-result = Tulos
+history-new-case = Uusi asia { $group }
+history-existing-case = Asiaan { $id }
+history-assignment-only = Vain toimeksianto
+history-filed = Kirjattu { $diary }
+history-done = Kirjattu
+history-failed = Epäonnistui
+history-in-progress = Kesken

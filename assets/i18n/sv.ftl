@@ -1,0 +1,174 @@
+# Kirjaamo: skrivbordets texter på svenska.
+
+top-connection = Anslutning: { $name }
+top-inbox = Inkomna ({ $count })
+top-failed = Misslyckade ({ $count })
+top-refresh = Uppdatera
+top-refresh-hint = Hämta inkomna och registreringsloggen på nytt
+top-language = Språk
+
+inbox-filter = Filtrera
+inbox-filter-hint = Rubrik, sökande, e-tjänst eller kod (/)
+inbox-service = E-tjänst
+inbox-service-all = Alla e-tjänster ({ $count })
+inbox-state = Status
+inbox-sort = Ordning
+inbox-pending = { $count } väntar · { $shown } visas
+inbox-error = Inkomna kunde inte hämtas: { $error }
+inbox-attachments = { $count ->
+    [one] 1 bilaga
+   *[other] { $count } bilagor
+}
+inbox-tick = Välj för massregistrering: { $id }
+
+state-all = Alla
+state-new = Nya
+state-claimed = Reserverade
+state-failed = Misslyckade
+state-filed = Registrerade
+
+sort-oldest = Äldsta först
+sort-newest = Nyaste först
+sort-service = Enligt e-tjänst
+sort-submitter = Enligt sökande
+
+badge-new = ny
+badge-claimed-by-me = reserverad åt mig
+badge-claimed-by = reserverad av { $name }
+badge-filing = registreras…
+badge-failed = misslyckades
+badge-filed = registrerad
+
+bulk-checked = { $count } valda
+bulk-file = Registrera valda enligt standard ({ $count })
+bulk-clear = Töm valet
+bulk-none = Inga valda
+bulk-one-service = Massregistrering bara för ärenden från en e-tjänst
+bulk-no-default = E-tjänsten har ingen färdig standardregistrering
+bulk-progress = { $done } / { $count } klara, { $failed } misslyckades
+
+detail-none = Välj ett ärende till vänster: piltangenterna eller j och k, Enter registrerar.
+detail-error = Ärendet kunde inte hämtas: { $error }
+tab-preview = Förhandsvisning
+tab-attachments = Bilagor ({ $count })
+tab-fields = Fält
+fields-form = Blankett
+preview-rendering = PDF skapas…
+preview-alt = Blankettens PDF, sida { $page }
+
+page-previous = Föregående sida
+page-next = Nästa sida
+page-of = Sida { $page } / { $pages }
+page-error = Förhandsvisningen kunde inte visas: { $error }
+zoom-in = Förstora
+zoom-out = Förminska
+zoom-fit-width = Anpassa till bredden
+
+attachments-none = Ärendet har inga bilagor.
+attachments-pick = Välj en bilaga att förhandsvisa.
+attachment-save = Spara en kopia…
+attachment-saved = Kopian sparad: { $path }
+attachment-save-error = Kopian kunde inte sparas: { $error }
+attachment-alt = Bilaga { $name }, sida { $page }
+
+filing-heading = Registrering
+filing-none = Inget ärende valt.
+filing-default-from = Standard: { $service }
+filing-no-mapping = E-tjänsten har ingen standard: välj registreringens uppgifter.
+filing-confirm = Standarden är inte fullständig. Kontrollera valen: Enter registrerar, Esc avbryter.
+filing-file = Registrera (Enter)
+filing-retry = Försök igen
+filing-cancel = Avbryt (Esc)
+filing-running = Registreras…
+filing-step-done = Klart: { $step }
+filing-retrying = Försöker igen: { $error }
+filing-done = Registrerat: { $diary }
+filing-no-case = utan ärende
+filing-copy = Kopiera diarienumret
+filing-open-tweb = Öppna i TWeb
+filing-failed = Registreringen misslyckades: { $error }
+
+action-new-case = Nytt ärende
+action-existing-case = Befintligt ärende
+action-assignment-only = Endast uppdrag
+
+catalog-error = TWebs förteckningar kunde inte hämtas: { $error }
+catalog-retry = Hämta förteckningarna igen
+
+case-group-label = Ärendegrupp
+case-group-hint = Sök med kod eller namn
+case-group-none = Ingen ärendegrupp vald.
+case-group-unknown = { $code } är ingen ärendegrupp i TWeb.
+case-group-publicity = Offentligheten ärvs: { $publicity }
+case-title = Rubrik
+case-submitter-party = Sökanden som part
+case-search = Sök ärende
+case-search-hint = Diarienummer, rubrik eller part (Ctrl+F)
+case-search-error = Sökningen misslyckades: { $error }
+case-picked = Valt: { $diary } { $title }
+case-own = Samma sökandes ärenden
+case-found = Sökresultat
+case-none-found = Inga ärenden hittades.
+case-status-pending = anhängigt
+case-status-in-progress = under behandling
+case-status-decided = avgjort
+case-status-closed = avslutat
+
+publicity-public = Offentlig
+publicity-partially-secret = Delvis sekretessbelagd
+publicity-secret = Sekretessbelagd
+
+doctype-form = Blankettens handlingstyp: { $type }
+doctype-attachments = Bilagornas handlingstyp: { $type }
+doctype-form-search = Byt blankettens typ
+doctype-attachments-search = Byt bilagornas typ
+doctype-hint = Sök med kod eller namn
+
+assign-heading = Uppdrag
+assign-optional = Skicka ett uppdrag
+assign-recipients = Mottagare:
+assign-remove = Ta bort { $name }
+assign-group = Grupp { $name }
+assign-add = Lägg till mottagare
+assign-add-hint = Sök med namn eller grupp
+assign-subject = Ämne
+assign-message = Meddelande
+assign-due = Förfallodag
+assign-due-hint = dd.mm.åååå
+
+missing-case-group = Välj en ärendegrupp.
+missing-title = Skriv ärendets rubrik.
+missing-case = Välj ett ärende bland sökresultaten.
+missing-form-type = Välj blankettens handlingstyp.
+missing-attachment-type = Välj bilagornas handlingstyp.
+missing-recipients = Lägg till en mottagare för uppdraget.
+missing-subject = Skriv uppdragets ämne.
+missing-due-date = Förfallodagen är inget datum (dd.mm.åååå).
+
+step-claim = Reserverat
+step-case = Ärende
+step-form = Blankett
+step-attachment = Bilaga { $id }
+step-assignment = Uppdrag
+step-complete = Markerat som registrerat
+
+failed-heading = Misslyckade och avbrutna registreringar ({ $count })
+failed-none = Inga misslyckade registreringar.
+failed-retry = Försök igen
+failed-retry-all = Försök alla igen ({ $count })
+failed-interrupted = avbröts
+journal-error = Registreringsloggen kunde inte läsas: { $error }
+
+history-heading = Registreringar på den här datorn
+history-when = Tid
+history-who = Registrator
+history-transaction = Ärende
+history-what = Registrering
+history-result = Resultat
+history-new-case = Nytt ärende { $group }
+history-existing-case = Till ärende { $id }
+history-assignment-only = Endast uppdrag
+history-filed = Registrerat { $diary }
+history-done = Registrerat
+history-failed = Misslyckades
+history-in-progress = Pågår

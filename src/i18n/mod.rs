@@ -1,0 +1,170 @@
+//! The desk's texts in Finnish, Swedish and English, through Fluent (`assets/i18n/*.ftl`).
+//!
+//! Finnish is the default and the fallback: a message missing from another language is shown in
+//! Finnish rather than as its id.
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use serde::{Deserialize, Serialize};
+use unic_langid::LanguageIdentifier;
+
+/// A language of the user interface.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum UiLanguage {
+    /// Suomi.
+    #[default]
+    Fi,
+    /// Svenska.
+    Sv,
+    /// English.
+    En,
+}
+
+impl UiLanguage {
+    /// Every language, in the order the settings list them.
+    pub const ALL: [Self; 3] = [Self::Fi, Self::Sv, Self::En];
+
+    /// The language's own name, e.g. "Svenska".
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Self::Fi => "Suomi",
+            Self::Sv => "Svenska",
+            Self::En => "English",
+        }
+    }
+
+    /// BCP 47 code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Fi => "fi",
+            Self::Sv => "sv",
+            Self::En => "en",
+        }
+    }
+
+    /// The language for a locale such as `sv-FI` or `en_GB.UTF-8`; Finnish for anything else.
+    pub fn from_locale(locale: &str) -> Self {
+        let primary = locale.split(['-', '_', '.']).next().unwrap_or_default().to_ascii_lowercase();
+        match primary.as_str() {
+            "sv" => Self::Sv,
+            "en" => Self::En,
+            _ => Self::Fi,
+        }
+    }
+
+    /// The first of the OS's preferred languages that the desk speaks; Finnish when none is.
+    pub fn from_os() -> Self {
+        sys_locale::get_locales().map(|l| Self::from_locale(&l)).find(|l| *l != Self::Fi).map_or(Self::Fi, |l| l)
+    }
+
+    fn source(self) -> &'static str {
+        match self {
+            Self::Fi => include_str!("../../assets/i18n/fi.ftl"),
+            Self::Sv => include_str!("../../assets/i18n/sv.ftl"),
+            Self::En => include_str!("../../assets/i18n/en.ftl"),
+        }
+    }
+}
+
+type Bundle = FluentBundle<FluentResource>;
+
+fn bundle(language: UiLanguage) -> Bundle {
+    let id: LanguageIdentifier = language.code().parse().unwrap_or_default();
+    let mut bundle = FluentBundle::new_concurrent(vec![id]);
+    // No Unicode isolation marks around arguments: egui shows them as boxes.
+    bundle.set_use_isolating(false);
+    // The sources are ours and checked by tests; a broken one still loads what it can.
+    let resource = FluentResource::try_new(language.source().to_owned()).unwrap_or_else(|(partial, _)| partial);
+    let _ = bundle.add_resource(resource);
+    bundle
+}
+
+/// The texts of one language, with Finnish as the fallback.
+pub struct Texts {
+    language: UiLanguage,
+    bundle: Bundle,
+    fallback: Option<Bundle>,
+}
+
+impl std::fmt::Debug for Texts {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Texts").field("language", &self.language).finish_non_exhaustive()
+    }
+}
+
+impl Texts {
+    /// Texts in `language`.
+    pub fn new(language: UiLanguage) -> Self {
+        let fallback = (language != UiLanguage::Fi).then(|| bundle(UiLanguage::Fi));
+        Self { language, bundle: bundle(language), fallback }
+    }
+
+    /// The language shown.
+    pub fn language(&self) -> UiLanguage {
+        self.language
+    }
+
+    /// The message `id` without arguments.
+    pub fn get(&self, id: &str) -> String {
+        self.format(id, None)
+    }
+
+    /// The message `id` with named arguments (strings or numbers).
+    pub fn with(&self, id: &str, args: &[(&str, Arg<'_>)]) -> String {
+        let mut fluent = FluentArgs::new();
+        for (name, value) in args {
+            match value {
+                Arg::Str(s) => fluent.set(*name, FluentValue::from(*s)),
+                Arg::Num(n) => fluent.set(*name, FluentValue::from(*n)),
+            }
+        }
+        self.format(id, Some(&fluent))
+    }
+
+    fn format(&self, id: &str, args: Option<&FluentArgs<'_>>) -> String {
+        for bundle in std::iter::once(&self.bundle).chain(&self.fallback) {
+            if let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) {
+                let mut errors = Vec::new();
+                return bundle.format_pattern(pattern, args, &mut errors).into_owned();
+            }
+        }
+        id.to_owned()
+    }
+}
+
+/// An argument of a message.
+#[derive(Debug, Clone, Copy)]
+pub enum Arg<'a> {
+    /// Text.
+    Str(&'a str),
+    /// A number (plural rules apply).
+    Num(f64),
+}
+
+impl<'a> From<&'a str> for Arg<'a> {
+    fn from(s: &'a str) -> Self {
+        Self::Str(s)
+    }
+}
+
+impl<'a> From<&'a String> for Arg<'a> {
+    fn from(s: &'a String) -> Self {
+        Self::Str(s)
+    }
+}
+
+impl From<usize> for Arg<'_> {
+    fn from(n: usize) -> Self {
+        Self::Num(n as f64)
+    }
+}
+
+impl From<u32> for Arg<'_> {
+    fn from(n: u32) -> Self {
+        Self::Num(f64::from(n))
+    }
+}
+
+#[cfg(test)]
+mod tests;

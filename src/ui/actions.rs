@@ -1,0 +1,129 @@
+//! What the clerk's commands do: file one, file several, retry, cancel.
+
+use std::sync::Arc;
+
+use super::app::DeskApp;
+use super::draft::{Action, Draft};
+use super::filing::FilingView;
+use super::inbox_model::RowState;
+use crate::export::FilingPlan;
+
+impl DeskApp {
+    /// Files the selected transaction with the filing panel's choices. Where the mapping gave no
+    /// complete default, the first call asks for a confirmation and the second files.
+    pub fn file_selected(&mut self) {
+        let Some(id) = self.selected.clone() else { return };
+        let Some(draft) = self.drafts.get(&id) else { return };
+        let plan = match draft.plan() {
+            Ok(plan) => plan,
+            Err(_) => {
+                // The panel lists what is missing; nothing is sent.
+                self.confirm = None;
+                return;
+            }
+        };
+        if !draft.complete_default && self.confirm.as_deref() != Some(id.as_str()) {
+            self.confirm = Some(id);
+            return;
+        }
+        self.confirm = None;
+        let pdf = self.preview.as_ref().filter(|p| p.transaction_id == id).and_then(|p| p.bytes.clone().ok());
+        self.start(plan, pdf);
+    }
+
+    fn start(&mut self, plan: FilingPlan, pdf: Option<Arc<Vec<u8>>>) {
+        let id = plan.transaction_id.clone();
+        if self.filings.get(&id).is_some_and(|f| f.running) {
+            return;
+        }
+        self.filings.insert(id.clone(), FilingView { running: true, ..FilingView::default() });
+        self.model.set_local(&id, Some(RowState::Filing));
+        self.backend.file(plan, pdf);
+    }
+
+    /// The ticked transactions that can be filed together: all of one service whose mapping
+    /// gives a default without a clerk's choice, not filed or filing yet. The error is the Fluent
+    /// id of the reason.
+    pub fn bulk_ids(&self) -> Result<Vec<String>, &'static str> {
+        let rows: Vec<_> = self.checked.iter().filter_map(|id| self.model.row(id)).collect();
+        let Some(first) = rows.first() else { return Err("bulk-none") };
+        if rows.iter().any(|r| r.service.id != first.service.id) {
+            return Err("bulk-one-service");
+        }
+        match self.backend.mapping(&first.service.id) {
+            Some(m) if m.action != crate::mappings::DefaultAction::ExistingCase => {}
+            _ => return Err("bulk-no-default"),
+        }
+        Ok(rows
+            .iter()
+            .filter(|r| !matches!(self.model.state(r), RowState::Filed | RowState::Filing))
+            .map(|r| r.id.clone())
+            .collect())
+    }
+
+    /// Files every ticked transaction: with the clerk's choices where a draft was opened, else
+    /// with the service's default (the backend reads each transaction for its templates).
+    pub fn file_checked(&mut self) {
+        let Ok(ids) = self.bulk_ids() else { return };
+        for id in ids {
+            match self.drafts.get(&id).map(Draft::plan) {
+                Some(Ok(plan)) => self.start(plan, None),
+                Some(Err(_)) => {}
+                None => {
+                    self.filings.insert(id.clone(), FilingView { running: true, ..FilingView::default() });
+                    self.model.set_local(&id, Some(RowState::Filing));
+                    self.backend.file_default(&id);
+                }
+            }
+        }
+    }
+
+    /// Files a failed or interrupted filing again with the plan the journal kept.
+    pub fn retry(&mut self, plan: FilingPlan) {
+        self.start(plan, None);
+    }
+
+    /// Retries every failed or interrupted filing.
+    pub fn retry_all(&mut self) {
+        let plans: Vec<FilingPlan> = self.unfinished.value().into_iter().flatten().map(|r| r.plan.clone()).collect();
+        for plan in plans {
+            self.retry(plan);
+        }
+    }
+
+    /// Stops the selected transaction's filing.
+    pub fn cancel_selected(&mut self) {
+        if let Some(id) = self.selected.clone() {
+            if self.filings.get(&id).is_some_and(|f| f.running) {
+                self.backend.cancel(&id);
+            }
+            self.confirm = None;
+        }
+    }
+
+    /// Ticks or unticks a row for bulk filing.
+    pub fn toggle_checked(&mut self, id: String) {
+        if !self.checked.remove(&id) {
+            self.checked.insert(id);
+        }
+    }
+
+    /// Chooses the action of the selected transaction's filing.
+    pub fn choose_action(&mut self, action: Action) {
+        let Some(id) = self.selected.clone() else { return };
+        if let Some(draft) = self.drafts.get_mut(&id) {
+            draft.set_action(action);
+            self.confirm = None;
+            if action == Action::ExistingCase {
+                self.search_cases();
+            }
+        }
+    }
+
+    /// Sends the case search for the text typed.
+    pub fn search_cases(&mut self) {
+        self.cases.seq += 1;
+        self.cases.results.start();
+        self.backend.search_cases(self.cases.seq, &self.cases.query);
+    }
+}

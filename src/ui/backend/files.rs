@@ -1,0 +1,137 @@
+//! Work on files: drawing the form PDF and attachments for preview, saving a copy.
+
+use std::sync::Arc;
+
+use futures_util::StreamExt as _;
+
+use super::{AttachmentView, Backend, PreviewPage, Reply, plain};
+use crate::domain::Transaction;
+use crate::preview::{Preview, Raster};
+
+/// Attachments larger than this are not downloaded for preview.
+const PREVIEW_MAX_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Draws `page` of `preview` `width` pixels wide.
+fn draw(preview: &mut Preview, page: usize, width: u32) -> Result<Raster, String> {
+    match preview {
+        Preview::Pdf(pdf) => pdf.render(page, width).map(|r| (*r).clone()).map_err(plain),
+        Preview::Image(raster) => Ok((**raster).clone()),
+    }
+}
+
+impl Backend {
+    /// Renders the form PDF of `transaction` (or reuses `pdf`) and draws `page` `width` pixels
+    /// wide, on a blocking worker.
+    pub fn preview(&self, transaction: &Transaction, pdf: Option<Arc<Vec<u8>>>, page: usize, width: u32) {
+        let (replies, repaint, transaction) = (self.replies.clone(), Arc::clone(&self.repaint), transaction.clone());
+        self.runtime.spawn_blocking(move || {
+            let pdf = match pdf {
+                Some(pdf) => Ok(pdf),
+                None => crate::pdf::render(&transaction).map(|r| Arc::new(r.bytes)).map_err(plain),
+            };
+            let (pdf, pages, raster) = match pdf {
+                Ok(pdf) => match Preview::open(Arc::clone(&pdf), "application/pdf") {
+                    Ok(mut preview) => (pdf, preview.pages(), draw(&mut preview, page, width)),
+                    Err(e) => (pdf, 0, Err(plain(e))),
+                },
+                Err(e) => (Arc::new(Vec::new()), 0, Err(e)),
+            };
+            let page = PreviewPage { transaction_id: transaction.id.clone(), pdf, page, pages, raster };
+            let _ = replies.send(Reply::Preview(Box::new(page)));
+            repaint();
+        });
+    }
+
+    /// Downloads an attachment (or reuses `bytes`) and draws `page` of it for preview.
+    pub fn attachment(
+        &self,
+        transaction: &Transaction,
+        attachment_id: &str,
+        bytes: Option<Arc<Vec<u8>>>,
+        page: usize,
+        width: u32,
+    ) {
+        let outbox = self.outbox.clone();
+        let (transaction_id, attachment_id) = (transaction.id.clone(), attachment_id.to_owned());
+        let content_type = transaction
+            .attachments
+            .iter()
+            .find(|a| a.id == attachment_id)
+            .map(|a| a.content_type.clone())
+            .unwrap_or_default();
+        let (replies, repaint) = (self.replies.clone(), Arc::clone(&self.repaint));
+        self.runtime.spawn(async move {
+            let bytes = match bytes {
+                Some(bytes) => Ok(bytes),
+                None => download(&outbox, &transaction_id, &attachment_id).await,
+            };
+            let drawn = match &bytes {
+                Ok(bytes) => {
+                    let bytes = Arc::clone(bytes);
+                    let work = move || {
+                        let mut preview = Preview::open(bytes, &content_type).map_err(plain)?;
+                        Ok((preview.pages(), draw(&mut preview, page, width)))
+                    };
+                    tokio::task::spawn_blocking(work).await.unwrap_or_else(|e| Err(plain(e)))
+                }
+                Err(e) => Err(e.clone()),
+            };
+            let (pages, raster) = match drawn {
+                Ok((pages, raster)) => (pages, raster),
+                Err(e) => (0, Err(e)),
+            };
+            let view = AttachmentView { transaction_id, attachment_id, bytes, page, pages, raster };
+            let _ = replies.send(Reply::Attachment(Box::new(view)));
+            repaint();
+        });
+    }
+
+    /// Asks the clerk where to save a copy of `bytes` (suggesting `filename` without any folder
+    /// the citizen may have put in it) and writes it there.
+    pub fn save_copy(&self, bytes: Arc<Vec<u8>>, filename: &str) {
+        let suggested = safe_filename(filename);
+        self.send(async move {
+            let Some(handle) = rfd::AsyncFileDialog::new().set_file_name(&suggested).save_file().await else {
+                return Reply::Saved(None);
+            };
+            let path = handle.path().to_owned();
+            let written = tokio::fs::write(&path, bytes.as_slice()).await;
+            Reply::Saved(Some(written.map(|()| path.display().to_string()).map_err(plain)))
+        });
+    }
+}
+
+/// The last path component of a citizen-given name, without characters Windows refuses.
+pub fn safe_filename(name: &str) -> String {
+    let base = name.rsplit(['/', '\\']).next().unwrap_or_default();
+    let cleaned: String =
+        base.chars().map(|c| if c.is_control() || "<>:\"|?*".contains(c) { '_' } else { c }).collect();
+    let cleaned = cleaned.trim_matches(['.', ' ']).to_owned();
+    if cleaned.is_empty() { "liite".to_owned() } else { cleaned }
+}
+
+async fn download(outbox: &crate::outbox::OutboxClient, id: &str, attachment_id: &str) -> Result<Arc<Vec<u8>>, String> {
+    let mut download = outbox.attachment(id, attachment_id).await.map_err(plain)?;
+    if download.length.is_some_and(|l| l > PREVIEW_MAX_BYTES) {
+        return Err(format!("over {} MiB", PREVIEW_MAX_BYTES / 1024 / 1024));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(download.length.unwrap_or(0)).unwrap_or(0));
+    while let Some(chunk) = download.body.next().await {
+        bytes.extend_from_slice(&chunk.map_err(plain)?);
+        if bytes.len() as u64 > PREVIEW_MAX_BYTES {
+            return Err(format!("over {} MiB", PREVIEW_MAX_BYTES / 1024 / 1024));
+        }
+    }
+    Ok(Arc::new(bytes))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_citizen_chosen_name_never_picks_the_folder() {
+        assert_eq!(super::safe_filename("../../etc/passwd"), "passwd");
+        assert_eq!(super::safe_filename("C:\\Users\\x\\kuva?.jpg"), "kuva_.jpg");
+        assert_eq!(super::safe_filename(".."), "liite");
+        assert_eq!(super::safe_filename("liite 1.pdf"), "liite 1.pdf");
+    }
+}

@@ -1,0 +1,81 @@
+//! Filing through the export engine: start, cancel, retry and the journal's records.
+
+use std::sync::Arc;
+
+use tokio_util::sync::CancellationToken;
+
+use super::{Backend, Reply, plain};
+use crate::export::FilingPlan;
+
+impl Backend {
+    /// Files with `plan`; `pdf` is the form PDF the clerk previewed, so the record is exactly what
+    /// was seen (rendered again when `None`). A filing of the same transaction already running is
+    /// left alone.
+    pub fn file(&mut self, plan: FilingPlan, pdf: Option<Arc<Vec<u8>>>) {
+        let id = plan.transaction_id.clone();
+        if self.cancels.get(&id).is_some_and(|c| !c.is_cancelled()) {
+            return;
+        }
+        let cancel = CancellationToken::new();
+        self.cancels.insert(id.clone(), cancel.clone());
+        let exporter = Arc::clone(&self.exporter);
+        self.send(async move {
+            let pdf = pdf.map(|p| bytes::Bytes::from(p.as_ref().clone()));
+            let result = exporter.file_with_pdf(&plan, &cancel, pdf).await;
+            Reply::Filed(id, result.map_err(plain))
+        });
+    }
+
+    /// Asks a running filing of `transaction_id` to stop; the engine releases the claim and
+    /// the journal keeps the finished steps for a retry.
+    pub fn cancel(&mut self, transaction_id: &str) {
+        if let Some(cancel) = self.cancels.remove(transaction_id) {
+            cancel.cancel();
+        }
+    }
+
+    /// Forgets the cancel handle of a filing that ended.
+    pub fn ended(&mut self, transaction_id: &str) {
+        self.cancels.remove(transaction_id);
+    }
+
+    /// Asks the journal for the filings that failed or were interrupted.
+    pub fn refresh_unfinished(&self) {
+        let journal = self.exporter.journal().clone();
+        self.send(async move { Reply::Unfinished(journal.unfinished().await.map_err(plain)) });
+    }
+
+    /// Asks the journal for every filing of this machine.
+    pub fn refresh_history(&self) {
+        let journal = self.exporter.journal().clone();
+        self.send(async move { Reply::History(journal.filings().await.map_err(plain)) });
+    }
+}
+
+impl Backend {
+    /// Files transaction `id` with its service's default: reads it, makes the plan from the
+    /// mapping (its templates need the fields) and files. For bulk filing.
+    pub fn file_default(&mut self, id: &str) {
+        if self.cancels.get(id).is_some_and(|c| !c.is_cancelled()) {
+            return;
+        }
+        let cancel = CancellationToken::new();
+        self.cancels.insert(id.to_owned(), cancel.clone());
+        let (exporter, outbox, mappings, id) =
+            (Arc::clone(&self.exporter), self.outbox.clone(), Arc::clone(&self.mappings), id.to_owned());
+        self.send(async move {
+            let result = async {
+                let transaction = outbox.get(&id).await.map_err(plain)?.transaction;
+                let mapping = mappings
+                    .iter()
+                    .find(|m| m.service == transaction.service.id)
+                    .ok_or_else(|| format!("no mapping for {}", transaction.service.id))?;
+                let plan = FilingPlan::from_mapping(&transaction, mapping, chrono::Local::now().date_naive())
+                    .map_err(plain)?;
+                exporter.file(&plan, &cancel).await.map_err(plain)
+            };
+            let result = result.await;
+            Reply::Filed(id, result)
+        });
+    }
+}

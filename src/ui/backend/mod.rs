@@ -1,0 +1,183 @@
+//! The desk's link to the outbox and TWeb: requests run on the tokio runtime, replies come back
+//! over a channel and wake the UI.
+
+mod files;
+mod filing;
+mod reply;
+
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, Sender, channel};
+
+use tokio::runtime::Handle;
+use tokio_util::sync::CancellationToken;
+
+pub use reply::{AttachmentView, Catalog, PreviewPage, Reply};
+
+use crate::contract::tweb::CaseQuery;
+use crate::export::{ExportConfig, Exporter, Journal};
+use crate::mappings::ServiceMapping;
+use crate::outbox::OutboxClient;
+use crate::remote::RemoteError;
+use crate::tweb::{CaseSystem as _, TwebAuth, TwebClient};
+
+/// Where the desk connects and as whom.
+#[derive(Debug, Clone)]
+pub struct Connection {
+    /// TWeb base URL.
+    pub tweb_url: String,
+    /// TWeb credentials.
+    pub tweb_auth: TwebAuth,
+    /// Outbox base URL.
+    pub outbox_url: String,
+    /// Outbox token.
+    pub outbox_token: String,
+    /// The clerk's display name.
+    pub clerk: String,
+    /// Name of the connection shown in the window, e.g. "Demo".
+    pub label: String,
+    /// Address of a case in TWeb's web UI, with `{id}` and `{diary}` placeholders.
+    pub case_url: Option<String>,
+}
+
+/// Runs the desk's requests on the runtime.
+pub struct Backend {
+    runtime: Handle,
+    outbox: OutboxClient,
+    tweb: Arc<TwebClient>,
+    exporter: Arc<Exporter<TwebClient>>,
+    mappings: Arc<Vec<ServiceMapping>>,
+    replies: Sender<Reply>,
+    inbox: Receiver<Reply>,
+    repaint: Arc<dyn Fn() + Send + Sync>,
+    cancels: HashMap<String, CancellationToken>,
+    connection: Connection,
+}
+
+fn plain(error: impl Into<anyhow::Error>) -> String {
+    format!("{:#}", error.into())
+}
+
+impl Backend {
+    /// A backend for `connection`; `repaint` wakes the UI when a reply arrives.
+    pub fn new(
+        runtime: Handle,
+        connection: Connection,
+        journal: Journal,
+        mappings: Vec<ServiceMapping>,
+        repaint: Arc<dyn Fn() + Send + Sync>,
+    ) -> Result<Self, RemoteError> {
+        let http = crate::remote::http_client()?;
+        let outbox = OutboxClient::new(http.clone(), &connection.outbox_url, &connection.outbox_token);
+        let tweb = Arc::new(TwebClient::new(http, &connection.tweb_url, connection.tweb_auth.clone()));
+        let (replies, inbox) = channel();
+        let (events, mut received) = tokio::sync::mpsc::unbounded_channel();
+        let forward = (replies.clone(), Arc::clone(&repaint));
+        runtime.spawn(async move {
+            while let Some(event) = received.recv().await {
+                if forward.0.send(Reply::Event(event)).is_err() {
+                    break;
+                }
+                (forward.1)();
+            }
+        });
+        let config = ExportConfig::new(&connection.clerk);
+        let exporter = Exporter::new(Arc::clone(&tweb), outbox.clone(), journal, config, Some(events));
+        Ok(Self {
+            runtime,
+            outbox,
+            tweb,
+            exporter: Arc::new(exporter),
+            mappings: Arc::new(mappings),
+            replies,
+            inbox,
+            repaint,
+            cancels: HashMap::new(),
+            connection,
+        })
+    }
+
+    /// Name of the connection for the window.
+    pub fn label(&self) -> &str {
+        &self.connection.label
+    }
+
+    /// The clerk's name as claims show it.
+    pub fn clerk(&self) -> &str {
+        &self.connection.clerk
+    }
+
+    /// The address of a case in TWeb's web UI, when the connection has a template.
+    pub fn case_url(&self, case_id: Option<u64>, diary_number: &str) -> Option<String> {
+        let template = self.connection.case_url.as_deref()?;
+        let id = case_id.map(|id| id.to_string()).unwrap_or_default();
+        Some(template.replace("{id}", &id).replace("{diary}", diary_number))
+    }
+
+    fn send(&self, future: impl Future<Output = Reply> + Send + 'static) {
+        let (replies, repaint) = (self.replies.clone(), Arc::clone(&self.repaint));
+        self.runtime.spawn(async move {
+            let _ = replies.send(future.await);
+            repaint();
+        });
+    }
+
+    /// Asks for the pending transactions.
+    pub fn refresh_inbox(&self) {
+        let outbox = self.outbox.clone();
+        self.send(async move { Reply::Inbox(outbox.list_all(None).await.map_err(plain)) });
+    }
+
+    /// Asks for one transaction.
+    pub fn load(&self, id: &str) {
+        let (outbox, id) = (self.outbox.clone(), id.to_owned());
+        self.send(async move {
+            let result = outbox.get(&id).await.map(|d| Box::new(d.transaction)).map_err(plain);
+            Reply::Transaction(id, result)
+        });
+    }
+
+    /// Asks TWeb for its catalog: case groups, document types, users and groups.
+    pub fn catalog(&self) {
+        let tweb = Arc::clone(&self.tweb);
+        self.send(async move {
+            let result = async {
+                let (case_groups, document_types, users, groups) =
+                    tokio::try_join!(tweb.case_groups(), tweb.document_types(), tweb.users(), tweb.groups())?;
+                Ok::<_, RemoteError>(Box::new(Catalog { case_groups, document_types, users, groups }))
+            };
+            Reply::Catalog(result.await.map_err(plain))
+        });
+    }
+
+    /// Searches TWeb's cases for `text` (diary number, title or party); the answer carries `seq`
+    /// so a late answer to an older query can be told apart.
+    pub fn search_cases(&self, seq: u64, text: &str) {
+        let tweb = Arc::clone(&self.tweb);
+        let text = text.trim().to_owned();
+        self.send(async move {
+            let query =
+                CaseQuery { q: Some(text).filter(|t| !t.is_empty()), per_page: Some(30), ..CaseQuery::default() };
+            Reply::Cases(seq, tweb.search_cases(&query).await.map(|page| page.items).map_err(plain))
+        });
+    }
+
+    /// Asks for the cases where `party` (the submitter of `transaction_id`) is a party.
+    pub fn submitter_cases(&self, transaction_id: &str, party: &str) {
+        let (tweb, id) = (Arc::clone(&self.tweb), transaction_id.to_owned());
+        let query = CaseQuery { party: Some(party.to_owned()), per_page: Some(20), ..CaseQuery::default() };
+        self.send(
+            async move { Reply::SubmitterCases(id, tweb.search_cases(&query).await.map(|p| p.items).map_err(plain)) },
+        );
+    }
+
+    /// The mapping of a service, if there is one.
+    pub fn mapping(&self, service: &str) -> Option<&ServiceMapping> {
+        self.mappings.iter().find(|m| m.service == service)
+    }
+
+    /// Replies that arrived since the last call.
+    pub fn poll(&self) -> Vec<Reply> {
+        self.inbox.try_iter().collect()
+    }
+}

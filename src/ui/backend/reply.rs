@@ -1,0 +1,82 @@
+//! What the backend sends back to the UI.
+
+use std::sync::Arc;
+
+use crate::contract::outbox::{FilingResult, TransactionSummary};
+use crate::domain::{Case, CaseGroup, DocumentType, Group, Transaction, User};
+use crate::export::{ExportEvent, FilingRecord};
+use crate::preview::Raster;
+
+/// The TWeb catalog the filing panel offers choices from.
+#[derive(Debug, Clone, Default)]
+pub struct Catalog {
+    /// Case groups (TOS classes).
+    pub case_groups: Vec<CaseGroup>,
+    /// Document types.
+    pub document_types: Vec<DocumentType>,
+    /// Users who can receive assignments.
+    pub users: Vec<User>,
+    /// Groups who can receive assignments.
+    pub groups: Vec<Group>,
+}
+
+/// An answer for the UI.
+#[derive(Debug)]
+pub enum Reply {
+    /// The pending transactions.
+    Inbox(Result<Vec<TransactionSummary>, String>),
+    /// One transaction.
+    Transaction(String, Result<Box<Transaction>, String>),
+    /// The TWeb catalog.
+    Catalog(Result<Box<Catalog>, String>),
+    /// Cases found by the search numbered `.0`.
+    Cases(u64, Result<Vec<Case>, String>),
+    /// Cases where the submitter of transaction `.0` is a party.
+    SubmitterCases(String, Result<Vec<Case>, String>),
+    /// Progress of a filing.
+    Event(ExportEvent),
+    /// A filing ended.
+    Filed(String, Result<FilingResult, String>),
+    /// A page of a transaction's form PDF, drawn for the preview.
+    Preview(Box<PreviewPage>),
+    /// An attachment, downloaded and drawn.
+    Attachment(Box<AttachmentView>),
+    /// A copy of an attachment was saved (the path), or why not; `None` when the clerk cancelled.
+    Saved(Option<Result<String, String>>),
+    /// Filings of this machine that failed or were interrupted, newest first.
+    Unfinished(Result<Vec<FilingRecord>, String>),
+    /// Every filing of this machine's journal, newest first.
+    History(Result<Vec<FilingRecord>, String>),
+}
+
+/// One drawn page of a transaction's form PDF.
+#[derive(Debug)]
+pub struct PreviewPage {
+    /// The transaction.
+    pub transaction_id: String,
+    /// The PDF, kept so other pages and the filing use the same bytes.
+    pub pdf: Arc<Vec<u8>>,
+    /// Page number from 1.
+    pub page: usize,
+    /// Pages in all.
+    pub pages: usize,
+    /// The drawn page, or why it could not be drawn.
+    pub raster: Result<Raster, String>,
+}
+
+/// An attachment as the detail shows it.
+#[derive(Debug)]
+pub struct AttachmentView {
+    /// The transaction.
+    pub transaction_id: String,
+    /// The attachment's id.
+    pub attachment_id: String,
+    /// Its bytes (for another page and for saving), or why they could not be fetched.
+    pub bytes: Result<Arc<Vec<u8>>, String>,
+    /// Page shown, from 1.
+    pub page: usize,
+    /// Pages in all (1 for an image).
+    pub pages: usize,
+    /// The drawn page, or why it could not be drawn.
+    pub raster: Result<Raster, String>,
+}

@@ -1,0 +1,66 @@
+use chrono::NaiveDate;
+
+use super::{Action, Draft, Missing, PickedCase, parse_date};
+use crate::domain::Transaction;
+use crate::export::Target;
+use crate::mappings::ServiceMapping;
+
+fn transaction(service: &str) -> Transaction {
+    let data = crate::sandbox::seed::seed_data(crate::sandbox::seed::DEFAULT_SEED);
+    let found = data.transactions.iter().find(|t| t.transaction.service.id == service);
+    found.map(|t| t.transaction.clone()).unwrap_or_else(|| panic!("the seed has no {service} transaction"))
+}
+
+fn mapping(service: &str) -> ServiceMapping {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("mappings/{service}.toml"));
+    crate::mappings::load_file(&path).unwrap_or_else(|e| panic!("{e}"))
+}
+
+const TODAY: Option<NaiveDate> = NaiveDate::from_ymd_opt(2026, 11, 26);
+
+#[test]
+fn a_complete_mapping_gives_the_same_plan_as_the_headless_export() {
+    let today = TODAY.unwrap_or_default();
+    let (t, m) = (transaction("asukaspysakointi"), mapping("asukaspysakointi"));
+    let draft = Draft::new(&t, Some(&m), today);
+    assert!(draft.complete_default);
+    assert_eq!(draft.due, "1.12.2026");
+    let expected = crate::export::FilingPlan::from_mapping(&t, &m, today).map_err(|e| e.to_string());
+    assert_eq!(draft.plan().map_err(|m| format!("{m:?}")), expected);
+}
+
+#[test]
+fn without_a_mapping_the_clerk_is_told_what_is_missing() {
+    let draft = Draft::new(&transaction("asukaspysakointi"), None, TODAY.unwrap_or_default());
+    assert!(!draft.complete_default);
+    assert_eq!(draft.plan(), Err(vec![Missing::CaseGroup, Missing::FormType, Missing::AttachmentType]));
+}
+
+#[test]
+fn an_existing_case_filing_needs_a_case_and_assignment_only_needs_recipients() {
+    let mut draft = Draft::new(&transaction("asukaspysakointi"), None, TODAY.unwrap_or_default());
+    draft.form_document_type = "HAKEMUS".to_owned();
+    draft.attachment_document_type = "HAKLIITE".to_owned();
+    draft.set_action(Action::ExistingCase);
+    assert_eq!(draft.plan(), Err(vec![Missing::Case]));
+    draft.case = Some(PickedCase { id: 7, diary_number: "7/08.01.04/2026".to_owned(), title: "x".to_owned() });
+    assert_eq!(draft.plan().map(|p| p.target), Ok(Target::ExistingCase { case_id: 7 }));
+
+    draft.set_action(Action::AssignmentOnly);
+    draft.due = "31.2.2026".to_owned();
+    assert_eq!(draft.plan(), Err(vec![Missing::Recipients, Missing::DueDate]));
+    draft.groups.push("kirjaamo".to_owned());
+    draft.due = "1.12.2026.".to_owned();
+    let plan = draft.plan().unwrap_or_else(|m| panic!("{m:?}"));
+    assert_eq!(plan.target, Target::AssignmentOnly);
+    assert_eq!(plan.assignment.and_then(|a| a.due_date), NaiveDate::from_ymd_opt(2026, 12, 1));
+}
+
+#[test]
+fn due_dates_are_read_as_finnish_dates() {
+    assert_eq!(parse_date(" 5.1.2027 "), NaiveDate::from_ymd_opt(2027, 1, 5));
+    assert_eq!(parse_date("05.01.2027."), NaiveDate::from_ymd_opt(2027, 1, 5));
+    for bad in ["2027-01-05", "5.1", "32.1.2027", "5.1.2027.1", "a.b.c"] {
+        assert_eq!(parse_date(bad), None, "{bad}");
+    }
+}

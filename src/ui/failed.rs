@@ -1,0 +1,89 @@
+//! The failed view: filings of this machine that failed or were interrupted, with retry one and
+//! retry all, and the journal's history of every filing (who, when, what, result).
+
+use super::app::DeskApp;
+use crate::export::{FilingRecord, FilingState, Target};
+use crate::i18n::Texts;
+
+fn what(t: &Texts, record: &FilingRecord) -> String {
+    match &record.plan.target {
+        Target::NewCase { case_group, .. } => t.with("history-new-case", &[("group", case_group.into())]),
+        Target::ExistingCase { case_id } => {
+            t.with("history-existing-case", &[("id", case_id.to_string().as_str().into())])
+        }
+        Target::AssignmentOnly => t.get("history-assignment-only"),
+    }
+}
+
+fn when(rfc3339: &str) -> String {
+    chrono::DateTime::parse_from_rfc3339(rfc3339)
+        .map(|d| crate::pdf::timestamp(d.with_timezone(&chrono::Utc), crate::domain::Language::Fi))
+        .unwrap_or_else(|_| rfc3339.to_owned())
+}
+
+/// Draws the failed view.
+pub fn show(app: &mut DeskApp, ui: &mut egui::Ui) {
+    let t = &app.texts;
+    let records = app.unfinished.value().cloned().unwrap_or_default();
+    ui.heading(t.with("failed-heading", &[("count", records.len().into())]));
+    if let Some(error) = app.unfinished.error() {
+        ui.colored_label(ui.visuals().error_fg_color, t.with("journal-error", &[("error", error.into())]));
+    }
+    let mut retry = None;
+    let mut retry_all = false;
+    if records.is_empty() {
+        ui.label(t.get("failed-none"));
+    } else {
+        retry_all = ui.button(t.with("failed-retry-all", &[("count", records.len().into())])).clicked();
+    }
+    egui::Grid::new("failed-grid").striped(true).num_columns(4).show(ui, |ui| {
+        for record in &records {
+            ui.strong(&record.transaction_id);
+            ui.label(what(t, record));
+            let reason = record.error.clone().unwrap_or_else(|| t.get("failed-interrupted"));
+            ui.colored_label(ui.visuals().error_fg_color, reason);
+            let running = app.filings.get(&record.transaction_id).is_some_and(|f| f.running);
+            let button = egui::Button::new(t.get("failed-retry"));
+            if ui.add_enabled(!running, button).on_hover_text(&record.transaction_id).clicked() {
+                retry = Some(record.plan.clone());
+            }
+            ui.end_row();
+        }
+    });
+    ui.add_space(12.0);
+    ui.heading(t.get("history-heading"));
+    if app.history.is_pending() {
+        ui.spinner();
+    }
+    let history = app.history.value().cloned().unwrap_or_default();
+    egui::ScrollArea::vertical().id_salt("history").auto_shrink([false, false]).show(ui, |ui| {
+        egui::Grid::new("history-grid").striped(true).num_columns(5).show(ui, |ui| {
+            for header in ["history-when", "history-who", "history-transaction", "history-what", "history-result"] {
+                ui.strong(t.get(header));
+            }
+            ui.end_row();
+            for record in &history {
+                ui.label(when(&record.updated_at));
+                ui.label(&record.clerk);
+                ui.label(&record.transaction_id);
+                ui.label(what(t, record));
+                let result = match (record.state, &record.result) {
+                    (FilingState::Done, Some(r)) => r
+                        .diary_number
+                        .clone()
+                        .map_or_else(|| t.get("history-done"), |d| t.with("history-filed", &[("diary", (&d).into())])),
+                    (FilingState::Done, None) => t.get("history-done"),
+                    (FilingState::Failed, _) => t.get("history-failed"),
+                    (FilingState::InProgress, _) => t.get("history-in-progress"),
+                };
+                ui.label(result);
+                ui.end_row();
+            }
+        });
+    });
+    if retry_all {
+        app.retry_all();
+    } else if let Some(plan) = retry {
+        app.retry(plan);
+    }
+}

@@ -1,0 +1,234 @@
+//! The inbox's rows, their states and the filtered, sorted view of them, without egui. The view
+//! is computed only when the rows or the options change, so a frame with 10,000 rows costs only
+//! the rows drawn.
+
+use std::collections::HashMap;
+
+use crate::contract::outbox::TransactionSummary;
+
+/// Where a transaction stands, as its badge shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum RowState {
+    /// Nobody holds it.
+    New,
+    /// This clerk holds its claim.
+    ClaimedByMe,
+    /// Another clerk holds its claim.
+    ClaimedBy(String),
+    /// This desk is filing it.
+    Filing,
+    /// This desk's filing failed.
+    Failed,
+    /// This desk filed it.
+    Filed,
+}
+
+/// The state filter's choices.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum StateFilter {
+    /// Every row.
+    #[default]
+    All,
+    /// New ones.
+    New,
+    /// Claimed by this clerk or another.
+    Claimed,
+    /// Filing now or failed.
+    Failed,
+    /// Filed in this session.
+    Filed,
+}
+
+impl StateFilter {
+    /// In menu order.
+    pub const ALL: [Self; 5] = [Self::All, Self::New, Self::Claimed, Self::Failed, Self::Filed];
+
+    fn admits(self, state: &RowState) -> bool {
+        match self {
+            Self::All => true,
+            Self::New => *state == RowState::New,
+            Self::Claimed => matches!(state, RowState::ClaimedByMe | RowState::ClaimedBy(_) | RowState::Filing),
+            Self::Failed => *state == RowState::Failed,
+            Self::Filed => *state == RowState::Filed,
+        }
+    }
+}
+
+/// Row order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Sort {
+    /// Oldest submission first (the outbox's order).
+    #[default]
+    Oldest,
+    /// Newest first.
+    Newest,
+    /// By service name, then oldest first.
+    Service,
+    /// By submitter name.
+    Submitter,
+}
+
+impl Sort {
+    /// In menu order.
+    pub const ALL: [Self; 4] = [Self::Oldest, Self::Newest, Self::Service, Self::Submitter];
+}
+
+/// What the clerk asked the list to show.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ListOptions {
+    /// Free text over title, service, submitter and id.
+    pub text: String,
+    /// Only this service.
+    pub service: Option<String>,
+    /// Only these states.
+    pub state: StateFilter,
+    /// Order.
+    pub sort: Sort,
+}
+
+/// Pending transactions of one service.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ServiceCount {
+    /// Service id.
+    pub id: String,
+    /// Service name.
+    pub name: String,
+    /// Rows not yet filed.
+    pub pending: usize,
+}
+
+/// The inbox's rows and the view of them.
+#[derive(Debug, Default)]
+pub struct InboxModel {
+    clerk: String,
+    rows: Vec<TransactionSummary>,
+    haystacks: Vec<String>,
+    local: HashMap<String, RowState>,
+    /// What the clerk asked to see; changes are noticed on the next [`InboxModel::visible`].
+    pub options: ListOptions,
+    view: Option<(ListOptions, Vec<usize>)>,
+    counts: Vec<ServiceCount>,
+}
+
+impl InboxModel {
+    /// An empty inbox of `clerk`.
+    pub fn new(clerk: &str) -> Self {
+        Self { clerk: clerk.to_owned(), ..Self::default() }
+    }
+
+    /// Takes a fresh list from the outbox. Rows this desk filed stay, marked filed, so the clerk
+    /// sees what was done; the selection is kept by id by the caller.
+    pub fn replace(&mut self, fresh: Vec<TransactionSummary>) {
+        let kept: Vec<TransactionSummary> = std::mem::take(&mut self.rows)
+            .into_iter()
+            .filter(|r| self.local.get(&r.id) == Some(&RowState::Filed) && !fresh.iter().any(|f| f.id == r.id))
+            .collect();
+        self.rows = fresh;
+        self.rows.extend(kept);
+        self.rows.sort_by(|a, b| a.submitted_at.cmp(&b.submitted_at).then_with(|| a.id.cmp(&b.id)));
+        self.haystacks = self
+            .rows
+            .iter()
+            .map(|r| format!("{}\n{}\n{}\n{}", r.title, r.service.name, r.submitter_name, r.id).to_lowercase())
+            .collect();
+        self.changed();
+    }
+
+    /// Sets (or with `None` clears) this desk's own state of a row: filing, failed or filed.
+    pub fn set_local(&mut self, id: &str, state: Option<RowState>) {
+        let before = match state {
+            Some(state) => self.local.insert(id.to_owned(), state),
+            None => self.local.remove(id),
+        };
+        if before != self.local.get(id).cloned() {
+            self.changed();
+        }
+    }
+
+    fn changed(&mut self) {
+        self.view = None;
+        let mut counts: Vec<ServiceCount> = Vec::new();
+        for row in &self.rows {
+            let pending = usize::from(self.local.get(&row.id) != Some(&RowState::Filed));
+            match counts.iter_mut().find(|c| c.id == row.service.id) {
+                Some(count) => count.pending += pending,
+                None => {
+                    counts.push(ServiceCount { id: row.service.id.clone(), name: row.service.name.clone(), pending })
+                }
+            }
+        }
+        counts.sort_by(|a, b| a.name.cmp(&b.name));
+        self.counts = counts;
+    }
+
+    /// The state of a row.
+    pub fn state(&self, row: &TransactionSummary) -> RowState {
+        if let Some(local) = self.local.get(&row.id) {
+            return local.clone();
+        }
+        match &row.claim {
+            Some(claim) if claim.holder == self.clerk => RowState::ClaimedByMe,
+            Some(claim) => RowState::ClaimedBy(claim.holder.clone()),
+            None => RowState::New,
+        }
+    }
+
+    /// Every row, oldest first.
+    pub fn rows(&self) -> &[TransactionSummary] {
+        &self.rows
+    }
+
+    /// A row by id.
+    pub fn row(&self, id: &str) -> Option<&TransactionSummary> {
+        self.rows.iter().find(|r| r.id == id)
+    }
+
+    /// Rows not filed yet, per service, by service name.
+    pub fn counts(&self) -> &[ServiceCount] {
+        &self.counts
+    }
+
+    /// Rows not filed yet.
+    pub fn pending(&self) -> usize {
+        self.counts.iter().map(|c| c.pending).sum()
+    }
+
+    /// Indices into [`InboxModel::rows`] of the rows the options let through, in their order.
+    pub fn visible(&mut self) -> &[usize] {
+        if self.view.as_ref().is_none_or(|(options, _)| *options != self.options) {
+            let indices = self.compute();
+            self.view = Some((self.options.clone(), indices));
+        }
+        self.view.as_ref().map(|(_, v)| v.as_slice()).unwrap_or_default()
+    }
+
+    /// The view as last computed by [`InboxModel::visible`], for drawing while other fields are
+    /// borrowed.
+    pub fn visible_cached(&self) -> &[usize] {
+        self.view.as_ref().map(|(_, v)| v.as_slice()).unwrap_or_default()
+    }
+
+    fn compute(&self) -> Vec<usize> {
+        let needle = self.options.text.trim().to_lowercase();
+        let words: Vec<&str> = needle.split_whitespace().collect();
+        let mut indices: Vec<usize> = (0..self.rows.len())
+            .filter(|&i| {
+                let row = &self.rows[i];
+                self.options.service.as_ref().is_none_or(|s| *s == row.service.id)
+                    && self.options.state.admits(&self.state(row))
+                    && words.iter().all(|w| self.haystacks[i].contains(w))
+            })
+            .collect();
+        let rows = &self.rows;
+        match self.options.sort {
+            Sort::Oldest => {}
+            Sort::Newest => indices.reverse(),
+            Sort::Service => indices.sort_by(|&a, &b| rows[a].service.name.cmp(&rows[b].service.name)),
+            Sort::Submitter => indices.sort_by(|&a, &b| rows[a].submitter_name.cmp(&rows[b].submitter_name)),
+        }
+        indices
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,67 @@
+//! Keyboard triage: ↑/↓ or j/k move, 1/2/3 choose the action, Enter files, Space ticks for bulk
+//! filing and Shift+Enter files the ticked, `/` the filter, Ctrl+F the case search, Esc cancels.
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+use super::app::{DeskApp, Focus, View};
+use super::draft::Action;
+
+const CASE_SEARCH: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
+
+impl DeskApp {
+    pub(super) fn keyboard(&mut self, ui: &egui::Ui) {
+        if ui.input_mut(|i| i.consume_shortcut(&CASE_SEARCH)) && self.selected.is_some() {
+            self.view = View::Desk;
+            self.choose_action(Action::ExistingCase);
+            self.focus = Some(Focus::CaseSearch);
+            return;
+        }
+        if ui.ctx().egui_wants_keyboard_input() {
+            if ui.input(|i| i.key_pressed(Key::Escape)) {
+                ui.ctx().memory_mut(|m| m.stop_text_input());
+            }
+            return;
+        }
+        let pressed = |key| ui.input(|i| i.key_pressed(key));
+        let shift = ui.input(|i| i.modifiers.shift);
+        let (down, up) = (pressed(Key::ArrowDown) || pressed(Key::J), pressed(Key::ArrowUp) || pressed(Key::K));
+        if down || up {
+            self.move_selection(down);
+        }
+        for (key, action) in
+            [(Key::Num1, Action::NewCase), (Key::Num2, Action::ExistingCase), (Key::Num3, Action::AssignmentOnly)]
+        {
+            if pressed(key) {
+                self.choose_action(action);
+            }
+        }
+        if pressed(Key::Enter) {
+            if shift { self.file_checked() } else { self.file_selected() }
+        }
+        if pressed(Key::Space)
+            && let Some(id) = self.selected.clone()
+        {
+            self.toggle_checked(id);
+        }
+        if pressed(Key::Slash) {
+            self.focus = Some(Focus::Filter);
+        }
+        if pressed(Key::Escape) {
+            self.cancel_selected();
+        }
+    }
+
+    fn move_selection(&mut self, down: bool) {
+        self.model.visible();
+        let (visible, rows) = (self.model.visible_cached(), self.model.rows());
+        let at = self.selected.as_ref().and_then(|s| visible.iter().position(|&i| &rows[i].id == s));
+        let next = match (at, down) {
+            (None, _) => 0,
+            (Some(i), true) => (i + 1).min(visible.len().saturating_sub(1)),
+            (Some(i), false) => i.saturating_sub(1),
+        };
+        if let Some(id) = visible.get(next).map(|&i| rows[i].id.clone()) {
+            self.select(&id);
+        }
+    }
+}

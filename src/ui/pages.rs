@@ -1,0 +1,62 @@
+//! A drawn page of a PDF or an image with page navigation, zoom and fit to width; used for the
+//! form PDF and for attachments.
+
+use super::app::{PageState, Zoom};
+use crate::i18n::Texts;
+
+/// What the clerk asked of the page view.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum PageCommand {
+    /// Show this page.
+    GoTo(usize),
+}
+
+/// Draws `state` with its toolbar; `alt` names the picture for screen readers.
+pub fn show(ui: &mut egui::Ui, t: &Texts, state: &PageState, zoom: &mut Zoom, alt: &str) -> Option<PageCommand> {
+    let (page, pages) = (state.page, state.pages);
+    let mut command = None;
+    ui.horizontal(|ui| {
+        if ui.add_enabled(page > 1, egui::Button::new(t.get("page-previous"))).clicked() {
+            command = Some(PageCommand::GoTo(page - 1));
+        }
+        ui.label(t.with("page-of", &[("page", page.into()), ("pages", pages.into())]));
+        if ui.add_enabled(page < pages, egui::Button::new(t.get("page-next"))).clicked() {
+            command = Some(PageCommand::GoTo(page + 1));
+        }
+        ui.separator();
+        let factor = match *zoom {
+            Zoom::FitWidth => None,
+            Zoom::Factor(f) => Some(f),
+        };
+        if ui.button(t.get("zoom-out")).clicked() {
+            *zoom = Zoom::Factor((factor.unwrap_or(1.0) / 1.25).max(0.25));
+        }
+        let percent = factor.map_or_else(|| t.get("zoom-fit-width"), |f| format!("{:.0} %", f * 100.0));
+        ui.label(percent);
+        if ui.button(t.get("zoom-in")).clicked() {
+            *zoom = Zoom::Factor((factor.unwrap_or(1.0) * 1.25).min(4.0));
+        }
+        if ui.add_enabled(factor.is_some(), egui::Button::new(t.get("zoom-fit-width"))).clicked() {
+            *zoom = Zoom::FitWidth;
+        }
+    });
+    match &state.texture {
+        Ok(texture) => {
+            let texture = texture.clone();
+            egui::ScrollArea::both().id_salt(alt).auto_shrink([false, false]).show(ui, |ui| {
+                let size = texture.size_vec2();
+                // Pages are drawn 1200 px wide; 100 % shows an A4 page about as wide as on paper.
+                let width = match *zoom {
+                    Zoom::FitWidth => ui.available_width().max(200.0),
+                    Zoom::Factor(f) => size.x * 0.66 * f,
+                };
+                let scaled = egui::vec2(width, size.y * width / size.x.max(1.0));
+                ui.add(egui::Image::new((texture.id(), scaled)).alt_text(alt));
+            });
+        }
+        Err(error) => {
+            ui.colored_label(ui.visuals().error_fg_color, t.with("page-error", &[("error", error.into())]));
+        }
+    }
+    command
+}

@@ -1,0 +1,110 @@
+//! The desk takes the backend's answers at the start of each frame.
+
+use super::app::{DeskApp, PageState};
+use super::backend::{PreviewPage, Reply};
+use super::draft::Draft;
+use super::inbox_model::RowState;
+use crate::export::EventKind;
+
+fn texture(ctx: &egui::Context, name: &str, raster: crate::preview::Raster) -> egui::TextureHandle {
+    let size = [raster.width as usize, raster.height as usize];
+    let image = egui::ColorImage::from_rgba_premultiplied(size, &raster.rgba);
+    ctx.load_texture(name, image, egui::TextureOptions::LINEAR)
+}
+
+impl DeskApp {
+    pub(super) fn take_replies(&mut self, ctx: &egui::Context) {
+        for reply in self.backend.poll() {
+            self.take(ctx, reply);
+        }
+    }
+
+    fn take(&mut self, ctx: &egui::Context, reply: Reply) {
+        match reply {
+            Reply::Inbox(result) => {
+                if let Ok(rows) = result.as_ref() {
+                    self.model.replace(rows.clone());
+                    self.checked.retain(|id| self.model.row(id).is_some());
+                }
+                self.inbox.finish(result.map(|_| ()));
+            }
+            Reply::Transaction(id, result) => {
+                if self.selected.as_deref() != Some(id.as_str()) {
+                    return;
+                }
+                if let Ok(transaction) = &result {
+                    self.backend.preview(transaction, None, 1, super::app::PREVIEW_WIDTH);
+                    if !self.drafts.contains_key(&id) {
+                        let mapping = self.backend.mapping(&transaction.service.id);
+                        let draft = Draft::new(transaction, mapping, chrono::Local::now().date_naive());
+                        self.drafts.insert(id.clone(), draft);
+                    }
+                    if !self.cases.submitter.contains_key(&id) {
+                        self.cases.submitter.entry(id.clone()).or_default().start();
+                        self.backend.submitter_cases(&id, &transaction.submitter.name);
+                    }
+                }
+                self.detail.finish(result.map(|t| *t));
+            }
+            Reply::Catalog(result) => self.catalog.finish(result.map(|c| *c)),
+            Reply::Cases(seq, result) => {
+                if seq == self.cases.seq {
+                    self.cases.results.finish(result);
+                }
+            }
+            Reply::SubmitterCases(id, result) => self.cases.submitter.entry(id).or_default().finish(result),
+            Reply::Preview(page) => {
+                if self.selected.as_deref() == Some(page.transaction_id.as_str()) {
+                    let PreviewPage { transaction_id, pdf, page, pages, raster } = *page;
+                    let texture = raster.map(|r| texture(ctx, "form-preview", r));
+                    let bytes = Ok(pdf);
+                    self.preview = Some(PageState { transaction_id, attachment_id: None, bytes, page, pages, texture });
+                }
+            }
+            Reply::Attachment(view) => {
+                if self.selected.as_deref() == Some(view.transaction_id.as_str()) {
+                    let view = *view;
+                    let texture = view.raster.map(|r| texture(ctx, "attachment-preview", r));
+                    self.attachment = Some(PageState {
+                        transaction_id: view.transaction_id,
+                        attachment_id: Some(view.attachment_id),
+                        bytes: view.bytes,
+                        page: view.page,
+                        pages: view.pages,
+                        texture,
+                    });
+                }
+            }
+            Reply::Saved(saved) => self.notice = saved,
+            Reply::Event(event) => {
+                let view = self.filings.entry(event.transaction_id.clone()).or_default();
+                match event.kind {
+                    EventKind::Finished { step, .. } => view.done.push(step),
+                    EventKind::Progress { sent, total, .. } => view.bytes = Some((sent, total)),
+                    EventKind::Retrying { message, .. } => view.retry = Some(message),
+                    _ => {}
+                }
+            }
+            Reply::Filed(id, result) => {
+                self.backend.ended(&id);
+                let state = if result.is_ok() { RowState::Filed } else { RowState::Failed };
+                self.model.set_local(&id, Some(state));
+                let view = self.filings.entry(id).or_default();
+                view.running = false;
+                view.result = Some(result);
+                if !self.filings.values().any(|f| f.running) {
+                    self.refresh();
+                }
+            }
+            Reply::Unfinished(result) => {
+                for record in result.iter().flatten() {
+                    if !self.filings.get(&record.transaction_id).is_some_and(|f| f.running) {
+                        self.model.set_local(&record.transaction_id, Some(RowState::Failed));
+                    }
+                }
+                self.unfinished.finish(result);
+            }
+            Reply::History(result) => self.history.finish(result),
+        }
+    }
+}

@@ -1,0 +1,50 @@
+//! The top bar: connection, views, refresh and language.
+
+use super::app::{DeskApp, View};
+use crate::i18n::UiLanguage;
+
+/// Draws the top bar.
+pub fn show(app: &mut DeskApp, ui: &mut egui::Ui) {
+    let t = &app.texts;
+    let failed = app.unfinished.value().map_or(0, Vec::len);
+    let mut language = app.language();
+    let mut refresh = false;
+    let mut view = app.view;
+    ui.horizontal(|ui| {
+        ui.heading("Kirjaamo");
+        ui.label(t.with("top-connection", &[("name", app.backend.label().into())]));
+        ui.separator();
+        ui.selectable_value(&mut view, View::Desk, t.with("top-inbox", &[("count", app.model.pending().into())]));
+        ui.selectable_value(&mut view, View::Failed, t.with("top-failed", &[("count", failed.into())]));
+        ui.separator();
+        if ui.button(t.get("top-refresh")).on_hover_text(t.get("top-refresh-hint")).clicked() {
+            refresh = true;
+        }
+        if app.inbox.is_pending() {
+            ui.spinner();
+        }
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let label = ui.label(t.get("top-language"));
+            egui::ComboBox::from_id_salt("language")
+                .selected_text(language.native_name())
+                .show_ui(ui, |ui| {
+                    for choice in UiLanguage::ALL {
+                        ui.selectable_value(&mut language, choice, choice.native_name());
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+        });
+    });
+    app.set_language(language);
+    if view != app.view {
+        app.view = view;
+        if view == View::Failed {
+            app.history.start();
+            app.backend.refresh_history();
+        }
+    }
+    if refresh {
+        app.refresh();
+    }
+}

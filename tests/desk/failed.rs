@@ -1,0 +1,88 @@
+//! Failed filings: the reason, retry all, the history; and Esc cancelling a running filing.
+
+use std::time::Duration;
+
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use kirjaamo::export::refs;
+use kirjaamo::sandbox::{FaultConfig, FaultEffect, FaultRule};
+
+use super::{desk, outbox, pending, settle, wait_for};
+
+fn rule(path: &str, effect: FaultEffect, latency_ms: u64) -> FaultRule {
+    FaultRule {
+        api: None,
+        method: Some("POST".into()),
+        path: Some(path.into()),
+        probability: 1.0,
+        latency_ms,
+        effect,
+        times: None,
+    }
+}
+
+#[test]
+fn a_failed_filing_shows_its_reason_and_retry_all_files_it() {
+    let runtime = tokio::runtime::Runtime::new().expect("runtime");
+    let (sandbox, mut harness) = desk(&runtime, true);
+    let refuse = rule("/documents", FaultEffect::Status { status: 422, after: false }, 0);
+    sandbox.set_faults(FaultConfig { seed: 1, rules: vec![refuse] });
+    let all = pending(&runtime, &sandbox);
+    wait_for(&mut harness, "odottaa");
+    harness.key_press(egui::Key::ArrowDown);
+    wait_for(&mut harness, "Sivu 1 /");
+    harness.key_press(egui::Key::Enter);
+    wait_for(&mut harness, "Kirjaus epäonnistui");
+    wait_for(&mut harness, "Epäonnistuneet (1)");
+    harness.get_by_label_contains("uploading the form failed");
+    harness
+        .get_by_label_contains(&format!("{}\n", all[0].title))
+        .accesskit_node()
+        .label()
+        .filter(|l| l.ends_with("epäonnistui"))
+        .expect("badge");
+
+    harness.get_by_label("Epäonnistuneet (1)").click();
+    wait_for(&mut harness, "Epäonnistuneet ja keskeytyneet kirjaukset (1)");
+    harness.get_by_label_contains("uploading the form failed");
+    harness.check_accessibility();
+    sandbox.set_faults(FaultConfig::default());
+    harness.get_by_label("Yritä kaikkia uudelleen (1)").click();
+    wait_for(&mut harness, "Epäonnistuneet (0)");
+    wait_for(&mut harness, "Ei epäonnistuneita kirjauksia.");
+    // The history names who filed what and the diary number.
+    let detail = runtime.block_on(outbox(&sandbox).get(&all[0].id)).expect("detail");
+    let diary = detail.completion.and_then(|c| c.result.diary_number).expect("a diary number");
+    wait_for(&mut harness, &format!("Kirjattu {diary}"));
+    harness.get_by_label("Testikirjaaja");
+    assert_eq!(sandbox.count_external_ref(&refs::form(&all[0].id)).documents, 1);
+}
+
+#[test]
+fn esc_cancels_a_running_filing_and_releases_the_transaction() {
+    let runtime = tokio::runtime::Runtime::new().expect("runtime");
+    let (sandbox, mut harness) = desk(&runtime, true);
+    let slow = rule("/documents", FaultEffect::Delay, 3_000);
+    sandbox.set_faults(FaultConfig { seed: 1, rules: vec![slow] });
+    let all = pending(&runtime, &sandbox);
+    wait_for(&mut harness, "odottaa");
+    harness.key_press(egui::Key::ArrowDown);
+    wait_for(&mut harness, "Sivu 1 /");
+    harness.key_press(egui::Key::Enter);
+    wait_for(&mut harness, "Keskeytä (Esc)");
+    harness.key_press(egui::Key::Escape);
+    wait_for(&mut harness, "Kirjaus epäonnistui");
+    sandbox.set_faults(FaultConfig::default());
+    // The claim is released, so another clerk can take it at once; nothing was marked filed.
+    let mut released = false;
+    for _ in 0..100 {
+        let detail = runtime.block_on(outbox(&sandbox).get(&all[0].id)).expect("detail");
+        assert!(detail.completion.is_none());
+        if detail.claim.is_none() {
+            released = true;
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert!(released, "the claim was not released");
+    settle(&mut harness);
+}

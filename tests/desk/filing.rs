@@ -1,0 +1,112 @@
+//! The three filings with non-default choices: existing case by keyboard, new case and
+//! assignment only by mouse.
+
+use egui_kittest::kittest::Queryable as _;
+use kirjaamo::export::refs;
+use kirjaamo::tweb::CaseSystem as _;
+
+use super::{desk, fill, open, pending, settle, tweb, wait_for};
+
+#[test]
+fn an_existing_case_is_found_and_picked_by_keyboard() {
+    let runtime = tokio::runtime::Runtime::new().expect("runtime");
+    let (sandbox, mut harness) = desk(&runtime, true);
+    let tweb = tweb(&sandbox);
+    // A transaction whose submitter already has a case in TWeb.
+    let (transaction, case) = pending(&runtime, &sandbox)
+        .into_iter()
+        .find_map(|t| {
+            let query =
+                kirjaamo::contract::tweb::CaseQuery { party: Some(t.submitter_name.clone()), ..Default::default() };
+            let page = runtime.block_on(tweb.search_cases(&query)).expect("search");
+            page.items.into_iter().next().map(|c| (t, c))
+        })
+        .expect("the seed has a submitter with a case");
+    wait_for(&mut harness, "odottaa");
+
+    // Keyboard only: filter to the transaction, select it, Ctrl+F, type, Tab to the result, pick, file.
+    harness.key_press(egui::Key::Slash);
+    harness.step();
+    harness.event(egui::Event::Text(transaction.id.clone()));
+    harness.step();
+    harness.key_press(egui::Key::Escape);
+    harness.step();
+    harness.key_press(egui::Key::ArrowDown);
+    wait_for(&mut harness, "Sivu 1 /");
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    // The submitter's own cases are offered before anything is typed.
+    wait_for(&mut harness, "Saman hakijan asiat");
+    wait_for(&mut harness, &case.diary_number);
+    harness.event(egui::Event::Text(case.diary_number.clone()));
+    settle(&mut harness);
+    harness.key_press(egui::Key::Tab);
+    harness.step();
+    harness.key_press(egui::Key::Enter);
+    wait_for(&mut harness, &format!("Valittu: {}", case.diary_number));
+    harness.check_accessibility();
+    harness.key_press(egui::Key::Enter);
+    wait_for(&mut harness, &format!("Kirjattu: {}", case.diary_number));
+
+    let form = runtime.block_on(tweb.document_by_ref(&refs::form(&transaction.id))).expect("lookup").expect("form");
+    assert_eq!(form.case_id, Some(case.id));
+    assert_eq!(sandbox.count_external_ref(&refs::case(&transaction.id)).cases, 0, "no new case was opened");
+}
+
+#[test]
+fn a_new_case_in_another_group_with_another_title_by_mouse() {
+    let runtime = tokio::runtime::Runtime::new().expect("runtime");
+    let (sandbox, mut harness) = desk(&runtime, true);
+    let transaction = pending(&runtime, &sandbox).into_iter().find(|t| t.service.id == "meluilmoitus").expect("noise");
+    wait_for(&mut harness, "odottaa");
+    open(&mut harness, &transaction.title, &transaction.id);
+    // The mapping's group with the publicity it passes on.
+    wait_for(&mut harness, "11.01.00");
+    harness.get_by_label_contains("Julkisuus periytyy:");
+
+    fill(&mut harness, "Asiaryhmä", "tuet ja");
+    harness.get_by_label_contains("02.05.01 Tuet ja avustukset ·").click();
+    wait_for(&mut harness, "02.05.01 Tuet ja avustukset");
+    // Closed groups are not offered.
+    fill(&mut harness, "Asiaryhmä", "02.05.00");
+    assert!(harness.query_by_label_contains("käytöstä poistettu").is_none());
+    fill(&mut harness, "Asiaryhmä", "");
+    fill(&mut harness, "Otsikko", "Melua pihalla");
+    harness.get_by_label("Kirjaa (Enter)").click();
+    wait_for(&mut harness, "Kirjattu: ");
+
+    let case =
+        runtime.block_on(tweb(&sandbox).case_by_ref(&refs::case(&transaction.id))).expect("lookup").expect("case");
+    assert_eq!((case.case_group.as_str(), case.title.as_str()), ("02.05.01", "Melua pihalla"));
+    assert!(case.diary_number.contains("/02.05.01/"));
+}
+
+#[test]
+fn an_assignment_only_to_a_group_with_a_due_date_by_mouse() {
+    let runtime = tokio::runtime::Runtime::new().expect("runtime");
+    let (sandbox, mut harness) = desk(&runtime, true);
+    let transaction = pending(&runtime, &sandbox).into_iter().find(|t| t.service.id == "meluilmoitus").expect("noise");
+    wait_for(&mut harness, "odottaa");
+    open(&mut harness, &transaction.title, &transaction.id);
+    harness.get_by_label_contains("3 Vain toimeksianto").click();
+    settle(&mut harness);
+    fill(&mut harness, "Lisää vastaanottaja", "ympäristö");
+    harness.get_by_label("Ryhmä Ympäristöpalvelut").click();
+    settle(&mut harness);
+    fill(&mut harness, "Määräpäivä", "x");
+    // A bad date is named and nothing can be filed.
+    harness.get_by_label_contains("Määräpäivä ei ole päivämäärä");
+    fill(&mut harness, "Määräpäivä", "31.12.2026");
+    harness.check_accessibility();
+    harness.get_by_label("Kirjaa (Enter)").click();
+    wait_for(&mut harness, "Kirjattu: ilman asiaa");
+
+    let tweb = tweb(&sandbox);
+    let assignment = runtime
+        .block_on(tweb.assignment_by_ref(&refs::assignment(&transaction.id)))
+        .expect("lookup")
+        .expect("assignment");
+    assert_eq!(assignment.case_id, None);
+    assert!(assignment.recipients.groups.contains(&"ymparisto".to_owned()), "{:?}", assignment.recipients);
+    assert_eq!(assignment.due_date, chrono::NaiveDate::from_ymd_opt(2026, 12, 31));
+    assert_eq!(sandbox.count_external_ref(&refs::case(&transaction.id)).cases, 0);
+}

@@ -1,0 +1,114 @@
+//! The clerk desk driven through AccessKit with egui_kittest, against the sandbox over HTTP.
+
+mod bulk;
+mod failed;
+mod filing;
+mod language;
+mod triage;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use kirjaamo::export::Journal;
+use kirjaamo::sandbox::{Credentials, Sandbox, SandboxConfig};
+use kirjaamo::ui::{Backend, Connection, DeskApp};
+
+/// Steps the desk until a widget whose label contains `what` shows (10 s at most).
+pub fn wait_for(harness: &mut Harness<'_, DeskApp>, what: &str) {
+    for _ in 0..1_000 {
+        harness.step();
+        if harness.query_all_by_label_contains(what).next().is_some() {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    panic!("the desk never showed {what:?}");
+}
+
+/// A desk on a fresh sandbox, with or without the repo's mappings.
+pub fn desk(runtime: &tokio::runtime::Runtime, with_mappings: bool) -> (Sandbox, Harness<'static, DeskApp>) {
+    let sandbox = runtime.block_on(Sandbox::start(SandboxConfig::default())).expect("sandbox");
+    let credentials = Credentials::demo();
+    let connection = Connection {
+        tweb_url: sandbox.tweb_url(),
+        tweb_auth: kirjaamo::tweb::TwebAuth::Bearer(credentials.tweb_token),
+        outbox_url: sandbox.outbox_url(),
+        outbox_token: credentials.outbox_token,
+        clerk: "Testikirjaaja".to_owned(),
+        label: "Testi".to_owned(),
+        case_url: Some("https://tweb.example/asia/{id}".to_owned()),
+    };
+    let mappings = if with_mappings {
+        kirjaamo::mappings::load_dir(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("mappings"))
+            .expect("mappings")
+    } else {
+        Vec::new()
+    };
+    let journal = Journal::in_memory().expect("journal");
+    let backend =
+        Backend::new(runtime.handle().clone(), connection, journal, mappings, Arc::new(|| {})).expect("backend");
+    let harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_ui_state(|ui, app: &mut DeskApp| app.show(ui), DeskApp::new(backend, kirjaamo::i18n::UiLanguage::Fi));
+    DeskApp::install_fonts(&harness.ctx);
+    (sandbox, harness)
+}
+
+/// Steps the desk a few frames, letting replies arrive.
+pub fn settle(harness: &mut Harness<'_, DeskApp>) {
+    for _ in 0..20 {
+        harness.step();
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
+/// A client of the sandbox's outbox.
+pub fn outbox(sandbox: &Sandbox) -> kirjaamo::outbox::OutboxClient {
+    let http = kirjaamo::remote::http_client().expect("client");
+    kirjaamo::outbox::OutboxClient::new(http, &sandbox.outbox_url(), &Credentials::demo().outbox_token)
+}
+
+/// A client of the sandbox's TWeb.
+pub fn tweb(sandbox: &Sandbox) -> kirjaamo::tweb::TwebClient {
+    let http = kirjaamo::remote::http_client().expect("client");
+    kirjaamo::tweb::TwebClient::new(
+        http,
+        &sandbox.tweb_url(),
+        kirjaamo::tweb::TwebAuth::Bearer(Credentials::demo().tweb_token),
+    )
+}
+
+/// The pending transactions, oldest first.
+pub fn pending(
+    runtime: &tokio::runtime::Runtime,
+    sandbox: &Sandbox,
+) -> Vec<kirjaamo::contract::outbox::TransactionSummary> {
+    runtime.block_on(outbox(sandbox).list_all(None)).expect("pending")
+}
+
+/// Clicks the inbox row of transaction `title`.
+pub fn open(harness: &mut Harness<'_, DeskApp>, title: &str, id: &str) {
+    harness.get_by_label_contains(title).click();
+    wait_for(harness, id);
+    wait_for(harness, "Sivu 1 /");
+}
+
+/// Replaces the text of the input labelled `label` with `text`, as a clerk would: focus, select
+/// all, type.
+pub fn fill(harness: &mut Harness<'_, DeskApp>, label: &str, text: &str) {
+    harness.get_by_label(label).focus();
+    harness.step();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.event(egui::Event::Text(text.to_owned()));
+    settle(harness);
+}
+
+/// Opens the drop-down labelled `label` and picks `choice`.
+pub fn choose(harness: &mut Harness<'_, DeskApp>, label: &str, choice: &str) {
+    harness.get_by_role_and_label(egui::accesskit::Role::ComboBox, label).click();
+    settle(harness);
+    harness.get_by_label(choice).click();
+    settle(harness);
+}

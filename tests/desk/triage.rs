@@ -1,0 +1,71 @@
+//! Keyboard triage: the default filing in two key presses, the filter, state badges.
+
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use kirjaamo::export::refs;
+
+use super::{choose, desk, fill, outbox, pending, settle, wait_for};
+
+#[test]
+fn a_default_filing_takes_two_key_presses() {
+    let runtime = tokio::runtime::Runtime::new().expect("runtime");
+    let (sandbox, mut harness) = desk(&runtime, true);
+    let pending = pending(&runtime, &sandbox);
+    let first = pending[0].clone();
+
+    wait_for(&mut harness, &format!("{} odottaa", pending.len()));
+    harness.get_by_label_contains(&first.title);
+    harness.check_accessibility();
+
+    harness.key_press(egui::Key::ArrowDown);
+    wait_for(&mut harness, &first.id);
+    // The form PDF is rendered and drawn for the preview.
+    wait_for(&mut harness, "Sivu 1 /");
+    harness.get_by_label_contains("Lomakkeen PDF, sivu 1");
+    harness.check_accessibility();
+    harness.key_press(egui::Key::Enter);
+    wait_for(&mut harness, "Kirjattu:");
+
+    let detail = runtime.block_on(outbox(&sandbox).get(&first.id)).expect("detail");
+    let completion = detail.completion.expect("the outbox records the filing");
+    let diary = completion.result.diary_number.clone().unwrap_or_default();
+    harness.get_by_label_contains(&format!("Kirjattu: {}", if diary.is_empty() { "ilman asiaa" } else { &diary }));
+    assert_eq!(sandbox.count_external_ref(&refs::form(&first.id)).documents, 1);
+    // The list refreshes: one fewer pending, the filed row stays with its badge.
+    wait_for(&mut harness, &format!("{} odottaa", pending.len() - 1));
+    harness
+        .get_by_label_contains(&format!("{}\n", first.title))
+        .accesskit_node()
+        .label()
+        .filter(|l| l.ends_with("kirjattu"))
+        .expect("badge");
+    // Enter again files nothing twice.
+    harness.key_press(egui::Key::Enter);
+    settle(&mut harness);
+    assert_eq!(sandbox.count_external_ref(&refs::form(&first.id)).documents, 1);
+}
+
+#[test]
+fn the_filter_the_service_and_the_state_narrow_the_inbox() {
+    let runtime = tokio::runtime::Runtime::new().expect("runtime");
+    let (sandbox, mut harness) = desk(&runtime, false);
+    let all = pending(&runtime, &sandbox).len();
+    wait_for(&mut harness, &format!("{all} odottaa · {all} näkyvissä"));
+    harness.key_press(egui::Key::Slash);
+    harness.step();
+    harness.event(egui::Event::Text("Meluilmoitus".to_owned()));
+    wait_for(&mut harness, &format!("{all} odottaa · 6 näkyvissä"));
+    harness.key_press(egui::Key::Escape);
+    harness.step();
+    // ↓ now moves within the filtered rows.
+    harness.key_press(egui::Key::ArrowDown);
+    wait_for(&mut harness, "Sivu 1 /");
+    let selected = harness.state().selected_transaction().map(|t| t.service.id.clone());
+    assert_eq!(selected.as_deref(), Some("meluilmoitus"));
+
+    // Counts per service are in the service menu.
+    choose(&mut harness, "E-palvelu", "Meluilmoitus (6)");
+    fill(&mut harness, "Suodata", "");
+    wait_for(&mut harness, &format!("{all} odottaa · 6 näkyvissä"));
+    choose(&mut harness, "Tila", "Kirjatut");
+    wait_for(&mut harness, &format!("{all} odottaa · 0 näkyvissä"));
+}
