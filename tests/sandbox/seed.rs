@@ -70,6 +70,13 @@ async fn seed_attachments_are_real_files_of_the_kinds_citizens_send() {
                         "{id} {}",
                         attachment["filename"]
                     );
+                    // A real reader finds its pages and draws something on the first.
+                    let mut preview = kirjaamo::preview::PdfPreview::open(std::sync::Arc::new(bytes.to_vec()))
+                        .unwrap_or_else(|e| panic!("{id} {}: {e}", attachment["filename"]));
+                    assert!(preview.pages() >= 1);
+                    let page = preview.render(1, 120).expect("page 1 draws");
+                    let inked = page.rgba.chunks(4).filter(|p| p[0] < 200 || p[1] < 200 || p[2] < 200).count();
+                    assert!(inked > 20, "{id} {}: page 1 is blank", attachment["filename"]);
                 }
                 "image/jpeg" => assert_eq!(image::guess_format(&bytes).ok(), Some(image::ImageFormat::Jpeg)),
                 "image/png" => {

@@ -30,9 +30,10 @@ fn pdf_text(text: &str) -> Vec<u8> {
 fn pdf(pages: &[Vec<u8>], image: Option<(u32, u32, &[u8])>) -> Vec<u8> {
     let mut objects: Vec<Vec<u8>> = Vec::new();
     let page_count = pages.len();
-    // 1 catalog, 2 pages, 3 font, 4 image (or a placeholder), then content + page pairs.
+    // 1 catalog, 2 pages, 3 font, 4 image (or a placeholder), 5 info, then per page its content
+    // stream (6 + 2i) and the page (7 + 2i).
     objects.push(b"<< /Type /Catalog /Pages 2 0 R >>".to_vec());
-    let kids: Vec<String> = (0..page_count).map(|i| format!("{} 0 R", 6 + 2 * i)).collect();
+    let kids: Vec<String> = (0..page_count).map(|i| format!("{} 0 R", 7 + 2 * i)).collect();
     objects.push(format!("<< /Type /Pages /Kids [{}] /Count {page_count} >>", kids.join(" ")).into_bytes());
     objects.push(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>".to_vec());
     let mut image_object = b"<< >>".to_vec();
@@ -56,7 +57,7 @@ fn pdf(pages: &[Vec<u8>], image: Option<(u32, u32, &[u8])>) -> Vec<u8> {
         objects.push(
             format!(
                 "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >>{xobject} >> /Contents {} 0 R >>",
-                6 + 2 * i - 1
+                6 + 2 * i
             )
             .into_bytes(),
         );
