@@ -215,7 +215,11 @@ impl DeskApp {
         Panel::top("desk-top").show(ui, |ui| top::show(self, ui));
         Panel::left("desk-inbox").resizable(true).default_size(400.0).show(ui, |ui| inbox::show(self, ui));
         if self.view == View::Desk {
-            Panel::right("desk-filing").resizable(true).default_size(360.0).show(ui, |ui| filing::show(self, ui));
+            Panel::right("desk-filing").resizable(true).min_size(300.0).default_size(380.0).show(ui, |ui| {
+                // A panel is as wide as its content unless told otherwise; keep the width chosen.
+                ui.set_min_width(ui.available_width());
+                filing::show(self, ui);
+            });
         }
         egui::CentralPanel::default().show(ui, |ui| match self.view {
             View::Desk => detail::show(self, ui),

@@ -19,23 +19,22 @@ pub fn show(app: &mut DeskApp, ui: &mut egui::Ui) {
     let mut open = None;
     let mut save = None;
     for attachment in &transaction.attachments {
-        ui.horizontal(|ui| {
-            let text = format!(
-                "{} · {} · {}",
-                attachment.filename,
-                attachment.content_type,
-                format_size(attachment.size, transaction.language)
-            );
-            if ui.selectable_label(shown_id.as_deref() == Some(attachment.id.as_str()), text).clicked() {
-                open = Some(attachment.id.clone());
-            }
-            let loaded = shown.filter(|a| a.attachment_id.as_deref() == Some(attachment.id.as_str()));
-            if let Some(Ok(bytes)) = loaded.map(|a| &a.bytes)
-                && ui.button(t.get("attachment-save")).clicked()
-            {
-                save = Some((Arc::clone(bytes), attachment.filename.clone()));
-            }
-        });
+        let text = format!(
+            "{} · {} · {}",
+            attachment.filename,
+            attachment.content_type,
+            format_size(attachment.size, transaction.language)
+        );
+        let selected = shown_id.as_deref() == Some(attachment.id.as_str());
+        if ui.add(egui::Button::selectable(selected, text).truncate()).clicked() {
+            open = Some(attachment.id.clone());
+        }
+    }
+    if let Some((Ok(bytes), Some(attachment))) =
+        shown.map(|a| (&a.bytes, transaction.attachments.iter().find(|x| Some(&x.id) == a.attachment_id.as_ref())))
+        && ui.button(t.get("attachment-save")).clicked()
+    {
+        save = Some((Arc::clone(bytes), attachment.filename.clone()));
     }
     match &app.notice {
         Some(Ok(path)) => {

@@ -20,7 +20,7 @@ pub fn show(app: &mut DeskApp, ui: &mut egui::Ui) {
         ui.spinner();
         return;
     };
-    ui.heading(&transaction.service.name);
+    ui.add(egui::Label::new(egui::RichText::new(&transaction.service.name).heading()).truncate());
     let submitter = &transaction.submitter;
     let masked = submitter.personal_id.as_ref().map(|p| p.masked()).unwrap_or_default();
     ui.label(format!(

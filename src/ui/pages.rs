@@ -15,7 +15,7 @@ pub enum PageCommand {
 pub fn show(ui: &mut egui::Ui, t: &Texts, state: &PageState, zoom: &mut Zoom, alt: &str) -> Option<PageCommand> {
     let (page, pages) = (state.page, state.pages);
     let mut command = None;
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         if ui.add_enabled(page > 1, egui::Button::new(t.get("page-previous"))).clicked() {
             command = Some(PageCommand::GoTo(page - 1));
         }
@@ -31,8 +31,9 @@ pub fn show(ui: &mut egui::Ui, t: &Texts, state: &PageState, zoom: &mut Zoom, al
         if ui.button(t.get("zoom-out")).clicked() {
             *zoom = Zoom::Factor((factor.unwrap_or(1.0) / 1.25).max(0.25));
         }
-        let percent = factor.map_or_else(|| t.get("zoom-fit-width"), |f| format!("{:.0} %", f * 100.0));
-        ui.label(percent);
+        if let Some(f) = factor {
+            ui.label(format!("{:.0} %", f * 100.0));
+        }
         if ui.button(t.get("zoom-in")).clicked() {
             *zoom = Zoom::Factor((factor.unwrap_or(1.0) * 1.25).min(4.0));
         }
@@ -43,7 +44,11 @@ pub fn show(ui: &mut egui::Ui, t: &Texts, state: &PageState, zoom: &mut Zoom, al
     match &state.texture {
         Ok(texture) => {
             let texture = texture.clone();
-            egui::ScrollArea::both().id_salt(alt).auto_shrink([false, false]).show(ui, |ui| {
+            let scroll = match *zoom {
+                Zoom::FitWidth => egui::ScrollArea::vertical(),
+                Zoom::Factor(_) => egui::ScrollArea::both(),
+            };
+            scroll.id_salt(alt).auto_shrink([false, false]).show(ui, |ui| {
                 let size = texture.size_vec2();
                 // Pages are drawn 1200 px wide; 100 % shows an A4 page about as wide as on paper.
                 let width = match *zoom {

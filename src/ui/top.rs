@@ -24,16 +24,15 @@ pub fn show(app: &mut DeskApp, ui: &mut egui::Ui) {
             ui.spinner();
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            let label = ui.label(t.get("top-language"));
-            egui::ComboBox::from_id_salt("language")
-                .selected_text(language.native_name())
-                .show_ui(ui, |ui| {
+            // Right to left: the drop-down first, its label to the left of it.
+            let combo =
+                egui::ComboBox::from_id_salt("language").selected_text(language.native_name()).show_ui(ui, |ui| {
                     for choice in UiLanguage::ALL {
                         ui.selectable_value(&mut language, choice, choice.native_name());
                     }
-                })
-                .response
-                .labelled_by(label.id);
+                });
+            let label = ui.label(t.get("top-language"));
+            combo.response.labelled_by(label.id);
         });
     });
     app.set_language(language);
