@@ -203,6 +203,16 @@ impl DeskApp {
         self.backend.load(id);
     }
 
+    /// Transactions in the inbox not filed yet, as the top bar counts them.
+    pub fn pending(&self) -> usize {
+        self.model.pending()
+    }
+
+    /// Rows the inbox's filters let through.
+    pub fn shown(&mut self) -> usize {
+        self.model.visible().len()
+    }
+
     /// The selected transaction, once its details are here.
     pub fn selected_transaction(&self) -> Option<&Transaction> {
         self.detail.value().filter(|t| Some(&t.id) == self.selected.as_ref())
