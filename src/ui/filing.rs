@@ -58,12 +58,14 @@ pub fn show(app: &mut DeskApp, ui: &mut egui::Ui) {
         ui.colored_label(ui.visuals().warn_fg_color, t.get("filing-confirm"));
     }
     let (mut file, mut cancel) = (false, false);
-    ui.horizontal(|ui| {
-        let label = if view.result.as_ref().is_some_and(Result::is_err) { "filing-retry" } else { "filing-file" };
-        let enabled = !view.running && !done && plan.is_ok();
-        file = ui.add_enabled(enabled, egui::Button::new(t.get(label))).clicked();
-        cancel = view.running && ui.button(t.get("filing-cancel")).clicked();
-    });
+    if !done {
+        ui.horizontal(|ui| {
+            let label = if view.result.as_ref().is_some_and(Result::is_err) { "filing-retry" } else { "filing-file" };
+            let enabled = !view.running && !done && plan.is_ok();
+            file = ui.add_enabled(enabled, egui::Button::new(t.get(label))).clicked();
+            cancel = view.running && ui.button(t.get("filing-cancel")).clicked();
+        });
+    }
     if file {
         // A click is the confirmation itself.
         app.confirm = Some(id.clone());
@@ -100,7 +102,8 @@ fn progress(app: &DeskApp, ui: &mut egui::Ui, view: &FilingView) {
     match &view.result {
         Some(Ok(result)) => {
             let diary = result.diary_number.clone().unwrap_or_else(|| t.get("filing-no-case"));
-            ui.strong(t.with("filing-done", &[("diary", (&diary).into())]));
+            let text = egui::RichText::new(t.with("filing-done", &[("diary", (&diary).into())])).heading();
+            ui.label(text.color(egui::Color32::from_rgb(0x2e, 0x8b, 0x57)));
             ui.horizontal(|ui| {
                 if result.diary_number.is_some() && ui.button(t.get("filing-copy")).clicked() {
                     ui.ctx().copy_text(diary.clone());
