@@ -148,7 +148,7 @@ fn desk(runtime: &tokio::runtime::Runtime, demo: bool) -> Result<()> {
         outbox_token: credentials.outbox_token,
         clerk: "Demo-kirjaaja".to_owned(),
         label: "Demo (harjoitusympäristö)".to_owned(),
-        case_url: None,
+        case_url: Some(sandbox.case_page_template()),
     };
     let mappings = kirjaamo::mappings::load_dir(Path::new("mappings")).unwrap_or_default();
     let journal = kirjaamo::export::Journal::in_memory()?;

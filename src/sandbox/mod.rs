@@ -18,6 +18,7 @@ pub mod seed;
 mod shared;
 mod tweb_api;
 mod tweb_state;
+mod web_page;
 
 use std::collections::HashMap;
 use std::net::SocketAddr;
@@ -177,6 +178,7 @@ fn router(shared: Arc<Shared>) -> Router {
         .route("/faults", get(control::faults).put(control::set_faults).delete(control::clear_faults))
         .route("/external-refs", get(control::external_refs));
     Router::new()
+        .route("/tweb/asia/{id}", get(web_page::case_page))
         .nest("/tweb", tweb)
         .nest("/epalvelu", outbox)
         .nest("/_sandbox", control)
@@ -223,6 +225,11 @@ impl Sandbox {
     /// Base URL of the TWeb API (append `/api/v1/...`).
     pub fn tweb_url(&self) -> String {
         format!("http://{}/tweb", self.addr)
+    }
+
+    /// Address template of the read-only case page that stands in for TWeb's web UI, with `{id}`.
+    pub fn case_page_template(&self) -> String {
+        format!("http://{}/tweb/asia/{{id}}", self.addr)
     }
 
     /// Base URL of the outbox API (append `/api/v1/...`).

@@ -38,7 +38,7 @@ pub fn desk(runtime: &tokio::runtime::Runtime, with_mappings: bool) -> (Sandbox,
         outbox_token: credentials.outbox_token,
         clerk: "Testikirjaaja".to_owned(),
         label: "Testi".to_owned(),
-        case_url: Some("https://tweb.example/asia/{id}".to_owned()),
+        case_url: Some(sandbox.case_page_template()),
     };
     let mappings = if with_mappings {
         kirjaamo::mappings::load_dir(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("mappings"))

@@ -30,6 +30,12 @@ fn a_default_filing_takes_two_key_presses() {
     let diary = completion.result.diary_number.clone().unwrap_or_default();
     harness.get_by_label_contains(&format!("Kirjattu: {}", if diary.is_empty() { "ilman asiaa" } else { &diary }));
     assert_eq!(sandbox.count_external_ref(&refs::form(&first.id)).documents, 1);
+    // "Open in TWeb" leads to the case's page (the sandbox's stand-in for TWeb's web UI).
+    harness.get_by_label("Avaa TWebissä");
+    let case_id = completion.result.case_id.expect("a case");
+    let url = sandbox.case_page_template().replace("{id}", &case_id.to_string());
+    let page = runtime.block_on(async { reqwest::get(&url).await?.text().await }).expect("case page");
+    assert!(page.contains(&diary) && page.contains(&first.submitter_name), "{page}");
     // The list refreshes: one fewer pending, the filed row stays with its badge.
     wait_for(&mut harness, &format!("{} odottaa", pending.len() - 1));
     harness
