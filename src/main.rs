@@ -50,6 +50,9 @@ enum Command {
     },
     /// File transactions without the GUI: --auto, --resume or --id TX… (secrets from the environment).
     Export(cli::export::ExportArgs),
+    /// Check the per-service mapping files (`check [DIR]`); non-zero exit on any error.
+    #[command(subcommand)]
+    Mappings(cli::mappings::MappingsCommand),
     /// Write the OpenAPI contracts to DIR, or with --check fail when the files there differ.
     Contracts {
         /// Folder of the contracts.
@@ -95,6 +98,13 @@ fn main() -> Result<()> {
         Some(Command::Pdf { transaction, output }) => pdf(&transaction, output),
         Some(Command::Export(args)) => {
             if runtime.block_on(cli::export::run(args))? {
+                Ok(())
+            } else {
+                std::process::exit(1)
+            }
+        }
+        Some(Command::Mappings(command)) => {
+            if runtime.block_on(cli::mappings::run(command))? {
                 Ok(())
             } else {
                 std::process::exit(1)
@@ -150,7 +160,11 @@ fn desk(runtime: &tokio::runtime::Runtime, demo: bool) -> Result<()> {
         label: "Demo (harjoitusympäristö)".to_owned(),
         case_url: Some(sandbox.case_page_template()),
     };
-    let mappings = kirjaamo::mappings::load_dir(Path::new("mappings")).unwrap_or_default();
+    // The demo edits its own copy of the built-in mappings; nothing of it outlives the session.
+    let mappings_dir = tempfile::tempdir().context("no temporary folder for the demo's mappings")?;
+    kirjaamo::mappings::write_demo_files(mappings_dir.path())?;
+    let mappings = kirjaamo::mappings::load_dir(mappings_dir.path())?;
+    let dir = mappings_dir.path().to_owned();
     let journal = kirjaamo::export::Journal::in_memory()?;
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default().with_inner_size([1280.0, 800.0]).with_title("Kirjaamo"),
@@ -163,13 +177,14 @@ fn desk(runtime: &tokio::runtime::Runtime, demo: bool) -> Result<()> {
         Box::new(move |cc| {
             kirjaamo::ui::DeskApp::install_fonts(&cc.egui_ctx);
             let ctx = cc.egui_ctx.clone();
-            let backend = kirjaamo::ui::Backend::new(
+            let mut backend = kirjaamo::ui::Backend::new(
                 handle,
                 connection,
                 journal,
                 mappings,
                 std::sync::Arc::new(move || ctx.request_repaint()),
             )?;
+            backend.set_mappings_dir(dir);
             let language = cc
                 .storage
                 .and_then(|s| eframe::get_value(s, kirjaamo::ui::LANGUAGE_KEY))
@@ -179,6 +194,7 @@ fn desk(runtime: &tokio::runtime::Runtime, demo: bool) -> Result<()> {
     )
     .map_err(|e| anyhow::anyhow!("the window could not open: {e}"))?;
     runtime.block_on(sandbox.stop());
+    drop(mappings_dir);
     Ok(())
 }
 

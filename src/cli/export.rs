@@ -8,7 +8,7 @@ use std::sync::Arc;
 use anyhow::{Context, Result, bail};
 use clap::Args;
 use kirjaamo::export::{EventKind, ExportConfig, ExportError, Exporter, FilingPlan, Journal};
-use kirjaamo::mappings::{ServiceMapping, load_dir};
+use kirjaamo::mappings::ServiceMapping;
 use kirjaamo::outbox::OutboxClient;
 use kirjaamo::tweb::{TwebAuth, TwebClient};
 use tokio_util::sync::CancellationToken;
@@ -47,7 +47,7 @@ fn secret(name: &str) -> Option<String> {
 }
 
 /// Secrets come from the environment for service accounts (the keyring is the GUI's).
-fn tweb_auth() -> Result<TwebAuth> {
+pub fn tweb_auth() -> Result<TwebAuth> {
     if let Some(token) = secret("KIRJAAMO_TWEB_TOKEN") {
         return Ok(TwebAuth::Bearer(token));
     }
@@ -94,13 +94,14 @@ pub async fn run(args: ExportArgs) -> Result<bool> {
             }
         }
     });
-    let exporter = Exporter::new(tweb, outbox.clone(), journal.clone(), ExportConfig::new(&args.clerk), Some(events));
+    let exporter =
+        Exporter::new(Arc::clone(&tweb), outbox.clone(), journal.clone(), ExportConfig::new(&args.clerk), Some(events));
     let mut plans: Vec<Result<FilingPlan, String>> = Vec::new();
     let mut skipped = 0;
     if args.resume {
         plans.extend(journal.unfinished().await?.into_iter().map(|record| Ok(record.plan)));
     } else {
-        let mappings = load_dir(&args.mappings)?;
+        let mappings = checked_mappings(tweb.as_ref(), &args.mappings).await?;
         let today = chrono::Utc::now().date_naive();
         let ids: Vec<String> = if args.auto {
             let pending = outbox.list_all(None).await?;
@@ -135,6 +136,25 @@ pub async fn run(args: ExportArgs) -> Result<bool> {
     let _ = printer.await;
     println!("filed {filed}, failed {failed}, skipped {skipped} (not automatic)");
     Ok(failed == 0)
+}
+
+/// The mappings that pass the check against TWeb's catalog; the others are named with their
+/// errors on stderr and file nothing.
+async fn checked_mappings(tweb: &TwebClient, dir: &std::path::Path) -> Result<Vec<ServiceMapping>> {
+    let catalog = kirjaamo::tweb::fetch_catalog(tweb).await.context("reading TWeb's catalog to check the mappings")?;
+    let reports = kirjaamo::mappings::check::Checker { catalog: &catalog, services: &[] }.check_dir(dir)?;
+    let mut usable = Vec::new();
+    for report in reports {
+        if report.usable() {
+            usable.extend(report.mapping);
+            continue;
+        }
+        for issue in report.issues.iter().filter(|i| i.severity == kirjaamo::mappings::check::Severity::Error) {
+            eprintln!("{issue}");
+        }
+        eprintln!("{}: not used until fixed (run `kirjaamo mappings check`)", report.path.display());
+    }
+    Ok(usable)
 }
 
 async fn plan_for(

@@ -1,3 +1,4 @@
 //! Subcommands of the `kirjaamo` binary that are more than a few lines.
 
 pub mod export;
+pub mod mappings;

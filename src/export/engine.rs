@@ -373,7 +373,7 @@ impl<C: CaseSystem + 'static> Exporter<C> {
         let external_ref = refs::attachment(id, &attachment.id);
         let meta = DocumentMetadata {
             title: attachment.filename.clone(),
-            document_type: plan.attachment_document_type.clone(),
+            document_type: plan.attachment_type(&attachment.filename, &attachment.content_type).to_owned(),
             filename: Some(attachment.filename.clone()),
             received_date: Some(transaction.submitted_at.date_naive()),
             // TWeb refuses the upload unless the bytes it received hash to this: end-to-end check.

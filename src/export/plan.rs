@@ -52,8 +52,11 @@ pub struct FilingPlan {
     pub target: Target,
     /// Document type of the form PDF.
     pub form_document_type: String,
-    /// Document type of each attachment.
+    /// Document type of attachments no rule matches.
     pub attachment_document_type: String,
+    /// Document types by content type or file name, first match wins (from the mapping).
+    #[serde(default)]
+    pub attachment_rules: Vec<crate::mappings::AttachmentRule>,
     /// The assignment, if any (required for assignment-only).
     pub assignment: Option<AssignmentPlan>,
 }
@@ -80,6 +83,11 @@ impl FilingPlan {
             Target::ExistingCase { .. } => FilingAction::ExistingCase,
             Target::AssignmentOnly => FilingAction::AssignmentOnly,
         }
+    }
+
+    /// The document type of an attachment.
+    pub fn attachment_type(&self, filename: &str, content_type: &str) -> &str {
+        crate::mappings::attachment_type(&self.attachment_rules, &self.attachment_document_type, filename, content_type)
     }
 
     /// The mapping's default filing of `transaction`, filed `today`.
@@ -112,6 +120,7 @@ impl FilingPlan {
             target,
             form_document_type: mapping.form_document_type.clone(),
             attachment_document_type: mapping.attachment_document_type.clone(),
+            attachment_rules: mapping.attachment_rules.clone(),
             assignment,
         })
     }

@@ -57,8 +57,11 @@ pub struct ServiceMapping {
     pub title: String,
     /// Document type of the form PDF.
     pub form_document_type: String,
-    /// Document type of the attachments.
+    /// Document type of the attachments no rule matches.
     pub attachment_document_type: String,
+    /// Document types of attachments by content type or file name, first match wins.
+    #[serde(default)]
+    pub attachment_rules: Vec<super::AttachmentRule>,
     /// Whether the submitter becomes the case's applicant party.
     #[serde(default = "yes")]
     pub submitter_is_party: bool,

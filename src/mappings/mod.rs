@@ -1,12 +1,18 @@
 //! Per-service filing defaults: one TOML file per e-service in a mappings folder.
 //! See `docs/mappings.md` for the format.
 
+pub mod check;
+mod demo;
 mod mapping;
+mod rules;
+pub mod save;
 mod template;
 
 use std::path::{Path, PathBuf};
 
+pub use demo::{DEMO_FILES, write_demo_files};
 pub use mapping::{AssignmentDefaults, DefaultAction, ServiceMapping};
+pub use rules::{AttachmentRule, attachment_type, wildcard};
 pub use template::render_template;
 
 /// Why mappings could not be read.
@@ -37,8 +43,8 @@ pub fn load_file(path: &Path) -> Result<ServiceMapping, MappingError> {
     toml::from_str(&text).map_err(|e| MappingError::Format { path: path.to_owned(), message: e.to_string() })
 }
 
-/// Reads every `*.toml` mapping of `dir`, in file name order.
-pub fn load_dir(dir: &Path) -> Result<Vec<ServiceMapping>, MappingError> {
+/// The `*.toml` files of `dir`, in file name order.
+pub fn mapping_files(dir: &Path) -> Result<Vec<PathBuf>, MappingError> {
     let entries = std::fs::read_dir(dir).map_err(|source| MappingError::Io { path: dir.to_owned(), source })?;
     let mut paths: Vec<PathBuf> = entries
         .filter_map(Result::ok)
@@ -46,5 +52,10 @@ pub fn load_dir(dir: &Path) -> Result<Vec<ServiceMapping>, MappingError> {
         .filter(|p| p.extension().is_some_and(|e| e == "toml"))
         .collect();
     paths.sort();
-    paths.iter().map(|p| load_file(p)).collect()
+    Ok(paths)
+}
+
+/// Reads every `*.toml` mapping of `dir`, in file name order.
+pub fn load_dir(dir: &Path) -> Result<Vec<ServiceMapping>, MappingError> {
+    mapping_files(dir)?.iter().map(|p| load_file(p)).collect()
 }

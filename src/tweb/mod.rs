@@ -14,6 +14,13 @@ use crate::contract::tweb::{CasePage, CaseQuery, CreateAssignment, CreateCase, D
 use crate::domain::{Assignment, Case, CaseGroup, Document, DocumentType, Group, User};
 use crate::remote::RemoteError;
 
+/// Reads the whole catalog at once.
+pub async fn fetch_catalog(tweb: &impl CaseSystem) -> Result<crate::domain::Catalog, RemoteError> {
+    let (case_groups, document_types, users, groups) =
+        tokio::try_join!(tweb.case_groups(), tweb.document_types(), tweb.users(), tweb.groups())?;
+    Ok(crate::domain::Catalog { case_groups, document_types, users, groups })
+}
+
 /// A document's bytes to upload, streamed.
 pub struct Upload {
     /// File name stored with the document.

@@ -50,7 +50,7 @@ impl DeskApp {
         if rows.iter().any(|r| r.service.id != first.service.id) {
             return Err("bulk-one-service");
         }
-        match self.backend.mapping(&first.service.id) {
+        match self.usable_mapping(&first.service.id) {
             Some(m) if m.action != crate::mappings::DefaultAction::ExistingCase => {}
             _ => return Err("bulk-no-default"),
         }
@@ -99,6 +99,37 @@ impl DeskApp {
             }
             self.confirm = None;
         }
+    }
+
+    /// Makes the selected transaction's choices the default of its service (for a service with
+    /// no usable mapping) and saves it into the mappings folder.
+    pub fn save_draft_as_default(&mut self) {
+        let Some(transaction) = self.selected_transaction() else { return };
+        let Some(draft) = self.drafts.get(&transaction.id) else { return };
+        let mut mapping = super::admin::blank(&transaction.service.id, &transaction.service.name);
+        mapping.action = match draft.action {
+            Action::NewCase => crate::mappings::DefaultAction::NewCase,
+            Action::ExistingCase => crate::mappings::DefaultAction::ExistingCase,
+            Action::AssignmentOnly => crate::mappings::DefaultAction::AssignmentOnly,
+        };
+        mapping.case_group = Some(draft.case_group.trim().to_owned()).filter(|g| !g.is_empty());
+        mapping.submitter_is_party = draft.submitter_party;
+        mapping.form_document_type = draft.form_document_type.trim().to_owned();
+        mapping.attachment_document_type = draft.attachment_document_type.trim().to_owned();
+        if draft.assign || draft.action == Action::AssignmentOnly {
+            let today = chrono::Local::now().date_naive();
+            let due = super::draft::parse_date(&draft.due).and_then(|d| u32::try_from((d - today).num_days()).ok());
+            mapping.assignment = Some(crate::mappings::AssignmentDefaults {
+                users: draft.users.clone(),
+                groups: draft.groups.clone(),
+                subject: "{service}: {submitter}".to_owned(),
+                message: None,
+                due_in_days: due.filter(|d| *d > 0),
+            });
+        }
+        self.admin.service = Some(mapping.service.clone());
+        self.admin.status = None;
+        self.backend.save_mapping(mapping);
     }
 
     /// Ticks or unticks a row for bulk filing.

@@ -27,6 +27,8 @@ pub enum View {
     Desk,
     /// Failed filings and the history.
     Failed,
+    /// The admin's per-service defaults.
+    Admin,
 }
 
 /// Tabs of the detail.
@@ -112,6 +114,8 @@ pub struct DeskApp {
     pub(super) focus: Option<Focus>,
     pub(super) confirm: Option<String>,
     pub(super) notice: Option<Result<String, String>>,
+    pub(super) mapping_problems: HashMap<String, Vec<String>>,
+    pub(super) admin: super::admin::AdminState,
 }
 
 impl DeskApp {
@@ -141,6 +145,8 @@ impl DeskApp {
             focus: None,
             confirm: None,
             notice: None,
+            mapping_problems: HashMap::new(),
+            admin: super::admin::AdminState::default(),
         };
         app.catalog.start();
         app.backend.catalog();
@@ -203,6 +209,12 @@ impl DeskApp {
         self.backend.load(id);
     }
 
+    /// The mapping of `service` when it passed the check against TWeb's catalog (or the catalog
+    /// has not arrived yet; drafts made then are re-marked when it does).
+    pub fn usable_mapping(&self, service: &str) -> Option<&crate::mappings::ServiceMapping> {
+        self.backend.mapping(service).filter(|_| !self.mapping_problems.contains_key(service))
+    }
+
     /// Transactions in the inbox not filed yet, as the top bar counts them.
     pub fn pending(&self) -> usize {
         self.model.pending()
@@ -234,6 +246,7 @@ impl DeskApp {
         egui::CentralPanel::default().show(ui, |ui| match self.view {
             View::Desk => detail::show(self, ui),
             View::Failed => failed::show(self, ui),
+            View::Admin => super::admin::show(self, ui),
         });
     }
 }

@@ -99,8 +99,10 @@ pub struct Draft {
     pub case: Option<PickedCase>,
     /// Document type of the form PDF.
     pub form_document_type: String,
-    /// Document type of the attachments.
+    /// Document type of the attachments no rule matches.
     pub attachment_document_type: String,
+    /// The mapping's rules for attachment document types.
+    pub attachment_rules: Vec<crate::mappings::AttachmentRule>,
     /// Whether an assignment is made (always for assignment-only).
     pub assign: bool,
     /// Assignment's users.
@@ -146,6 +148,7 @@ impl Draft {
             case: None,
             form_document_type: String::new(),
             attachment_document_type: String::new(),
+            attachment_rules: Vec::new(),
             assign: false,
             users: Vec::new(),
             groups: Vec::new(),
@@ -165,6 +168,7 @@ impl Draft {
         draft.submitter_party = mapping.submitter_is_party;
         draft.form_document_type = mapping.form_document_type.clone();
         draft.attachment_document_type = mapping.attachment_document_type.clone();
+        draft.attachment_rules = mapping.attachment_rules.clone();
         if let Some(a) = &mapping.assignment {
             draft.assign = true;
             draft.users = a.users.clone();
@@ -252,6 +256,7 @@ impl Draft {
             target,
             form_document_type: self.form_document_type.trim().to_owned(),
             attachment_document_type: self.attachment_document_type.trim().to_owned(),
+            attachment_rules: self.attachment_rules.clone(),
             assignment,
         })
     }

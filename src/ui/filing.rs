@@ -125,10 +125,37 @@ fn edit(app: &mut DeskApp, ui: &mut egui::Ui, id: &str) {
     let mapped =
         app.drafts.get(id).map(|d| d.service.clone()).and_then(|s| app.backend.mapping(&s).map(|m| m.name.clone()));
     let t = &app.texts;
-    match mapped {
-        Some(name) => ui.weak(t.with("filing-default-from", &[("service", (&name).into())])),
-        None => ui.colored_label(ui.visuals().warn_fg_color, t.get("filing-no-mapping")),
-    };
+    let service = app.drafts.get(id).map(|d| d.service.clone()).unwrap_or_default();
+    match (mapped, app.mapping_problems.get(&service)) {
+        (Some(_), Some(problems)) => {
+            ui.colored_label(ui.visuals().error_fg_color, t.get("filing-mapping-invalid"));
+            for problem in problems {
+                ui.label(format!("• {problem}"));
+            }
+        }
+        (Some(name), None) => {
+            ui.weak(t.with("filing-default-from", &[("service", (&name).into())]));
+        }
+        (None, _) => {
+            ui.colored_label(ui.visuals().warn_fg_color, t.get("filing-no-mapping"));
+        }
+    }
+    let unusable = app.usable_mapping(&service).is_none();
+    let ready = app.drafts.get(id).is_some_and(|d| d.plan().is_ok());
+    if unusable
+        && ready
+        && app.backend.mappings_dir().is_some()
+        && ui.button(app.texts.get("filing-save-default")).clicked()
+    {
+        app.save_draft_as_default();
+    }
+    if let Some(status) = app.admin.status.as_ref().filter(|_| app.admin.service.as_deref() == Some(service.as_str())) {
+        match status {
+            Ok(text) => ui.label(text),
+            Err(error) => ui.colored_label(ui.visuals().error_fg_color, error),
+        };
+    }
+    let t = &app.texts;
     let Some(draft) = app.drafts.get(id) else { return };
     let mut action = draft.action;
     ui.horizontal_wrapped(|ui| {

@@ -3,6 +3,8 @@
 //! that requests a repaint, so the UI thread never blocks.
 
 mod actions;
+mod admin;
+mod admin_form;
 mod app;
 mod assign;
 mod attachments;

@@ -35,7 +35,7 @@ impl DeskApp {
                 if let Ok(transaction) = &result {
                     self.backend.preview(transaction, None, 1, super::app::PREVIEW_WIDTH);
                     if !self.drafts.contains_key(&id) {
-                        let mapping = self.backend.mapping(&transaction.service.id);
+                        let mapping = self.usable_mapping(&transaction.service.id);
                         let draft = Draft::new(transaction, mapping, chrono::Local::now().date_naive());
                         self.drafts.insert(id.clone(), draft);
                     }
@@ -46,7 +46,20 @@ impl DeskApp {
                 }
                 self.detail.finish(result.map(|t| *t));
             }
-            Reply::Catalog(result) => self.catalog.finish(result.map(|c| *c)),
+            Reply::Catalog(result) => {
+                let result = result.map(|boxed| {
+                    let (catalog, problems) = *boxed;
+                    self.mapping_problems = problems.into_iter().collect();
+                    // Drafts made from a mapping that turned out wrong need the clerk's confirmation.
+                    for draft in self.drafts.values_mut() {
+                        if self.mapping_problems.contains_key(&draft.service) {
+                            draft.complete_default = false;
+                        }
+                    }
+                    catalog
+                });
+                self.catalog.finish(result);
+            }
             Reply::Cases(seq, result) => {
                 if seq == self.cases.seq {
                     self.cases.results.finish(result);
@@ -105,6 +118,32 @@ impl DeskApp {
                 self.unfinished.finish(result);
             }
             Reply::History(result) => self.history.finish(result),
+            Reply::Sample(service, result) => self.admin.samples.entry(service).or_default().finish(result),
+            Reply::MappingSaved(result) => {
+                self.admin.status = Some(match result {
+                    Ok(saved) => {
+                        let (path, mapping) = *saved;
+                        // Drafts not yet filed take the new default; the open one at once.
+                        self.drafts.retain(|id, d| d.service != mapping.service || self.filings.contains_key(id));
+                        if let Some(t) = self.detail.value().filter(|t| t.service.id == mapping.service) {
+                            let today = chrono::Local::now().date_naive();
+                            self.drafts.entry(t.id.clone()).or_insert_with(|| Draft::new(t, Some(&mapping), today));
+                        }
+                        self.backend.replace_mapping(mapping);
+                        Ok(self.texts.with("admin-saved", &[("path", (&path.display().to_string()).into())]))
+                    }
+                    Err(error) => Err(self.texts.with("admin-save-error", &[("error", (&error).into())])),
+                });
+            }
+            Reply::MappingImported(Some(Ok(mapping))) => {
+                self.admin.service = Some(mapping.service.clone());
+                self.admin.editing = Some(*mapping);
+                self.admin.status = Some(Ok(self.texts.get("admin-imported")));
+            }
+            Reply::MappingImported(Some(Err(error))) => {
+                self.admin.status = Some(Err(self.texts.with("admin-import-error", &[("error", (&error).into())])));
+            }
+            Reply::MappingImported(None) => {}
         }
     }
 }

@@ -16,6 +16,7 @@ pub fn show(app: &mut DeskApp, ui: &mut egui::Ui) {
         ui.separator();
         ui.selectable_value(&mut view, View::Desk, t.with("top-inbox", &[("count", app.model.pending().into())]));
         ui.selectable_value(&mut view, View::Failed, t.with("top-failed", &[("count", failed.into())]));
+        ui.selectable_value(&mut view, View::Admin, t.get("top-admin"));
         ui.separator();
         if ui.button(t.get("top-refresh")).on_hover_text(t.get("top-refresh-hint")).clicked() {
             refresh = true;

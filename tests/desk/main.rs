@@ -1,5 +1,6 @@
 //! The clerk desk driven through AccessKit with egui_kittest, against the sandbox over HTTP.
 
+mod admin;
 mod bulk;
 mod failed;
 mod filing;
@@ -29,6 +30,16 @@ pub fn wait_for(harness: &mut Harness<'_, DeskApp>, what: &str) {
 
 /// A desk on a fresh sandbox, with or without the repo's mappings.
 pub fn desk(runtime: &tokio::runtime::Runtime, with_mappings: bool) -> (Sandbox, Harness<'static, DeskApp>) {
+    let dir = with_mappings.then(|| std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("mappings"));
+    desk_with(runtime, dir.as_deref(), false)
+}
+
+/// A desk on a fresh sandbox reading mappings from `dir`; with `save`, the admin saves there.
+pub fn desk_with(
+    runtime: &tokio::runtime::Runtime,
+    dir: Option<&std::path::Path>,
+    save: bool,
+) -> (Sandbox, Harness<'static, DeskApp>) {
     let sandbox = runtime.block_on(Sandbox::start(SandboxConfig::default())).expect("sandbox");
     let credentials = Credentials::demo();
     let connection = Connection {
@@ -40,15 +51,13 @@ pub fn desk(runtime: &tokio::runtime::Runtime, with_mappings: bool) -> (Sandbox,
         label: "Testi".to_owned(),
         case_url: Some(sandbox.case_page_template()),
     };
-    let mappings = if with_mappings {
-        kirjaamo::mappings::load_dir(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("mappings"))
-            .expect("mappings")
-    } else {
-        Vec::new()
-    };
+    let mappings = dir.map(|d| kirjaamo::mappings::load_dir(d).expect("mappings")).unwrap_or_default();
     let journal = Journal::in_memory().expect("journal");
-    let backend =
+    let mut backend =
         Backend::new(runtime.handle().clone(), connection, journal, mappings, Arc::new(|| {})).expect("backend");
+    if let (true, Some(dir)) = (save, dir) {
+        backend.set_mappings_dir(dir.to_owned());
+    }
     let harness = Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
         .build_ui_state(|ui, app: &mut DeskApp| app.show(ui), DeskApp::new(backend, kirjaamo::i18n::UiLanguage::Fi));

@@ -52,6 +52,7 @@ async fn every_bad_payload_fails_clearly_on_its_own_transaction() {
             target: Target::NewCase { case_group: "08.01.04".into(), title: "Testi".into(), submitter_party: true },
             form_document_type: "HAKEMUS".into(),
             attachment_document_type: "HAKLIITE".into(),
+            attachment_rules: Vec::new(),
             assignment: None,
         };
         let error =

@@ -6,4 +6,5 @@ mod bad_input;
 mod clerks;
 mod common;
 mod crash;
+mod mappings_cli;
 mod soak;

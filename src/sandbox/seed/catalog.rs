@@ -1,36 +1,11 @@
 //! The TWeb catalog of the sandbox: a records plan (TOS) excerpt, document types, users and groups
 //! of a mid-sized Finnish municipality.
 
-use serde::{Deserialize, Serialize};
-
 use crate::domain::{
     CaseGroup, DocumentType, Group, PersonalDataLevel, PublicityClass, RecordsProperties, Retention, User,
 };
 
-/// Everything `GET /catalog/*` answers.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Catalog {
-    /// Case groups (TOS classes).
-    pub case_groups: Vec<CaseGroup>,
-    /// Document types.
-    pub document_types: Vec<DocumentType>,
-    /// Users.
-    pub users: Vec<User>,
-    /// Groups.
-    pub groups: Vec<Group>,
-}
-
-impl Catalog {
-    /// The case group with `code`.
-    pub fn case_group(&self, code: &str) -> Option<&CaseGroup> {
-        self.case_groups.iter().find(|g| g.code == code)
-    }
-
-    /// The document type with `code`.
-    pub fn document_type(&self, code: &str) -> Option<&DocumentType> {
-        self.document_types.iter().find(|t| t.code == code)
-    }
-}
+pub use crate::domain::Catalog;
 
 fn secret(basis: &str, secrecy_years: u16, retention: Retention, data: PersonalDataLevel) -> RecordsProperties {
     RecordsProperties {

@@ -1,6 +1,7 @@
 //! The desk's link to the outbox and TWeb: requests run on the tokio runtime, replies come back
 //! over a channel and wake the UI.
 
+mod admin;
 mod files;
 mod filing;
 mod reply;
@@ -52,6 +53,7 @@ pub struct Backend {
     repaint: Arc<dyn Fn() + Send + Sync>,
     cancels: HashMap<String, CancellationToken>,
     connection: Connection,
+    mappings_dir: Option<std::path::PathBuf>,
 }
 
 fn plain(error: impl Into<anyhow::Error>) -> String {
@@ -94,6 +96,7 @@ impl Backend {
             repaint,
             cancels: HashMap::new(),
             connection,
+            mappings_dir: None,
         })
     }
 
@@ -137,16 +140,26 @@ impl Backend {
         });
     }
 
-    /// Asks TWeb for its catalog: case groups, document types, users and groups.
+    /// Asks TWeb for its catalog (case groups, document types, users and groups) and checks the
+    /// mappings against it: a mapping with errors is not used as a default.
     pub fn catalog(&self) {
-        let tweb = Arc::clone(&self.tweb);
+        let (tweb, mappings) = (Arc::clone(&self.tweb), Arc::clone(&self.mappings));
         self.send(async move {
-            let result = async {
-                let (case_groups, document_types, users, groups) =
-                    tokio::try_join!(tweb.case_groups(), tweb.document_types(), tweb.users(), tweb.groups())?;
-                Ok::<_, RemoteError>(Box::new(Catalog { case_groups, document_types, users, groups }))
-            };
-            Reply::Catalog(result.await.map_err(plain))
+            let result = crate::tweb::fetch_catalog(tweb.as_ref()).await.map(|catalog| {
+                let checker = crate::mappings::check::Checker { catalog: &catalog, services: &[] };
+                let problems = mappings
+                    .iter()
+                    .map(|m| {
+                        let report = checker.check_mapping_value(m);
+                        let errors =
+                            report.issues.iter().filter(|i| i.severity == crate::mappings::check::Severity::Error);
+                        (m.service.clone(), errors.map(|i| i.message.clone()).collect::<Vec<_>>())
+                    })
+                    .filter(|(_, errors)| !errors.is_empty())
+                    .collect();
+                Box::new((catalog, problems))
+            });
+            Reply::Catalog(result.map_err(plain))
         });
     }
 

@@ -3,22 +3,13 @@
 use std::sync::Arc;
 
 use crate::contract::outbox::{FilingResult, TransactionSummary};
-use crate::domain::{Case, CaseGroup, DocumentType, Group, Transaction, User};
+pub use crate::domain::Catalog;
+use crate::domain::{Case, Transaction};
 use crate::export::{ExportEvent, FilingRecord};
 use crate::preview::Raster;
 
-/// The TWeb catalog the filing panel offers choices from.
-#[derive(Debug, Clone, Default)]
-pub struct Catalog {
-    /// Case groups (TOS classes).
-    pub case_groups: Vec<CaseGroup>,
-    /// Document types.
-    pub document_types: Vec<DocumentType>,
-    /// Users who can receive assignments.
-    pub users: Vec<User>,
-    /// Groups who can receive assignments.
-    pub groups: Vec<Group>,
-}
+/// Services whose mapping failed the check against the catalog, with the errors.
+pub type MappingProblems = Vec<(String, Vec<String>)>;
 
 /// An answer for the UI.
 #[derive(Debug)]
@@ -27,8 +18,8 @@ pub enum Reply {
     Inbox(Result<Vec<TransactionSummary>, String>),
     /// One transaction.
     Transaction(String, Result<Box<Transaction>, String>),
-    /// The TWeb catalog.
-    Catalog(Result<Box<Catalog>, String>),
+    /// The TWeb catalog, and the errors of each service's mapping checked against it.
+    Catalog(Result<Box<(Catalog, MappingProblems)>, String>),
     /// Cases found by the search numbered `.0`.
     Cases(u64, Result<Vec<Case>, String>),
     /// Cases where the submitter of transaction `.0` is a party.
@@ -45,6 +36,12 @@ pub enum Reply {
     Saved(Option<Result<String, String>>),
     /// Filings of this machine that failed or were interrupted, newest first.
     Unfinished(Result<Vec<FilingRecord>, String>),
+    /// A pending transaction of service `.0` for previewing its templates (`None`: none pending).
+    Sample(String, Result<Option<Box<Transaction>>, String>),
+    /// A mapping was saved to this file, or why not.
+    MappingSaved(Result<Box<(std::path::PathBuf, crate::mappings::ServiceMapping)>, String>),
+    /// A mapping file the admin picked, read; `None` when cancelled.
+    MappingImported(Option<Result<Box<crate::mappings::ServiceMapping>, String>>),
     /// Every filing of this machine's journal, newest first.
     History(Result<Vec<FilingRecord>, String>),
 }

@@ -1,0 +1,100 @@
+//! `kirjaamo mappings check [DIR]`: checks the mapping files against TWeb's catalog and the
+//! outbox's transactions; prints `file:line: error: …` and exits non-zero on any error.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use anyhow::{Context, Result};
+use clap::{Args, Subcommand};
+use kirjaamo::domain::Catalog;
+use kirjaamo::mappings::check::{Checker, ServiceFacts, Severity};
+use kirjaamo::outbox::OutboxClient;
+use kirjaamo::tweb::TwebClient;
+
+/// `kirjaamo mappings …`.
+#[derive(Debug, Subcommand)]
+pub enum MappingsCommand {
+    /// Check the mapping files of DIR (default `mappings`).
+    Check(CheckArgs),
+}
+
+/// Options of `kirjaamo mappings check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Folder of the mapping files.
+    #[arg(default_value = "mappings")]
+    dir: PathBuf,
+    /// TWeb base URL (or KIRJAAMO_TWEB_URL); without it the sandbox's built-in catalog is used.
+    #[arg(long, env = "KIRJAAMO_TWEB_URL")]
+    tweb_url: Option<String>,
+    /// ePalvelu outbox base URL (or KIRJAAMO_OUTBOX_URL).
+    #[arg(long, env = "KIRJAAMO_OUTBOX_URL")]
+    outbox_url: Option<String>,
+}
+
+/// The sandbox's catalog and what its seeded outbox holds.
+fn builtin() -> (Catalog, Vec<ServiceFacts>) {
+    let data = kirjaamo::sandbox::seed::seed_data(kirjaamo::sandbox::seed::DEFAULT_SEED);
+    let transactions: Vec<_> = data.transactions.iter().map(|t| t.transaction.clone()).collect();
+    (kirjaamo::sandbox::seed::catalog(), facts(&transactions))
+}
+
+fn facts(transactions: &[kirjaamo::domain::Transaction]) -> Vec<ServiceFacts> {
+    let mut by_id: BTreeMap<String, ServiceFacts> = BTreeMap::new();
+    for t in transactions {
+        let entry = by_id.entry(t.service.id.clone()).or_insert_with(|| ServiceFacts {
+            id: t.service.id.clone(),
+            name: t.service.name.clone(),
+            ..ServiceFacts::default()
+        });
+        entry.pending += 1;
+        entry.field_keys.extend(t.fields.iter().map(|f| f.key.clone()));
+    }
+    by_id.into_values().collect()
+}
+
+/// Reads the live catalog, and the pending transactions for their services and field keys.
+async fn live(tweb_url: &str, outbox_url: Option<&str>) -> Result<(Catalog, Vec<ServiceFacts>)> {
+    let http = kirjaamo::remote::http_client()?;
+    let tweb = TwebClient::new(http.clone(), tweb_url, super::export::tweb_auth()?);
+    let catalog = kirjaamo::tweb::fetch_catalog(&tweb).await.context("reading TWeb's catalog")?;
+    let Some(outbox_url) = outbox_url else { return Ok((catalog, Vec::new())) };
+    let token = std::env::var("KIRJAAMO_OUTBOX_TOKEN").context("no outbox token: set KIRJAAMO_OUTBOX_TOKEN")?;
+    let outbox = OutboxClient::new(http, outbox_url, &token);
+    let mut transactions = Vec::new();
+    for summary in outbox.list_all(None).await.context("listing the outbox")? {
+        transactions.push(outbox.get(&summary.id).await.context("reading a transaction")?.transaction);
+    }
+    Ok((catalog, facts(&transactions)))
+}
+
+/// Runs the command; returns whether no file has an error.
+pub async fn run(command: MappingsCommand) -> Result<bool> {
+    let MappingsCommand::Check(args) = command;
+    let (catalog, services) = match &args.tweb_url {
+        Some(url) => live(url, args.outbox_url.as_deref()).await?,
+        None => {
+            eprintln!("No TWeb connection given (--tweb-url): checking against the sandbox's built-in catalog.");
+            builtin()
+        }
+    };
+    let reports = Checker { catalog: &catalog, services: &services }.check_dir(&args.dir)?;
+    let (mut errors, mut warnings) = (0, 0);
+    for issue in reports.iter().flat_map(|r| &r.issues) {
+        println!("{issue}");
+        match issue.severity {
+            Severity::Error => errors += 1,
+            Severity::Warning => warnings += 1,
+        }
+    }
+    let unmapped: Vec<&str> = services
+        .iter()
+        .filter(|s| !reports.iter().any(|r| r.mapping.as_ref().is_some_and(|m| m.service == s.id)))
+        .map(|s| s.id.as_str())
+        .collect();
+    if !unmapped.is_empty() {
+        println!("note: no mapping for {} (clerks choose by hand)", unmapped.join(", "));
+    }
+    println!("{} files checked: {errors} errors, {warnings} warnings", reports.len());
+    Ok(errors == 0)
+}

@@ -1,0 +1,360 @@
+//! Checks mapping files against TWeb's catalog and the service's own transactions, so an admin
+//! hears of a wrong code before a clerk does. Every issue names the file and the line, and a
+//! wrong code comes with the nearest valid choice.
+
+mod nearest;
+
+use std::collections::BTreeSet;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use super::{DefaultAction, MappingError, ServiceMapping};
+use crate::domain::Catalog;
+pub use nearest::nearest;
+
+/// How bad an issue is: errors stop the mapping from filing anything.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// Worth a look; the mapping still files.
+    Warning,
+    /// The mapping is not used until it is fixed.
+    Error,
+}
+
+/// One finding in one file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Issue {
+    /// The file.
+    pub path: PathBuf,
+    /// Line from 1.
+    pub line: usize,
+    /// Error or warning.
+    pub severity: Severity,
+    /// What is wrong and what to do, in plain words.
+    pub message: String,
+}
+
+impl fmt::Display for Issue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let severity = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(f, "{}:{}: {severity}: {}", self.path.display(), self.line, self.message)
+    }
+}
+
+/// What the outbox says about one e-service.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ServiceFacts {
+    /// Service id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Pending transactions.
+    pub pending: usize,
+    /// Field keys its transactions have (from those read).
+    pub field_keys: BTreeSet<String>,
+}
+
+/// One checked file.
+#[derive(Debug, Clone)]
+pub struct Report {
+    /// The file.
+    pub path: PathBuf,
+    /// The mapping, when the file could be read as one.
+    pub mapping: Option<ServiceMapping>,
+    /// What was found, by line.
+    pub issues: Vec<Issue>,
+}
+
+impl Report {
+    /// Whether the mapping may file: it was read and has no errors.
+    pub fn usable(&self) -> bool {
+        self.mapping.is_some() && !self.issues.iter().any(|i| i.severity == Severity::Error)
+    }
+}
+
+/// Checks mappings against a catalog and what the outbox knows of the services.
+#[derive(Debug, Clone, Copy)]
+pub struct Checker<'a> {
+    /// TWeb's catalog.
+    pub catalog: &'a Catalog,
+    /// The outbox's services; empty when unknown (then services and field keys are not checked).
+    pub services: &'a [ServiceFacts],
+}
+
+/// A path into the TOML document: keys and array indices.
+#[derive(Debug, Clone, Copy)]
+enum Seg<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+struct FileCheck<'t> {
+    path: PathBuf,
+    text: &'t str,
+    doc: Option<toml_edit::Document<&'t str>>,
+    issues: Vec<Issue>,
+}
+
+impl FileCheck<'_> {
+    fn line_at(&self, offset: usize) -> usize {
+        self.text[..offset.min(self.text.len())].matches('\n').count() + 1
+    }
+
+    fn line_of(&self, at: &[Seg<'_>]) -> usize {
+        let Some(doc) = &self.doc else { return 1 };
+        let mut item = doc.as_item();
+        let mut span = None;
+        for seg in at {
+            let next = match seg {
+                Seg::Key(key) => item.get(key),
+                Seg::Index(i) => match item {
+                    toml_edit::Item::ArrayOfTables(tables) => tables.get(*i).map(|_| &item[*i]),
+                    _ => item.get(*i),
+                },
+            };
+            let Some(next) = next else { break };
+            item = next;
+            span = item.span().or(span);
+        }
+        // A span may begin with the blank lines before the item.
+        span.map_or(1, |s| {
+            let rest = &self.text[s.start.min(self.text.len())..];
+            self.line_at(s.start + rest.len() - rest.trim_start().len())
+        })
+    }
+
+    fn push(&mut self, severity: Severity, at: &[Seg<'_>], message: String) {
+        let line = self.line_of(at);
+        self.issues.push(Issue { path: self.path.clone(), line, severity, message });
+    }
+}
+
+impl Checker<'_> {
+    /// Checks one file's text.
+    pub fn check_text(&self, path: &Path, text: &str) -> Report {
+        let mut file = FileCheck { path: path.to_owned(), text, doc: None, issues: Vec::new() };
+        match toml_edit::Document::parse(text) {
+            Ok(doc) => file.doc = Some(doc),
+            Err(e) => {
+                let line = e.span().map_or(1, |s| file.line_at(s.start));
+                let message = format!("not valid TOML: {}", e.message().trim());
+                file.issues.push(Issue { path: path.to_owned(), line, severity: Severity::Error, message });
+                return Report { path: path.to_owned(), mapping: None, issues: file.issues };
+            }
+        }
+        let mapping = match toml::from_str::<ServiceMapping>(text) {
+            Ok(mapping) => mapping,
+            Err(e) => {
+                let line = e.span().map_or(1, |s| file.line_at(s.start));
+                let message = e.message().trim().to_owned();
+                file.issues.push(Issue { path: path.to_owned(), line, severity: Severity::Error, message });
+                return Report { path: path.to_owned(), mapping: None, issues: file.issues };
+            }
+        };
+        self.check_mapping(&mut file, &mapping);
+        file.issues.sort_by_key(|i| i.line);
+        Report { path: path.to_owned(), mapping: Some(mapping), issues: file.issues }
+    }
+
+    fn check_mapping(&self, file: &mut FileCheck<'_>, m: &ServiceMapping) {
+        use Seg::{Index, Key};
+        use Severity::{Error, Warning};
+        if m.schema != 1 {
+            file.push(
+                Error,
+                &[Key("schema")],
+                format!("schema {} is not known; this version reads schema 1", m.schema),
+            );
+        }
+        let facts = self.services.iter().find(|s| s.id == m.service);
+        if facts.is_none() && !self.services.is_empty() {
+            let ids: Vec<(&str, &str)> = self.services.iter().map(|s| (s.id.as_str(), s.name.as_str())).collect();
+            let hint = nearest(&m.service, &ids)
+                .map(|(id, name)| format!("; did you mean {id} ({name})?"))
+                .unwrap_or_default();
+            file.push(Warning, &[Key("service")], format!("the outbox has no e-service \"{}\"{hint}", m.service));
+        }
+        if file.path.file_stem().is_some_and(|s| s.to_string_lossy() != m.service) {
+            file.push(
+                Warning,
+                &[Key("service")],
+                format!("the file name differs from the service id \"{}\"", m.service),
+            );
+        }
+        match (&m.case_group, m.action) {
+            (None, DefaultAction::NewCase) => {
+                file.push(Error, &[Key("action")], "action = \"new_case\" needs a case_group".to_owned());
+            }
+            (Some(code), _) => self.case_group(file, code),
+            (None, _) => {}
+        }
+        for (key, code) in
+            [("form_document_type", &m.form_document_type), ("attachment_document_type", &m.attachment_document_type)]
+        {
+            self.document_type(file, &[Key(key)], code);
+        }
+        for (i, rule) in m.attachment_rules.iter().enumerate() {
+            self.document_type(file, &[Key("attachment_rules"), Index(i), Key("document_type")], &rule.document_type);
+            if rule.content_type.is_none() && rule.filename.is_none() {
+                let message = "this attachment rule names neither content_type nor filename, so it matches nothing";
+                file.push(Error, &[Key("attachment_rules"), Index(i)], message.to_owned());
+            }
+        }
+        self.template(file, &[Key("title")], &m.title, facts);
+        match &m.assignment {
+            None if m.action == DefaultAction::AssignmentOnly => {
+                file.push(Error, &[Key("action")], "action = \"assignment_only\" needs an [assignment]".to_owned());
+            }
+            None => {}
+            Some(a) => {
+                if a.users.is_empty() && a.groups.is_empty() {
+                    file.push(Error, &[Key("assignment")], "the assignment names no users and no groups".to_owned());
+                }
+                let users: Vec<(&str, &str)> =
+                    self.catalog.users.iter().map(|u| (u.id.as_str(), u.name.as_str())).collect();
+                let groups: Vec<(&str, &str)> =
+                    self.catalog.groups.iter().map(|g| (g.id.as_str(), g.name.as_str())).collect();
+                for (key, names, known, what) in
+                    [("users", &a.users, &users, "user"), ("groups", &a.groups, &groups, "group")]
+                {
+                    for (i, name) in names.iter().enumerate() {
+                        if !known.iter().any(|(id, _)| id == name) {
+                            let hint = nearest(name, known)
+                                .map(|(id, n)| format!("; did you mean {id} ({n})?"))
+                                .unwrap_or_default();
+                            file.push(
+                                Error,
+                                &[Key("assignment"), Key(key), Index(i)],
+                                format!("\"{name}\" is not a TWeb {what}{hint}"),
+                            );
+                        }
+                    }
+                }
+                self.template(file, &[Key("assignment"), Key("subject")], &a.subject, facts);
+                if let Some(message) = &a.message {
+                    self.template(file, &[Key("assignment"), Key("message")], message, facts);
+                }
+            }
+        }
+    }
+
+    fn case_group(&self, file: &mut FileCheck<'_>, code: &str) {
+        let at = [Seg::Key("case_group")];
+        match self.catalog.case_groups.iter().find(|g| g.code == code) {
+            Some(group) if !group.active => file.push(
+                Severity::Error,
+                &at,
+                format!("{code} {} is closed for new cases; choose the class that replaced it", group.name),
+            ),
+            Some(_) => {}
+            None => {
+                let open: Vec<(&str, &str)> = self
+                    .catalog
+                    .case_groups
+                    .iter()
+                    .filter(|g| g.active)
+                    .map(|g| (g.code.as_str(), g.name.as_str()))
+                    .collect();
+                let hint = nearest(code, &open).map(|(c, n)| format!("; did you mean {c} {n}?")).unwrap_or_default();
+                file.push(Severity::Error, &at, format!("{code} is not a case group{hint}"));
+            }
+        }
+    }
+
+    fn document_type(&self, file: &mut FileCheck<'_>, at: &[Seg<'_>], code: &str) {
+        if self.catalog.document_types.iter().any(|d| d.code == code) {
+            return;
+        }
+        let known: Vec<(&str, &str)> =
+            self.catalog.document_types.iter().map(|d| (d.code.as_str(), d.name.as_str())).collect();
+        let hint = nearest(code, &known).map(|(c, n)| format!("; did you mean {c} {n}?")).unwrap_or_default();
+        file.push(Severity::Error, at, format!("{code} is not a document type{hint}"));
+    }
+
+    fn template(&self, file: &mut FileCheck<'_>, at: &[Seg<'_>], template: &str, facts: Option<&ServiceFacts>) {
+        for name in placeholders(template) {
+            let problem = match name {
+                "service" | "submitter" | "id" => None,
+                _ if name.starts_with("field:") => {
+                    let key = &name["field:".len()..];
+                    let known = facts.filter(|f| !f.field_keys.is_empty());
+                    known.filter(|f| !f.field_keys.contains(key)).map(|f| {
+                        let keys: Vec<(&str, &str)> = f.field_keys.iter().map(|k| (k.as_str(), "")).collect();
+                        let hint = nearest(key, &keys)
+                            .map(|(k, _)| format!("; did you mean {{field:{k}}}?"))
+                            .unwrap_or_default();
+                        format!("no transaction of {} has a field \"{key}\"{hint}", f.id)
+                    })
+                }
+                _ if name.starts_with("submitted:") => {
+                    let format = &name["submitted:".len()..];
+                    let bad = chrono::format::StrftimeItems::new(format).any(|i| i == chrono::format::Item::Error);
+                    bad.then(|| format!("\"{format}\" is not a date format (e.g. %d.%m.%Y)"))
+                }
+                other => Some(format!(
+                    "{{{other}}} is not a placeholder; use {{service}}, {{submitter}}, {{id}}, {{field:KEY}} or {{submitted:%d.%m.%Y}}"
+                )),
+            };
+            if let Some(problem) = problem {
+                file.push(Severity::Error, at, problem);
+            }
+        }
+    }
+
+    /// Checks a mapping already read (e.g. handed over in memory); its lines are those of the
+    /// mapping written out again, so the messages matter more than the lines.
+    pub fn check_mapping_value(&self, mapping: &ServiceMapping) -> Report {
+        let path = PathBuf::from(format!("{}.toml", mapping.service));
+        match toml::to_string(mapping) {
+            Ok(text) => self.check_text(&path, &text),
+            Err(e) => Report {
+                path: path.clone(),
+                mapping: None,
+                issues: vec![Issue { path, line: 1, severity: Severity::Error, message: e.to_string() }],
+            },
+        }
+    }
+
+    /// Checks every `*.toml` of `dir`, and that no service has two files.
+    pub fn check_dir(&self, dir: &Path) -> Result<Vec<Report>, MappingError> {
+        let mut reports = Vec::new();
+        for path in super::mapping_files(dir)? {
+            let text =
+                std::fs::read_to_string(&path).map_err(|source| MappingError::Io { path: path.clone(), source })?;
+            reports.push(self.check_text(&path, &text));
+        }
+        let mut seen: Vec<(String, PathBuf)> = Vec::new();
+        for report in &mut reports {
+            let Some(service) = report.mapping.as_ref().map(|m| m.service.clone()) else { continue };
+            if let Some((_, first)) = seen.iter().find(|(s, _)| *s == service) {
+                report.issues.push(Issue {
+                    path: report.path.clone(),
+                    line: 1,
+                    severity: Severity::Error,
+                    message: format!("{} already maps the service \"{service}\"", first.display()),
+                });
+            } else {
+                seen.push((service, report.path.clone()));
+            }
+        }
+        Ok(reports)
+    }
+}
+
+/// The `{…}` placeholders of a template.
+pub fn placeholders(template: &str) -> Vec<&str> {
+    let mut found = Vec::new();
+    let mut rest = template;
+    while let Some(start) = rest.find('{') {
+        let Some(end) = rest[start..].find('}') else { break };
+        found.push(&rest[start + 1..start + end]);
+        rest = &rest[start + end + 1..];
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests;

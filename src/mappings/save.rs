@@ -1,0 +1,159 @@
+//! Writing a mapping back: into its file with the admin's comments and layout kept (toml_edit),
+//! atomically (a temporary file beside it, then a rename), so a reader never sees half a file.
+
+use std::path::{Path, PathBuf};
+
+use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, value};
+
+use super::{DefaultAction, MappingError, ServiceMapping};
+
+fn action_name(action: DefaultAction) -> &'static str {
+    match action {
+        DefaultAction::NewCase => "new_case",
+        DefaultAction::ExistingCase => "existing_case",
+        DefaultAction::AssignmentOnly => "assignment_only",
+    }
+}
+
+fn strings(list: &[String]) -> toml_edit::Value {
+    toml_edit::Value::Array(list.iter().map(String::as_str).collect())
+}
+
+/// The plain value of a TOML value, without its layout or comments.
+fn plain(value: &toml_edit::Value) -> Option<toml::Value> {
+    let mut bare = value.clone();
+    bare.decor_mut().clear();
+    toml::from_str::<toml::Table>(&format!("v = {bare}")).ok().and_then(|mut t| t.remove("v"))
+}
+
+/// Sets `key` to `new` unless it already holds that value, so untouched lines stay byte for byte;
+/// a changed value keeps the comment after it.
+fn set(table: &mut Table, key: &str, new: Item) {
+    match (table.get_mut(key), new) {
+        (Some(Item::Value(old)), Item::Value(mut new)) => {
+            if plain(old) != plain(&new) {
+                *new.decor_mut() = old.decor().clone();
+                *old = new;
+            }
+        }
+        (_, new) => {
+            table.insert(key, new);
+        }
+    }
+}
+
+/// Like [`set`], but a key the file leaves out stays out while the value is its default.
+fn set_unless_default(table: &mut Table, key: &str, new: Item, is_default: bool) {
+    if table.contains_key(key) || !is_default {
+        set(table, key, new);
+    }
+}
+
+fn set_optional(table: &mut Table, key: &str, new: Option<Item>) {
+    match new {
+        Some(item) => set(table, key, item),
+        None => {
+            table.remove(key);
+        }
+    }
+}
+
+/// Writes `mapping`'s values into `doc`, keeping comments, order and anything it does not name.
+pub fn update_document(doc: &mut DocumentMut, mapping: &ServiceMapping) {
+    #[derive(serde::Deserialize)]
+    struct Rules {
+        #[serde(default)]
+        attachment_rules: Vec<super::AttachmentRule>,
+    }
+    let old_rules = toml::from_str::<Rules>(&doc.to_string()).map(|r| r.attachment_rules).unwrap_or_default();
+    let root = doc.as_table_mut();
+    set(root, "schema", value(i64::from(mapping.schema)));
+    set(root, "service", value(&mapping.service));
+    set(root, "name", value(&mapping.name));
+    set(root, "action", value(action_name(mapping.action)));
+    set_unless_default(root, "automatic", value(mapping.automatic), !mapping.automatic);
+    set_optional(root, "case_group", mapping.case_group.as_deref().map(value));
+    set(root, "title", value(&mapping.title));
+    set(root, "form_document_type", value(&mapping.form_document_type));
+    set(root, "attachment_document_type", value(&mapping.attachment_document_type));
+    set_unless_default(root, "submitter_is_party", value(mapping.submitter_is_party), mapping.submitter_is_party);
+    match &mapping.assignment {
+        Some(a) => {
+            if !root.get("assignment").is_some_and(Item::is_table) {
+                root.insert("assignment", Item::Table(Table::new()));
+            }
+            if let Some(table) = root.get_mut("assignment").and_then(Item::as_table_mut) {
+                set(table, "users", Item::Value(strings(&a.users)));
+                set(table, "groups", Item::Value(strings(&a.groups)));
+                set(table, "subject", value(&a.subject));
+                set_optional(table, "message", a.message.as_deref().map(value));
+                set_optional(table, "due_in_days", a.due_in_days.map(|d| value(i64::from(d))));
+            }
+        }
+        None => {
+            root.remove("assignment");
+        }
+    }
+    if mapping.attachment_rules.is_empty() {
+        root.remove("attachment_rules");
+    } else if old_rules != mapping.attachment_rules {
+        let mut tables = ArrayOfTables::new();
+        for rule in &mapping.attachment_rules {
+            let mut table = Table::new();
+            if let Some(content_type) = &rule.content_type {
+                table.insert("content_type", value(content_type));
+            }
+            if let Some(filename) = &rule.filename {
+                table.insert("filename", value(filename));
+            }
+            table.insert("document_type", value(&rule.document_type));
+            tables.push(table);
+        }
+        root.insert("attachment_rules", Item::ArrayOfTables(tables));
+    }
+}
+
+/// A new file's text for `mapping`, with a header comment.
+pub fn new_document(mapping: &ServiceMapping) -> DocumentMut {
+    let mut doc = DocumentMut::new();
+    update_document(&mut doc, mapping);
+    let header =
+        format!("# Filing defaults of the e-service {} ({}). See docs/mappings.md.\n", mapping.name, mapping.service);
+    doc.decor_mut().set_prefix(header);
+    doc
+}
+
+/// Writes `text` to `path` atomically: a temporary file in the same folder, synced, then renamed.
+pub fn write_atomic(path: &Path, text: &str) -> Result<(), MappingError> {
+    use std::io::Write as _;
+    let io = |source| MappingError::Io { path: path.to_owned(), source };
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let mut temp = tempfile::NamedTempFile::new_in(dir).map_err(io)?;
+    temp.write_all(text.as_bytes()).map_err(io)?;
+    temp.as_file().sync_all().map_err(io)?;
+    temp.persist(path).map_err(|e| io(e.error))?;
+    Ok(())
+}
+
+/// Saves `mapping` as `dir/<service>.toml`: into the existing file with its comments kept, or as
+/// a new file. Returns the path.
+pub fn save(dir: &Path, mapping: &ServiceMapping) -> Result<PathBuf, MappingError> {
+    let path = dir.join(format!("{}.toml", mapping.service));
+    let doc = match std::fs::read_to_string(&path) {
+        Ok(text) => {
+            let mut doc: DocumentMut = text.parse().map_err(|e: toml_edit::TomlError| MappingError::Format {
+                path: path.clone(),
+                message: e.to_string(),
+            })?;
+            update_document(&mut doc, mapping);
+            doc
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => new_document(mapping),
+        Err(source) => return Err(MappingError::Io { path, source }),
+    };
+    write_atomic(&path, &doc.to_string())?;
+    Ok(path)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,81 @@
+//! Mappings in the desk: a broken one is not used and an admin fixes it in the app; a clerk saves
+//! the choices for an unmapped service as its default.
+
+use egui_kittest::kittest::Queryable as _;
+
+use super::{desk_with, fill, open, pending, settle, wait_for};
+
+/// The repo's mappings copied into a temporary folder, with `edit` applied to one file.
+fn mappings(edit: impl FnOnce(&std::path::Path)) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    kirjaamo::mappings::write_demo_files(dir.path()).expect("write");
+    edit(dir.path());
+    dir
+}
+
+#[test]
+fn a_broken_mapping_is_not_used_and_the_admin_fixes_it_in_the_app() {
+    let dir = mappings(|dir| {
+        let path = dir.join("meluilmoitus.toml");
+        let text = std::fs::read_to_string(&path).expect("read");
+        let text =
+            text.replace("case_group = \"11.01.00\"", "# The environment unit's class.\ncase_group = \"11.01.0\"");
+        std::fs::write(&path, text).expect("write");
+    });
+    let runtime = tokio::runtime::Runtime::new().expect("runtime");
+    let (sandbox, mut harness) = desk_with(&runtime, Some(dir.path()), true);
+    let noise = pending(&runtime, &sandbox).into_iter().find(|t| t.service.id == "meluilmoitus").expect("noise");
+    wait_for(&mut harness, "odottaa");
+    open(&mut harness, &noise.title, &noise.id);
+    // The clerk is told the defaults are wrong and nothing is prefilled from them.
+    wait_for(&mut harness, "oletukset ovat virheelliset");
+    harness.get_by_label_contains("11.01.0 is not a case group; did you mean 11.01.00");
+    harness.get_by_label_contains("Valitse asiaryhmä.");
+
+    // The admin view lists it with its error and fixes it with a choice from the catalog.
+    harness.get_by_label("Oletukset").click();
+    wait_for(&mut harness, "1 virhettä");
+    harness.get_by_label_contains("meluilmoitus · 1 virhettä").click();
+    wait_for(&mut harness, "11.01.0 is not a case group");
+    fill(&mut harness, "Vaihda asiaryhmä", "11.01.00");
+    harness.get_by_label_contains("11.01.00 Ympäristönsuojelun lupa- ja ilmoitusasiat ·").click();
+    wait_for(&mut harness, "Oletukset ovat kunnossa.");
+    harness.get_by_label_contains("Otsikko: Meluilmoitus – ");
+    harness.check_accessibility();
+    harness.get_by_label("Tallenna").click();
+    wait_for(&mut harness, "Tallennettu:");
+    let text = std::fs::read_to_string(dir.path().join("meluilmoitus.toml")).expect("read");
+    assert!(text.contains("# The environment unit's class.\ncase_group = \"11.01.00\""), "{text}");
+    wait_for(&mut harness, "kunnossa · ");
+}
+
+#[test]
+fn a_clerk_saves_the_choices_for_an_unmapped_service_as_its_default() {
+    let dir = mappings(|dir| std::fs::remove_file(dir.join("tietopyynto.toml")).expect("remove"));
+    let runtime = tokio::runtime::Runtime::new().expect("runtime");
+    let (sandbox, mut harness) = desk_with(&runtime, Some(dir.path()), true);
+    let request = pending(&runtime, &sandbox).into_iter().find(|t| t.service.id == "tietopyynto").expect("request");
+    wait_for(&mut harness, "odottaa");
+    open(&mut harness, &request.title, &request.id);
+    wait_for(&mut harness, "Tälle e-palvelulle ei ole oletuksia");
+    harness.get_by_label_contains("3 Vain toimeksianto").click();
+    settle(&mut harness);
+    fill(&mut harness, "Vaihda lomakkeen tyyppi", "TIETOPYYNTO");
+    harness.get_by_label_contains("TIETOPYYNTO Tietopyyntö ·").click();
+    settle(&mut harness);
+    fill(&mut harness, "Vaihda liitteiden tyyppi", "HAKLIITE");
+    harness.get_by_label_contains("HAKLIITE Hakemuksen liite ·").click();
+    settle(&mut harness);
+    fill(&mut harness, "Lisää vastaanottaja", "kirjaamo");
+    harness.get_by_label("Ryhmä Kirjaamo").click();
+    settle(&mut harness);
+    harness.get_by_label("Tallenna oletukseksi tälle e-palvelulle").click();
+    wait_for(&mut harness, "Tallennettu:");
+    let saved = kirjaamo::mappings::load_file(&dir.path().join("tietopyynto.toml")).expect("a valid file");
+    assert_eq!(saved.action, kirjaamo::mappings::DefaultAction::AssignmentOnly);
+    assert_eq!(saved.form_document_type, "TIETOPYYNTO");
+    assert_eq!(saved.assignment.map(|a| a.groups), Some(vec!["kirjaamo".to_owned()]));
+    // The next transaction of the service gets the new default.
+    harness.get_by_label("Kirjaa (Enter)").click();
+    wait_for(&mut harness, "Kirjattu: ilman asiaa");
+}
