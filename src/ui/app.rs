@@ -235,7 +235,9 @@ impl DeskApp {
         self.take_replies(&ui.ctx().clone());
         self.keyboard(ui);
         Panel::top("desk-top").show(ui, |ui| top::show(self, ui));
-        Panel::left("desk-inbox").resizable(true).default_size(400.0).show(ui, |ui| inbox::show(self, ui));
+        if self.view != View::Admin {
+            Panel::left("desk-inbox").resizable(true).default_size(400.0).show(ui, |ui| inbox::show(self, ui));
+        }
         if self.view == View::Desk {
             Panel::right("desk-filing").resizable(true).min_size(300.0).default_size(380.0).show(ui, |ui| {
                 // A panel is as wide as its content unless told otherwise; keep the width chosen.
