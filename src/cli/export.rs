@@ -62,6 +62,8 @@ pub async fn run(args: ExportArgs) -> Result<bool> {
     if !args.auto && !args.resume && args.id.is_empty() {
         bail!("say what to file: --auto, --resume or --id TX…");
     }
+    kirjaamo::remote::check_base_url(&args.tweb_url)?;
+    kirjaamo::remote::check_base_url(&args.outbox_url)?;
     let outbox_token = secret("KIRJAAMO_OUTBOX_TOKEN").context("no outbox token: set KIRJAAMO_OUTBOX_TOKEN")?;
     let http = kirjaamo::remote::http_client()?;
     let tweb = Arc::new(TwebClient::new(http.clone(), &args.tweb_url, tweb_auth()?));

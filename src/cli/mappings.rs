@@ -55,6 +55,10 @@ fn facts(transactions: &[kirjaamo::domain::Transaction]) -> Vec<ServiceFacts> {
 
 /// Reads the live catalog, and the pending transactions for their services and field keys.
 async fn live(tweb_url: &str, outbox_url: Option<&str>) -> Result<(Catalog, Vec<ServiceFacts>)> {
+    kirjaamo::remote::check_base_url(tweb_url)?;
+    if let Some(url) = outbox_url {
+        kirjaamo::remote::check_base_url(url)?;
+    }
     let http = kirjaamo::remote::http_client()?;
     let tweb = TwebClient::new(http.clone(), tweb_url, super::export::tweb_auth()?);
     let catalog = kirjaamo::tweb::fetch_catalog(&tweb).await.context("reading TWeb's catalog")?;

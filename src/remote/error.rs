@@ -25,6 +25,8 @@ pub enum RemoteErrorKind {
     Tls,
     /// The answer could not be read (not the contract). Permanent.
     Protocol,
+    /// The address is not allowed (plain http to another machine). Permanent.
+    Insecure,
 }
 
 /// A failed remote call: what was being done, the kind, and the server's problem detail if any.
@@ -92,6 +94,17 @@ impl RemoteError {
             (RemoteErrorKind::Connection, "the request failed")
         };
         Self { action: action.to_owned(), kind, message: message.to_owned(), problem: None, source: Some(error) }
+    }
+
+    /// An address the policy refuses (see [`super::check_base_url`]).
+    pub fn insecure(action: &str, error: &super::PolicyError) -> Self {
+        Self {
+            action: action.to_owned(),
+            kind: RemoteErrorKind::Insecure,
+            message: error.to_string(),
+            problem: None,
+            source: None,
+        }
     }
 
     /// An answer that does not follow the contract.

@@ -8,3 +8,4 @@ mod common;
 mod crash;
 mod mappings_cli;
 mod soak;
+mod tls;

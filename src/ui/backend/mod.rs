@@ -69,6 +69,9 @@ impl Backend {
         mappings: Vec<ServiceMapping>,
         repaint: Arc<dyn Fn() + Send + Sync>,
     ) -> Result<Self, RemoteError> {
+        for url in [&connection.tweb_url, &connection.outbox_url] {
+            crate::remote::check_base_url(url).map_err(|e| RemoteError::insecure("connecting", &e))?;
+        }
         let http = crate::remote::http_client()?;
         let outbox = OutboxClient::new(http.clone(), &connection.outbox_url, &connection.outbox_token);
         let tweb = Arc::new(TwebClient::new(http, &connection.tweb_url, connection.tweb_auth.clone()));

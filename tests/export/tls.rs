@@ -1,0 +1,101 @@
+//! TLS as the clients use it: the municipality's own CA, given as a PEM bundle, is trusted in
+//! addition to the system's roots; a server whose certificate no trusted CA signed is refused and
+//! reported as a certificate problem. Certificates are generated here with rcgen.
+
+use std::sync::Arc;
+
+use kirjaamo::remote::{RemoteErrorKind, http_client, http_client_trusting, read_ca_bundle};
+use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
+
+struct Ca {
+    cert: rcgen::Certificate,
+    key: rcgen::KeyPair,
+}
+
+fn ca(name: &str) -> Ca {
+    let mut params = rcgen::CertificateParams::new(Vec::<String>::new()).expect("params");
+    params.is_ca = rcgen::IsCa::Ca(rcgen::BasicConstraints::Unconstrained);
+    params.distinguished_name.push(rcgen::DnType::CommonName, name);
+    let key = rcgen::KeyPair::generate().expect("key");
+    let cert = params.self_signed(&key).expect("CA");
+    Ca { cert, key }
+}
+
+/// Serves one HTTPS answer per connection on 127.0.0.1 with a `localhost` certificate signed by `ca`.
+async fn server(ca: &Ca) -> u16 {
+    let params = rcgen::CertificateParams::new(vec!["localhost".to_owned()]).expect("params");
+    let key = rcgen::KeyPair::generate().expect("key");
+    let leaf = params.signed_by(&key, &ca.cert, &ca.key).expect("leaf");
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    let config = rustls::ServerConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .expect("versions")
+        .with_no_client_auth()
+        .with_single_cert(vec![leaf.der().clone()], rustls::pki_types::PrivateKeyDer::Pkcs8(key.serialize_der().into()))
+        .expect("server config");
+    let acceptor = tokio_rustls::TlsAcceptor::from(Arc::new(config));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let port = listener.local_addr().expect("addr").port();
+    tokio::spawn(async move {
+        while let Ok((tcp, _)) = listener.accept().await {
+            let acceptor = acceptor.clone();
+            tokio::spawn(async move {
+                let Ok(mut tls) = acceptor.accept(tcp).await else { return };
+                let mut buffer = [0u8; 4096];
+                let _ = tls.read(&mut buffer).await;
+                let _ = tls.write_all(b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok").await;
+                let _ = tls.shutdown().await;
+            });
+        }
+    });
+    port
+}
+
+#[tokio::test]
+async fn the_municipal_ca_is_trusted_and_a_wrong_one_is_refused_clearly() {
+    let municipal = ca("Kunnan oma CA");
+    let port = server(&municipal).await;
+    let url = format!("https://localhost:{port}/tweb/api/v1/catalog/users");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let bundle = dir.path().join("kunta-ca.pem");
+    std::fs::write(&bundle, municipal.cert.pem()).expect("write");
+
+    let trusting = http_client_trusting(&read_ca_bundle(&bundle).expect("bundle")).expect("client");
+    let answer = trusting.get(&url).send().await.expect("the municipal CA is trusted");
+    assert_eq!(answer.text().await.expect("body"), "ok");
+
+    // The system roots alone do not know it; nor does another CA.
+    let wrong = dir.path().join("wrong-ca.pem");
+    std::fs::write(&wrong, ca("Joku muu CA").cert.pem()).expect("write");
+    for client in [
+        http_client().expect("client"),
+        http_client_trusting(&read_ca_bundle(&wrong).expect("bundle")).expect("client"),
+    ] {
+        let error = client.get(&url).send().await.expect_err("refused");
+        let error = kirjaamo::remote::RemoteError::from_reqwest("reading the catalog", error);
+        assert_eq!(error.kind, RemoteErrorKind::Tls, "{error:#}");
+        assert!(format!("{:#}", anyhow::Error::from(error)).contains("certificate"));
+    }
+
+    // A bundle that is not one is named.
+    let empty = dir.path().join("empty.pem");
+    std::fs::write(&empty, "not a certificate").expect("write");
+    let message = read_ca_bundle(&empty).err().map(|e| e.to_string()).unwrap_or_default();
+    assert!(message.contains("holds no PEM certificate"), "{message}");
+}
+
+#[test]
+fn plain_http_to_another_machine_is_refused_before_anything_is_sent() {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_kirjaamo"))
+        .args(["export", "--auto", "--journal", "/nonexistent/never-opened.sqlite"])
+        .env("KIRJAAMO_TWEB_URL", "http://tweb.kunta.fi/tweb")
+        .env("KIRJAAMO_OUTBOX_URL", "https://epalvelu.kunta.fi/outbox")
+        .env("KIRJAAMO_TWEB_TOKEN", "secret-token")
+        .env("KIRJAAMO_OUTBOX_TOKEN", "secret-token")
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success());
+    assert!(stderr.contains("http://tweb.kunta.fi/tweb is not encrypted: use https://"), "{stderr}");
+    assert!(!stderr.contains("secret-token"), "{stderr}");
+}
