@@ -8,6 +8,7 @@ pub mod contract;
 pub mod domain;
 pub mod export;
 pub mod i18n;
+pub mod logging;
 pub mod mappings;
 pub mod outbox;
 pub mod pdf;

@@ -65,14 +65,14 @@ enum Command {
 }
 
 fn main() -> Result<()> {
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
-        )
-        .with_writer(std::io::stderr)
-        .init();
     let cli = Cli::parse();
+    // The sandbox and the admin tools log to stderr only; the desk and the export also to files.
+    let to_files = matches!(cli.command, None | Some(Command::Export(_)));
+    let log_dir = kirjaamo::logging::log_dir().filter(|_| to_files);
+    let (_log_guard, log_error) = kirjaamo::logging::init(log_dir.as_deref());
+    if let Some(error) = log_error {
+        tracing::warn!("{:#}", anyhow::Error::from(error));
+    }
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .thread_name("kirjaamo-worker")
@@ -151,6 +151,9 @@ fn desk(runtime: &tokio::runtime::Runtime, demo: bool) -> Result<()> {
     let sandbox =
         runtime.block_on(Sandbox::start(SandboxConfig::default())).context("the demo sandbox could not start")?;
     let credentials = kirjaamo::sandbox::Credentials::demo();
+    for secret in [&credentials.tweb_password, &credentials.tweb_token, &credentials.outbox_token] {
+        kirjaamo::logging::register_secret(secret);
+    }
     let connection = kirjaamo::ui::Connection {
         tweb_url: sandbox.tweb_url(),
         tweb_auth: kirjaamo::tweb::TwebAuth::Basic { user: credentials.tweb_user, password: credentials.tweb_password },

@@ -42,8 +42,11 @@ pub struct ExportArgs {
     clerk: String,
 }
 
+/// A secret from the environment, registered so that no log line shows it.
 fn secret(name: &str) -> Option<String> {
-    std::env::var(name).ok().filter(|v| !v.is_empty())
+    let value = std::env::var(name).ok().filter(|v| !v.is_empty())?;
+    kirjaamo::logging::register_secret(&value);
+    Some(value)
 }
 
 /// Secrets come from the environment for service accounts (the keyring is the GUI's).

@@ -7,5 +7,6 @@ mod clerks;
 mod common;
 mod crash;
 mod mappings_cli;
+mod secrets;
 mod soak;
 mod tls;

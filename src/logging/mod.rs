@@ -1,0 +1,102 @@
+//! Logging: to stderr and to daily files in the data directory (14 kept), every line redacted
+//! (see [`redact`]). Secrets the process holds are registered so they are removed verbatim too.
+
+mod redact;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::{OnceLock, RwLock};
+
+pub use redact::redact;
+use tracing_subscriber::fmt::MakeWriter;
+use tracing_subscriber::layer::SubscriberExt as _;
+use tracing_subscriber::util::SubscriberInitExt as _;
+
+/// Log files kept before the oldest is deleted (one a day).
+pub const KEPT_FILES: usize = 14;
+
+fn secrets() -> &'static RwLock<Vec<String>> {
+    static SECRETS: OnceLock<RwLock<Vec<String>>> = OnceLock::new();
+    SECRETS.get_or_init(|| RwLock::new(Vec::new()))
+}
+
+/// Remembers a secret (token, password) so that no log line ever shows it.
+pub fn register_secret(secret: &str) {
+    if secret.len() >= 4
+        && let Ok(mut list) = secrets().write()
+        && !list.iter().any(|s| s == secret)
+    {
+        list.push(secret.to_owned());
+    }
+}
+
+/// Where log files go: `KIRJAAMO_LOG_DIR`, else `logs/` in the OS data directory.
+pub fn log_dir() -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os("KIRJAAMO_LOG_DIR") {
+        return Some(PathBuf::from(dir));
+    }
+    directories::ProjectDirs::from("fi", "Kirjaamo", "Kirjaamo").map(|d| d.data_dir().join("logs"))
+}
+
+/// A writer that redacts each formatted event before passing it on.
+pub struct Redacting<W>(W);
+
+impl<W: Write> Write for Redacting<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let text = String::from_utf8_lossy(buf);
+        let clean = secrets().read().map(|s| redact(&text, &s)).unwrap_or_else(|_| redact(&text, &[]));
+        self.0.write_all(clean.as_bytes())?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.0.flush()
+    }
+}
+
+/// Wraps a [`MakeWriter`] so that everything it writes is redacted.
+pub struct RedactingMakeWriter<M>(pub M);
+
+impl<'a, M: MakeWriter<'a>> MakeWriter<'a> for RedactingMakeWriter<M> {
+    type Writer = Redacting<M::Writer>;
+
+    fn make_writer(&'a self) -> Self::Writer {
+        Redacting(self.0.make_writer())
+    }
+}
+
+/// Why file logging could not start (stderr logging still runs).
+#[derive(Debug, thiserror::Error)]
+#[error("log files cannot be written in {dir}")]
+pub struct LogError {
+    dir: PathBuf,
+    #[source]
+    source: tracing_appender::rolling::InitError,
+}
+
+/// Starts logging to stderr and, when `dir` is given, to daily files there. The returned guard
+/// flushes the files when dropped; keep it for the life of the process.
+pub fn init(dir: Option<&Path>) -> (Option<tracing_appender::non_blocking::WorkerGuard>, Option<LogError>) {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let stderr = tracing_subscriber::fmt::layer().with_writer(RedactingMakeWriter(std::io::stderr));
+    let (file, guard, error) = match dir.map(|dir| {
+        tracing_appender::rolling::Builder::new()
+            .rotation(tracing_appender::rolling::Rotation::DAILY)
+            .filename_prefix("kirjaamo")
+            .filename_suffix("log")
+            .max_log_files(KEPT_FILES)
+            .build(dir)
+            .map_err(|source| LogError { dir: dir.to_owned(), source })
+    }) {
+        Some(Ok(appender)) => {
+            let (writer, guard) = tracing_appender::non_blocking(appender);
+            let layer = tracing_subscriber::fmt::layer().with_ansi(false).with_writer(RedactingMakeWriter(writer));
+            (Some(layer), Some(guard), None)
+        }
+        Some(Err(error)) => (None, None, Some(error)),
+        None => (None, None, None),
+    };
+    let _ = tracing_subscriber::registry().with(filter).with(stderr).with(file).try_init();
+    (guard, error)
+}
