@@ -5,6 +5,7 @@
 //! and tests.
 
 pub mod contract;
+pub mod credentials;
 pub mod domain;
 pub mod export;
 pub mod i18n;

@@ -16,6 +16,10 @@ struct Cli {
     /// Run against an embedded sandbox (demo data on an ephemeral 127.0.0.1 port).
     #[arg(long)]
     demo: bool,
+    /// The desk's mappings folder (a shared folder serves every clerk); or KIRJAAMO_MAPPINGS_DIR.
+    /// The demo works on its own copy of the built-in mappings unless this is given.
+    #[arg(long, env = "KIRJAAMO_MAPPINGS_DIR")]
+    mappings: Option<PathBuf>,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -110,7 +114,7 @@ fn main() -> Result<()> {
                 std::process::exit(1)
             }
         }
-        None => desk(&runtime, cli.demo),
+        None => desk(&runtime, cli.demo, cli.mappings),
     }
 }
 
@@ -144,7 +148,7 @@ fn print_endpoints(sandbox: &Sandbox) {
 
 /// The clerk desk. With no connection configured yet (connection profiles are still to come), it
 /// runs in demo mode against an embedded sandbox on an ephemeral 127.0.0.1 port.
-fn desk(runtime: &tokio::runtime::Runtime, demo: bool) -> Result<()> {
+fn desk(runtime: &tokio::runtime::Runtime, demo: bool, mappings_dir: Option<PathBuf>) -> Result<()> {
     if !demo {
         eprintln!("No connection profile is configured: starting in demo mode.");
     }
@@ -163,11 +167,23 @@ fn desk(runtime: &tokio::runtime::Runtime, demo: bool) -> Result<()> {
         label: "Demo (harjoitusympäristö)".to_owned(),
         case_url: Some(sandbox.case_page_template()),
     };
-    // The demo edits its own copy of the built-in mappings; nothing of it outlives the session.
-    let mappings_dir = tempfile::tempdir().context("no temporary folder for the demo's mappings")?;
-    kirjaamo::mappings::write_demo_files(mappings_dir.path())?;
-    let mappings = kirjaamo::mappings::load_dir(mappings_dir.path())?;
-    let dir = mappings_dir.path().to_owned();
+    // The demo edits its own copy of the built-in mappings unless a folder is given; nothing of
+    // the copy outlives the session.
+    let demo_copy = match &mappings_dir {
+        Some(_) => None,
+        None => {
+            let copy = tempfile::tempdir().context("no temporary folder for the demo's mappings")?;
+            kirjaamo::mappings::write_demo_files(copy.path())?;
+            Some(copy)
+        }
+    };
+    let dir = match (&mappings_dir, &demo_copy) {
+        (Some(dir), _) => dir.clone(),
+        (None, Some(copy)) => copy.path().to_owned(),
+        (None, None) => bail!("no mappings folder"),
+    };
+    let mappings =
+        kirjaamo::mappings::load_dir(&dir).with_context(|| format!("reading the mappings in {}", dir.display()))?;
     let journal = kirjaamo::export::Journal::in_memory()?;
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default().with_inner_size([1280.0, 800.0]).with_title("Kirjaamo"),
@@ -197,7 +213,7 @@ fn desk(runtime: &tokio::runtime::Runtime, demo: bool) -> Result<()> {
     )
     .map_err(|e| anyhow::anyhow!("the window could not open: {e}"))?;
     runtime.block_on(sandbox.stop());
-    drop(mappings_dir);
+    drop(demo_copy);
     Ok(())
 }
 

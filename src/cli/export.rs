@@ -31,9 +31,9 @@ pub struct ExportArgs {
     /// ePalvelu outbox base URL (or KIRJAAMO_OUTBOX_URL).
     #[arg(long, env = "KIRJAAMO_OUTBOX_URL")]
     outbox_url: String,
-    /// Folder of the service mappings.
-    #[arg(long, default_value = "mappings")]
-    mappings: PathBuf,
+    /// Folder of the service mappings; KIRJAAMO_MAPPINGS_DIR, else `mappings` in the data directory.
+    #[arg(long)]
+    mappings: Option<PathBuf>,
     /// The filing journal; the OS data directory's when left out.
     #[arg(long)]
     journal: Option<PathBuf>,
@@ -106,7 +106,12 @@ pub async fn run(args: ExportArgs) -> Result<bool> {
     if args.resume {
         plans.extend(journal.unfinished().await?.into_iter().map(|record| Ok(record.plan)));
     } else {
-        let mappings = checked_mappings(tweb.as_ref(), &args.mappings).await?;
+        let dir = args
+            .mappings
+            .clone()
+            .or_else(kirjaamo::mappings::default_dir)
+            .context("no mappings folder: pass --mappings")?;
+        let mappings = checked_mappings(tweb.as_ref(), &dir).await?;
         let today = chrono::Utc::now().date_naive();
         let ids: Vec<String> = if args.auto {
             let pending = outbox.list_all(None).await?;

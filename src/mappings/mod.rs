@@ -43,6 +43,15 @@ pub fn load_file(path: &Path) -> Result<ServiceMapping, MappingError> {
     toml::from_str(&text).map_err(|e| MappingError::Format { path: path.to_owned(), message: e.to_string() })
 }
 
+/// The mappings folder when none is given: `KIRJAAMO_MAPPINGS_DIR` (e.g. a shared network folder
+/// one admin keeps for every clerk), else `mappings/` in the user's data directory.
+pub fn default_dir() -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os("KIRJAAMO_MAPPINGS_DIR").filter(|d| !d.is_empty()) {
+        return Some(PathBuf::from(dir));
+    }
+    directories::ProjectDirs::from("fi", "Kirjaamo", "Kirjaamo").map(|d| d.data_dir().join("mappings"))
+}
+
 /// The `*.toml` files of `dir`, in file name order.
 pub fn mapping_files(dir: &Path) -> Result<Vec<PathBuf>, MappingError> {
     let entries = std::fs::read_dir(dir).map_err(|source| MappingError::Io { path: dir.to_owned(), source })?;
