@@ -16,5 +16,6 @@ pub mod pdf;
 pub mod preview;
 pub mod remote;
 pub mod sandbox;
+pub mod settings;
 pub mod tweb;
 pub mod ui;
