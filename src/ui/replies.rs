@@ -22,11 +22,11 @@ impl DeskApp {
     fn take(&mut self, ctx: &egui::Context, reply: Reply) {
         match reply {
             Reply::Inbox(result) => {
-                if let Ok(rows) = result.as_ref() {
-                    self.model.replace(rows.clone());
+                let result = result.map(|rows| {
+                    self.model.replace(rows);
                     self.checked.retain(|id| self.model.row(id).is_some());
-                }
-                self.inbox.finish(result.map(|_| ()));
+                });
+                self.inbox.finish(result);
             }
             Reply::Transaction(id, result) => {
                 if self.selected.as_deref() != Some(id.as_str()) {
