@@ -16,12 +16,6 @@ pub fn show(app: &mut DeskApp, ui: &mut egui::Ui) {
         .iter()
         .map(|d| Choice { code: d.code.clone(), text: format!("{} {}", d.code, d.name) })
         .collect();
-    let recipient_choices: Vec<Choice> = catalog
-        .users
-        .iter()
-        .map(|u| Choice { code: format!("user:{}", u.id), text: format!("{} · {}", u.name, u.title) })
-        .chain(catalog.groups.iter().map(|g| Choice { code: format!("group:{}", g.id), text: g.name.clone() }))
-        .collect();
     let saved = app.admin.service.as_deref().and_then(|s| app.backend.mapping(s)).cloned();
     let t = &app.texts;
     let Some(m) = app.admin.editing.as_mut() else { return };
@@ -103,39 +97,7 @@ pub fn show(app: &mut DeskApp, ui: &mut egui::Ui) {
         _ => {}
     }
     if let Some(a) = m.assignment.as_mut() {
-        let mut remove = None;
-        ui.horizontal_wrapped(|ui| {
-            ui.label(t.get("assign-recipients"));
-            for code in a.users.iter().map(|u| format!("user:{u}")).chain(a.groups.iter().map(|g| format!("group:{g}")))
-            {
-                let name = recipient_choices.iter().find(|c| c.code == code).map_or(code.clone(), |c| c.text.clone());
-                if ui
-                    .button(format!("{name} ×"))
-                    .on_hover_text(t.with("assign-remove", &[("name", (&name).into())]))
-                    .clicked()
-                {
-                    remove = Some(code);
-                }
-            }
-        });
-        if let Some(code) = remove {
-            a.users.retain(|u| format!("user:{u}") != code);
-            a.groups.retain(|g| format!("group:{g}") != code);
-        }
-        let mut added = String::new();
-        pick_into(
-            ui,
-            "admin-recipient",
-            &t.get("assign-add"),
-            &t.get("assign-add-hint"),
-            &recipient_choices,
-            &mut added,
-        );
-        match added.split_once(':') {
-            Some(("user", id)) if !a.users.iter().any(|u| u == id) => a.users.push(id.to_owned()),
-            Some(("group", id)) if !a.groups.iter().any(|g| g == id) => a.groups.push(id.to_owned()),
-            _ => {}
-        }
+        super::assign::recipients(ui, t, &catalog, "admin-recipient", &mut a.users, &mut a.groups);
         egui::Grid::new("admin-grid-3").num_columns(2).show(ui, |ui| {
             let label = ui.label(t.get("assign-subject"));
             ui.add(egui::TextEdit::singleline(&mut a.subject).desired_width(360.0)).labelled_by(label.id);

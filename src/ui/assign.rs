@@ -3,11 +3,60 @@
 
 use super::app::DeskApp;
 use super::picker::{self, Choice};
+use crate::domain::Catalog;
+use crate::i18n::Texts;
+
+/// The recipients of an assignment as removable chips, and a search to add users and groups from
+/// the catalog; shared by the filing panel and the admin view. `id` keeps the search apart.
+pub fn recipients(
+    ui: &mut egui::Ui,
+    t: &Texts,
+    catalog: &Catalog,
+    id: &str,
+    users: &mut Vec<String>,
+    groups: &mut Vec<String>,
+) {
+    let user_name =
+        |code: &str| catalog.users.iter().find(|u| u.id == code).map_or_else(|| code.to_owned(), |u| u.name.clone());
+    let group_name = |code: &str| {
+        let name = catalog.groups.iter().find(|g| g.id == code).map_or(code, |g| g.name.as_str());
+        t.with("assign-group", &[("name", name.into())])
+    };
+    let mut remove = None;
+    ui.horizontal_wrapped(|ui| {
+        ui.label(t.get("assign-recipients"));
+        let chips =
+            users.iter().map(|u| (true, u, user_name(u))).chain(groups.iter().map(|g| (false, g, group_name(g))));
+        for (is_user, code, name) in chips {
+            let hint = t.with("assign-remove", &[("name", (&name).into())]);
+            if ui.add(egui::Button::new(format!("{name} ×"))).on_hover_text(hint).clicked() {
+                remove = Some((is_user, code.clone()));
+            }
+        }
+    });
+    if let Some((is_user, code)) = remove {
+        let list = if is_user { &mut *users } else { &mut *groups };
+        list.retain(|c| *c != code);
+    }
+    let choices: Vec<Choice> = catalog
+        .users
+        .iter()
+        .map(|u| Choice { code: format!("user:{}", u.id), text: format!("{} · {}", u.name, u.title) })
+        .chain(catalog.groups.iter().map(|g| Choice { code: format!("group:{}", g.id), text: group_name(&g.id) }))
+        .collect();
+    if let Some(code) = picker::search(ui, id, &t.get("assign-add"), &t.get("assign-add-hint"), &choices) {
+        match code.split_once(':') {
+            Some(("user", user)) if !users.iter().any(|u| u == user) => users.push(user.to_owned()),
+            Some(("group", group)) if !groups.iter().any(|g| g == group) => groups.push(group.to_owned()),
+            _ => {}
+        }
+    }
+}
 
 /// Draws the assignment editor of transaction `id`'s draft.
 pub fn show(app: &mut DeskApp, ui: &mut egui::Ui, id: &str) {
     let t = &app.texts;
-    let (users, groups) = app.catalog.value().map(|c| (c.users.clone(), c.groups.clone())).unwrap_or_default();
+    let catalog = app.catalog.value().cloned().unwrap_or_default();
     let Some(draft) = app.drafts.get_mut(id) else { return };
     ui.separator();
     if draft.action == super::draft::Action::AssignmentOnly {
@@ -18,45 +67,7 @@ pub fn show(app: &mut DeskApp, ui: &mut egui::Ui, id: &str) {
             return;
         }
     }
-    let name_of = |code: &str| {
-        users
-            .iter()
-            .find(|u| u.id == code)
-            .map(|u| u.name.clone())
-            .or_else(|| {
-                groups.iter().find(|g| g.id == code).map(|g| t.with("assign-group", &[("name", (&g.name).into())]))
-            })
-            .unwrap_or_else(|| code.to_owned())
-    };
-    let mut remove = None;
-    ui.horizontal_wrapped(|ui| {
-        ui.label(t.get("assign-recipients"));
-        for (is_user, code) in draft.users.iter().map(|u| (true, u)).chain(draft.groups.iter().map(|g| (false, g))) {
-            let button = egui::Button::new(format!("{} ×", name_of(code)));
-            if ui.add(button).on_hover_text(t.with("assign-remove", &[("name", (&name_of(code)).into())])).clicked() {
-                remove = Some((is_user, code.clone()));
-            }
-        }
-    });
-    if let Some((is_user, code)) = remove {
-        let list = if is_user { &mut draft.users } else { &mut draft.groups };
-        list.retain(|c| *c != code);
-    }
-    let choices: Vec<Choice> = users
-        .iter()
-        .map(|u| Choice { code: format!("user:{}", u.id), text: format!("{} · {}", u.name, u.title) })
-        .chain(groups.iter().map(|g| Choice {
-            code: format!("group:{}", g.id),
-            text: t.with("assign-group", &[("name", (&g.name).into())]),
-        }))
-        .collect();
-    if let Some(code) = picker::search(ui, "assign-add", &t.get("assign-add"), &t.get("assign-add-hint"), &choices) {
-        match code.split_once(':') {
-            Some(("user", user)) if !draft.users.iter().any(|u| u == user) => draft.users.push(user.to_owned()),
-            Some(("group", group)) if !draft.groups.iter().any(|g| g == group) => draft.groups.push(group.to_owned()),
-            _ => {}
-        }
-    }
+    recipients(ui, t, &catalog, "assign-add", &mut draft.users, &mut draft.groups);
     egui::Grid::new("assign-grid").num_columns(2).show(ui, |ui| {
         let label = ui.label(t.get("assign-subject"));
         ui.add(egui::TextEdit::singleline(&mut draft.subject).desired_width(220.0)).labelled_by(label.id);
