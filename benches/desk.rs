@@ -8,7 +8,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use kirjaamo::domain::Transaction;
 use kirjaamo::export::Journal;
 use kirjaamo::i18n::UiLanguage;
-use kirjaamo::sandbox::{Credentials, Sandbox, SandboxConfig};
+use kirjaamo::sandbox::{Sandbox, SandboxConfig};
 use kirjaamo::ui::{Backend, Connection, DeskApp};
 
 const ROWS: usize = 10_000;
@@ -47,16 +47,7 @@ fn frame(ctx: &egui::Context, app: &mut DeskApp, events: Vec<egui::Event>) {
 fn benches(c: &mut Criterion) {
     let runtime = tokio::runtime::Runtime::new().expect("runtime");
     let sandbox = sandbox(&runtime);
-    let credentials = Credentials::demo();
-    let connection = Connection {
-        tweb_url: sandbox.tweb_url(),
-        tweb_auth: kirjaamo::tweb::TwebAuth::Bearer(credentials.tweb_token),
-        outbox_url: sandbox.outbox_url(),
-        outbox_token: credentials.outbox_token,
-        clerk: "Bench".to_owned(),
-        label: "Bench".to_owned(),
-        case_url: None,
-    };
+    let connection = Connection::to_sandbox(&sandbox, "Bench", "Bench");
     let mappings = kirjaamo::mappings::load_dir(std::path::Path::new("mappings")).expect("mappings");
     let journal = Journal::in_memory().expect("journal");
     let backend =

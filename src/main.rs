@@ -158,15 +158,7 @@ fn desk(runtime: &tokio::runtime::Runtime, demo: bool, mappings_dir: Option<Path
     for secret in [&credentials.tweb_password, &credentials.tweb_token, &credentials.outbox_token] {
         kirjaamo::logging::register_secret(secret);
     }
-    let connection = kirjaamo::ui::Connection {
-        tweb_url: sandbox.tweb_url(),
-        tweb_auth: kirjaamo::tweb::TwebAuth::Basic { user: credentials.tweb_user, password: credentials.tweb_password },
-        outbox_url: sandbox.outbox_url(),
-        outbox_token: credentials.outbox_token,
-        clerk: "Demo-kirjaaja".to_owned(),
-        label: "Demo (harjoitusympäristö)".to_owned(),
-        case_url: Some(sandbox.case_page_template()),
-    };
+    let connection = kirjaamo::ui::Connection::to_sandbox(&sandbox, "Demo-kirjaaja", "Demo (harjoitusympäristö)");
     // The demo edits its own copy of the built-in mappings unless a folder is given; nothing of
     // the copy outlives the session.
     let demo_copy = match &mappings_dir {

@@ -41,16 +41,7 @@ pub fn desk_with(
     save: bool,
 ) -> (Sandbox, Harness<'static, DeskApp>) {
     let sandbox = runtime.block_on(Sandbox::start(SandboxConfig::default())).expect("sandbox");
-    let credentials = Credentials::demo();
-    let connection = Connection {
-        tweb_url: sandbox.tweb_url(),
-        tweb_auth: kirjaamo::tweb::TwebAuth::Bearer(credentials.tweb_token),
-        outbox_url: sandbox.outbox_url(),
-        outbox_token: credentials.outbox_token,
-        clerk: "Testikirjaaja".to_owned(),
-        label: "Testi".to_owned(),
-        case_url: Some(sandbox.case_page_template()),
-    };
+    let connection = Connection::to_sandbox(&sandbox, "Testikirjaaja", "Testi");
     let mappings = dir.map(|d| kirjaamo::mappings::load_dir(d).expect("mappings")).unwrap_or_default();
     let journal = Journal::in_memory().expect("journal");
     let mut backend =

@@ -41,6 +41,23 @@ pub struct Connection {
     pub case_url: Option<String>,
 }
 
+impl Connection {
+    /// A connection to `sandbox` with its demo credentials (demo mode, tests and benchmarks),
+    /// its read-only case page as "Open in TWeb".
+    pub fn to_sandbox(sandbox: &crate::sandbox::Sandbox, clerk: &str, label: &str) -> Self {
+        let credentials = crate::sandbox::Credentials::demo();
+        Self {
+            tweb_url: sandbox.tweb_url(),
+            tweb_auth: TwebAuth::Basic { user: credentials.tweb_user, password: credentials.tweb_password },
+            outbox_url: sandbox.outbox_url(),
+            outbox_token: credentials.outbox_token,
+            clerk: clerk.to_owned(),
+            label: label.to_owned(),
+            case_url: Some(sandbox.case_page_template()),
+        }
+    }
+}
+
 /// Runs the desk's requests on the runtime.
 pub struct Backend {
     runtime: Handle,
