@@ -4,6 +4,7 @@
 //! of the two HTTP APIs, and [`sandbox`] a strict simulator of both APIs used for demos, training
 //! and tests.
 
+pub mod connection;
 pub mod contract;
 pub mod credentials;
 pub mod domain;
@@ -19,3 +20,15 @@ pub mod sandbox;
 pub mod settings;
 pub mod tweb;
 pub mod ui;
+
+/// An error and its causes on one line, `outer: cause: root` (what `{:#}` shows for anyhow).
+pub fn error_chain(error: &(dyn std::error::Error + 'static)) -> String {
+    let mut text = error.to_string();
+    let mut source = error.source();
+    while let Some(cause) = source {
+        text.push_str(": ");
+        text.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    text
+}

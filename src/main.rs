@@ -146,37 +146,14 @@ fn print_endpoints(sandbox: &Sandbox) {
     println!("Press Ctrl+C to stop.");
 }
 
-/// The clerk desk. With no connection configured yet (connection profiles are still to come), it
-/// runs in demo mode against an embedded sandbox on an ephemeral 127.0.0.1 port.
+/// The clerk desk. Its settings (connection profiles; secrets in the OS keyring) decide what
+/// opens: the active profile, the demo, or on the first run the choice between them. `--demo`
+/// runs against an embedded sandbox on an ephemeral 127.0.0.1 port whatever the settings say.
 fn desk(runtime: &tokio::runtime::Runtime, demo: bool, mappings_dir: Option<PathBuf>) -> Result<()> {
-    if !demo {
-        eprintln!("No connection profile is configured: starting in demo mode.");
+    let settings_path = kirjaamo::settings::Settings::default_path();
+    if settings_path.is_none() {
+        tracing::warn!("the OS has no configuration directory: settings cannot be saved");
     }
-    let sandbox =
-        runtime.block_on(Sandbox::start(SandboxConfig::default())).context("the demo sandbox could not start")?;
-    let credentials = kirjaamo::sandbox::Credentials::demo();
-    for secret in [&credentials.tweb_password, &credentials.tweb_token, &credentials.outbox_token] {
-        kirjaamo::logging::register_secret(secret);
-    }
-    let connection = kirjaamo::ui::Connection::to_sandbox(&sandbox, "Demo-kirjaaja", "Demo (harjoitusympäristö)");
-    // The demo edits its own copy of the built-in mappings unless a folder is given; nothing of
-    // the copy outlives the session.
-    let demo_copy = match &mappings_dir {
-        Some(_) => None,
-        None => {
-            let copy = tempfile::tempdir().context("no temporary folder for the demo's mappings")?;
-            kirjaamo::mappings::write_demo_files(copy.path())?;
-            Some(copy)
-        }
-    };
-    let dir = match (&mappings_dir, &demo_copy) {
-        (Some(dir), _) => dir.clone(),
-        (None, Some(copy)) => copy.path().to_owned(),
-        (None, None) => bail!("no mappings folder"),
-    };
-    let mappings =
-        kirjaamo::mappings::load_dir(&dir).with_context(|| format!("reading the mappings in {}", dir.display()))?;
-    let journal = kirjaamo::export::Journal::in_memory()?;
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default().with_inner_size([1280.0, 800.0]).with_title("Kirjaamo"),
         ..Default::default()
@@ -188,24 +165,23 @@ fn desk(runtime: &tokio::runtime::Runtime, demo: bool, mappings_dir: Option<Path
         Box::new(move |cc| {
             kirjaamo::ui::DeskApp::install_fonts(&cc.egui_ctx);
             let ctx = cc.egui_ctx.clone();
-            let mut backend = kirjaamo::ui::Backend::new(
-                handle,
-                connection,
-                journal,
-                mappings,
-                std::sync::Arc::new(move || ctx.request_repaint()),
-            )?;
-            backend.set_mappings_dir(dir);
             let language = cc
                 .storage
                 .and_then(|s| eframe::get_value(s, kirjaamo::ui::LANGUAGE_KEY))
                 .unwrap_or_else(kirjaamo::i18n::UiLanguage::from_os);
-            Ok(Box::new(kirjaamo::ui::DeskApp::new(backend, language)))
+            let config = kirjaamo::ui::ShellConfig {
+                settings_path,
+                store: std::sync::Arc::new(kirjaamo::credentials::OsKeyring),
+                mappings_dir,
+                data_dir: None,
+                demo,
+                language,
+            };
+            let repaint = std::sync::Arc::new(move || ctx.request_repaint());
+            Ok(Box::new(kirjaamo::ui::Shell::new(handle, config, repaint)))
         }),
     )
     .map_err(|e| anyhow::anyhow!("the window could not open: {e}"))?;
-    runtime.block_on(sandbox.stop());
-    drop(demo_copy);
     Ok(())
 }
 

@@ -10,7 +10,7 @@ use clap::Args;
 use kirjaamo::export::{EventKind, ExportConfig, ExportError, Exporter, FilingPlan, Journal};
 use kirjaamo::mappings::ServiceMapping;
 use kirjaamo::outbox::OutboxClient;
-use kirjaamo::tweb::{TwebAuth, TwebClient};
+use kirjaamo::tweb::TwebClient;
 use tokio_util::sync::CancellationToken;
 
 /// Options of `kirjaamo export`.
@@ -25,12 +25,16 @@ pub struct ExportArgs {
     /// File these transactions with their mapping's defaults.
     #[arg(long, num_args = 1..)]
     id: Vec<String>,
-    /// TWeb base URL (or KIRJAAMO_TWEB_URL).
-    #[arg(long, env = "KIRJAAMO_TWEB_URL")]
-    tweb_url: String,
-    /// ePalvelu outbox base URL (or KIRJAAMO_OUTBOX_URL).
-    #[arg(long, env = "KIRJAAMO_OUTBOX_URL")]
-    outbox_url: String,
+    /// Connection profile from the settings (or KIRJAAMO_PROFILE): its addresses, its secrets from
+    /// the OS keyring (from the environment where there is none), its journal and mappings.
+    #[arg(long, env = "KIRJAAMO_PROFILE", conflicts_with_all = ["tweb_url", "outbox_url"])]
+    profile: Option<String>,
+    /// TWeb base URL (or KIRJAAMO_TWEB_URL), without a profile; secrets from the environment.
+    #[arg(long, env = "KIRJAAMO_TWEB_URL", requires = "outbox_url")]
+    tweb_url: Option<String>,
+    /// ePalvelu outbox base URL (or KIRJAAMO_OUTBOX_URL), without a profile.
+    #[arg(long, env = "KIRJAAMO_OUTBOX_URL", requires = "tweb_url")]
+    outbox_url: Option<String>,
     /// Folder of the service mappings; KIRJAAMO_MAPPINGS_DIR, else `mappings` in the data directory.
     #[arg(long)]
     mappings: Option<PathBuf>,
@@ -42,22 +46,29 @@ pub struct ExportArgs {
     clerk: String,
 }
 
-/// A secret from the environment, registered so that no log line shows it.
-fn secret(name: &str) -> Option<String> {
-    let value = std::env::var(name).ok().filter(|v| !v.is_empty())?;
-    kirjaamo::logging::register_secret(&value);
-    Some(value)
-}
-
-/// Secrets come from the environment for service accounts (the keyring is the GUI's).
-pub fn tweb_auth() -> Result<TwebAuth> {
-    if let Some(token) = secret("KIRJAAMO_TWEB_TOKEN") {
-        return Ok(TwebAuth::Bearer(token));
+/// The connection the arguments name: a profile, or addresses with secrets from the environment.
+fn connect(args: &ExportArgs) -> Result<super::connect::Resolved> {
+    if let Some(name) = &args.profile {
+        return super::connect::profile(name);
     }
-    match (secret("KIRJAAMO_TWEB_USER"), secret("KIRJAAMO_TWEB_PASSWORD")) {
-        (Some(user), Some(password)) => Ok(TwebAuth::Basic { user, password }),
-        _ => bail!("no TWeb credentials: set KIRJAAMO_TWEB_TOKEN, or KIRJAAMO_TWEB_USER and KIRJAAMO_TWEB_PASSWORD"),
-    }
+    let (Some(tweb_url), Some(outbox_url)) = (&args.tweb_url, &args.outbox_url) else {
+        bail!("say where to connect: --profile NAME, or --tweb-url and --outbox-url (secrets from the environment)");
+    };
+    kirjaamo::remote::check_base_url(tweb_url)?;
+    kirjaamo::remote::check_base_url(outbox_url)?;
+    let outbox_token =
+        super::connect::env_secret("KIRJAAMO_OUTBOX_TOKEN").context("no outbox token: set KIRJAAMO_OUTBOX_TOKEN")?;
+    let connection = kirjaamo::connection::Connection {
+        tweb_url: tweb_url.clone(),
+        tweb_auth: super::connect::env_tweb_auth()?,
+        outbox_url: outbox_url.clone(),
+        outbox_token,
+        clerk: args.clerk.clone(),
+        label: "export".to_owned(),
+        case_url: None,
+        ca_bundle: None,
+    };
+    Ok(super::connect::Resolved { connection, journal: Journal::default_path(), mappings_dir: None })
 }
 
 /// Runs the command; returns whether everything succeeded.
@@ -65,15 +76,13 @@ pub async fn run(args: ExportArgs) -> Result<bool> {
     if !args.auto && !args.resume && args.id.is_empty() {
         bail!("say what to file: --auto, --resume or --id TX…");
     }
-    kirjaamo::remote::check_base_url(&args.tweb_url)?;
-    kirjaamo::remote::check_base_url(&args.outbox_url)?;
-    let outbox_token = secret("KIRJAAMO_OUTBOX_TOKEN").context("no outbox token: set KIRJAAMO_OUTBOX_TOKEN")?;
-    let http = kirjaamo::remote::http_client()?;
-    let tweb = Arc::new(TwebClient::new(http.clone(), &args.tweb_url, tweb_auth()?));
-    let outbox = OutboxClient::new(http, &args.outbox_url, &outbox_token);
-    let journal_path = match args.journal {
+    let resolved = connect(&args)?;
+    let http = resolved.connection.http_client()?;
+    let tweb = Arc::new(TwebClient::new(http.clone(), &resolved.connection.tweb_url, resolved.connection.tweb_auth));
+    let outbox = OutboxClient::new(http, &resolved.connection.outbox_url, &resolved.connection.outbox_token);
+    let journal_path = match args.journal.clone().or(resolved.journal) {
         Some(path) => path,
-        None => Journal::default_path().context("the OS has no data directory for the journal; pass --journal")?,
+        None => bail!("the OS has no data directory for the journal; pass --journal"),
     };
     let journal = Journal::open(&journal_path)?;
     let (events, mut received) = tokio::sync::mpsc::unbounded_channel::<kirjaamo::export::ExportEvent>();
@@ -109,6 +118,7 @@ pub async fn run(args: ExportArgs) -> Result<bool> {
         let dir = args
             .mappings
             .clone()
+            .or(resolved.mappings_dir)
             .or_else(kirjaamo::mappings::default_dir)
             .context("no mappings folder: pass --mappings")?;
         let mappings = checked_mappings(tweb.as_ref(), &dir).await?;

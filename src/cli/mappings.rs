@@ -60,7 +60,7 @@ async fn live(tweb_url: &str, outbox_url: Option<&str>) -> Result<(Catalog, Vec<
         kirjaamo::remote::check_base_url(url)?;
     }
     let http = kirjaamo::remote::http_client()?;
-    let tweb = TwebClient::new(http.clone(), tweb_url, super::export::tweb_auth()?);
+    let tweb = TwebClient::new(http.clone(), tweb_url, super::connect::env_tweb_auth()?);
     let catalog = kirjaamo::tweb::fetch_catalog(&tweb).await.context("reading TWeb's catalog")?;
     let Some(outbox_url) = outbox_url else { return Ok((catalog, Vec::new())) };
     let token = std::env::var("KIRJAAMO_OUTBOX_TOKEN").context("no outbox token: set KIRJAAMO_OUTBOX_TOKEN")?;

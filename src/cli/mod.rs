@@ -1,4 +1,5 @@
 //! Subcommands of the `kirjaamo` binary that are more than a few lines.
 
+pub mod connect;
 pub mod export;
 pub mod mappings;

@@ -142,3 +142,33 @@ pub struct RefQuery {
     /// Case id.
     pub case_id: Option<u64>,
 }
+
+/// A right of a TWeb user that Kirjaamo's filings need.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Right {
+    /// Read and search cases and the catalog.
+    ReadCases,
+    /// Open new cases.
+    CreateCases,
+    /// Add documents to cases (and unregistered documents).
+    AddDocuments,
+    /// Send assignments.
+    CreateAssignments,
+}
+
+impl Right {
+    /// Every right a filing may need.
+    pub const ALL: [Self; 4] = [Self::ReadCases, Self::CreateCases, Self::AddDocuments, Self::CreateAssignments];
+}
+
+/// The signed-in user and their rights (`GET /me`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct Me {
+    /// User name.
+    pub user: String,
+    /// Full name.
+    pub name: String,
+    /// What the user may do.
+    pub rights: Vec<Right>,
+}

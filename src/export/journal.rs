@@ -142,7 +142,22 @@ impl Journal {
 
     /// The journal in the OS data directory (e.g. `~/.local/share/kirjaamo/journal.sqlite`).
     pub fn default_path() -> Option<PathBuf> {
-        directories::ProjectDirs::from("fi", "Kirjaamo", "kirjaamo").map(|d| d.data_dir().join("journal.sqlite"))
+        crate::settings::data_dir().map(|d| d.join("journal.sqlite"))
+    }
+
+    /// The journal of one connection profile in the OS data directory: filings to a test system
+    /// and to production never share a journal.
+    pub fn path_for_profile(profile: &str) -> Option<PathBuf> {
+        crate::settings::data_dir().map(|d| d.join(Self::file_name_for_profile(profile)))
+    }
+
+    /// The file name of a profile's journal, e.g. `journal-tuotanto.sqlite`.
+    pub fn file_name_for_profile(profile: &str) -> String {
+        let slug: String = profile
+            .chars()
+            .map(|c| if c.is_alphanumeric() { c.to_lowercase().next().unwrap_or(c) } else { '-' })
+            .collect();
+        format!("journal-{slug}.sqlite")
     }
 
     async fn run<T: Send + 'static>(

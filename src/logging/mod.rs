@@ -35,7 +35,7 @@ pub fn log_dir() -> Option<PathBuf> {
     if let Some(dir) = std::env::var_os("KIRJAAMO_LOG_DIR") {
         return Some(PathBuf::from(dir));
     }
-    directories::ProjectDirs::from("fi", "Kirjaamo", "Kirjaamo").map(|d| d.data_dir().join("logs"))
+    crate::settings::data_dir().map(|d| d.join("logs"))
 }
 
 /// A writer that redacts each formatted event before passing it on.

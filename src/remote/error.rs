@@ -5,8 +5,10 @@ use crate::contract::Problem;
 /// What kind of failure a remote call met.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RemoteErrorKind {
-    /// 401/403: credentials are wrong or lack rights. Permanent.
+    /// 401: the credentials are wrong or missing. Permanent.
     Unauthorized,
+    /// 403: signed in, but without the right to do this. Permanent.
+    Forbidden,
     /// 400/422: the server refused the request's content. Permanent.
     Validation,
     /// 404: no such object.
@@ -55,7 +57,8 @@ impl RemoteError {
     /// An error for an answer with a problem body (or none).
     pub fn from_status(action: &str, status: u16, problem: Option<Problem>) -> Self {
         let kind = match status {
-            401 | 403 => RemoteErrorKind::Unauthorized,
+            401 => RemoteErrorKind::Unauthorized,
+            403 => RemoteErrorKind::Forbidden,
             400 | 413 | 415 | 422 => RemoteErrorKind::Validation,
             404 => RemoteErrorKind::NotFound,
             409 => RemoteErrorKind::Conflict,
@@ -98,13 +101,13 @@ impl RemoteError {
 
     /// An address the policy refuses (see [`super::check_base_url`]).
     pub fn insecure(action: &str, error: &super::PolicyError) -> Self {
-        Self {
-            action: action.to_owned(),
-            kind: RemoteErrorKind::Insecure,
-            message: error.to_string(),
-            problem: None,
-            source: None,
+        let mut message = error.to_string();
+        let mut source = std::error::Error::source(error);
+        while let Some(cause) = source {
+            message.push_str(&format!(": {cause}"));
+            source = cause.source();
         }
+        Self { action: action.to_owned(), kind: RemoteErrorKind::Insecure, message, problem: None, source: None }
     }
 
     /// An answer that does not follow the contract.

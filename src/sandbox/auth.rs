@@ -24,6 +24,10 @@ pub struct Credentials {
     pub tweb_token: String,
     /// ePalvelu outbox token.
     pub outbox_token: String,
+    /// A TWeb user (with `tweb_password`) who may read but not file: "missing rights".
+    pub limited_tweb_user: String,
+    /// An outbox token of another organisation: valid, but without access to this outbox.
+    pub foreign_outbox_token: String,
 }
 
 impl Credentials {
@@ -34,13 +38,18 @@ impl Credentials {
             tweb_password: "demo".to_owned(),
             tweb_token: "tweb-demo-token".to_owned(),
             outbox_token: "epalvelu-demo-token".to_owned(),
+            limited_tweb_user: "lukija".to_owned(),
+            foreign_outbox_token: "epalvelu-naapurikunta-token".to_owned(),
         }
     }
 }
 
 impl std::fmt::Debug for Credentials {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Credentials").field("tweb_user", &self.tweb_user).finish_non_exhaustive()
+        f.debug_struct("Credentials")
+            .field("tweb_user", &self.tweb_user)
+            .field("limited_tweb_user", &self.limited_tweb_user)
+            .finish_non_exhaustive()
     }
 }
 
@@ -54,34 +63,61 @@ fn authorization(request: &Request) -> Option<&str> {
     request.headers().get(header::AUTHORIZATION).and_then(|v| v.to_str().ok())
 }
 
-/// Middleware: TWeb accepts Basic user:password or a Bearer token.
-pub async fn require_tweb(State(shared): State<Arc<Shared>>, request: Request, next: Next) -> Response {
-    let credentials = &shared.credentials;
-    let ok = match authorization(&request) {
-        Some(value) if value.starts_with("Bearer ") => value["Bearer ".len()..].trim() == credentials.tweb_token,
-        Some(value) if value.starts_with("Basic ") => STANDARD
-            .decode(value["Basic ".len()..].trim())
-            .ok()
-            .and_then(|raw| String::from_utf8(raw).ok())
-            .is_some_and(|pair| pair == format!("{}:{}", credentials.tweb_user, credentials.tweb_password)),
-        Some(_) => false,
-        None => {
-            return unauthorized("TWeb needs HTTP Basic credentials or a Bearer API token", "Basic realm=\"TWeb\"");
-        }
-    };
-    if ok {
-        next.run(request).await
-    } else {
-        unauthorized("the TWeb user name, password or API token is wrong", "Basic realm=\"TWeb\"")
+/// Who a TWeb request comes from, as the middleware found it (a request extension).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Caller {
+    /// The user name (the main user for a Bearer token).
+    pub user: String,
+    /// Whether the user may only read.
+    pub read_only: bool,
+}
+
+fn tweb_caller(credentials: &Credentials, value: &str) -> Option<Caller> {
+    if let Some(token) = value.strip_prefix("Bearer ") {
+        return (token.trim() == credentials.tweb_token)
+            .then(|| Caller { user: credentials.tweb_user.clone(), read_only: false });
     }
+    let raw = STANDARD.decode(value.strip_prefix("Basic ")?.trim()).ok()?;
+    let pair = String::from_utf8(raw).ok()?;
+    let (user, password) = pair.split_once(':')?;
+    if password != credentials.tweb_password {
+        return None;
+    }
+    if user == credentials.tweb_user {
+        Some(Caller { user: user.to_owned(), read_only: false })
+    } else if user == credentials.limited_tweb_user {
+        Some(Caller { user: user.to_owned(), read_only: true })
+    } else {
+        None
+    }
+}
+
+/// Middleware: TWeb accepts Basic user:password or a Bearer token; a read-only user may only GET.
+pub async fn require_tweb(State(shared): State<Arc<Shared>>, mut request: Request, next: Next) -> Response {
+    let Some(value) = authorization(&request) else {
+        return unauthorized("TWeb needs HTTP Basic credentials or a Bearer API token", "Basic realm=\"TWeb\"");
+    };
+    let Some(caller) = tweb_caller(&shared.credentials, value) else {
+        return unauthorized("the TWeb user name, password or API token is wrong", "Basic realm=\"TWeb\"");
+    };
+    if caller.read_only && request.method() != axum::http::Method::GET {
+        let detail = format!("the user {} may read but not create cases, documents or assignments", caller.user);
+        return ApiError::forbidden(detail).into_response();
+    }
+    request.extensions_mut().insert(caller);
+    next.run(request).await
 }
 
 /// Middleware: the outbox accepts only its Bearer token.
 pub async fn require_outbox(State(shared): State<Arc<Shared>>, request: Request, next: Next) -> Response {
     match authorization(&request) {
         Some(value) if value.starts_with("Bearer ") => {
-            if value["Bearer ".len()..].trim() == shared.credentials.outbox_token {
+            let token = value["Bearer ".len()..].trim();
+            if token == shared.credentials.outbox_token {
                 next.run(request).await
+            } else if token == shared.credentials.foreign_outbox_token {
+                ApiError::forbidden("this token belongs to another organisation and has no access to this outbox")
+                    .into_response()
             } else {
                 unauthorized("the ePalvelu outbox token is wrong or has expired", "Bearer realm=\"ePalvelu\"")
             }

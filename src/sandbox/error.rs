@@ -20,6 +20,11 @@ impl ApiError {
         Self(Box::new(Problem::new(401, "unauthorized", "Unauthorized", detail)))
     }
 
+    /// 403: signed in, but without the right to do this.
+    pub fn forbidden(detail: impl Into<String>) -> Self {
+        Self(Box::new(Problem::new(403, "forbidden", "Forbidden", detail)))
+    }
+
     /// 404: no such object.
     pub fn not_found(detail: impl Into<String>) -> Self {
         Self(Box::new(Problem::new(404, "not-found", "Not found", detail)))

@@ -149,6 +149,7 @@ fn build_state(config: &SandboxConfig) -> Result<Shared, SandboxError> {
 
 fn router(shared: Arc<Shared>) -> Router {
     let tweb = Router::new()
+        .route("/api/v1/me", get(tweb_api::me))
         .route("/api/v1/catalog/case-groups", get(tweb_api::case_groups))
         .route("/api/v1/catalog/document-types", get(tweb_api::document_types))
         .route("/api/v1/catalog/users", get(tweb_api::users))

@@ -41,6 +41,7 @@ idempotent."
     ),
     servers((url = "http://127.0.0.1:8700/tweb", description = "Kirjaamo sandbox (`kirjaamo sandbox`)")),
     paths(
+        tweb_api::me,
         tweb_api::case_groups,
         tweb_api::document_types,
         tweb_api::users,

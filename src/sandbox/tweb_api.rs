@@ -43,6 +43,22 @@ fn refuse_inherited(body: &serde_json::Value, what: &str) -> ApiResult<()> {
     Ok(())
 }
 
+/// The signed-in user and their rights: what a client checks before it files anything.
+#[utoipa::path(get, path = "/api/v1/me", tag = "catalog",
+    responses((status = 200, body = crate::contract::tweb::Me), (status = 401, body = Problem, content_type = "application/problem+json")))]
+pub async fn me(
+    State(shared): AppState,
+    caller: Option<axum::Extension<super::auth::Caller>>,
+) -> ApiResult<Json<crate::contract::tweb::Me>> {
+    use crate::contract::tweb::Right;
+    let Some(axum::Extension(caller)) = caller else {
+        return Err(ApiError::unauthorized("TWeb needs HTTP Basic credentials or a Bearer API token"));
+    };
+    let name = shared.tweb().catalog.users.iter().find(|u| u.id == caller.user).map(|u| u.name.clone());
+    let rights = if caller.read_only { vec![Right::ReadCases] } else { Right::ALL.to_vec() };
+    Ok(Json(crate::contract::tweb::Me { name: name.unwrap_or_else(|| caller.user.clone()), user: caller.user, rights }))
+}
+
 /// Case groups of the records plan with their records properties.
 #[utoipa::path(get, path = "/api/v1/catalog/case-groups", tag = "catalog",
     responses((status = 200, body = Vec<CaseGroup>), (status = 401, body = Problem, content_type = "application/problem+json")))]

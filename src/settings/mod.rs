@@ -103,9 +103,20 @@ pub enum SettingsError {
     Duplicate(String),
 }
 
+/// Kirjaamo's data directory (journal, logs, mappings): `KIRJAAMO_DATA_DIR`, else the OS's.
+pub fn data_dir() -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os("KIRJAAMO_DATA_DIR") {
+        return Some(PathBuf::from(dir));
+    }
+    directories::ProjectDirs::from("fi", "Kirjaamo", "Kirjaamo").map(|d| d.data_dir().to_owned())
+}
+
 impl Settings {
-    /// `settings.toml` in the OS config directory.
+    /// `settings.toml` in `KIRJAAMO_CONFIG_DIR`, else in the OS config directory.
     pub fn default_path() -> Option<PathBuf> {
+        if let Some(dir) = std::env::var_os("KIRJAAMO_CONFIG_DIR") {
+            return Some(PathBuf::from(dir).join("settings.toml"));
+        }
         directories::ProjectDirs::from("fi", "Kirjaamo", "Kirjaamo").map(|d| d.config_dir().join("settings.toml"))
     }
 

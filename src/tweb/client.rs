@@ -72,6 +72,10 @@ impl TwebClient {
 }
 
 impl CaseSystem for TwebClient {
+    async fn me(&self) -> Result<crate::contract::tweb::Me, RemoteError> {
+        self.get("reading who is signed in", "/me").await
+    }
+
     async fn case_groups(&self) -> Result<Vec<CaseGroup>, RemoteError> {
         self.get("reading the case groups", "/catalog/case-groups").await
     }

@@ -44,6 +44,8 @@ impl Upload {
 
 /// What Kirjaamo needs from a case management system.
 pub trait CaseSystem: Send + Sync {
+    /// The signed-in user and their rights.
+    fn me(&self) -> impl Future<Output = Result<crate::contract::tweb::Me, RemoteError>> + Send;
     /// Case groups of the records plan.
     fn case_groups(&self) -> impl Future<Output = Result<Vec<CaseGroup>, RemoteError>> + Send;
     /// Document types.

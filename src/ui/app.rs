@@ -116,6 +116,7 @@ pub struct DeskApp {
     pub(super) notice: Option<Result<String, String>>,
     pub(super) mapping_problems: HashMap<String, Vec<String>>,
     pub(super) admin: super::admin::AdminState,
+    pub(super) wants_connections: bool,
 }
 
 impl DeskApp {
@@ -147,6 +148,7 @@ impl DeskApp {
             notice: None,
             mapping_problems: HashMap::new(),
             admin: super::admin::AdminState::default(),
+            wants_connections: false,
         };
         app.catalog.start();
         app.backend.catalog();
@@ -223,6 +225,16 @@ impl DeskApp {
     /// Rows the inbox's filters let through.
     pub fn shown(&mut self) -> usize {
         self.model.visible().len()
+    }
+
+    /// Whether the clerk asked for the connections dialog since the last call.
+    pub fn take_connections_request(&mut self) -> bool {
+        std::mem::take(&mut self.wants_connections)
+    }
+
+    /// Whether a filing is running (the connection must not be switched under it).
+    pub fn filing_in_progress(&self) -> bool {
+        self.filings.values().any(|f| f.running)
     }
 
     /// The selected transaction, once its details are here.

@@ -10,6 +10,8 @@ mod assign;
 mod attachments;
 mod backend;
 mod case_editor;
+mod connection_form;
+mod connections;
 mod detail;
 mod draft;
 mod failed;
@@ -21,6 +23,9 @@ mod pages;
 mod picker;
 mod replies;
 mod request;
+mod shell;
+mod shell_worker;
+mod start;
 mod top;
 
 pub use app::DeskApp;
@@ -28,6 +33,7 @@ pub use backend::{AttachmentView, Backend, Catalog, Connection, PreviewPage, Rep
 pub use draft::{Action, Draft, Missing};
 pub use inbox_model::{InboxModel, RowState};
 pub use request::RequestState;
+pub use shell::{Shell, ShellConfig};
 
 /// Key of the desk's language in eframe's storage (the only thing the desk keeps there).
 pub const LANGUAGE_KEY: &str = "kirjaamo-language";

@@ -10,6 +10,7 @@ pub fn show(app: &mut DeskApp, ui: &mut egui::Ui) {
     let mut language = app.language();
     let mut refresh = false;
     let mut view = app.view;
+    let mut connections = false;
     ui.horizontal(|ui| {
         ui.heading("Kirjaamo");
         ui.label(t.with("top-connection", &[("name", app.backend.label().into())]));
@@ -25,18 +26,16 @@ pub fn show(app: &mut DeskApp, ui: &mut egui::Ui) {
             ui.spinner();
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            // Right to left: the drop-down first, its label to the left of it.
-            let combo =
-                egui::ComboBox::from_id_salt("language").selected_text(language.native_name()).show_ui(ui, |ui| {
-                    for choice in UiLanguage::ALL {
-                        ui.selectable_value(&mut language, choice, choice.native_name());
-                    }
-                });
-            let label = ui.label(t.get("top-language"));
-            combo.response.labelled_by(label.id);
+            language_menu(ui, t, &mut language);
+            ui.separator();
+            let hint = t.get("top-connections-hint");
+            if ui.button(t.get("top-connections")).on_hover_text(hint).clicked() {
+                connections = true;
+            }
         });
     });
     app.set_language(language);
+    app.wants_connections |= connections;
     if view != app.view {
         app.view = view;
         if view == View::Failed {
@@ -47,4 +46,15 @@ pub fn show(app: &mut DeskApp, ui: &mut egui::Ui) {
     if refresh {
         app.refresh();
     }
+}
+
+/// The language drop-down with its label (right to left: the drop-down first).
+pub fn language_menu(ui: &mut egui::Ui, t: &crate::i18n::Texts, language: &mut UiLanguage) {
+    let combo = egui::ComboBox::from_id_salt("language").selected_text(language.native_name()).show_ui(ui, |ui| {
+        for choice in UiLanguage::ALL {
+            ui.selectable_value(language, choice, choice.native_name());
+        }
+    });
+    let label = ui.label(t.get("top-language"));
+    combo.response.labelled_by(label.id);
 }

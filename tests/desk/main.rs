@@ -2,6 +2,7 @@
 
 mod admin;
 mod bulk;
+mod connections;
 mod failed;
 mod filing;
 mod language;
@@ -17,7 +18,7 @@ use kirjaamo::sandbox::{Credentials, Sandbox, SandboxConfig};
 use kirjaamo::ui::{Backend, Connection, DeskApp};
 
 /// Steps the desk until a widget whose label contains `what` shows (10 s at most).
-pub fn wait_for(harness: &mut Harness<'_, DeskApp>, what: &str) {
+pub fn wait_for<S>(harness: &mut Harness<'_, S>, what: &str) {
     for _ in 0..1_000 {
         harness.step();
         if harness.query_all_by_label_contains(what).next().is_some() {
@@ -57,7 +58,7 @@ pub fn desk_with(
 }
 
 /// Steps the desk a few frames, letting replies arrive.
-pub fn settle(harness: &mut Harness<'_, DeskApp>) {
+pub fn settle<S>(harness: &mut Harness<'_, S>) {
     for _ in 0..20 {
         harness.step();
         std::thread::sleep(Duration::from_millis(5));
@@ -97,7 +98,7 @@ pub fn open(harness: &mut Harness<'_, DeskApp>, title: &str, id: &str) {
 
 /// Replaces the text of the input labelled `label` with `text`, as a clerk would: focus, select
 /// all, type.
-pub fn fill(harness: &mut Harness<'_, DeskApp>, label: &str, text: &str) {
+pub fn fill<S>(harness: &mut Harness<'_, S>, label: &str, text: &str) {
     harness.get_by_label(label).focus();
     harness.step();
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
@@ -106,7 +107,7 @@ pub fn fill(harness: &mut Harness<'_, DeskApp>, label: &str, text: &str) {
 }
 
 /// Opens the drop-down labelled `label` and picks `choice`.
-pub fn choose(harness: &mut Harness<'_, DeskApp>, label: &str, choice: &str) {
+pub fn choose<S>(harness: &mut Harness<'_, S>, label: &str, choice: &str) {
     harness.get_by_role_and_label(egui::accesskit::Role::ComboBox, label).click();
     settle(harness);
     harness.get_by_label(choice).click();

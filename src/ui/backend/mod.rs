@@ -20,43 +20,9 @@ use crate::export::{ExportConfig, Exporter, Journal};
 use crate::mappings::ServiceMapping;
 use crate::outbox::OutboxClient;
 use crate::remote::RemoteError;
-use crate::tweb::{CaseSystem as _, TwebAuth, TwebClient};
+use crate::tweb::{CaseSystem as _, TwebClient};
 
-/// Where the desk connects and as whom.
-#[derive(Debug, Clone)]
-pub struct Connection {
-    /// TWeb base URL.
-    pub tweb_url: String,
-    /// TWeb credentials.
-    pub tweb_auth: TwebAuth,
-    /// Outbox base URL.
-    pub outbox_url: String,
-    /// Outbox token.
-    pub outbox_token: String,
-    /// The clerk's display name.
-    pub clerk: String,
-    /// Name of the connection shown in the window, e.g. "Demo".
-    pub label: String,
-    /// Address of a case in TWeb's web UI, with `{id}` and `{diary}` placeholders.
-    pub case_url: Option<String>,
-}
-
-impl Connection {
-    /// A connection to `sandbox` with its demo credentials (demo mode, tests and benchmarks),
-    /// its read-only case page as "Open in TWeb".
-    pub fn to_sandbox(sandbox: &crate::sandbox::Sandbox, clerk: &str, label: &str) -> Self {
-        let credentials = crate::sandbox::Credentials::demo();
-        Self {
-            tweb_url: sandbox.tweb_url(),
-            tweb_auth: TwebAuth::Basic { user: credentials.tweb_user, password: credentials.tweb_password },
-            outbox_url: sandbox.outbox_url(),
-            outbox_token: credentials.outbox_token,
-            clerk: clerk.to_owned(),
-            label: label.to_owned(),
-            case_url: Some(sandbox.case_page_template()),
-        }
-    }
-}
+pub use crate::connection::Connection;
 
 /// Runs the desk's requests on the runtime.
 pub struct Backend {
@@ -78,7 +44,8 @@ fn plain(error: impl Into<anyhow::Error>) -> String {
 }
 
 impl Backend {
-    /// A backend for `connection`; `repaint` wakes the UI when a reply arrives.
+    /// A backend for `connection`; `repaint` wakes the UI when a reply arrives. Reads the
+    /// connection's CA bundle, if any.
     pub fn new(
         runtime: Handle,
         connection: Connection,
@@ -86,10 +53,7 @@ impl Backend {
         mappings: Vec<ServiceMapping>,
         repaint: Arc<dyn Fn() + Send + Sync>,
     ) -> Result<Self, RemoteError> {
-        for url in [&connection.tweb_url, &connection.outbox_url] {
-            crate::remote::check_base_url(url).map_err(|e| RemoteError::insecure("connecting", &e))?;
-        }
-        let http = crate::remote::http_client()?;
+        let http = connection.http_client()?;
         let outbox = OutboxClient::new(http.clone(), &connection.outbox_url, &connection.outbox_token);
         let tweb = Arc::new(TwebClient::new(http, &connection.tweb_url, connection.tweb_auth.clone()));
         let (replies, inbox) = channel();

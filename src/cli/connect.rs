@@ -1,0 +1,97 @@
+//! Where the headless commands connect: a settings profile with its secrets from the OS keyring
+//! (or, where there is no keyring, from the environment, which the command says), or addresses
+//! and secrets given entirely by the environment for service accounts.
+
+use std::path::PathBuf;
+
+use anyhow::{Context, Result, bail};
+use kirjaamo::connection::{Connection, ConnectionError, Secrets};
+use kirjaamo::credentials::{CredentialError, OsKeyring, SecretKind};
+use kirjaamo::settings::{Profile, Settings};
+use kirjaamo::tweb::TwebAuth;
+
+/// A secret from the environment, registered so that no log line shows it.
+pub fn env_secret(name: &str) -> Option<String> {
+    let value = std::env::var(name).ok().filter(|v| !v.is_empty())?;
+    kirjaamo::logging::register_secret(&value);
+    Some(value)
+}
+
+/// TWeb credentials from the environment (service accounts without a profile).
+pub fn env_tweb_auth() -> Result<TwebAuth> {
+    if let Some(token) = env_secret("KIRJAAMO_TWEB_TOKEN") {
+        return Ok(TwebAuth::Bearer(token));
+    }
+    match (env_secret("KIRJAAMO_TWEB_USER"), env_secret("KIRJAAMO_TWEB_PASSWORD")) {
+        (Some(user), Some(password)) => Ok(TwebAuth::Basic { user, password }),
+        _ => bail!("no TWeb credentials: set KIRJAAMO_TWEB_TOKEN, or KIRJAAMO_TWEB_USER and KIRJAAMO_TWEB_PASSWORD"),
+    }
+}
+
+fn env_name(kind: SecretKind) -> &'static str {
+    match kind {
+        SecretKind::TwebPassword => "KIRJAAMO_TWEB_PASSWORD",
+        SecretKind::TwebToken => "KIRJAAMO_TWEB_TOKEN",
+        SecretKind::OutboxToken => "KIRJAAMO_OUTBOX_TOKEN",
+    }
+}
+
+/// A profile's connection and its defaults (journal, mappings folder).
+pub struct Resolved {
+    /// The connection.
+    pub connection: Connection,
+    /// The profile's journal.
+    pub journal: Option<PathBuf>,
+    /// The profile's mappings folder.
+    pub mappings_dir: Option<PathBuf>,
+}
+
+/// The connection of the profile `name` from the settings file; secrets from the keyring, and
+/// from the environment where the keyring has none or there is no keyring (said on stderr).
+pub fn profile(name: &str) -> Result<Resolved> {
+    let path = Settings::default_path().context("the OS has no configuration directory for the settings")?;
+    let settings = Settings::load(&path)?;
+    let Some(profile) = settings.profiles.iter().find(|p| p.name == name) else {
+        let names: Vec<&str> = settings.profiles.iter().map(|p| p.name.as_str()).collect();
+        bail!("{} has no profile called {name} (profiles: {})", path.display(), names.join(", "));
+    };
+    let secrets = secrets(profile)?;
+    let connection = Connection::from_profile(profile, &secrets)?;
+    Ok(Resolved {
+        connection,
+        journal: kirjaamo::export::Journal::path_for_profile(name),
+        mappings_dir: profile.mappings_dir.clone(),
+    })
+}
+
+fn secrets(profile: &Profile) -> Result<Secrets> {
+    let tweb_kind = kirjaamo::connection::tweb_secret_kind(profile);
+    let stored = match kirjaamo::connection::read_secrets(profile, &OsKeyring) {
+        Ok(stored) => stored,
+        Err(ConnectionError::Keyring { source: CredentialError::NoKeyring(why), .. }) => {
+            eprintln!(
+                "No keyring on this computer ({why}): reading the secrets of {} from {} and KIRJAAMO_OUTBOX_TOKEN.",
+                profile.name,
+                env_name(tweb_kind)
+            );
+            Secrets::default()
+        }
+        Err(other) => return Err(other.into()),
+    };
+    let take = |kind: SecretKind, stored: Option<String>| {
+        stored.or_else(|| {
+            let value = env_secret(env_name(kind));
+            if value.is_some() {
+                eprintln!(
+                    "{} of {}: from {} (not in the keyring)",
+                    kirjaamo::connection::secret_name(kind),
+                    profile.name,
+                    env_name(kind)
+                );
+            }
+            value
+        })
+    };
+    let secrets = Secrets { tweb: take(tweb_kind, stored.tweb), outbox: take(SecretKind::OutboxToken, stored.outbox) };
+    Ok(secrets)
+}

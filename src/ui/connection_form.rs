@@ -1,0 +1,239 @@
+//! One connection profile as the settings dialog edits it: the profile's fields as text, the
+//! secrets typed in (kept in memory only until saved to the keyring) and what the keyring holds.
+
+use std::path::PathBuf;
+
+use crate::connection::Secrets;
+use crate::credentials::SecretKind;
+use crate::i18n::Texts;
+use crate::settings::{Profile, TwebSignIn};
+
+use super::shell_worker::{SecretChange, Stored};
+
+/// A profile being edited.
+#[derive(Default)]
+pub struct ProfileForm {
+    /// The profile's name when it was loaded (`None` for a new one).
+    pub original: Option<String>,
+    /// Name.
+    pub name: String,
+    /// TWeb base URL.
+    pub tweb_url: String,
+    /// Sign in with an API token instead of a user name and password.
+    pub token: bool,
+    /// TWeb user name.
+    pub user: String,
+    /// TWeb password or token typed in.
+    pub tweb_secret: String,
+    /// Outbox base URL.
+    pub outbox_url: String,
+    /// Outbox token typed in.
+    pub outbox_secret: String,
+    /// Case URL template.
+    pub case_url: String,
+    /// The clerk's name.
+    pub clerk: String,
+    /// CA bundle path.
+    pub ca_bundle: String,
+    /// Mappings folder.
+    pub mappings_dir: String,
+    /// Which secrets the keyring holds, once asked.
+    pub stored: Option<Stored>,
+    /// Forget the TWeb secret on saving.
+    pub forget_tweb: bool,
+    /// Forget the outbox token on saving.
+    pub forget_outbox: bool,
+}
+
+fn path_text(path: Option<&PathBuf>) -> String {
+    path.map(|p| p.display().to_string()).unwrap_or_default()
+}
+
+fn optional(text: &str) -> Option<String> {
+    Some(text.trim().to_owned()).filter(|t| !t.is_empty())
+}
+
+impl ProfileForm {
+    /// A new, empty profile called `name` (nothing in the keyring yet).
+    pub fn named(name: String) -> Self {
+        Self { name, stored: Some(Ok((false, false))), ..Self::default() }
+    }
+
+    /// The form of a saved profile.
+    pub fn of(profile: &Profile) -> Self {
+        let (token, user) = match &profile.tweb_sign_in {
+            TwebSignIn::Password { user } => (false, user.clone()),
+            TwebSignIn::Token => (true, String::new()),
+        };
+        Self {
+            original: Some(profile.name.clone()),
+            name: profile.name.clone(),
+            tweb_url: profile.tweb_url.clone(),
+            token,
+            user,
+            outbox_url: profile.outbox_url.clone(),
+            case_url: profile.case_url.clone().unwrap_or_default(),
+            clerk: profile.clerk.clone(),
+            ca_bundle: path_text(profile.ca_bundle.as_ref()),
+            mappings_dir: path_text(profile.mappings_dir.as_ref()),
+            ..Self::default()
+        }
+    }
+
+    /// The profile the form describes, or what is wrong with it.
+    pub fn profile(&self) -> Result<Profile, String> {
+        let name = self.name.trim();
+        if name.is_empty() {
+            return Err("the name is empty".to_owned());
+        }
+        if name.contains('/') {
+            return Err("the name may not contain /".to_owned());
+        }
+        for url in [&self.tweb_url, &self.outbox_url] {
+            crate::remote::check_base_url(url.trim()).map_err(|e| e.to_string())?;
+        }
+        let tweb_sign_in = if self.token {
+            TwebSignIn::Token
+        } else {
+            let user = self.user.trim();
+            if user.is_empty() {
+                return Err("the TWeb user name is empty".to_owned());
+            }
+            TwebSignIn::Password { user: user.to_owned() }
+        };
+        Ok(Profile {
+            name: name.to_owned(),
+            tweb_url: self.tweb_url.trim().to_owned(),
+            tweb_sign_in,
+            outbox_url: self.outbox_url.trim().to_owned(),
+            case_url: optional(&self.case_url),
+            clerk: optional(&self.clerk).unwrap_or_else(|| name.to_owned()),
+            ca_bundle: optional(&self.ca_bundle).map(PathBuf::from),
+            mappings_dir: optional(&self.mappings_dir).map(PathBuf::from),
+        })
+    }
+
+    /// The secrets typed in.
+    pub fn typed(&self) -> Secrets {
+        Secrets { tweb: optional(&self.tweb_secret), outbox: optional(&self.outbox_secret) }
+    }
+
+    fn tweb_kind(&self) -> SecretKind {
+        if self.token { SecretKind::TwebToken } else { SecretKind::TwebPassword }
+    }
+
+    /// What saving does to the keyring: typed secrets stored, forgotten ones and the unused
+    /// sign-in kind removed, a renamed profile's secrets under its old name removed (the new
+    /// name needs them typed again).
+    pub fn changes(&self) -> Vec<SecretChange> {
+        let name = self.name.trim().to_owned();
+        let mut changes = Vec::new();
+        let unused = if self.token { SecretKind::TwebPassword } else { SecretKind::TwebToken };
+        changes.push(SecretChange::Forget(name.clone(), unused));
+        if let Some(secret) = optional(&self.tweb_secret) {
+            changes.push(SecretChange::Set(name.clone(), self.tweb_kind(), secret));
+        } else if self.forget_tweb {
+            changes.push(SecretChange::Forget(name.clone(), self.tweb_kind()));
+        }
+        if let Some(secret) = optional(&self.outbox_secret) {
+            changes.push(SecretChange::Set(name.clone(), SecretKind::OutboxToken, secret));
+        } else if self.forget_outbox {
+            changes.push(SecretChange::Forget(name.clone(), SecretKind::OutboxToken));
+        }
+        if let Some(old) = self.original.as_ref().filter(|old| **old != name) {
+            changes.extend(forget_all(old));
+        }
+        changes
+    }
+
+    /// Draws the form.
+    pub fn show(&mut self, ui: &mut egui::Ui, t: &Texts) {
+        egui::Grid::new("connection-form").num_columns(2).spacing([12.0, 8.0]).show(ui, |ui| {
+            text_row(ui, &t.get("connections-name"), &mut self.name, None);
+            text_row(ui, &t.get("connections-tweb-url"), &mut self.tweb_url, Some("https://"));
+            let label = ui.label(t.get("connections-sign-in"));
+            ui.horizontal(|ui| {
+                ui.radio_value(&mut self.token, false, t.get("connections-sign-in-password"));
+                ui.radio_value(&mut self.token, true, t.get("connections-sign-in-token"))
+            })
+            .response
+            .labelled_by(label.id);
+            ui.end_row();
+            if !self.token {
+                text_row(ui, &t.get("connections-user"), &mut self.user, None);
+            }
+            let tweb_label = t.get(if self.token { "connections-token" } else { "connections-password" });
+            let stored = self.stored.as_ref().map(|s| s.as_ref().map(|s| s.0));
+            secret_row(ui, t, &tweb_label, &mut self.tweb_secret, stored, &mut self.forget_tweb);
+            text_row(ui, &t.get("connections-outbox-url"), &mut self.outbox_url, Some("https://"));
+            let stored = self.stored.as_ref().map(|s| s.as_ref().map(|s| s.1));
+            secret_row(
+                ui,
+                t,
+                &t.get("connections-outbox-token"),
+                &mut self.outbox_secret,
+                stored,
+                &mut self.forget_outbox,
+            );
+            text_row(ui, &t.get("connections-case-url"), &mut self.case_url, Some(&t.get("connections-case-url-hint")));
+            text_row(ui, &t.get("connections-clerk"), &mut self.clerk, None);
+            text_row(ui, &t.get("connections-ca-bundle"), &mut self.ca_bundle, None);
+            text_row(ui, &t.get("connections-mappings"), &mut self.mappings_dir, None);
+        });
+    }
+}
+
+/// Every secret of a profile, forgotten (a removed or renamed profile).
+pub fn forget_all(profile: &str) -> Vec<SecretChange> {
+    [SecretKind::TwebPassword, SecretKind::TwebToken, SecretKind::OutboxToken]
+        .into_iter()
+        .map(|kind| SecretChange::Forget(profile.to_owned(), kind))
+        .collect()
+}
+
+fn text_row(ui: &mut egui::Ui, label: &str, value: &mut String, hint: Option<&str>) {
+    let label = ui.label(label);
+    let mut edit = egui::TextEdit::singleline(value).desired_width(420.0);
+    if let Some(hint) = hint {
+        edit = edit.hint_text(hint);
+    }
+    ui.add(edit).labelled_by(label.id);
+    ui.end_row();
+}
+
+fn secret_row(
+    ui: &mut egui::Ui,
+    t: &Texts,
+    label: &str,
+    value: &mut String,
+    stored: Option<Result<bool, &String>>,
+    forget: &mut bool,
+) {
+    let label = ui.label(label);
+    ui.vertical(|ui| {
+        ui.add(egui::TextEdit::singleline(value).password(true).desired_width(420.0)).labelled_by(label.id);
+        ui.horizontal(|ui| match stored {
+            None => {
+                ui.weak(t.get("connections-secret-checking"));
+            }
+            Some(Err(error)) => {
+                // The whole chain is long; the dialog's notice and the hover tell it.
+                ui.colored_label(ui.visuals().warn_fg_color, t.get("connections-keyring-unavailable"))
+                    .on_hover_text(error.as_str());
+            }
+            Some(Ok(false)) => {
+                ui.weak(t.get("connections-secret-missing"));
+            }
+            Some(Ok(true)) if *forget => {
+                ui.weak(t.get("connections-secret-forgotten"));
+            }
+            Some(Ok(true)) => {
+                ui.weak(t.get("connections-secret-stored"));
+                if ui.small_button(t.get("connections-secret-forget")).clicked() {
+                    *forget = true;
+                }
+            }
+        });
+    });
+    ui.end_row();
+}

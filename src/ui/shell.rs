@@ -1,0 +1,390 @@
+//! The window around the desk: the start screen (first run, or a connection being opened), the
+//! desk of the session in use, and the connections dialog over it. Switching connections is
+//! explicit, and the previous desk stays until the next one is open.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use tokio::runtime::Handle;
+
+use super::app::DeskApp;
+use super::connection_form::forget_all;
+use super::connections::{ConnectionsDialog, DialogAction};
+use super::shell_worker::{Session, ShellReply, ShellWorker};
+use super::start::{self, StartChoice, StartState};
+use crate::connection::Secrets;
+use crate::credentials::SecretStore;
+use crate::i18n::{Texts, UiLanguage};
+use crate::settings::{FirstRun, Profile, Settings};
+
+/// Where the shell keeps its settings and secrets, and what it starts with.
+pub struct ShellConfig {
+    /// The settings file (`None` when the OS has no config directory: nothing can be saved).
+    pub settings_path: Option<PathBuf>,
+    /// The secrets (the OS keyring in the app).
+    pub store: Arc<dyn SecretStore>,
+    /// `--mappings`: the mappings folder of every session.
+    pub mappings_dir: Option<PathBuf>,
+    /// Where journals (and the default mappings folder) go; the OS data directory when `None`.
+    pub data_dir: Option<PathBuf>,
+    /// `--demo`: start the demo whatever the settings say.
+    pub demo: bool,
+    /// The language to start in.
+    pub language: UiLanguage,
+}
+
+/// The app: start screen, desk and connections dialog.
+pub struct Shell {
+    worker: ShellWorker,
+    settings_path: Option<PathBuf>,
+    settings: Settings,
+    settings_error: Option<String>,
+    texts: Texts,
+    desk: Option<DeskApp>,
+    session: Option<(Option<crate::sandbox::Sandbox>, Option<tempfile::TempDir>)>,
+    current: Option<String>,
+    start: StartState,
+    opening: Option<Option<Profile>>,
+    dialog: Option<ConnectionsDialog>,
+    open_after_save: Option<(Profile, Secrets)>,
+}
+
+impl Shell {
+    /// The shell on `runtime`; reads the settings (a small file, once) and opens what they say:
+    /// the demo, the active profile, the connections dialog, or the first-run choice.
+    pub fn new(runtime: Handle, config: ShellConfig, repaint: Arc<dyn Fn() + Send + Sync>) -> Self {
+        let (settings, settings_error) = match config.settings_path.as_deref().map(Settings::load) {
+            Some(Ok(settings)) => (settings, None),
+            Some(Err(e)) => (Settings::default(), Some(chain(&e))),
+            None => (Settings::default(), None),
+        };
+        let worker = ShellWorker::new(runtime, config.store, repaint, config.mappings_dir, config.data_dir);
+        let mut shell = Self {
+            worker,
+            settings_path: config.settings_path,
+            settings,
+            settings_error,
+            texts: Texts::new(config.language),
+            desk: None,
+            session: None,
+            current: None,
+            start: StartState::Welcome,
+            opening: None,
+            dialog: None,
+            open_after_save: None,
+        };
+        if config.demo {
+            shell.open_demo();
+        } else if let Some(profile) = shell.settings.active_profile().cloned() {
+            shell.open_profile(profile, Secrets::default());
+        } else {
+            match shell.settings.first_run {
+                Some(FirstRun::Demo) => shell.open_demo(),
+                Some(FirstRun::Connection) => shell.open_dialog(),
+                None => {}
+            }
+        }
+        shell
+    }
+
+    /// The desk, once a session is open.
+    pub fn desk(&mut self) -> Option<&mut DeskApp> {
+        self.desk.as_mut()
+    }
+
+    /// The settings as last read or saved.
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// The language shown.
+    pub fn language(&self) -> UiLanguage {
+        self.desk.as_ref().map_or(self.texts.language(), DeskApp::language)
+    }
+
+    fn open_demo(&mut self) {
+        self.opening = Some(None);
+        self.start = StartState::Opening(self.texts.get("demo-label"));
+        self.worker.open_demo(self.texts.get("demo-clerk"), self.texts.get("demo-label"));
+    }
+
+    fn open_profile(&mut self, profile: Profile, typed: Secrets) {
+        self.start = StartState::Opening(profile.name.clone());
+        self.opening = Some(Some(profile.clone()));
+        self.worker.open_profile(profile, typed);
+    }
+
+    fn open_dialog(&mut self) {
+        let mut dialog = ConnectionsDialog::new(&self.settings);
+        if let Some(profile) = dialog.form().and_then(|f| f.profile().ok()) {
+            self.worker.stored(profile);
+        }
+        if let Some(error) = &self.settings_error {
+            dialog.notice = Some(Err(self.texts.with("start-settings-error", &[("error", error.into())])));
+        }
+        self.dialog = Some(dialog);
+    }
+
+    fn save(&mut self, settings: Settings, changes: Vec<super::shell_worker::SecretChange>) {
+        match &self.settings_path {
+            Some(path) => self.worker.save(settings, path.clone(), changes),
+            None => {
+                let error = "the OS has no configuration directory".to_owned();
+                if let Some(dialog) = &mut self.dialog {
+                    dialog.saving = false;
+                    dialog.notice =
+                        Some(Err(self.texts.with("connections-save-failed", &[("error", (&error).into())])));
+                }
+            }
+        }
+    }
+
+    fn take_replies(&mut self) {
+        for reply in self.worker.poll() {
+            match reply {
+                ShellReply::Opened(result) => self.opened(result),
+                ShellReply::Tested(seq, check) => {
+                    if let Some(dialog) = self.dialog.as_mut().filter(|d| d.test_seq == seq) {
+                        dialog.test = Some(Some(*check));
+                    }
+                }
+                ShellReply::Saved(saved, keyring) => self.saved(saved, keyring),
+                ShellReply::Stored(name, stored) => {
+                    let dialog = self.dialog.as_mut();
+                    if let Some(form) = dialog.and_then(|d| d.forms.iter_mut().find(|f| f.name.trim() == name)) {
+                        form.stored = Some(stored);
+                    }
+                }
+            }
+        }
+    }
+
+    fn opened(&mut self, result: Result<Box<Session>, String>) {
+        let Some(what) = self.opening.take() else { return };
+        let name = what.as_ref().map_or_else(|| self.texts.get("demo-label"), |p| p.name.clone());
+        match result {
+            Ok(session) => {
+                let Session { backend, sandbox, demo_dir } = *session;
+                self.desk = Some(DeskApp::new(backend, self.language()));
+                self.session = Some((sandbox, demo_dir));
+                self.current = what.map(|p| p.name);
+                self.dialog = None;
+            }
+            Err(error) => {
+                // A desk in use stays; the dialog (opened if need be) says why the switch failed.
+                let text = format!("{}: {error}", self.texts.with("start-failed", &[("name", (&name).into())]));
+                if self.desk.is_some() && self.dialog.is_none() {
+                    self.open_dialog();
+                }
+                if let Some(dialog) = &mut self.dialog {
+                    dialog.notice = Some(Err(text));
+                }
+                if self.desk.is_none() {
+                    self.start = StartState::Failed(name, error);
+                }
+            }
+        }
+    }
+
+    fn saved(&mut self, saved: Result<Settings, String>, keyring: Result<(), String>) {
+        let open = self.open_after_save.take();
+        let t = &self.texts;
+        let settings = match saved {
+            Ok(settings) => settings,
+            Err(error) => {
+                if let Some(dialog) = &mut self.dialog {
+                    dialog.saving = false;
+                    dialog.notice = Some(Err(t.with("connections-save-failed", &[("error", (&error).into())])));
+                }
+                return;
+            }
+        };
+        self.settings = settings;
+        self.settings_error = None;
+        if let Some(dialog) = &mut self.dialog {
+            dialog.saving = false;
+            dialog.notice = Some(match &keyring {
+                Ok(()) => Ok(t.get("connections-saved")),
+                Err(error) => Err(t.with("connections-keyring-refused", &[("error", error.into())])),
+            });
+            for form in &mut dialog.forms {
+                form.original = Some(form.name.trim().to_owned());
+                if keyring.is_ok() {
+                    (form.tweb_secret, form.outbox_secret) = (String::new(), String::new());
+                    (form.forget_tweb, form.forget_outbox) = (false, false);
+                }
+            }
+            if let Some(profile) = dialog.form().and_then(|f| f.profile().ok()) {
+                self.worker.stored(profile);
+            }
+        }
+        if let Some((profile, typed)) = open {
+            self.open_profile(profile, typed);
+        }
+    }
+
+    /// The settings the dialog's forms describe, or the first form's problem.
+    fn settings_from_dialog(&mut self, skip: Option<usize>) -> Option<Settings> {
+        let dialog = self.dialog.as_mut()?;
+        let mut settings = self.settings.clone();
+        settings.profiles.clear();
+        for (i, form) in dialog.forms.iter().enumerate().filter(|(i, _)| Some(*i) != skip) {
+            match form.profile() {
+                Ok(profile) => {
+                    if settings.active.is_some() && settings.active == form.original {
+                        settings.active = Some(profile.name.clone());
+                    }
+                    settings.profiles.push(profile);
+                }
+                Err(error) => {
+                    let name = form.name.clone();
+                    dialog.notice = Some(Err(self
+                        .texts
+                        .with("connections-invalid", &[("name", (&name).into()), ("error", (&error).into())])));
+                    dialog.selected = i;
+                    return None;
+                }
+            }
+        }
+        if !settings.profiles.iter().any(|p| Some(&p.name) == settings.active.as_ref()) {
+            settings.active = None;
+        }
+        settings.first_run.get_or_insert(FirstRun::Connection);
+        Some(settings)
+    }
+
+    fn dialog_action(&mut self, action: DialogAction) {
+        match action {
+            DialogAction::None => {}
+            DialogAction::Close => self.dialog = None,
+            DialogAction::Chosen => {
+                if let Some(profile) = self.dialog.as_ref().and_then(|d| d.form()).and_then(|f| f.profile().ok()) {
+                    self.worker.stored(profile);
+                }
+            }
+            DialogAction::Test => {
+                let Some(dialog) = &mut self.dialog else { return };
+                let Some(form) = dialog.form() else { return };
+                match form.profile() {
+                    Ok(profile) => {
+                        let typed = form.typed();
+                        dialog.test_seq += 1;
+                        dialog.test = Some(None);
+                        self.worker.test(dialog.test_seq, profile, typed);
+                    }
+                    Err(error) => {
+                        let name = form.name.clone();
+                        dialog.notice = Some(Err(self
+                            .texts
+                            .with("connections-invalid", &[("name", (&name).into()), ("error", (&error).into())])));
+                    }
+                }
+            }
+            DialogAction::Save | DialogAction::Use => {
+                let Some(mut settings) = self.settings_from_dialog(None) else { return };
+                let Some(dialog) = &mut self.dialog else { return };
+                let changes = dialog.forms.iter().flat_map(|f| f.changes()).collect();
+                if action == DialogAction::Use {
+                    let Some(form) = dialog.form() else { return };
+                    let Ok(profile) = form.profile() else { return };
+                    settings.active = Some(profile.name.clone());
+                    self.open_after_save = Some((profile, form.typed()));
+                }
+                dialog.saving = true;
+                self.save(settings, changes);
+            }
+            DialogAction::Remove => {
+                let Some(index) = self.dialog.as_ref().map(|d| d.selected) else { return };
+                let Some(settings) = self.settings_from_dialog(Some(index)) else { return };
+                let Some(dialog) = &mut self.dialog else { return };
+                let removed = dialog.forms.remove(index);
+                dialog.selected = dialog.selected.min(dialog.forms.len().saturating_sub(1));
+                dialog.test = None;
+                let mut changes: Vec<_> = dialog.forms.iter().flat_map(|f| f.changes()).collect();
+                changes.extend(removed.original.as_deref().map(forget_all).unwrap_or_default());
+                dialog.saving = true;
+                self.save(settings, changes);
+            }
+            DialogAction::Demo => {
+                let mut settings = self.settings.clone();
+                settings.active = None;
+                settings.first_run = Some(FirstRun::Demo);
+                self.save(settings, Vec::new());
+                self.open_demo();
+            }
+        }
+    }
+
+    fn start_choice(&mut self, choice: StartChoice) {
+        match choice {
+            StartChoice::None => {}
+            StartChoice::Demo => {
+                let mut settings = self.settings.clone();
+                settings.first_run = Some(FirstRun::Demo);
+                settings.active = None;
+                if self.settings_error.is_none() {
+                    self.save(settings, Vec::new());
+                }
+                self.open_demo();
+            }
+            StartChoice::Setup => {
+                self.settings.first_run.get_or_insert(FirstRun::Connection);
+                self.open_dialog();
+                if let Some(dialog) = self.dialog.as_mut().filter(|d| d.forms.is_empty()) {
+                    let name = self.texts.with("connections-new-name", &[("number", 1_usize.into())]);
+                    dialog.forms.push(super::connection_form::ProfileForm::named(name));
+                }
+            }
+            StartChoice::Retry => match self.settings.active_profile().cloned() {
+                Some(profile) => self.open_profile(profile, Secrets::default()),
+                None => self.open_demo(),
+            },
+        }
+    }
+
+    /// Draws the window; shared by the app and the tests.
+    pub fn show(&mut self, ui: &mut egui::Ui) {
+        self.take_replies();
+        let busy = match &mut self.desk {
+            Some(desk) => {
+                desk.show(ui);
+                let wants_dialog = desk.take_connections_request();
+                let language = desk.language();
+                let busy = desk.filing_in_progress();
+                if language != self.texts.language() {
+                    self.texts = Texts::new(language);
+                }
+                if wants_dialog && self.dialog.is_none() {
+                    self.open_dialog();
+                }
+                busy
+            }
+            None => {
+                let mut language = self.texts.language();
+                let choice = start::show(ui, &self.texts, &self.start, self.settings_error.as_deref(), &mut language);
+                if language != self.texts.language() {
+                    self.texts = Texts::new(language);
+                }
+                self.start_choice(choice);
+                false
+            }
+        };
+        if let Some(dialog) = &mut self.dialog {
+            let action = dialog.show(ui.ctx(), &self.texts, self.current.as_deref(), busy || self.opening.is_some());
+            self.dialog_action(action);
+        }
+    }
+}
+
+use crate::error_chain as chain;
+
+impl eframe::App for Shell {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.show(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        // Only the language: nothing of the data, the connection or its secrets is kept here.
+        eframe::set_value(storage, super::LANGUAGE_KEY, &self.language());
+    }
+}

@@ -1,0 +1,221 @@
+//! The shell's work off the UI thread: opening a session (demo or a profile), testing a
+//! connection, saving settings and secrets, reading which secrets the keyring holds. Every call
+//! runs on the tokio runtime (keyring and file work on its blocking pool); answers come back over
+//! a channel that wakes the UI.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, Sender, channel};
+
+use tokio::runtime::Handle;
+
+use super::backend::Backend;
+use crate::connection::{Connection, ConnectionCheck, Secrets};
+use crate::credentials::{SecretKind, SecretStore};
+use crate::export::Journal;
+use crate::settings::{Profile, Settings};
+
+/// A running desk session and what it keeps alive.
+pub struct Session {
+    /// The desk's backend.
+    pub backend: Backend,
+    /// The demo's embedded sandbox (stops when dropped).
+    pub sandbox: Option<crate::sandbox::Sandbox>,
+    /// The demo's copy of the built-in mappings (removed when dropped).
+    pub demo_dir: Option<tempfile::TempDir>,
+}
+
+/// Which secrets of a profile the keyring holds, or why it could not be asked.
+pub type Stored = Result<(bool, bool), String>;
+
+/// An answer to the shell.
+pub enum ShellReply {
+    /// A session opened, or why not.
+    Opened(Result<Box<Session>, String>),
+    /// The result of "Test connection" number `seq`.
+    Tested(u64, Box<ConnectionCheck>),
+    /// Settings saved (then the secrets: `Err` names what the keyring refused).
+    Saved(Result<Settings, String>, Result<(), String>),
+    /// Which secrets the keyring holds for a profile.
+    Stored(String, Stored),
+}
+
+/// What to do with one secret on saving.
+#[derive(Clone)]
+pub enum SecretChange {
+    /// Store or replace it.
+    Set(String, SecretKind, String),
+    /// Forget it.
+    Forget(String, SecretKind),
+}
+
+/// Runs the shell's requests.
+pub struct ShellWorker {
+    runtime: Handle,
+    store: Arc<dyn SecretStore>,
+    replies: Sender<ShellReply>,
+    inbox: Receiver<ShellReply>,
+    repaint: Arc<dyn Fn() + Send + Sync>,
+    mappings_dir: Option<PathBuf>,
+    data_dir: Option<PathBuf>,
+}
+
+use crate::error_chain as chain;
+
+impl ShellWorker {
+    /// A worker on `runtime` keeping secrets in `store`; `mappings_dir` overrides every
+    /// session's mappings folder (`--mappings`); `data_dir` replaces the OS data directory.
+    pub fn new(
+        runtime: Handle,
+        store: Arc<dyn SecretStore>,
+        repaint: Arc<dyn Fn() + Send + Sync>,
+        mappings_dir: Option<PathBuf>,
+        data_dir: Option<PathBuf>,
+    ) -> Self {
+        let (replies, inbox) = channel();
+        Self { runtime, store, replies, inbox, repaint, mappings_dir, data_dir }
+    }
+
+    fn send(&self, future: impl Future<Output = ShellReply> + Send + 'static) {
+        let (replies, repaint) = (self.replies.clone(), Arc::clone(&self.repaint));
+        self.runtime.spawn(async move {
+            let _ = replies.send(future.await);
+            repaint();
+        });
+    }
+
+    /// Answers that arrived since the last call.
+    pub fn poll(&self) -> Vec<ShellReply> {
+        self.inbox.try_iter().collect()
+    }
+
+    /// Opens the demo: an embedded sandbox on 127.0.0.1 and its demo credentials.
+    pub fn open_demo(&self, clerk: String, label: String) {
+        let (runtime, repaint, dir) = (self.runtime.clone(), Arc::clone(&self.repaint), self.mappings_dir.clone());
+        self.send(async move {
+            let result = async {
+                let sandbox = crate::sandbox::Sandbox::start(crate::sandbox::SandboxConfig::default())
+                    .await
+                    .map_err(|e| chain(&e))?;
+                let credentials = crate::sandbox::Credentials::demo();
+                for secret in [&credentials.tweb_password, &credentials.tweb_token, &credentials.outbox_token] {
+                    crate::logging::register_secret(secret);
+                }
+                let connection = Connection::to_sandbox(&sandbox, &clerk, &label);
+                let (dir, demo_dir) = match dir {
+                    Some(dir) => (dir, None),
+                    None => {
+                        let copy = tempfile::tempdir().map_err(|e| chain(&e))?;
+                        crate::mappings::write_demo_files(copy.path()).map_err(|e| chain(&e))?;
+                        (copy.path().to_owned(), Some(copy))
+                    }
+                };
+                let mappings = crate::mappings::load_dir(&dir).map_err(|e| chain(&e))?;
+                let journal = Journal::in_memory().map_err(|e| chain(&e))?;
+                let mut backend =
+                    Backend::new(runtime, connection, journal, mappings, repaint).map_err(|e| chain(&e))?;
+                backend.set_mappings_dir(dir);
+                Ok(Box::new(Session { backend, sandbox: Some(sandbox), demo_dir }))
+            }
+            .await;
+            ShellReply::Opened(result)
+        });
+    }
+
+    /// Opens `profile` with the secrets typed in (`typed`, used for this session only) or else
+    /// those in the keyring.
+    pub fn open_profile(&self, profile: Profile, typed: Secrets) {
+        let (runtime, repaint, store) = (self.runtime.clone(), Arc::clone(&self.repaint), Arc::clone(&self.store));
+        let dir = self.mappings_dir.clone().or_else(|| profile.mappings_dir.clone());
+        let data_dir = self.data_dir.clone().or_else(crate::settings::data_dir);
+        self.send(async move {
+            let opened = tokio::task::spawn_blocking(move || {
+                let connection = Connection::from_profile(&profile, &with_stored(&profile, typed, store.as_ref())?)
+                    .map_err(|e| chain(&e))?;
+                let data_dir = data_dir.ok_or("the OS has no data directory for the journal and mappings")?;
+                let dir = dir.unwrap_or_else(|| data_dir.join("mappings"));
+                std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {}", dir.display(), chain(&e)))?;
+                let mappings = crate::mappings::load_dir(&dir).map_err(|e| chain(&e))?;
+                let path = data_dir.join(Journal::file_name_for_profile(&profile.name));
+                let journal = Journal::open(&path).map_err(|e| chain(&e))?;
+                let mut backend =
+                    Backend::new(runtime, connection, journal, mappings, repaint).map_err(|e| chain(&e))?;
+                backend.set_mappings_dir(dir);
+                Ok::<_, String>(Box::new(Session { backend, sandbox: None, demo_dir: None }))
+            })
+            .await;
+            ShellReply::Opened(opened.unwrap_or_else(|e| Err(e.to_string())))
+        });
+    }
+
+    /// Tests `profile` with the typed secrets or else the keyring's.
+    pub fn test(&self, seq: u64, profile: Profile, typed: Secrets) {
+        let store = Arc::clone(&self.store);
+        self.send(async move {
+            let prepared = tokio::task::spawn_blocking(move || {
+                let secrets = with_stored(&profile, typed, store.as_ref())?;
+                Connection::from_profile(&profile, &secrets).map_err(|e| chain(&e))
+            })
+            .await
+            .unwrap_or_else(|e| Err(e.to_string()));
+            let check = match prepared {
+                Ok(connection) => crate::connection::check(&connection).await,
+                Err(message) => crate::connection::ConnectionCheck::not_started(message),
+            };
+            ShellReply::Tested(seq, Box::new(check))
+        });
+    }
+
+    /// Saves `settings` to `path`, then applies the secret changes to the keyring.
+    pub fn save(&self, settings: Settings, path: PathBuf, changes: Vec<SecretChange>) {
+        let store = Arc::clone(&self.store);
+        self.send(async move {
+            let done = tokio::task::spawn_blocking(move || {
+                if let Err(e) = settings.save(&path) {
+                    return (Err(chain(&e)), Ok(()));
+                }
+                let mut refused = Vec::new();
+                for change in changes {
+                    let result = match &change {
+                        SecretChange::Set(profile, kind, secret) => store.set(profile, *kind, secret),
+                        SecretChange::Forget(profile, kind) => store.forget(profile, *kind),
+                    };
+                    if let Err(e) = result {
+                        refused.push(chain(&e));
+                    }
+                }
+                refused.dedup();
+                (Ok(settings), if refused.is_empty() { Ok(()) } else { Err(refused.join("; ")) })
+            })
+            .await;
+            let (saved, secrets) = done.unwrap_or_else(|e| (Err(e.to_string()), Ok(())));
+            ShellReply::Saved(saved, secrets)
+        });
+    }
+
+    /// Asks which secrets of `profile` the keyring holds.
+    pub fn stored(&self, profile: Profile) {
+        let store = Arc::clone(&self.store);
+        self.send(async move {
+            let name = profile.name.clone();
+            let stored = tokio::task::spawn_blocking(move || {
+                let secrets = crate::connection::read_secrets(&profile, store.as_ref()).map_err(|e| chain(&e))?;
+                Ok((secrets.tweb.is_some(), secrets.outbox.is_some()))
+            })
+            .await
+            .unwrap_or_else(|e| Err(e.to_string()));
+            ShellReply::Stored(name, stored)
+        });
+    }
+}
+
+/// The typed secrets, the missing ones filled from the keyring. A keyring that is not there is
+/// not an error while everything was typed.
+fn with_stored(profile: &Profile, typed: Secrets, store: &dyn SecretStore) -> Result<Secrets, String> {
+    let typed = Secrets { tweb: typed.tweb.filter(|s| !s.is_empty()), outbox: typed.outbox.filter(|s| !s.is_empty()) };
+    if typed.tweb.is_some() && typed.outbox.is_some() {
+        return Ok(typed);
+    }
+    let stored = crate::connection::read_secrets(profile, store).map_err(|e| chain(&e))?;
+    Ok(Secrets { tweb: typed.tweb.or(stored.tweb), outbox: typed.outbox.or(stored.outbox) })
+}

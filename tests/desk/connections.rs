@@ -1,0 +1,243 @@
+//! From the first start to a tested connection: the start screen, the connections dialog with
+//! Test connection in plain words, switching to a profile, the keyring's absence told, and no
+//! secret in the settings file, the data folder or eframe's storage.
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::Arc;
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use kirjaamo::credentials::{CredentialError, MemoryStore, SecretKind, SecretStore};
+use kirjaamo::sandbox::{Sandbox, SandboxConfig};
+use kirjaamo::settings::{FirstRun, Settings};
+use kirjaamo::ui::{Shell, ShellConfig};
+
+use super::{fill, settle, wait_for};
+
+/// A shell with its settings in `dir/config` and its data in `dir/data`.
+fn shell(runtime: &tokio::runtime::Runtime, dir: &Path, store: Arc<dyn SecretStore>) -> Harness<'static, Shell> {
+    let config = ShellConfig {
+        settings_path: Some(dir.join("config").join("settings.toml")),
+        store,
+        mappings_dir: None,
+        data_dir: Some(dir.join("data")),
+        demo: false,
+        language: kirjaamo::i18n::UiLanguage::Fi,
+    };
+    let shell = Shell::new(runtime.handle().clone(), config, Arc::new(|| {}));
+    let harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_ui_state(|ui, shell: &mut Shell| shell.show(ui), shell);
+    kirjaamo::ui::DeskApp::install_fonts(&harness.ctx);
+    harness
+}
+
+/// Steps until `count` labels contain `what`.
+fn wait_count(harness: &mut Harness<'_, Shell>, what: &str, count: usize) {
+    for _ in 0..1_000 {
+        harness.step();
+        if harness.query_all_by_label_contains(what).count() == count {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    panic!("never saw {what:?} {count} times");
+}
+
+/// Fills the new connection's form for `sandbox` with the TWeb user and password given.
+fn fill_form(harness: &mut Harness<'_, Shell>, sandbox: &Sandbox, user: &str, password: &str, outbox_token: &str) {
+    fill(harness, "Nimi", "Testi");
+    fill(harness, "TWebin rajapinnan osoite", &sandbox.tweb_url());
+    fill(harness, "Käyttäjätunnus", user);
+    fill(harness, "Salasana", password);
+    fill(harness, "ePalvelun lähtevien osoite", &sandbox.outbox_url());
+    fill(harness, "ePalvelun avain", outbox_token);
+    fill(harness, "Nimesi varauksissa", "Maija Virtanen");
+}
+
+fn test_connection(harness: &mut Harness<'_, Shell>) {
+    harness.get_by_label("Testaa yhteys").click();
+    settle(harness);
+    wait_count(harness, "Testataan…", 0);
+}
+
+/// Every file under `dir`, read as bytes.
+fn files(dir: &Path) -> Vec<(std::path::PathBuf, Vec<u8>)> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            found.extend(files(&path));
+        } else {
+            found.push((path.clone(), std::fs::read(&path).unwrap_or_default()));
+        }
+    }
+    found
+}
+
+fn assert_no_secret(dir: &Path, secrets: &[&str]) {
+    let files = files(dir);
+    assert!(!files.is_empty(), "{} holds files to search", dir.display());
+    for (path, bytes) in files {
+        for secret in secrets {
+            let hit = bytes.windows(secret.len()).any(|w| w == secret.as_bytes());
+            assert!(!hit, "{} holds the secret {secret:?}", path.display());
+        }
+    }
+}
+
+/// eframe's storage as the app writes it.
+#[derive(Default)]
+struct Storage(HashMap<String, String>);
+
+impl eframe::Storage for Storage {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.to_owned(), value);
+    }
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+    fn flush(&mut self) {}
+}
+
+#[test]
+fn the_first_run_offers_the_demo_and_remembers_the_choice() {
+    let runtime = tokio::runtime::Runtime::new().expect("runtime");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = shell(&runtime, dir.path(), Arc::new(MemoryStore::default()));
+    wait_for(&mut harness, "Tervetuloa Kirjaamoon");
+    harness.get_by_label("Määritä yhteys…");
+    harness.check_accessibility();
+    harness.get_by_label("Kokeile demoa").click();
+    wait_for(&mut harness, "Yhteys: Demo (harjoitusympäristö)");
+    wait_for(&mut harness, "odottaa");
+    let saved = Settings::load(&dir.path().join("config/settings.toml")).expect("settings");
+    assert_eq!(saved.first_run, Some(FirstRun::Demo));
+    assert!(saved.profiles.is_empty());
+    drop(harness);
+
+    // The next start goes straight to the demo.
+    let mut again = shell(&runtime, dir.path(), Arc::new(MemoryStore::default()));
+    wait_for(&mut again, "Yhteys: Demo (harjoitusympäristö)");
+    assert!(again.query_by_label("Kokeile demoa").is_none());
+}
+
+#[test]
+fn a_new_user_sets_up_tests_and_uses_a_connection_and_no_secret_reaches_the_disk() {
+    let runtime = tokio::runtime::Runtime::new().expect("runtime");
+    let sandbox = runtime.block_on(Sandbox::start(SandboxConfig::default())).expect("sandbox");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = Arc::new(MemoryStore::default());
+    let mut harness = shell(&runtime, dir.path(), store.clone());
+    wait_for(&mut harness, "Tervetuloa Kirjaamoon");
+    harness.get_by_label("Määritä yhteys…").click();
+    wait_for(&mut harness, "Uusi yhteys 1");
+    harness.check_accessibility();
+
+    fill_form(&mut harness, &sandbox, "kirjaamo", "vaara-salasana", "epalvelu-demo-token");
+    test_connection(&mut harness);
+    harness.get_by_label("Väärä käyttäjätunnus, salasana tai avain");
+    wait_count(&mut harness, "Yhteys toimii", 1);
+
+    fill(&mut harness, "Salasana", "demo");
+    test_connection(&mut harness);
+    wait_count(&mut harness, "Yhteys toimii", 2);
+    harness.check_accessibility();
+
+    harness.get_by_label("Ota käyttöön").click();
+    wait_for(&mut harness, "Yhteys: Testi");
+    wait_for(&mut harness, "odottaa");
+    assert_eq!(store.get("Testi", SecretKind::TwebPassword).ok().flatten().as_deref(), Some("demo"));
+    assert_eq!(store.get("Testi", SecretKind::OutboxToken).ok().flatten().as_deref(), Some("epalvelu-demo-token"));
+    let settings_text = std::fs::read_to_string(dir.path().join("config/settings.toml")).expect("settings file");
+    assert!(settings_text.contains("active = \"Testi\""), "{settings_text}");
+    assert!(settings_text.contains("user = \"kirjaamo\""), "{settings_text}");
+
+    let mut storage = Storage::default();
+    eframe::App::save(harness.state_mut(), &mut storage);
+    assert_eq!(storage.0.keys().collect::<Vec<_>>(), [kirjaamo::ui::LANGUAGE_KEY]);
+    for value in storage.0.values() {
+        assert!(!value.contains("demo"), "eframe storage holds {value}");
+    }
+    drop(harness);
+    assert!(dir.path().join("data/journal-testi.sqlite").exists());
+    assert_no_secret(dir.path(), &["epalvelu-demo-token", "vaara-salasana", "password = ", "token = "]);
+    let settings_text = std::fs::read_to_string(dir.path().join("config/settings.toml")).expect("settings file");
+    assert!(!settings_text.contains("demo"), "{settings_text}");
+
+    // The next start opens the active profile with its secrets from the keyring.
+    let mut again = shell(&runtime, dir.path(), store);
+    wait_for(&mut again, "Yhteys: Testi");
+    wait_for(&mut again, "odottaa");
+}
+
+#[test]
+fn test_connection_tells_missing_rights_and_an_unreachable_server_in_plain_words() {
+    let runtime = tokio::runtime::Runtime::new().expect("runtime");
+    let sandbox = runtime.block_on(Sandbox::start(SandboxConfig::default())).expect("sandbox");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = shell(&runtime, dir.path(), Arc::new(MemoryStore::default()));
+    harness.get_by_label("Määritä yhteys…").click();
+    wait_for(&mut harness, "Uusi yhteys 1");
+    fill_form(&mut harness, &sandbox, "lukija", "demo", "epalvelu-naapurikunta-token");
+    test_connection(&mut harness);
+    wait_count(&mut harness, "Kirjautuminen onnistui, mutta oikeudet puuttuvat", 2);
+    harness.get_by_label("Puuttuu: asioiden avaaminen, asiakirjojen lisääminen, toimeksiantojen lähettäminen");
+
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let port = closed.local_addr().expect("addr").port();
+    drop(closed);
+    fill(&mut harness, "ePalvelun lähtevien osoite", &format!("http://127.0.0.1:{port}/epalvelu"));
+    test_connection(&mut harness);
+    harness.get_by_label("Palvelin ei vastaa: tarkista osoite ja verkkoyhteys");
+
+    fill(&mut harness, "TWebin rajapinnan osoite", "http://tweb.kunta.fi/api/v1");
+    harness.get_by_label("Testaa yhteys").click();
+    settle(&mut harness);
+    wait_for(&mut harness, "is not encrypted: use https://");
+    harness.check_accessibility();
+}
+
+/// A computer without a keyring (a server without a desktop session).
+struct NoKeyring;
+
+impl SecretStore for NoKeyring {
+    fn get(&self, _: &str, _: SecretKind) -> Result<Option<String>, CredentialError> {
+        Err(CredentialError::NoKeyring("no D-Bus session".to_owned()))
+    }
+    fn set(&self, _: &str, _: SecretKind, _: &str) -> Result<(), CredentialError> {
+        Err(CredentialError::NoKeyring("no D-Bus session".to_owned()))
+    }
+    fn forget(&self, _: &str, _: SecretKind) -> Result<(), CredentialError> {
+        Err(CredentialError::NoKeyring("no D-Bus session".to_owned()))
+    }
+}
+
+#[test]
+fn without_a_keyring_the_user_is_told_and_the_typed_secrets_serve_this_session_only() {
+    let runtime = tokio::runtime::Runtime::new().expect("runtime");
+    let sandbox = runtime.block_on(Sandbox::start(SandboxConfig::default())).expect("sandbox");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = shell(&runtime, dir.path(), Arc::new(NoKeyring));
+    harness.get_by_label("Määritä yhteys…").click();
+    wait_for(&mut harness, "Uusi yhteys 1");
+    fill_form(&mut harness, &sandbox, "kirjaamo", "demo", "epalvelu-demo-token");
+    harness.get_by_label("Tallenna").click();
+    wait_for(&mut harness, "Salaisuuksia ei tallennettu avainnippuun");
+    wait_for(&mut harness, "no keyring is available on this computer");
+    harness.get_by_label("Ota käyttöön").click();
+    wait_for(&mut harness, "Yhteys: Testi");
+    wait_for(&mut harness, "odottaa");
+    drop(harness);
+    assert_no_secret(dir.path(), &["epalvelu-demo-token", "password = "]);
+
+    // The next start names what is missing instead of failing silently.
+    let mut again = shell(&runtime, dir.path(), Arc::new(NoKeyring));
+    wait_for(&mut again, "Yhteyttä Testi ei voitu avata");
+    wait_for(&mut again, "no keyring is available on this computer");
+    again.get_by_label("Määritä yhteys…");
+}
