@@ -19,6 +19,8 @@ fn ids(language: UiLanguage) -> BTreeSet<String> {
 fn literals_in_ui() -> BTreeSet<String> {
     const WIDGET_IDS: &[&str] = &[
         "desk-top",
+        "start-top",
+        "connection-form",
         "desk-inbox",
         "desk-filing",
         "inbox-filters",

@@ -22,7 +22,7 @@ type AppState = State<Arc<Shared>>;
 /// Pending transactions, oldest first, with cursor paging.
 #[utoipa::path(get, path = "/api/v1/transactions", tag = "outbox", params(TransactionQuery),
     responses((status = 200, body = TransactionPage), (status = 400, body = Problem, content_type = "application/problem+json", description = "Bad cursor or limit"),
-        (status = 401, body = Problem, content_type = "application/problem+json")))]
+        (status = 401, body = Problem, content_type = "application/problem+json"), (status = 403, description = "The token has no access to this outbox", body = Problem, content_type = "application/problem+json")))]
 pub async fn list(
     State(shared): AppState,
     ApiQuery(query): ApiQuery<TransactionQuery>,
@@ -32,14 +32,14 @@ pub async fn list(
 
 /// E-services with their pending counts.
 #[utoipa::path(get, path = "/api/v1/services", tag = "outbox",
-    responses((status = 200, body = Vec<ServiceSummary>), (status = 401, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 200, body = Vec<ServiceSummary>), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 403, description = "The token has no access to this outbox", body = Problem, content_type = "application/problem+json")))]
 pub async fn services(State(shared): AppState) -> Json<Vec<ServiceSummary>> {
     Json(shared.outbox().services())
 }
 
 /// One transaction with its form data, claim and completion.
 #[utoipa::path(get, path = "/api/v1/transactions/{id}", tag = "outbox", params(("id" = String, Path, description = "Transaction id")),
-    responses((status = 200, body = TransactionDetail), (status = 401, body = Problem, content_type = "application/problem+json"),
+    responses((status = 200, body = TransactionDetail), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 403, description = "The token has no access to this outbox", body = Problem, content_type = "application/problem+json"),
         (status = 404, body = Problem, content_type = "application/problem+json")))]
 pub async fn get(State(shared): AppState, ApiPath(id): ApiPath<String>) -> ApiResult<Response> {
     let outbox = shared.outbox();
@@ -55,7 +55,7 @@ pub async fn get(State(shared): AppState, ApiPath(id): ApiPath<String>) -> ApiRe
     responses((status = 200, content_type = "application/octet-stream", body = Vec<u8>,
             headers(("x-content-sha256" = String, description = "SHA-256 of the body, lower-case hex")),
             description = "The bytes, with the attachment's content type"),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 401, body = Problem, content_type = "application/problem+json"), (status = 403, description = "The token has no access to this outbox", body = Problem, content_type = "application/problem+json"),
         (status = 404, body = Problem, content_type = "application/problem+json")))]
 pub async fn attachment(
     State(shared): AppState,
@@ -84,7 +84,7 @@ pub async fn attachment(
 #[utoipa::path(post, path = "/api/v1/transactions/{id}/claim", tag = "outbox", params(("id" = String, Path, description = "Transaction id")),
     request_body = ClaimRequest,
     responses((status = 200, body = Claim), (status = 400, body = Problem, content_type = "application/problem+json"),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 401, body = Problem, content_type = "application/problem+json"), (status = 403, description = "The token has no access to this outbox", body = Problem, content_type = "application/problem+json"),
         (status = 404, body = Problem, content_type = "application/problem+json"),
         (status = 409, body = Problem, content_type = "application/problem+json", description = "Another clerk holds it; `holder` names them"),
         (status = 410, body = Problem, content_type = "application/problem+json", description = "Already completed"),
@@ -104,7 +104,7 @@ pub async fn claim(
     request_body = ReleaseRequest,
     responses((status = 204, description = "Released (also when the claim had already ended)"),
         (status = 400, body = Problem, content_type = "application/problem+json"),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 401, body = Problem, content_type = "application/problem+json"), (status = 403, description = "The token has no access to this outbox", body = Problem, content_type = "application/problem+json"),
         (status = 404, body = Problem, content_type = "application/problem+json"),
         (status = 409, body = Problem, content_type = "application/problem+json", description = "Another clerk's claim")))]
 pub async fn release(
@@ -121,7 +121,7 @@ pub async fn release(
 #[utoipa::path(post, path = "/api/v1/transactions/{id}/complete", tag = "outbox", params(("id" = String, Path, description = "Transaction id")),
     request_body = CompleteRequest,
     responses((status = 200, body = Completion), (status = 400, body = Problem, content_type = "application/problem+json"),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 401, body = Problem, content_type = "application/problem+json"), (status = 403, description = "The token has no access to this outbox", body = Problem, content_type = "application/problem+json"),
         (status = 404, body = Problem, content_type = "application/problem+json"),
         (status = 409, body = Problem, content_type = "application/problem+json", description = "Not claimed with this token, or the claim expired"),
         (status = 410, body = Problem, content_type = "application/problem+json", description = "Already completed"),

@@ -108,7 +108,7 @@ pub async fn get_case(State(shared): AppState, ApiPath(id): ApiPath<u64>) -> Api
 #[utoipa::path(post, path = "/api/v1/cases", tag = "cases", request_body = CreateCase,
     responses((status = 201, body = Case, description = "Created; `Location` names the case"),
         (status = 400, body = Problem, content_type = "application/problem+json"),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 401, body = Problem, content_type = "application/problem+json"), (status = 403, description = "The user may read but not write", body = Problem, content_type = "application/problem+json"),
         (status = 409, body = Problem, content_type = "application/problem+json", description = "A case already has this external ref; `existing_id` names it"),
         (status = 422, body = Problem, content_type = "application/problem+json", description = "Unknown or closed case group, empty title, or a records property set")))]
 pub async fn create_case(State(shared): AppState, ApiJson(body): ApiJson<serde_json::Value>) -> ApiResult<Response> {
@@ -171,7 +171,7 @@ async fn store_document(shared: &Shared, case_id: Option<u64>, multipart: Multip
     params(("id" = u64, Path, description = "Case id")),
     request_body(content = DocumentUpload, content_type = "multipart/form-data"),
     responses((status = 201, body = Document), (status = 400, body = Problem, content_type = "application/problem+json"),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 401, body = Problem, content_type = "application/problem+json"), (status = 403, description = "The user may read but not write", body = Problem, content_type = "application/problem+json"),
         (status = 404, body = Problem, content_type = "application/problem+json", description = "No such case"),
         (status = 409, body = Problem, content_type = "application/problem+json", description = "A document already has this external ref"),
         (status = 422, body = Problem, content_type = "application/problem+json", description = "Unknown document type, empty file, SHA-256 mismatch or a records property set")))]
@@ -187,7 +187,7 @@ pub async fn add_document(
 #[utoipa::path(post, path = "/api/v1/documents", tag = "documents",
     request_body(content = DocumentUpload, content_type = "multipart/form-data"),
     responses((status = 201, body = Document), (status = 400, body = Problem, content_type = "application/problem+json"),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 401, body = Problem, content_type = "application/problem+json"), (status = 403, description = "The user may read but not write", body = Problem, content_type = "application/problem+json"),
         (status = 409, body = Problem, content_type = "application/problem+json", description = "A document already has this external ref"),
         (status = 422, body = Problem, content_type = "application/problem+json")))]
 pub async fn add_unregistered_document(
@@ -256,7 +256,7 @@ pub async fn document_content(State(shared): AppState, ApiPath(id): ApiPath<u64>
 /// Sends an assignment to users and groups about a case, documents, or both.
 #[utoipa::path(post, path = "/api/v1/assignments", tag = "assignments", request_body = CreateAssignment,
     responses((status = 201, body = Assignment), (status = 400, body = Problem, content_type = "application/problem+json"),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 401, body = Problem, content_type = "application/problem+json"), (status = 403, description = "The user may read but not write", body = Problem, content_type = "application/problem+json"),
         (status = 409, body = Problem, content_type = "application/problem+json", description = "An assignment already has this external ref"),
         (status = 422, body = Problem, content_type = "application/problem+json", description = "Unknown user, group, case or document; no recipient or target; due date past")))]
 pub async fn create_assignment(

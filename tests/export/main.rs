@@ -5,6 +5,7 @@ mod actions;
 mod bad_input;
 mod clerks;
 mod common;
+mod connection;
 mod crash;
 mod mappings_cli;
 mod secrets;

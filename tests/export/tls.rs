@@ -99,3 +99,35 @@ fn plain_http_to_another_machine_is_refused_before_anything_is_sent() {
     assert!(stderr.contains("http://tweb.kunta.fi/tweb is not encrypted: use https://"), "{stderr}");
     assert!(!stderr.contains("secret-token"), "{stderr}");
 }
+
+#[tokio::test]
+async fn test_connection_calls_an_untrusted_certificate_a_certificate_problem_and_uses_the_profiles_ca() {
+    let municipal = ca("Kunnan oma CA");
+    let port = server(&municipal).await;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let bundle = dir.path().join("kunta-ca.pem");
+    std::fs::write(&bundle, municipal.cert.pem()).expect("write");
+    let mut connection = kirjaamo::connection::Connection {
+        tweb_url: format!("https://localhost:{port}/tweb/api/v1"),
+        tweb_auth: kirjaamo::tweb::TwebAuth::Bearer("t".to_owned()),
+        outbox_url: format!("https://localhost:{port}/epalvelu/api/v1"),
+        outbox_token: "o".to_owned(),
+        clerk: "Testi".to_owned(),
+        label: "Testi".to_owned(),
+        case_url: None,
+        ca_bundle: None,
+    };
+    let untrusted = kirjaamo::connection::check(&connection).await;
+    assert_eq!(untrusted.tweb.verdict, kirjaamo::connection::Verdict::BadCertificate, "{}", untrusted.tweb.detail);
+    assert_eq!(untrusted.outbox.verdict, kirjaamo::connection::Verdict::BadCertificate);
+
+    // With the profile's CA bundle the handshake succeeds; this server is no TWeb, and says so.
+    connection.ca_bundle = Some(bundle);
+    let trusted = kirjaamo::connection::check(&connection).await;
+    assert_eq!(trusted.tweb.verdict, kirjaamo::connection::Verdict::NotTheService, "{}", trusted.tweb.detail);
+
+    connection.ca_bundle = Some(dir.path().join("missing.pem"));
+    let missing = kirjaamo::connection::check(&connection).await;
+    assert_eq!(missing.tweb.verdict, kirjaamo::connection::Verdict::Insecure);
+    assert!(missing.tweb.detail.contains("reading the CA bundle"), "{}", missing.tweb.detail);
+}

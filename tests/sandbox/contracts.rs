@@ -29,12 +29,19 @@ fn operations(yaml: &str) -> Vec<(String, String, serde_json::Value)> {
 
 #[test]
 fn every_operation_documents_auth_errors_as_problem_json() {
-    for (yaml, expected) in [(openapi::tweb_yaml().expect("yaml"), 15), (openapi::outbox_yaml().expect("yaml"), 7)] {
+    // Signed in without the right: every TWeb write (a read-only user), every outbox call (a
+    // token of another organisation).
+    for (yaml, expected, forbidden_on_reads) in
+        [(openapi::tweb_yaml().expect("yaml"), 16, false), (openapi::outbox_yaml().expect("yaml"), 7, true)]
+    {
         let ops = operations(&yaml);
         assert_eq!(ops.len(), expected, "{:?}", ops.iter().map(|o| format!("{} {}", o.0, o.1)).collect::<Vec<_>>());
         for (method, path, operation) in ops {
             let responses = operation["responses"].as_object().expect("responses");
             assert!(responses.contains_key("401"), "{method} {path} documents 401");
+            if method == "post" || forbidden_on_reads {
+                assert!(responses.contains_key("403"), "{method} {path} documents 403");
+            }
             assert!(
                 operation["description"].is_string() || operation["summary"].is_string(),
                 "{method} {path} is described"
