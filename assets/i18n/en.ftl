@@ -275,3 +275,6 @@ right-create-cases = opening cases
 right-add-documents = adding documents
 right-create-assignments = sending assignments
 check-missing = Missing: { $rights }
+check-signed-in = Signed in: { $name } ({ $user })
+check-catalog-only = Signed in, { $count } case groups; the rights could not be checked
+check-outbox-found = { $services } e-services, { $pending } pending

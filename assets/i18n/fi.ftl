@@ -275,3 +275,6 @@ right-create-cases = asioiden avaaminen
 right-add-documents = asiakirjojen lisääminen
 right-create-assignments = toimeksiantojen lähettäminen
 check-missing = Puuttuu: { $rights }
+check-signed-in = Kirjautunut: { $name } ({ $user })
+check-catalog-only = Kirjautuminen onnistui, { $count } tehtäväluokkaa; oikeuksia ei voitu tarkistaa
+check-outbox-found = { $services } e-palvelua, { $pending } odottaa

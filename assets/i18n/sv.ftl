@@ -275,3 +275,6 @@ right-create-cases = öppna ärenden
 right-add-documents = lägga till handlingar
 right-create-assignments = skicka uppdrag
 check-missing = Saknas: { $rights }
+check-signed-in = Inloggad: { $name } ({ $user })
+check-catalog-only = Inloggningen lyckades, { $count } uppgiftsklasser; behörigheterna kunde inte kontrolleras
+check-outbox-found = { $services } e-tjänster, { $pending } väntar

@@ -39,6 +39,32 @@ pub struct ServiceCheck {
     pub detail: String,
     /// Rights the user lacks (TWeb).
     pub missing_rights: Vec<Right>,
+    /// What a working service showed, for the person to recognise it.
+    pub found: Option<Found>,
+}
+
+/// What a working service showed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Found {
+    /// TWeb: who signed in.
+    User {
+        /// Full name.
+        name: String,
+        /// User name.
+        user: String,
+    },
+    /// TWeb without `/me`: signed in, the catalog read, rights unknown.
+    CatalogOnly {
+        /// Case groups in the catalog.
+        case_groups: usize,
+    },
+    /// The outbox: its e-services and pending transactions.
+    Outbox {
+        /// E-services.
+        services: usize,
+        /// Pending transactions.
+        pending: u64,
+    },
 }
 
 impl ServiceCheck {
@@ -56,7 +82,7 @@ impl ServiceCheck {
             | RemoteErrorKind::Conflict
             | RemoteErrorKind::Gone => Verdict::NotTheService,
         };
-        Self { verdict, detail: chain(error), missing_rights: Vec::new() }
+        Self { verdict, detail: chain(error), missing_rights: Vec::new(), found: None }
     }
 
     /// Whether the service can be used.
@@ -106,7 +132,9 @@ async fn check_tweb(tweb: &TwebClient) -> ServiceCheck {
         Ok(me) => {
             let missing: Vec<Right> = Right::ALL.into_iter().filter(|r| !me.rights.contains(r)).collect();
             let verdict = if missing.is_empty() { Verdict::Ok } else { Verdict::MissingRights };
-            ServiceCheck { verdict, detail: format!("{} ({})", me.name, me.user), missing_rights: missing }
+            let detail = format!("{} ({})", me.name, me.user);
+            let found = Some(Found::User { name: me.name, user: me.user });
+            ServiceCheck { verdict, detail, missing_rights: missing, found }
         }
         // A TWeb without the rights endpoint: signing in is still checked with a catalog read.
         Err(e) if e.kind == RemoteErrorKind::NotFound => match tweb.case_groups().await {
@@ -114,6 +142,7 @@ async fn check_tweb(tweb: &TwebClient) -> ServiceCheck {
                 verdict: Verdict::Ok,
                 detail: format!("signed in; {} case groups; rights not checked (no /me)", groups.len()),
                 missing_rights: Vec::new(),
+                found: Some(Found::CatalogOnly { case_groups: groups.len() }),
             },
             Err(e) => ServiceCheck::failed(&e),
         },
@@ -129,6 +158,7 @@ async fn check_outbox(outbox: &OutboxClient) -> ServiceCheck {
                 verdict: Verdict::Ok,
                 detail: format!("{} e-services, {pending} pending", services.len()),
                 missing_rights: Vec::new(),
+                found: Some(Found::Outbox { services: services.len(), pending }),
             }
         }
         Err(e) => ServiceCheck::failed(&e),
@@ -138,7 +168,8 @@ async fn check_outbox(outbox: &OutboxClient) -> ServiceCheck {
 impl ConnectionCheck {
     /// A check that could not start (e.g. a secret is missing): both services say why.
     pub fn not_started(message: String) -> Self {
-        let service = ServiceCheck { verdict: Verdict::NotStarted, detail: message, missing_rights: Vec::new() };
+        let service =
+            ServiceCheck { verdict: Verdict::NotStarted, detail: message, missing_rights: Vec::new(), found: None };
         Self { tweb: service.clone(), outbox: service }
     }
 }

@@ -6,7 +6,7 @@ mod check;
 
 use std::path::PathBuf;
 
-pub use check::{ConnectionCheck, ServiceCheck, Verdict, check};
+pub use check::{ConnectionCheck, Found, ServiceCheck, Verdict, check};
 
 use crate::credentials::{CredentialError, SecretKind, SecretStore};
 use crate::remote::RemoteError;

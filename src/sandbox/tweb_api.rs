@@ -54,7 +54,10 @@ pub async fn me(
     let Some(axum::Extension(caller)) = caller else {
         return Err(ApiError::unauthorized("TWeb needs HTTP Basic credentials or a Bearer API token"));
     };
+    // The integration users are not people in the catalog; they get descriptive names.
     let name = shared.tweb().catalog.users.iter().find(|u| u.id == caller.user).map(|u| u.name.clone());
+    let name =
+        name.or_else(|| Some(if caller.read_only { "Lukuoikeus (testi)" } else { "Kirjaamo-integraatio" }.to_owned()));
     let rights = if caller.read_only { vec![Right::ReadCases] } else { Right::ALL.to_vec() };
     Ok(Json(crate::contract::tweb::Me { name: name.unwrap_or_else(|| caller.user.clone()), user: caller.user, rights }))
 }

@@ -193,7 +193,7 @@ pub fn forget_all(profile: &str) -> Vec<SecretChange> {
 
 fn text_row(ui: &mut egui::Ui, label: &str, value: &mut String, hint: Option<&str>) {
     let label = ui.label(label);
-    let mut edit = egui::TextEdit::singleline(value).desired_width(420.0);
+    let mut edit = egui::TextEdit::singleline(value).desired_width(f32::INFINITY);
     if let Some(hint) = hint {
         edit = edit.hint_text(hint);
     }
@@ -211,7 +211,7 @@ fn secret_row(
 ) {
     let label = ui.label(label);
     ui.vertical(|ui| {
-        ui.add(egui::TextEdit::singleline(value).password(true).desired_width(420.0)).labelled_by(label.id);
+        ui.add(egui::TextEdit::singleline(value).password(true).desired_width(f32::INFINITY)).labelled_by(label.id);
         ui.horizontal(|ui| match stored {
             None => {
                 ui.weak(t.get("connections-secret-checking"));

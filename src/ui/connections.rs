@@ -1,7 +1,7 @@
 //! The connections dialog: profiles on the left, the chosen one's form on the right, Test
 //! connection with its findings in plain words, Save, Use this connection, Remove, the demo.
 
-use crate::connection::{ConnectionCheck, ServiceCheck, Verdict};
+use crate::connection::{ConnectionCheck, Found, ServiceCheck, Verdict};
 use crate::contract::tweb::Right;
 use crate::i18n::Texts;
 use crate::settings::Settings;
@@ -207,5 +207,14 @@ fn service_result(ui: &mut egui::Ui, t: &Texts, service: &str, result: &ServiceC
         let rights: Vec<String> = result.missing_rights.iter().map(|r| right_text(t, *r)).collect();
         ui.label(t.with("check-missing", &[("rights", (&rights.join(", ")).into())]));
     }
-    ui.add(egui::Label::new(egui::RichText::new(&result.detail).small().weak()).wrap());
+    let detail = match &result.found {
+        Some(Found::User { name, user }) => t.with("check-signed-in", &[("name", name.into()), ("user", user.into())]),
+        Some(Found::CatalogOnly { case_groups }) => t.with("check-catalog-only", &[("count", (*case_groups).into())]),
+        Some(Found::Outbox { services, pending }) => t.with(
+            "check-outbox-found",
+            &[("services", (*services).into()), ("pending", usize::try_from(*pending).unwrap_or(usize::MAX).into())],
+        ),
+        None => result.detail.clone(),
+    };
+    ui.add(egui::Label::new(egui::RichText::new(detail).weak()).wrap());
 }
