@@ -13,8 +13,8 @@ use crate::remote::RemoteError;
 use crate::settings::{Profile, TwebSignIn};
 use crate::tweb::TwebAuth;
 
-/// Where the desk or the export connects and as whom.
-#[derive(Debug, Clone)]
+/// Where the desk or the export connects and as whom. `Debug` shows no secret.
+#[derive(Clone)]
 pub struct Connection {
     /// TWeb base URL.
     pub tweb_url: String,
@@ -32,6 +32,19 @@ pub struct Connection {
     pub case_url: Option<String>,
     /// The municipality's own CA bundle (PEM), trusted besides the system roots.
     pub ca_bundle: Option<PathBuf>,
+}
+
+impl std::fmt::Debug for Connection {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Connection")
+            .field("label", &self.label)
+            .field("tweb_url", &self.tweb_url)
+            .field("tweb_auth", &self.tweb_auth)
+            .field("outbox_url", &self.outbox_url)
+            .field("outbox_token", &"****")
+            .field("clerk", &self.clerk)
+            .finish_non_exhaustive()
+    }
 }
 
 /// The secrets of a profile: the TWeb password or token and the outbox token.

@@ -38,6 +38,8 @@ fn a_profile_takes_its_secrets_from_the_store_and_names_the_missing_ones() {
         TwebAuth::Basic { user: "mvirtanen".to_owned(), password: "salasana-1".to_owned() }
     );
     assert_eq!(connection.outbox_token, "token-2");
+    let shown = format!("{connection:?}");
+    assert!(!shown.contains("token-2") && !shown.contains("salasana-1"), "Debug shows no secret: {shown}");
     assert_eq!(connection.label, "Testi");
     assert_eq!(connection.case_url, None, "an empty template is no template");
 

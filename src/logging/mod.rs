@@ -1,12 +1,14 @@
-//! Logging: to stderr and to daily files in the data directory (14 kept), every line redacted
-//! (see [`redact`]). Secrets the process holds are registered so they are removed verbatim too.
+//! Logging: to stderr and to daily files in the data directory (14 kept, 20 MiB a day at most),
+//! every line redacted (see [`redact`]). Secrets the process holds are registered so they are removed verbatim too.
 
+mod cap;
 mod redact;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::{OnceLock, RwLock};
 
+pub use cap::{DAILY_CAP_BYTES, DailyCap};
 pub use redact::redact;
 use tracing_subscriber::fmt::MakeWriter;
 use tracing_subscriber::layer::SubscriberExt as _;
@@ -90,7 +92,9 @@ pub fn init(dir: Option<&Path>) -> (Option<tracing_appender::non_blocking::Worke
             .map_err(|source| LogError { dir: dir.to_owned(), source })
     }) {
         Some(Ok(appender)) => {
-            let (writer, guard) = tracing_appender::non_blocking(appender);
+            let today = dir.map(|d| d.join(format!("kirjaamo.{}.log", chrono::Utc::now().format("%Y-%m-%d"))));
+            let already = today.and_then(|p| std::fs::metadata(p).ok()).map_or(0, |m| m.len());
+            let (writer, guard) = tracing_appender::non_blocking(DailyCap::new(appender, DAILY_CAP_BYTES, already));
             let layer = tracing_subscriber::fmt::layer().with_ansi(false).with_writer(RedactingMakeWriter(writer));
             (Some(layer), Some(guard), None)
         }
