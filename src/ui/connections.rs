@@ -62,7 +62,10 @@ impl ConnectionsDialog {
     /// Draws the dialog; `active` is the profile in use, `busy` whether a filing runs.
     pub fn show(&mut self, ctx: &egui::Context, t: &Texts, active: Option<&str>, busy: bool) -> DialogAction {
         let mut action = DialogAction::None;
-        let modal = egui::Modal::new(egui::Id::unique("connections")).show(ctx, |ui| {
+        // Anchored at the top: findings arriving below do not move the fields being edited.
+        let id = egui::Id::unique("connections");
+        let area = egui::Modal::default_area(id).anchor(egui::Align2::CENTER_TOP, [0.0, 40.0]);
+        let modal = egui::Modal::new(id).area(area).show(ctx, |ui| {
             ui.set_width(860.0_f32.min(ctx.content_rect().width() - 60.0));
             ui.heading(t.get("connections-heading"));
             ui.separator();

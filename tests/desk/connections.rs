@@ -241,3 +241,35 @@ fn without_a_keyring_the_user_is_told_and_the_typed_secrets_serve_this_session_o
     wait_for(&mut again, "no keyring is available on this computer");
     again.get_by_label("Määritä yhteys…");
 }
+
+#[test]
+fn the_clerk_switches_from_the_demo_to_a_new_connection_explicitly() {
+    let runtime = tokio::runtime::Runtime::new().expect("runtime");
+    let sandbox = runtime.block_on(Sandbox::start(SandboxConfig::default())).expect("sandbox");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = Arc::new(MemoryStore::default());
+    let mut harness = shell(&runtime, dir.path(), store.clone());
+    harness.get_by_label("Kokeile demoa").click();
+    wait_for(&mut harness, "Yhteys: Demo (harjoitusympäristö)");
+    harness.get_by_label("Yhteydet…").click();
+    wait_for(&mut harness, "Ei vielä yhteyksiä");
+    harness.get_by_label("Uusi yhteys").click();
+    wait_for(&mut harness, "Uusi yhteys 1");
+    fill_form(&mut harness, &sandbox, "kirjaamo", "demo", "epalvelu-demo-token");
+    harness.get_by_label("Ota käyttöön").click();
+    wait_for(&mut harness, "Yhteys: Testi");
+    assert!(harness.query_by_label_contains("Yhteys: Demo").is_none(), "one connection at a time");
+    assert!(harness.query_by_label("Ota käyttöön").is_none(), "the dialog closed");
+    let saved = Settings::load(&dir.path().join("config/settings.toml")).expect("settings");
+    assert_eq!(saved.active.as_deref(), Some("Testi"));
+
+    // Back to the demo, explicitly: the profile stays for later.
+    harness.get_by_label("Yhteydet…").click();
+    wait_for(&mut harness, "Testi (käytössä)");
+    // Once the keyring has answered, the dialog's layout is settled.
+    wait_for(&mut harness, "Tallennettu avainnippuun");
+    harness.get_by_label("Käytä demoa").click();
+    wait_for(&mut harness, "Yhteys: Demo (harjoitusympäristö)");
+    let saved = Settings::load(&dir.path().join("config/settings.toml")).expect("settings");
+    assert_eq!((saved.active, saved.profiles.len()), (None, 1));
+}
