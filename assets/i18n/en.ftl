@@ -278,3 +278,4 @@ check-missing = Missing: { $rights }
 check-signed-in = Signed in: { $name } ({ $user })
 check-catalog-only = Signed in, { $count } case groups; the rights could not be checked
 check-outbox-found = { $services } e-services, { $pending } pending
+connections-choose = Choose…

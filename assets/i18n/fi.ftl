@@ -278,3 +278,4 @@ check-missing = Puuttuu: { $rights }
 check-signed-in = Kirjautunut: { $name } ({ $user })
 check-catalog-only = Kirjautuminen onnistui, { $count } tehtäväluokkaa; oikeuksia ei voitu tarkistaa
 check-outbox-found = { $services } e-palvelua, { $pending } odottaa
+connections-choose = Valitse…

@@ -278,3 +278,4 @@ check-missing = Saknas: { $rights }
 check-signed-in = Inloggad: { $name } ({ $user })
 check-catalog-only = Inloggningen lyckades, { $count } uppgiftsklasser; behörigheterna kunde inte kontrolleras
 check-outbox-found = { $services } e-tjänster, { $pending } väntar
+connections-choose = Välj…

@@ -8,7 +8,7 @@ use crate::credentials::SecretKind;
 use crate::i18n::Texts;
 use crate::settings::{Profile, TwebSignIn};
 
-use super::shell_worker::{SecretChange, Stored};
+use super::shell_worker::{PickField, SecretChange, Stored};
 
 /// A profile being edited.
 #[derive(Default)]
@@ -146,8 +146,18 @@ impl ProfileForm {
         changes
     }
 
-    /// Draws the form.
-    pub fn show(&mut self, ui: &mut egui::Ui, t: &Texts) {
+    /// Puts a chosen path into its field.
+    pub fn set_path(&mut self, field: PickField, path: &std::path::Path) {
+        let text = path.display().to_string();
+        match field {
+            PickField::CaBundle => self.ca_bundle = text,
+            PickField::MappingsDir => self.mappings_dir = text,
+        }
+    }
+
+    /// Draws the form; returns the path field whose "Choose…" was clicked.
+    pub fn show(&mut self, ui: &mut egui::Ui, t: &Texts) -> Option<PickField> {
+        let mut pick = None;
         egui::Grid::new("connection-form").num_columns(2).spacing([12.0, 8.0]).show(ui, |ui| {
             text_row(ui, &t.get("connections-name"), &mut self.name, None);
             text_row(ui, &t.get("connections-tweb-url"), &mut self.tweb_url, Some("https://"));
@@ -177,9 +187,14 @@ impl ProfileForm {
             );
             text_row(ui, &t.get("connections-case-url"), &mut self.case_url, Some(&t.get("connections-case-url-hint")));
             text_row(ui, &t.get("connections-clerk"), &mut self.clerk, None);
-            text_row(ui, &t.get("connections-ca-bundle"), &mut self.ca_bundle, None);
-            text_row(ui, &t.get("connections-mappings"), &mut self.mappings_dir, None);
+            if path_row(ui, t, &t.get("connections-ca-bundle"), &mut self.ca_bundle) {
+                pick = Some(PickField::CaBundle);
+            }
+            if path_row(ui, t, &t.get("connections-mappings"), &mut self.mappings_dir) {
+                pick = Some(PickField::MappingsDir);
+            }
         });
+        pick
     }
 }
 
@@ -199,6 +214,24 @@ fn text_row(ui: &mut egui::Ui, label: &str, value: &mut String, hint: Option<&st
     }
     ui.add(edit).labelled_by(label.id);
     ui.end_row();
+}
+
+/// A path with "Choose…"; returns whether it was clicked.
+fn path_row(ui: &mut egui::Ui, t: &Texts, label: &str, value: &mut String) -> bool {
+    let label = ui.label(label);
+    let clicked = ui
+        .horizontal(|ui| {
+            // Right to left: the button keeps its size, the field takes the rest.
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let clicked = ui.button(t.get("connections-choose")).clicked();
+                ui.add(egui::TextEdit::singleline(value).desired_width(f32::INFINITY)).labelled_by(label.id);
+                clicked
+            })
+            .inner
+        })
+        .inner;
+    ui.end_row();
+    clicked
 }
 
 fn secret_row(

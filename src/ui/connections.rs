@@ -7,6 +7,7 @@ use crate::i18n::Texts;
 use crate::settings::Settings;
 
 use super::connection_form::ProfileForm;
+use super::shell_worker::PickField;
 
 /// What the user asked of the dialog this frame.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,6 +28,8 @@ pub enum DialogAction {
     Demo,
     /// A profile was chosen or added: ask the keyring what it holds.
     Chosen,
+    /// "Choose…" for a path field.
+    Pick(PickField),
 }
 
 /// The dialog's state.
@@ -80,7 +83,11 @@ impl ConnectionsDialog {
                     });
                     ui.add_space(12.0);
                     ui.vertical(|ui| match self.forms.get_mut(self.selected) {
-                        Some(form) => form.show(ui, t),
+                        Some(form) => {
+                            if let Some(field) = form.show(ui, t) {
+                                action = DialogAction::Pick(field);
+                            }
+                        }
                         None => {
                             ui.label(t.get("connections-none"));
                         }

@@ -149,6 +149,12 @@ impl Shell {
                     }
                 }
                 ShellReply::Saved(saved, keyring) => self.saved(saved, keyring),
+                ShellReply::Picked(field, path) => {
+                    let form = self.dialog.as_mut().and_then(|d| d.forms.get_mut(d.selected));
+                    if let (Some(form), Some(path)) = (form, path) {
+                        form.set_path(field, &path);
+                    }
+                }
                 ShellReply::Stored(name, stored) => {
                     let dialog = self.dialog.as_mut();
                     if let Some(form) = dialog.and_then(|d| d.forms.iter_mut().find(|f| f.name.trim() == name)) {
@@ -257,6 +263,7 @@ impl Shell {
         match action {
             DialogAction::None => {}
             DialogAction::Close => self.dialog = None,
+            DialogAction::Pick(field) => self.worker.pick(field),
             DialogAction::Chosen => {
                 if let Some(profile) = self.dialog.as_ref().and_then(|d| d.form()).and_then(|f| f.profile().ok()) {
                     self.worker.stored(profile);

@@ -38,6 +38,17 @@ pub enum ShellReply {
     Saved(Result<Settings, String>, Result<(), String>),
     /// Which secrets the keyring holds for a profile.
     Stored(String, Stored),
+    /// A file or folder chosen for a form field (`None`: cancelled).
+    Picked(PickField, Option<PathBuf>),
+}
+
+/// A path field of the connection form with a "Choose…" button.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PickField {
+    /// The CA bundle (a PEM file).
+    CaBundle,
+    /// The mappings folder.
+    MappingsDir,
 }
 
 /// What to do with one secret on saving.
@@ -190,6 +201,18 @@ impl ShellWorker {
             .await;
             let (saved, secrets) = done.unwrap_or_else(|e| (Err(e.to_string()), Ok(())));
             ShellReply::Saved(saved, secrets)
+        });
+    }
+
+    /// Asks the OS file dialog for the path of `field`.
+    pub fn pick(&self, field: PickField) {
+        self.send(async move {
+            let dialog = rfd::AsyncFileDialog::new();
+            let chosen = match field {
+                PickField::CaBundle => dialog.add_filter("PEM", &["pem", "crt", "cer"]).pick_file().await,
+                PickField::MappingsDir => dialog.pick_folder().await,
+            };
+            ShellReply::Picked(field, chosen.map(|handle| handle.path().to_owned()))
         });
     }
 
