@@ -45,6 +45,9 @@ pub struct ProfileForm {
     pub forget_outbox: bool,
 }
 
+/// Width of every input of the form, so that they line up.
+const FIELD_WIDTH: f32 = 380.0;
+
 fn path_text(path: Option<&PathBuf>) -> String {
     path.map(|p| p.display().to_string()).unwrap_or_default()
 }
@@ -208,7 +211,7 @@ pub fn forget_all(profile: &str) -> Vec<SecretChange> {
 
 fn text_row(ui: &mut egui::Ui, label: &str, value: &mut String, hint: Option<&str>) {
     let label = ui.label(label);
-    let mut edit = egui::TextEdit::singleline(value).desired_width(f32::INFINITY);
+    let mut edit = egui::TextEdit::singleline(value).desired_width(FIELD_WIDTH);
     if let Some(hint) = hint {
         edit = edit.hint_text(hint);
     }
@@ -221,13 +224,9 @@ fn path_row(ui: &mut egui::Ui, t: &Texts, label: &str, value: &mut String) -> bo
     let label = ui.label(label);
     let clicked = ui
         .horizontal(|ui| {
-            // Right to left: the button keeps its size, the field takes the rest.
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                let clicked = ui.button(t.get("connections-choose")).clicked();
-                ui.add(egui::TextEdit::singleline(value).desired_width(f32::INFINITY)).labelled_by(label.id);
-                clicked
-            })
-            .inner
+            let width = FIELD_WIDTH - ui.spacing().item_spacing.x - 80.0;
+            ui.add(egui::TextEdit::singleline(value).desired_width(width)).labelled_by(label.id);
+            ui.add(egui::Button::new(t.get("connections-choose")).min_size(egui::vec2(80.0, 0.0))).clicked()
         })
         .inner;
     ui.end_row();
@@ -244,7 +243,7 @@ fn secret_row(
 ) {
     let label = ui.label(label);
     ui.vertical(|ui| {
-        ui.add(egui::TextEdit::singleline(value).password(true).desired_width(f32::INFINITY)).labelled_by(label.id);
+        ui.add(egui::TextEdit::singleline(value).password(true).desired_width(FIELD_WIDTH)).labelled_by(label.id);
         ui.horizontal(|ui| match stored {
             None => {
                 ui.weak(t.get("connections-secret-checking"));

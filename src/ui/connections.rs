@@ -69,7 +69,7 @@ impl ConnectionsDialog {
         let id = egui::Id::unique("connections");
         let area = egui::Modal::default_area(id).anchor(egui::Align2::CENTER_TOP, [0.0, 40.0]);
         let modal = egui::Modal::new(id).area(area).show(ctx, |ui| {
-            ui.set_width(860.0_f32.min(ctx.content_rect().width() - 60.0));
+            ui.set_width(960.0_f32.min(ctx.content_rect().width() - 60.0));
             ui.heading(t.get("connections-heading"));
             ui.separator();
             // Everything but the buttons scrolls, so they stay on screen however long the
