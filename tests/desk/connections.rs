@@ -263,7 +263,9 @@ fn the_clerk_switches_from_the_demo_to_a_new_connection_explicitly() {
     let saved = Settings::load(&dir.path().join("config/settings.toml")).expect("settings");
     assert_eq!(saved.active.as_deref(), Some("Testi"));
 
-    // Back to the demo, explicitly: the profile stays for later.
+    // Back to the demo, explicitly: the profile stays for later (once the inbox is in).
+    let first = super::pending(&runtime, &sandbox).remove(0);
+    wait_for(&mut harness, &first.title);
     harness.get_by_label("Yhteydet…").click();
     wait_for(&mut harness, "Testi (käytössä)");
     // Once the keyring has answered, the dialog's layout is settled.
