@@ -82,17 +82,13 @@ impl ServiceCheck {
             | RemoteErrorKind::Conflict
             | RemoteErrorKind::Gone => Verdict::NotTheService,
         };
-        Self { verdict, detail: chain(error), missing_rights: Vec::new(), found: None }
+        Self { verdict, detail: crate::error_chain(error), missing_rights: Vec::new(), found: None }
     }
 
     /// Whether the service can be used.
     pub fn is_ok(&self) -> bool {
         self.verdict == Verdict::Ok
     }
-}
-
-fn chain(error: &RemoteError) -> String {
-    crate::error_chain(error)
 }
 
 /// The outcome of "Test connection".

@@ -101,12 +101,7 @@ impl RemoteError {
 
     /// An address the policy refuses (see [`super::check_base_url`]).
     pub fn insecure(action: &str, error: &super::PolicyError) -> Self {
-        let mut message = error.to_string();
-        let mut source = std::error::Error::source(error);
-        while let Some(cause) = source {
-            message.push_str(&format!(": {cause}"));
-            source = cause.source();
-        }
+        let message = crate::error_chain(error);
         Self { action: action.to_owned(), kind: RemoteErrorKind::Insecure, message, problem: None, source: None }
     }
 
