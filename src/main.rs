@@ -151,9 +151,6 @@ fn print_endpoints(sandbox: &Sandbox) {
 /// runs against an embedded sandbox on an ephemeral 127.0.0.1 port whatever the settings say.
 fn desk(runtime: &tokio::runtime::Runtime, demo: bool, mappings_dir: Option<PathBuf>) -> Result<()> {
     let settings_path = kirjaamo::settings::Settings::default_path();
-    if settings_path.is_none() {
-        tracing::warn!("the OS has no configuration directory: settings cannot be saved");
-    }
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default().with_inner_size([1280.0, 800.0]).with_title("Kirjaamo"),
         ..Default::default()

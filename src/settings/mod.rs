@@ -147,8 +147,14 @@ impl Settings {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Self::default()),
             Err(source) => return Err(SettingsError::Io { path: path.to_owned(), source }),
         };
-        let settings: Self = toml::from_str(&text)
-            .map_err(|e| SettingsError::Format { path: path.to_owned(), message: e.to_string() })?;
+        // The parser's own text quotes the offending line, which could be a secret typed into the
+        // wrong file: only the line number and the message are passed on.
+        let settings: Self = toml::from_str(&text).map_err(|e| {
+            let line = e.span().and_then(|span| text.get(..span.start)).map(|before| before.matches('\n').count() + 1);
+            let message = e.message().trim().to_owned();
+            let message = line.map_or_else(|| message.clone(), |line| format!("line {line}: {message}"));
+            SettingsError::Format { path: path.to_owned(), message }
+        })?;
         settings.check()?;
         Ok(settings)
     }

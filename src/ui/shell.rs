@@ -47,44 +47,65 @@ pub struct Shell {
     opening: Option<Option<Profile>>,
     dialog: Option<ConnectionsDialog>,
     open_after_save: Option<(Profile, Secrets)>,
+    loading: bool,
+    demo: bool,
 }
 
 impl Shell {
-    /// The shell on `runtime`; reads the settings (a small file, once) and opens what they say:
+    /// The shell on `runtime`. The settings are read on the worker; then it opens what they say:
     /// the demo, the active profile, the connections dialog, or the first-run choice.
     pub fn new(runtime: Handle, config: ShellConfig, repaint: Arc<dyn Fn() + Send + Sync>) -> Self {
-        let (settings, settings_error) = match config.settings_path.as_deref().map(Settings::load) {
-            Some(Ok(settings)) => (settings, None),
-            Some(Err(e)) => (Settings::default(), Some(chain(&e))),
-            None => (Settings::default(), None),
-        };
         let worker = ShellWorker::new(runtime, config.store, repaint, config.mappings_dir, config.data_dir);
+        match &config.settings_path {
+            Some(path) => worker.load(path.clone()),
+            None => tracing::warn!("the OS has no configuration directory: settings cannot be saved"),
+        }
         let mut shell = Self {
             worker,
+            loading: config.settings_path.is_some(),
             settings_path: config.settings_path,
-            settings,
-            settings_error,
+            settings: Settings::default(),
+            settings_error: None,
             texts: Texts::new(config.language),
             desk: None,
             session: None,
             current: None,
-            start: StartState::Welcome,
+            start: StartState::Loading,
             opening: None,
             dialog: None,
             open_after_save: None,
+            demo: config.demo,
         };
-        if config.demo {
-            shell.open_demo();
-        } else if let Some(profile) = shell.settings.active_profile().cloned() {
-            shell.open_profile(profile, Secrets::default());
+        if !shell.loading {
+            shell.loaded(Ok(Settings::default()));
+        }
+        shell
+    }
+
+    /// The settings are here: open what they say.
+    fn loaded(&mut self, result: Result<Settings, String>) {
+        self.loading = false;
+        self.start = StartState::Welcome;
+        match result {
+            Ok(settings) => self.settings = settings,
+            Err(error) => self.settings_error = Some(error),
+        }
+        if self.demo {
+            self.open_demo();
+        } else if let Some(profile) = self.settings.active_profile().cloned() {
+            self.open_profile(profile, Secrets::default());
         } else {
-            match shell.settings.first_run {
-                Some(FirstRun::Demo) => shell.open_demo(),
-                Some(FirstRun::Connection) => shell.open_dialog(),
+            match self.settings.first_run {
+                Some(FirstRun::Demo) => self.open_demo(),
+                Some(FirstRun::Connection) => self.open_dialog(),
                 None => {}
             }
         }
-        shell
+    }
+
+    /// Whether the settings are still being read (the start screen shows a spinner).
+    pub fn is_loading(&self) -> bool {
+        self.loading
     }
 
     /// The desk, once a session is open.
@@ -142,6 +163,7 @@ impl Shell {
     fn take_replies(&mut self) {
         for reply in self.worker.poll() {
             match reply {
+                ShellReply::Loaded(result) => self.loaded(result),
                 ShellReply::Opened(result) => self.opened(result),
                 ShellReply::Tested(seq, check) => {
                     if let Some(dialog) = self.dialog.as_mut().filter(|d| d.test_seq == seq) {
@@ -382,8 +404,6 @@ impl Shell {
         }
     }
 }
-
-use crate::error_chain as chain;
 
 impl eframe::App for Shell {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {

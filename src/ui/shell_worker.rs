@@ -30,6 +30,8 @@ pub type Stored = Result<(bool, bool), String>;
 
 /// An answer to the shell.
 pub enum ShellReply {
+    /// The settings file read (a missing file is the first run), or why not.
+    Loaded(Result<Settings, String>),
     /// A session opened, or why not.
     Opened(Result<Box<Session>, String>),
     /// The result of "Test connection" number `seq`.
@@ -98,6 +100,14 @@ impl ShellWorker {
     /// Answers that arrived since the last call.
     pub fn poll(&self) -> Vec<ShellReply> {
         self.inbox.try_iter().collect()
+    }
+
+    /// Reads the settings file.
+    pub fn load(&self, path: PathBuf) {
+        self.send(async move {
+            let read = tokio::task::spawn_blocking(move || Settings::load(&path).map_err(|e| chain(&e))).await;
+            ShellReply::Loaded(read.unwrap_or_else(|e| Err(e.to_string())))
+        });
     }
 
     /// Opens the demo: an embedded sandbox on 127.0.0.1 and its demo credentials.

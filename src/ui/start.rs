@@ -6,6 +6,8 @@ use crate::i18n::{Texts, UiLanguage};
 /// What the start screen shows besides the choices.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StartState {
+    /// The settings are being read.
+    Loading,
     /// The first run: only the choice.
     Welcome,
     /// A connection is being opened.
@@ -58,6 +60,9 @@ pub fn show(
                 ui.add_space(8.0);
             }
             match state {
+                StartState::Loading => {
+                    ui.spinner();
+                }
                 StartState::Welcome => {
                     ui.label(t.get("start-intro"));
                 }
@@ -77,7 +82,7 @@ pub fn show(
             }
             ui.add_space(16.0);
             let size = egui::vec2(260.0, 36.0);
-            if !matches!(state, StartState::Opening(_)) {
+            if !matches!(state, StartState::Opening(_) | StartState::Loading) {
                 let demo = ui.add(egui::Button::new(t.get("start-demo")).min_size(size));
                 if demo.on_hover_text(t.get("start-demo-hint")).clicked() {
                     choice = StartChoice::Demo;

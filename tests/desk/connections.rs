@@ -26,10 +26,18 @@ fn shell(runtime: &tokio::runtime::Runtime, dir: &Path, store: Arc<dyn SecretSto
         language: kirjaamo::i18n::UiLanguage::Fi,
     };
     let shell = Shell::new(runtime.handle().clone(), config, Arc::new(|| {}));
-    let harness = Harness::builder()
+    let mut harness = Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
         .build_ui_state(|ui, shell: &mut Shell| shell.show(ui), shell);
     kirjaamo::ui::DeskApp::install_fonts(&harness.ctx);
+    for _ in 0..1_000 {
+        harness.step();
+        if !harness.state().is_loading() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    settle(&mut harness);
     harness
 }
 
@@ -274,4 +282,20 @@ fn the_clerk_switches_from_the_demo_to_a_new_connection_explicitly() {
     wait_for(&mut harness, "Yhteys: Demo (harjoitusympäristö)");
     let saved = Settings::load(&dir.path().join("config/settings.toml")).expect("settings");
     assert_eq!((saved.active, saved.profiles.len()), (None, 1));
+}
+
+#[test]
+fn a_broken_settings_file_is_named_and_the_choices_stay() {
+    let runtime = tokio::runtime::Runtime::new().expect("runtime");
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::create_dir_all(dir.path().join("config")).expect("config dir");
+    let broken = "active = \"Testi\"\n[[profile]]\nname = \"Testi\"\npassword = \"ei-kuulu-tänne\"\n";
+    std::fs::write(dir.path().join("config/settings.toml"), broken).expect("settings");
+    let mut harness = shell(&runtime, dir.path(), Arc::new(MemoryStore::default()));
+    wait_for(&mut harness, "Asetustiedostoa ei voitu lukea");
+    wait_for(&mut harness, "is not a valid settings file: line 4: unknown field `password`");
+    harness.get_by_label("Kokeile demoa");
+    harness.get_by_label("Määritä yhteys…");
+    assert!(harness.query_all_by_label_contains("ei-kuulu-tänne").next().is_none(), "no secret shown");
+    harness.check_accessibility();
 }
