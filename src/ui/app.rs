@@ -184,8 +184,13 @@ impl DeskApp {
         ctx.set_fonts(fonts);
     }
 
-    /// Asks for the inbox and the journal again; what is shown stays until the answers.
+    /// Asks for the inbox and the journal again (and TWeb's catalog when it has not come yet, e.g.
+    /// after the network was down at start); what is shown stays until the answers.
     pub fn refresh(&mut self) {
+        if self.catalog.value().is_none() && !self.catalog.is_pending() {
+            self.catalog.start();
+            self.backend.catalog();
+        }
         self.inbox.start();
         self.backend.refresh_inbox();
         self.unfinished.start();

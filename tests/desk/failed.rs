@@ -6,7 +6,7 @@ use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use kirjaamo::export::refs;
 use kirjaamo::sandbox::{FaultConfig, FaultEffect, FaultRule};
 
-use super::{desk, outbox, pending, settle, wait_for};
+use super::{desk, desk_on, outbox, pending, settle, wait_for};
 
 fn rule(path: &str, effect: FaultEffect, latency_ms: u64) -> FaultRule {
     FaultRule {
@@ -85,4 +85,41 @@ fn esc_cancels_a_running_filing_and_releases_the_transaction() {
     }
     assert!(released, "the claim was not released");
     settle(&mut harness);
+}
+
+#[test]
+fn refresh_asks_again_for_a_catalog_that_failed_at_start() {
+    let runtime = tokio::runtime::Runtime::new().expect("runtime");
+    let down = FaultRule {
+        api: None,
+        method: Some("GET".into()),
+        path: Some("/catalog/".into()),
+        probability: 1.0,
+        latency_ms: 0,
+        effect: FaultEffect::Status { status: 503, after: false },
+        times: None,
+    };
+    let config = kirjaamo::sandbox::SandboxConfig {
+        faults: FaultConfig { seed: 1, rules: vec![down] },
+        ..kirjaamo::sandbox::SandboxConfig::default()
+    };
+    let sandbox = runtime.block_on(kirjaamo::sandbox::Sandbox::start(config)).expect("sandbox");
+    let mut harness = desk_on(&runtime, &sandbox, None, false);
+    wait_for(&mut harness, "odottaa");
+    harness.key_press(egui::Key::ArrowDown);
+    wait_for(&mut harness, "TWebin luetteloita ei saatu");
+
+    sandbox.set_faults(FaultConfig::default());
+    harness.get_by_label("Päivitä").click();
+    for _ in 0..500 {
+        harness.step();
+        if harness.query_all_by_label_contains("TWebin luetteloita ei saatu").next().is_none() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    assert!(harness.query_all_by_label_contains("TWebin luetteloita ei saatu").next().is_none(), "the catalog came");
+    harness.key_press(egui::Key::Num1);
+    settle(&mut harness);
+    assert!(harness.query_all_by_label_contains("Asiaryhmä").next().is_some(), "the new-case form shows");
 }

@@ -42,7 +42,18 @@ pub fn desk_with(
     save: bool,
 ) -> (Sandbox, Harness<'static, DeskApp>) {
     let sandbox = runtime.block_on(Sandbox::start(SandboxConfig::default())).expect("sandbox");
-    let connection = Connection::to_sandbox(&sandbox, "Testikirjaaja", "Testi");
+    let harness = desk_on(runtime, &sandbox, dir, save);
+    (sandbox, harness)
+}
+
+/// A desk on `sandbox` reading mappings from `dir`; with `save`, the admin saves there.
+pub fn desk_on(
+    runtime: &tokio::runtime::Runtime,
+    sandbox: &Sandbox,
+    dir: Option<&std::path::Path>,
+    save: bool,
+) -> Harness<'static, DeskApp> {
+    let connection = Connection::to_sandbox(sandbox, "Testikirjaaja", "Testi");
     let mappings = dir.map(|d| kirjaamo::mappings::load_dir(d).expect("mappings")).unwrap_or_default();
     let journal = Journal::in_memory().expect("journal");
     let mut backend =
@@ -54,7 +65,7 @@ pub fn desk_with(
         .with_size(egui::vec2(1400.0, 900.0))
         .build_ui_state(|ui, app: &mut DeskApp| app.show(ui), DeskApp::new(backend, kirjaamo::i18n::UiLanguage::Fi));
     DeskApp::install_fonts(&harness.ctx);
-    (sandbox, harness)
+    harness
 }
 
 /// Steps the desk a few frames, letting replies arrive.
