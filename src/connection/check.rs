@@ -101,6 +101,13 @@ pub struct ConnectionCheck {
 }
 
 impl ConnectionCheck {
+    /// A check that could not start (e.g. a secret is missing): both services say why.
+    pub fn not_started(message: String) -> Self {
+        let service =
+            ServiceCheck { verdict: Verdict::NotStarted, detail: message, missing_rights: Vec::new(), found: None };
+        Self { tweb: service.clone(), outbox: service }
+    }
+
     /// Whether both services can be used.
     pub fn is_ok(&self) -> bool {
         self.tweb.is_ok() && self.outbox.is_ok()
@@ -158,14 +165,5 @@ async fn check_outbox(outbox: &OutboxClient) -> ServiceCheck {
             }
         }
         Err(e) => ServiceCheck::failed(&e),
-    }
-}
-
-impl ConnectionCheck {
-    /// A check that could not start (e.g. a secret is missing): both services say why.
-    pub fn not_started(message: String) -> Self {
-        let service =
-            ServiceCheck { verdict: Verdict::NotStarted, detail: message, missing_rights: Vec::new(), found: None };
-        Self { tweb: service.clone(), outbox: service }
     }
 }

@@ -1,4 +1,4 @@
-use super::{Connection, ConnectionError, Secrets, read_secrets};
+use super::{Connection, ConnectionError, read_secrets};
 use crate::credentials::{MemoryStore, SecretKind, SecretStore as _};
 use crate::settings::{Profile, TwebSignIn};
 use crate::tweb::TwebAuth;
@@ -48,5 +48,4 @@ fn a_profile_takes_its_secrets_from_the_store_and_names_the_missing_ones() {
     assert!(
         matches!(Connection::from_profile(&token, &only_outbox), Err(ConnectionError::Missing { missing, .. }) if missing == [SecretKind::TwebToken])
     );
-    let _ = Secrets::default();
 }

@@ -21,6 +21,8 @@ pub struct ProfileForm {
     pub tweb_url: String,
     /// Sign in with an API token instead of a user name and password.
     pub token: bool,
+    /// The sign-in kind as loaded (`None` for a new profile).
+    pub loaded_token: Option<bool>,
     /// TWeb user name.
     pub user: String,
     /// TWeb password or token typed in.
@@ -73,6 +75,7 @@ impl ProfileForm {
             name: profile.name.clone(),
             tweb_url: profile.tweb_url.clone(),
             token,
+            loaded_token: Some(token),
             user,
             outbox_url: profile.outbox_url.clone(),
             case_url: profile.case_url.clone().unwrap_or_default(),
@@ -125,14 +128,17 @@ impl ProfileForm {
         if self.token { SecretKind::TwebToken } else { SecretKind::TwebPassword }
     }
 
-    /// What saving does to the keyring: typed secrets stored, forgotten ones and the unused
-    /// sign-in kind removed, a renamed profile's secrets under its old name removed (the new
+    /// What saving does to the keyring: typed secrets stored, forgotten ones removed, the old
+    /// kind's secret removed when the sign-in kind changed, a renamed profile's secrets under its old name removed (the new
     /// name needs them typed again).
     pub fn changes(&self) -> Vec<SecretChange> {
         let name = self.name.trim().to_owned();
         let mut changes = Vec::new();
-        let unused = if self.token { SecretKind::TwebPassword } else { SecretKind::TwebToken };
-        changes.push(SecretChange::Forget(name.clone(), unused));
+        if self.loaded_token == Some(!self.token) {
+            // The sign-in kind changed: the other kind's secret is of no use any more.
+            let unused = if self.token { SecretKind::TwebPassword } else { SecretKind::TwebToken };
+            changes.push(SecretChange::Forget(name.clone(), unused));
+        }
         if let Some(secret) = optional(&self.tweb_secret) {
             changes.push(SecretChange::Set(name.clone(), self.tweb_kind(), secret));
         } else if self.forget_tweb {
@@ -268,4 +274,49 @@ fn secret_row(
         });
     });
     ui.end_row();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{ProfileForm, SecretChange};
+    use crate::credentials::SecretKind;
+    use crate::settings::{Profile, TwebSignIn};
+
+    fn kinds(changes: &[SecretChange]) -> Vec<(&'static str, SecretKind)> {
+        changes
+            .iter()
+            .map(|c| match c {
+                SecretChange::Set(_, kind, _) => ("set", *kind),
+                SecretChange::Forget(_, kind) => ("forget", *kind),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn saving_touches_the_keyring_only_for_what_changed() {
+        let profile = Profile {
+            name: "Testi".to_owned(),
+            tweb_url: "https://tweb.kunta.fi/api".to_owned(),
+            tweb_sign_in: TwebSignIn::Password { user: "mvirtanen".to_owned() },
+            outbox_url: "https://epalvelu.kunta.fi/api".to_owned(),
+            case_url: None,
+            clerk: "Maija".to_owned(),
+            ca_bundle: None,
+            mappings_dir: None,
+        };
+        let mut form = ProfileForm::of(&profile);
+        assert!(form.changes().is_empty(), "an untouched profile changes nothing in the keyring");
+        form.outbox_secret = "uusi".to_owned();
+        assert_eq!(kinds(&form.changes()), [("set", SecretKind::OutboxToken)]);
+        form.token = true;
+        form.tweb_secret = "avain".to_owned();
+        assert_eq!(
+            kinds(&form.changes()),
+            [("forget", SecretKind::TwebPassword), ("set", SecretKind::TwebToken), ("set", SecretKind::OutboxToken)]
+        );
+        form.name = "Tuotanto".to_owned();
+        let renamed = form.changes();
+        assert_eq!(renamed.len(), 6, "the old name's three secrets are forgotten too");
+        assert!(matches!(&renamed[3], SecretChange::Forget(old, _) if old == "Testi"));
+    }
 }

@@ -334,28 +334,26 @@ impl Shell {
                 dialog.saving = true;
                 self.save(settings, changes);
             }
-            DialogAction::Demo => {
-                let mut settings = self.settings.clone();
-                settings.active = None;
-                settings.first_run = Some(FirstRun::Demo);
-                self.save(settings, Vec::new());
-                self.open_demo();
-            }
+            DialogAction::Demo => self.choose_demo(),
         }
+    }
+
+    /// The demo, chosen from the start screen or the dialog: remembered for the next start,
+    /// except over a settings file that could not be read (it is not overwritten unasked).
+    fn choose_demo(&mut self) {
+        if self.settings_error.is_none() {
+            let mut settings = self.settings.clone();
+            settings.first_run = Some(FirstRun::Demo);
+            settings.active = None;
+            self.save(settings, Vec::new());
+        }
+        self.open_demo();
     }
 
     fn start_choice(&mut self, choice: StartChoice) {
         match choice {
             StartChoice::None => {}
-            StartChoice::Demo => {
-                let mut settings = self.settings.clone();
-                settings.first_run = Some(FirstRun::Demo);
-                settings.active = None;
-                if self.settings_error.is_none() {
-                    self.save(settings, Vec::new());
-                }
-                self.open_demo();
-            }
+            StartChoice::Demo => self.choose_demo(),
             StartChoice::Setup => {
                 self.settings.first_run.get_or_insert(FirstRun::Connection);
                 self.open_dialog();

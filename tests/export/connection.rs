@@ -9,7 +9,7 @@ use kirjaamo::contract::tweb::Right;
 use kirjaamo::sandbox::Sandbox;
 use kirjaamo::tweb::TwebAuth;
 
-use crate::common::start;
+use crate::common::{files_under, start};
 
 fn connection(sandbox: &Sandbox, user: &str, password: &str, outbox_token: &str) -> Connection {
     Connection {
@@ -109,21 +109,13 @@ async fn the_export_uses_a_profile_with_secrets_from_the_environment_without_a_k
     assert!(data.join("journal-testi.sqlite").exists(), "the profile's own journal");
     assert!(data.join("logs").exists(), "logs in the data folder");
 
-    for folder in [&config, &data] {
-        let mut stack = vec![folder.clone()];
-        while let Some(dir) = stack.pop() {
-            for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
-                let path = entry.path();
-                if path.is_dir() {
-                    stack.push(path);
-                    continue;
-                }
-                let bytes = std::fs::read(&path).expect("read");
-                for secret in ["epalvelu-demo-token", "kirjaamo:demo", "a2lyamFhbW86ZGVtbw"] {
-                    let hit = bytes.windows(secret.len()).any(|w| w == secret.as_bytes());
-                    assert!(!hit, "{} holds {secret}", path.display());
-                }
-            }
+    let files: Vec<_> = [&config, &data].into_iter().flat_map(|folder| files_under(folder)).collect();
+    assert!(files.len() >= 3, "settings, journal and a log file searched: {files:?}");
+    for path in files {
+        let bytes = std::fs::read(&path).expect("read");
+        for secret in ["epalvelu-demo-token", "kirjaamo:demo", "a2lyamFhbW86ZGVtbw"] {
+            let hit = bytes.windows(secret.len()).any(|w| w == secret.as_bytes());
+            assert!(!hit, "{} holds {secret}", path.display());
         }
     }
 }

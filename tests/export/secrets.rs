@@ -4,19 +4,7 @@
 
 use std::path::Path;
 
-use crate::common::start;
-
-fn files_under(dir: &Path) -> Vec<std::path::PathBuf> {
-    let mut found = Vec::new();
-    let mut stack = vec![dir.to_owned()];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
-            let path = entry.path();
-            if path.is_dir() { stack.push(path) } else { found.push(path) }
-        }
-    }
-    found
-}
+use crate::common::{files_under, start};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_export_leaves_no_secret_and_no_personal_id_on_disk() {
