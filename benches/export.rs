@@ -24,7 +24,8 @@ fn benches(c: &mut Criterion) {
         let outbox = OutboxClient::new(http.clone(), &sandbox.outbox_url(), "epalvelu-demo-token");
         let auth = TwebAuth::Basic { user: "kirjaamo".into(), password: "demo".into() };
         let tweb = Arc::new(TwebClient::new(http, &sandbox.tweb_url(), auth));
-        let journal = Journal::open(&dir.path().join("bench.sqlite")).expect("journal");
+        let endpoint = kirjaamo::export::Endpoint::new(&sandbox.tweb_url(), &sandbox.outbox_url());
+        let journal = Journal::open(&dir.path().join("bench.sqlite"), &endpoint).expect("journal");
         let exporter = Exporter::new(tweb, outbox.clone(), journal, ExportConfig::new("Bench"), None);
         let id = outbox.list_all(Some("asukaspysakointi")).await.expect("list")[0].id.clone();
         let mut template = outbox.get(&id).await.expect("transaction").transaction;

@@ -173,6 +173,7 @@ history-filed = Filed { $diary }
 history-done = Filed
 history-failed = Failed
 history-in-progress = In progress
+history-filed-by-other = Filed by { $clerk }
 
 top-admin = Defaults
 admin-heading = Defaults of the e-services

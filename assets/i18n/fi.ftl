@@ -173,6 +173,7 @@ history-filed = Kirjattu { $diary }
 history-done = Kirjattu
 history-failed = Epäonnistui
 history-in-progress = Kesken
+history-filed-by-other = Kirjannut { $clerk }
 
 top-admin = Oletukset
 admin-heading = E-palveluiden oletukset

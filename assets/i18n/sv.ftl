@@ -173,6 +173,7 @@ history-filed = Registrerat { $diary }
 history-done = Registrerat
 history-failed = Misslyckades
 history-in-progress = Pågår
+history-filed-by-other = Registrerat av { $clerk }
 
 top-admin = Standarder
 admin-heading = E-tjänsternas standarder

@@ -40,8 +40,8 @@ fn env_name(kind: SecretKind) -> &'static str {
 pub struct Resolved {
     /// The connection.
     pub connection: Connection,
-    /// The profile's journal.
-    pub journal: Option<PathBuf>,
+    /// What names the journal: the profile's name, or `export` without one.
+    pub label: String,
     /// The profile's mappings folder.
     pub mappings_dir: Option<PathBuf>,
 }
@@ -57,11 +57,7 @@ pub fn profile(name: &str) -> Result<Resolved> {
     };
     let secrets = secrets(profile)?;
     let connection = Connection::from_profile(profile, &secrets)?;
-    Ok(Resolved {
-        connection,
-        journal: kirjaamo::export::Journal::path_for_profile(name),
-        mappings_dir: profile.mappings_dir.clone(),
-    })
+    Ok(Resolved { connection, label: name.to_owned(), mappings_dir: profile.mappings_dir.clone() })
 }
 
 fn secrets(profile: &Profile) -> Result<Secrets> {

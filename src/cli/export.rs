@@ -7,7 +7,9 @@ use std::sync::Arc;
 
 use anyhow::{Context, Result, bail};
 use clap::Args;
-use kirjaamo::export::{EventKind, ExportConfig, ExportError, Exporter, FilingPlan, Journal};
+use kirjaamo::export::{
+    Endpoint, EventKind, ExportConfig, ExportError, Exporter, FiledHow, FilingPlan, Journal, JournalError,
+};
 use kirjaamo::mappings::ServiceMapping;
 use kirjaamo::outbox::OutboxClient;
 use kirjaamo::tweb::TwebClient;
@@ -38,7 +40,8 @@ pub struct ExportArgs {
     /// Folder of the service mappings; KIRJAAMO_MAPPINGS_DIR, else `mappings` in the data directory.
     #[arg(long)]
     mappings: Option<PathBuf>,
-    /// The filing journal; the OS data directory's when left out.
+    /// The filing journal; when left out, the one of these servers in the OS data directory
+    /// (`journal-<profile or export>-<key of the two addresses>.sqlite`).
     #[arg(long)]
     journal: Option<PathBuf>,
     /// Name shown to clerks on the claims this run holds.
@@ -68,7 +71,7 @@ fn connect(args: &ExportArgs) -> Result<super::connect::Resolved> {
         case_url: None,
         ca_bundle: None,
     };
-    Ok(super::connect::Resolved { connection, journal: Journal::default_path(), mappings_dir: None })
+    Ok(super::connect::Resolved { connection, label: "export".to_owned(), mappings_dir: None })
 }
 
 /// Runs the command; returns whether everything succeeded.
@@ -78,13 +81,9 @@ pub async fn run(args: ExportArgs) -> Result<bool> {
     }
     let resolved = connect(&args)?;
     let http = resolved.connection.http_client()?;
+    let journal = open_journal(&args, &resolved)?;
     let tweb = Arc::new(TwebClient::new(http.clone(), &resolved.connection.tweb_url, resolved.connection.tweb_auth));
     let outbox = OutboxClient::new(http, &resolved.connection.outbox_url, &resolved.connection.outbox_token);
-    let journal_path = match args.journal.clone().or(resolved.journal) {
-        Some(path) => path,
-        None => bail!("the OS has no data directory for the journal; pass --journal"),
-    };
-    let journal = Journal::open(&journal_path)?;
     let (events, mut received) = tokio::sync::mpsc::unbounded_channel::<kirjaamo::export::ExportEvent>();
     let printer = tokio::spawn(async move {
         while let Some(event) = received.recv().await {
@@ -100,11 +99,11 @@ pub async fn run(args: ExportArgs) -> Result<bool> {
                 EventKind::Retrying { step, message, attempt } => {
                     eprintln!("{}: {step:?} retrying (try {attempt}): {message}", event.transaction_id)
                 }
-                EventKind::Failed { message, .. } => eprintln!("{}: FAILED: {message}", event.transaction_id),
                 EventKind::Done(result) => {
                     eprintln!("{}: filed {}", event.transaction_id, result.diary_number.unwrap_or_default())
                 }
-                EventKind::Started(_) | EventKind::Progress { .. } => {}
+                // A failure is said once, by the loop below, with what it means for the run.
+                EventKind::Started(_) | EventKind::Progress { .. } | EventKind::Failed { .. } => {}
             }
         }
     });
@@ -122,7 +121,7 @@ pub async fn run(args: ExportArgs) -> Result<bool> {
             .or_else(kirjaamo::mappings::default_dir)
             .context("no mappings folder: pass --mappings")?;
         let mappings = checked_mappings(tweb.as_ref(), &dir).await?;
-        let today = chrono::Utc::now().date_naive();
+        let today = kirjaamo::domain::helsinki::today();
         let ids: Vec<String> = if args.auto {
             let pending = outbox.list_all(None).await?;
             let automatic = |service: &str| mappings.iter().any(|m| m.service == service && m.automatic);
@@ -135,27 +134,107 @@ pub async fn run(args: ExportArgs) -> Result<bool> {
             plans.push(plan_for(&outbox, &mappings, &id, today).await);
         }
     }
-    let (mut filed, mut failed) = (0, 0);
+    let mut count = Counts { skipped, ..Counts::default() };
     for plan in plans {
-        let outcome = match plan {
-            Ok(plan) => exporter.file(&plan, &CancellationToken::new()).await.map_err(|e| match e {
-                ExportError::ClaimedBy { .. } => format!("{e}"),
-                other => format!("{:#}", anyhow::Error::from(other)),
-            }),
-            Err(message) => Err(message),
+        let (id, outcome) = match plan {
+            Ok(plan) => (plan.transaction_id.clone(), exporter.file(&plan, &CancellationToken::new()).await),
+            Err(message) => {
+                count.failed += 1;
+                eprintln!("{message}");
+                continue;
+            }
         };
         match outcome {
-            Ok(_) => filed += 1,
-            Err(message) => {
-                failed += 1;
-                eprintln!("{message}");
+            Ok(filed) if filed.how == FiledHow::Now => count.filed += 1,
+            Ok(_) => count.earlier += 1,
+            Err(e @ ExportError::AlreadyFiled { .. }) => {
+                count.by_others += 1;
+                eprintln!("{e}");
+            }
+            Err(e @ ExportError::ClaimedBy { .. }) => {
+                count.held += 1;
+                eprintln!("{e}");
+            }
+            Err(e) if e.stops_run() => {
+                count.failed += 1;
+                eprintln!("{id}: FAILED: {}", kirjaamo::error_chain(&e));
+                eprintln!("Stopped: nothing more is filed until the journal can be written.");
+                break;
+            }
+            Err(e) => {
+                count.failed += 1;
+                eprintln!("{id}: FAILED: {}", kirjaamo::error_chain(&e));
             }
         }
     }
     drop(exporter);
     let _ = printer.await;
-    println!("filed {filed}, failed {failed}, skipped {skipped} (not automatic)");
-    Ok(failed == 0)
+    println!("{count}");
+    Ok(count.failed == 0)
+}
+
+/// What one run did; only `filed` counts filings this run made.
+#[derive(Debug, Default)]
+struct Counts {
+    filed: usize,
+    earlier: usize,
+    by_others: usize,
+    held: usize,
+    failed: usize,
+    skipped: usize,
+}
+
+impl std::fmt::Display for Counts {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "filed {}, already filed {} (by this clerk earlier {}, by others {}), held by other clerks {}, failed {}, skipped {} (not automatic)",
+            self.filed,
+            self.earlier + self.by_others,
+            self.earlier,
+            self.by_others,
+            self.held,
+            self.failed,
+            self.skipped
+        )
+    }
+}
+
+/// The journal of the servers this run connects to; what opening it found is said once.
+fn open_journal(args: &ExportArgs, resolved: &super::connect::Resolved) -> Result<Journal> {
+    let connection = &resolved.connection;
+    let endpoint = Endpoint::new(&connection.tweb_url, &connection.outbox_url);
+    let path = match &args.journal {
+        Some(path) => path.clone(),
+        None => {
+            let dir = kirjaamo::settings::data_dir()
+                .context("the OS has no data directory for the journal; pass --journal")?;
+            for old in ["journal.sqlite".to_owned(), format!("journal-{}.sqlite", resolved.label.to_lowercase())] {
+                let old = dir.join(old);
+                if old.exists() {
+                    eprintln!(
+                        "An older journal not tied to a server, {}, is left alone; what was filed is checked against TWeb and the outbox.",
+                        old.display()
+                    );
+                }
+            }
+            endpoint.journal_path(&dir, &resolved.label)
+        }
+    };
+    let journal = match Journal::open(&path, &endpoint) {
+        Ok(journal) => journal,
+        Err(e @ JournalError::OtherEndpoint { .. }) => {
+            bail!(
+                "{}; this run connects to {endpoint}: leave out --journal, or give another one",
+                kirjaamo::error_chain(&e)
+            )
+        }
+        Err(e) => bail!("{}; nothing was filed", kirjaamo::error_chain(&e)),
+    };
+    for notice in journal.notices() {
+        eprintln!("{notice}");
+    }
+    Ok(journal)
 }
 
 /// The mappings that pass the check against TWeb's catalog; the others are named with their
@@ -183,7 +262,7 @@ async fn plan_for(
     id: &str,
     today: chrono::NaiveDate,
 ) -> Result<FilingPlan, String> {
-    let detail = outbox.get(id).await.map_err(|e| format!("{id}: {:#}", anyhow::Error::from(e)))?;
+    let detail = outbox.get(id).await.map_err(|e| format!("{id}: {}", kirjaamo::error_chain(&e)))?;
     let transaction = detail.transaction;
     let mapping = mappings
         .iter()

@@ -13,6 +13,7 @@ mod document;
 mod document_type;
 mod field;
 mod group;
+pub mod helsinki;
 mod party;
 mod personal_id;
 mod records;

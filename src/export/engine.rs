@@ -1,4 +1,6 @@
-//! The export engine: files one transaction by its plan, step by step, exactly once.
+//! The export engine: files one transaction by its plan, step by step, exactly once. The outbox
+//! decides whether a transaction is still to be filed and TWeb holds what exists; the journal only
+//! remembers where a filing got to.
 
 use std::future::Future;
 use std::sync::Arc;
@@ -12,10 +14,11 @@ use tokio_util::sync::CancellationToken;
 use super::events::{EventKind, ExportEvent, Step};
 use super::journal::{FilingState, Journal};
 use super::plan::{FilingPlan, Target, refs, submitter_party};
-use super::{ExportConfig, ExportError};
-use crate::contract::outbox::FilingResult;
+use super::steps::{Found, Place};
+use super::{ExportConfig, ExportError, Filed, FiledHow};
+use crate::contract::outbox::{Completion, FilingResult};
 use crate::contract::tweb::{CreateAssignment, CreateCase, DocumentMetadata};
-use crate::domain::{Attachment, Transaction};
+use crate::domain::{Attachment, Transaction, helsinki};
 use crate::outbox::OutboxClient;
 use crate::remote::{RemoteError, RemoteErrorKind};
 use crate::tweb::{CaseSystem, Upload};
@@ -24,8 +27,8 @@ use crate::tweb::{CaseSystem, Upload};
 pub struct Exporter<C> {
     tweb: Arc<C>,
     outbox: OutboxClient,
-    journal: Journal,
-    config: ExportConfig,
+    pub(super) journal: Journal,
+    pub(super) config: ExportConfig,
     events: Option<UnboundedSender<ExportEvent>>,
 }
 
@@ -55,13 +58,13 @@ impl<C: CaseSystem + 'static> Exporter<C> {
         &self.journal
     }
 
-    fn emit(&self, transaction_id: &str, kind: EventKind) {
+    pub(super) fn emit(&self, transaction_id: &str, kind: EventKind) {
         if let Some(events) = &self.events {
             let _ = events.send(ExportEvent { transaction_id: transaction_id.to_owned(), kind });
         }
     }
 
-    fn backoff(&self, attempt: u32) -> Duration {
+    pub(super) fn backoff(&self, attempt: u32) -> Duration {
         let policy = &self.config.retry;
         let exponential = policy.base.saturating_mul(1u32 << attempt.min(16)).min(policy.cap);
         let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.subsec_nanos());
@@ -91,59 +94,10 @@ impl<C: CaseSystem + 'static> Exporter<C> {
         }
     }
 
-    /// One creating step, exactly once: a journaled result is reused; after an interrupted or
-    /// failed try the object is first looked up by its external ref and adopted; only then created.
-    async fn create_once<L, LF, K, KF>(&self, id: &str, step: Step, lookup: L, create: K) -> Result<u64, ExportError>
-    where
-        L: Fn() -> LF,
-        LF: Future<Output = Result<Option<u64>, RemoteError>>,
-        K: Fn() -> KF,
-        KF: Future<Output = Result<u64, RemoteError>>,
-    {
-        let key = step.key();
-        let known = self.journal.step(id, &key).await?;
-        if let Some(Some(object_id)) = known {
-            self.emit(id, EventKind::Finished { step, object_id: Some(object_id), adopted: true });
-            return Ok(object_id);
-        }
-        self.journal.step_started(id, &key).await?;
-        self.emit(id, EventKind::Started(step.clone()));
-        let mut may_exist = known.is_some();
-        let mut attempt = 1;
-        loop {
-            let outcome = async {
-                if may_exist && let Some(existing) = lookup().await? {
-                    return Ok((existing, true));
-                }
-                create().await.map(|created| (created, false))
-            }
-            .await;
-            let (object_id, adopted) = match outcome {
-                Ok(found) => found,
-                Err(e) if e.kind == RemoteErrorKind::Conflict && e.existing_id().is_some() => {
-                    (e.existing_id().unwrap_or_default(), true)
-                }
-                Err(e) if e.is_retryable() && attempt < self.config.retry.attempts => {
-                    self.emit(
-                        id,
-                        EventKind::Retrying { step: step.clone(), message: e.to_string(), attempt: attempt + 1 },
-                    );
-                    tokio::time::sleep(self.backoff(attempt)).await;
-                    attempt += 1;
-                    may_exist = true;
-                    continue;
-                }
-                Err(e) => return Err(ExportError::step(step, e)),
-            };
-            self.journal.step_done(id, &key, Some(object_id)).await?;
-            self.emit(id, EventKind::Finished { step, object_id: Some(object_id), adopted });
-            return Ok(object_id);
-        }
-    }
-
-    /// Files the transaction of `plan`. Returns the result once every step succeeded and the outbox
-    /// records it; any failure leaves the filing "failed — resumable" in the journal.
-    pub async fn file(&self, plan: &FilingPlan, cancel: &CancellationToken) -> Result<FilingResult, ExportError> {
+    /// Files the transaction of `plan`. Returns once every step succeeded and the outbox records
+    /// it, or when the outbox already records it as this clerk's; any failure leaves the filing
+    /// "failed — resumable" in the journal.
+    pub async fn file(&self, plan: &FilingPlan, cancel: &CancellationToken) -> Result<Filed, ExportError> {
         self.file_with_pdf(plan, cancel, None).await
     }
 
@@ -154,54 +108,113 @@ impl<C: CaseSystem + 'static> Exporter<C> {
         plan: &FilingPlan,
         cancel: &CancellationToken,
         pdf: Option<Bytes>,
-    ) -> Result<FilingResult, ExportError> {
+    ) -> Result<Filed, ExportError> {
         let id = plan.transaction_id.as_str();
-        let record = self.journal.begin(plan, &self.config.clerk).await?;
-        if let (FilingState::Done, Some(result)) = (record.state, &record.result) {
-            return Ok(result.clone());
-        }
-        let plan = &record.plan;
-        let mut token = record.claim_token.clone();
-        let outcome = self.run(plan, &mut token, cancel, pdf).await;
-        match &outcome {
-            Ok(result) => {
-                self.journal.finish(id, Ok(result)).await?;
-                self.emit(id, EventKind::Done(result.clone()));
-            }
-            Err(error) => {
-                let message = format!("{error:#}");
-                self.journal.finish(id, Err(&message)).await?;
-                if let Some(token) = token.filter(|_| !matches!(error, ExportError::AlreadyFiled { .. })) {
-                    // Let another clerk take it; a failed release only means the lease runs out.
-                    let _ = self.outbox.release(id, &token).await;
-                    self.journal.set_claim(id, None).await?;
+        let previous = self.journal.filing(id).await?;
+        // The outbox decides whether anything is left to do; the journal's "done" is not asked.
+        let detail = match self.retry(id, &Step::Claim, || self.outbox.get(id)).await {
+            Ok(detail) => detail,
+            Err(e) => {
+                let error = ExportError::step(Step::Claim, e);
+                if previous.as_ref().is_some_and(|r| r.state == FilingState::Done) {
+                    // Unknown now; the next run asks again. A done record is not turned into a failure.
+                    return Err(error);
                 }
-                self.emit(id, EventKind::Failed { step: error.failed_step(), message });
+                self.journal.begin(plan, &self.config.clerk).await?;
+                return Err(self.failed(id, None, error).await);
+            }
+        };
+        if let Some(completion) = detail.completion {
+            return self.completed_elsewhere(id, previous.is_some(), completion).await;
+        }
+        if let Some(stale) =
+            previous.as_ref().filter(|r| matches!(r.state, FilingState::Done | FilingState::FiledByOther))
+        {
+            tracing::warn!(
+                transaction = %id, journal = %self.journal.path().display(), state = ?stale.state,
+                "the journal says filed, but the outbox holds the transaction as pending: filing it, checking every \
+                 object the journal remembers against TWeb"
+            );
+        }
+        let record = self.journal.begin(plan, &self.config.clerk).await?;
+        let mut token = record.claim_token.clone();
+        let outcome = self.run(&record.plan, detail.transaction, &mut token, cancel, pdf).await;
+        match outcome {
+            Ok(filed) => {
+                match filed.how {
+                    FiledHow::Now => self.journal.finish(id, Ok(&filed.result)).await?,
+                    FiledHow::Earlier => self.journal.resolve(id, &filed.result, None).await?,
+                }
+                self.emit(id, EventKind::Done(filed.result.clone()));
+                Ok(filed)
+            }
+            Err(error) => Err(self.failed(id, token, error).await),
+        }
+    }
+
+    /// The outbox already records the transaction as filed: this clerk's earlier filing, or another
+    /// clerk's. The journal's record (if it has one) takes what the outbox says.
+    async fn completed_elsewhere(
+        &self,
+        id: &str,
+        journaled: bool,
+        completion: Completion,
+    ) -> Result<Filed, ExportError> {
+        let ours = completion.completed_by == self.config.clerk;
+        if journaled {
+            let by = (!ours).then_some(completion.completed_by.as_str());
+            self.journal.resolve(id, &completion.result, by).await?;
+        }
+        if ours {
+            return Ok(Filed { result: completion.result, how: FiledHow::Earlier });
+        }
+        Err(ExportError::AlreadyFiled { id: id.to_owned(), by: completion.completed_by })
+    }
+
+    /// Ends a filing that stopped on `error`: the claim is released first (another clerk may take
+    /// it), then the failure is journaled; a journal that cannot record it is said beside the
+    /// filing's own error, never instead of it.
+    async fn failed(&self, id: &str, token: Option<String>, error: ExportError) -> ExportError {
+        if let ExportError::AlreadyFiled { by, .. } = &error {
+            let resolved = match self.outbox.get(id).await {
+                Ok(detail) => match detail.completion {
+                    Some(completion) => self.journal.resolve(id, &completion.result, Some(by)).await,
+                    None => Ok(()),
+                },
+                Err(_) => Ok(()),
+            };
+            self.emit(id, EventKind::Failed { step: None, message: error.to_string() });
+            return match resolved {
+                Ok(()) => error,
+                Err(journal) => ExportError::Unjournaled { error: Box::new(error), journal },
+            };
+        }
+        if let Some(token) = token {
+            // Let another clerk take it; a failed release only means the lease runs out.
+            if let Err(e) = self.outbox.release(id, &token).await {
+                tracing::info!(transaction = %id, "releasing the claim failed: {}", crate::error_chain(&e));
+            }
+            if let Err(journal) = self.journal.set_claim(id, None).await {
+                return ExportError::Unjournaled { error: Box::new(error), journal };
             }
         }
-        outcome
+        let message = crate::error_chain(&error);
+        self.emit(id, EventKind::Failed { step: error.failed_step(), message: message.clone() });
+        match self.journal.finish(id, Err(&message)).await {
+            Ok(()) => error,
+            Err(journal) => ExportError::Unjournaled { error: Box::new(error), journal },
+        }
     }
 
     async fn run(
         &self,
         plan: &FilingPlan,
+        transaction: Transaction,
         token: &mut Option<String>,
         cancel: &CancellationToken,
         pdf: Option<Bytes>,
-    ) -> Result<FilingResult, ExportError> {
+    ) -> Result<Filed, ExportError> {
         let id = plan.transaction_id.as_str();
-        let detail = self
-            .retry(id, &Step::Claim, || self.outbox.get(id))
-            .await
-            .map_err(|e| ExportError::step(Step::Claim, e))?;
-        if let Some(completion) = detail.completion {
-            // Our own completion whose answer was lost counts as done; anyone else's does not.
-            if completion.completed_by == self.config.clerk && completion.result.action == plan.action() {
-                return Ok(completion.result);
-            }
-            return Err(ExportError::AlreadyFiled { id: id.to_owned(), by: completion.completed_by });
-        }
-        let transaction = detail.transaction;
         let problems = super::validate::problems(id, &transaction);
         if !problems.is_empty() {
             return Err(ExportError::BadTransaction { id: id.to_owned(), problems });
@@ -216,16 +229,19 @@ impl<C: CaseSystem + 'static> Exporter<C> {
                 let holder = e.holder().unwrap_or_default().to_owned();
                 return Err(ExportError::ClaimedBy { id: id.to_owned(), holder });
             }
-            // Another clerk completed it between our read and our claim.
+            // Completed between our read and our claim: by another clerk, or by this clerk elsewhere.
             Err(e) if e.kind == RemoteErrorKind::Gone => {
-                let by = match self.outbox.get(id).await {
-                    Ok(detail) => detail.completion.map(|c| c.completed_by),
-                    Err(_) => None,
+                let detail = self.retry(id, &Step::Claim, || self.outbox.get(id)).await;
+                return match detail.map(|d| d.completion) {
+                    Ok(Some(completion)) if completion.completed_by == self.config.clerk => {
+                        Ok(Filed { result: completion.result, how: FiledHow::Earlier })
+                    }
+                    Ok(Some(completion)) => {
+                        Err(ExportError::AlreadyFiled { id: id.to_owned(), by: completion.completed_by })
+                    }
+                    Ok(None) => Err(ExportError::step(Step::Claim, e)),
+                    Err(read) => Err(ExportError::step(Step::Claim, read)),
                 };
-                return Err(ExportError::AlreadyFiled {
-                    id: id.to_owned(),
-                    by: by.unwrap_or_else(|| "another clerk".to_owned()),
-                });
             }
             Err(e) => return Err(ExportError::step(Step::Claim, e)),
         };
@@ -253,7 +269,7 @@ impl<C: CaseSystem + 'static> Exporter<C> {
             title: transaction.service.name.clone(),
             document_type: plan.form_document_type.clone(),
             filename: Some(format!("{id}.pdf")),
-            received_date: Some(transaction.submitted_at.date_naive()),
+            received_date: Some(helsinki::date_of(transaction.submitted_at)),
             sha256: Some(hex::encode(<sha2::Sha256 as sha2::Digest>::digest(&pdf))),
             external_ref: Some(refs::form(id)),
         };
@@ -261,7 +277,8 @@ impl<C: CaseSystem + 'static> Exporter<C> {
             .create_once(
                 id,
                 Step::Form,
-                || async { Ok(self.tweb.document_by_ref(&refs::form(id)).await?.map(|d| d.id)) },
+                Place::OnCase(case_id),
+                || self.document_by_ref(refs::form(id)),
                 || async {
                     let upload = Upload::from_bytes(&format!("{id}.pdf"), "application/pdf", pdf.clone());
                     Ok(self.tweb.add_document(case_id, &form_meta, upload).await?.id)
@@ -279,7 +296,8 @@ impl<C: CaseSystem + 'static> Exporter<C> {
                 let request = CreateAssignment {
                     subject: assignment.subject.clone(),
                     message: assignment.message.clone(),
-                    due_date: assignment.due_date,
+                    // Relative to the day it is sent, not to the day the plan was first made.
+                    due_date: assignment.due_date_on(helsinki::today()),
                     recipients: assignment.recipients.clone(),
                     case_id,
                     document_ids: if case_id.is_some() { Vec::new() } else { document_ids.clone() },
@@ -289,7 +307,11 @@ impl<C: CaseSystem + 'static> Exporter<C> {
                     .create_once(
                         id,
                         Step::Assignment,
-                        || async { Ok(self.tweb.assignment_by_ref(&refs::assignment(id)).await?.map(|a| a.id)) },
+                        Place::OnCase(case_id),
+                        || async {
+                            let found = self.tweb.assignment_by_ref(&refs::assignment(id)).await?;
+                            Ok(found.map(|a| Found { id: a.id, case_id: a.case_id }))
+                        },
                         || async { Ok(self.tweb.create_assignment(&request).await?.id) },
                     )
                     .await?;
@@ -300,7 +322,12 @@ impl<C: CaseSystem + 'static> Exporter<C> {
         check()?;
         let result = FilingResult { action: plan.action(), case_id, diary_number, document_ids, assignment_id };
         self.complete(id, &claim.token, &result).await?;
-        Ok(result)
+        Ok(Filed { result, how: FiledHow::Now })
+    }
+
+    async fn document_by_ref(&self, external_ref: String) -> Result<Option<Found>, RemoteError> {
+        let found = self.tweb.document_by_ref(&external_ref).await?;
+        Ok(found.map(|d| Found { id: d.id, case_id: d.case_id }))
     }
 
     fn renew(&self, id: &str, token: &str) -> Renewal {
@@ -331,14 +358,18 @@ impl<C: CaseSystem + 'static> Exporter<C> {
                     title: title.clone(),
                     description: None,
                     parties: if *party { vec![submitter_party(transaction)] } else { Vec::new() },
-                    received_date: Some(transaction.submitted_at.date_naive()),
+                    received_date: Some(helsinki::date_of(transaction.submitted_at)),
                     external_ref: Some(refs::case(id)),
                 };
                 let case_id = self
                     .create_once(
                         id,
                         Step::Case,
-                        || async { Ok(self.tweb.case_by_ref(&refs::case(id)).await?.map(|c| c.id)) },
+                        Place::Anywhere,
+                        || async {
+                            let found = self.tweb.case_by_ref(&refs::case(id)).await?;
+                            Ok(found.map(|c| Found { id: c.id, case_id: None }))
+                        },
                         || async { Ok(self.tweb.create_case(&request).await?.id) },
                     )
                     .await?;
@@ -346,14 +377,29 @@ impl<C: CaseSystem + 'static> Exporter<C> {
                     .retry(id, &Step::Case, || self.tweb.get_case(case_id))
                     .await
                     .map_err(|e| ExportError::step(Step::Case, e))?;
+                if case.external_ref.as_deref() != Some(refs::case(id).as_str()) {
+                    return Err(ExportError::Misplaced {
+                        step: Step::Case,
+                        object_id: case.id,
+                        found: None,
+                        expected: None,
+                    });
+                }
                 Ok((Some(case.id), Some(case.diary_number)))
             }
-            Target::ExistingCase { case_id } => {
+            Target::ExistingCase { case_id, diary_number } => {
                 self.emit(id, EventKind::Started(Step::Case));
                 let case = self
                     .retry(id, &Step::Case, || self.tweb.get_case(*case_id))
                     .await
                     .map_err(|e| ExportError::step(Step::Case, e))?;
+                if let Some(expected) = diary_number.as_ref().filter(|d| **d != case.diary_number) {
+                    return Err(ExportError::CaseChanged {
+                        case_id: case.id,
+                        expected: expected.clone(),
+                        found: case.diary_number,
+                    });
+                }
                 self.emit(id, EventKind::Finished { step: Step::Case, object_id: Some(case.id), adopted: true });
                 Ok((Some(case.id), Some(case.diary_number)))
             }
@@ -375,7 +421,7 @@ impl<C: CaseSystem + 'static> Exporter<C> {
             title: attachment.filename.clone(),
             document_type: plan.attachment_type(&attachment.filename, &attachment.content_type).to_owned(),
             filename: Some(attachment.filename.clone()),
-            received_date: Some(transaction.submitted_at.date_naive()),
+            received_date: Some(helsinki::date_of(transaction.submitted_at)),
             // TWeb refuses the upload unless the bytes it received hash to this: end-to-end check.
             sha256: Some(attachment.sha256.clone()),
             external_ref: Some(external_ref.clone()),
@@ -383,7 +429,8 @@ impl<C: CaseSystem + 'static> Exporter<C> {
         self.create_once(
             id,
             step.clone(),
-            || async { Ok(self.tweb.document_by_ref(&external_ref).await?.map(|d| d.id)) },
+            Place::OnCase(case_id),
+            || self.document_by_ref(external_ref.clone()),
             || async {
                 let download = self.outbox.attachment(id, &attachment.id).await?;
                 let action = "downloading the attachment";
@@ -428,14 +475,18 @@ impl<C: CaseSystem + 'static> Exporter<C> {
         .await
     }
 
+    /// Marks the transaction filed. A lost or cut-off answer is retried; the outbox then answers
+    /// that it is filed already, and its record must name this filing's result.
     async fn complete(&self, id: &str, token: &str, result: &FilingResult) -> Result<(), ExportError> {
-        self.journal.step_started(id, "complete").await?;
+        self.journal.step_started(id, &Step::Complete).await?;
         self.emit(id, EventKind::Started(Step::Complete));
         match self.retry(id, &Step::Complete, || self.outbox.complete(id, token, result)).await {
             Ok(_) => {}
-            Err(e) if e.kind == RemoteErrorKind::Gone => {
-                // A completion whose answer was lost: the outbox already has ours.
-                let detail = self.outbox.get(id).await.map_err(|e| ExportError::step(Step::Complete, e))?;
+            Err(e) if matches!(e.kind, RemoteErrorKind::Gone | RemoteErrorKind::Conflict) => {
+                let detail = self
+                    .retry(id, &Step::Complete, || self.outbox.get(id))
+                    .await
+                    .map_err(|e| ExportError::step(Step::Complete, e))?;
                 match detail.completion {
                     Some(c) if c.result == *result => {}
                     Some(c) => return Err(ExportError::AlreadyFiled { id: id.to_owned(), by: c.completed_by }),
@@ -444,7 +495,7 @@ impl<C: CaseSystem + 'static> Exporter<C> {
             }
             Err(e) => return Err(ExportError::step(Step::Complete, e)),
         }
-        self.journal.step_done(id, "complete", None).await?;
+        self.journal.step_done(id, &Step::Complete, None).await?;
         self.emit(id, EventKind::Finished { step: Step::Complete, object_id: None, adopted: false });
         Ok(())
     }

@@ -5,16 +5,36 @@ mod engine;
 mod events;
 mod journal;
 mod plan;
+mod steps;
 pub mod validate;
 
 use std::time::Duration;
 
 pub use engine::Exporter;
 pub use events::{EventKind, ExportEvent, Step};
-pub use journal::{FilingRecord, FilingState, Journal, JournalError};
+pub use journal::{Endpoint, FilingRecord, FilingState, Journal, JournalError, JournalNotice, SCHEMA_VERSION};
 pub use plan::{AssignmentPlan, FilingPlan, PlanError, Target, refs, submitter_party};
 
+use crate::contract::outbox::FilingResult;
 use crate::remote::RemoteError;
+
+/// A transaction the outbox records as filed, as [`Exporter::file`] found or made it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Filed {
+    /// What the filing produced, as the outbox records it.
+    pub result: FilingResult,
+    /// Whether this call filed it.
+    pub how: FiledHow,
+}
+
+/// Whether a [`Filed`] transaction was filed by this call.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FiledHow {
+    /// Every step of it ran now, and the outbox accepted the completion.
+    Now,
+    /// The outbox already recorded it as this clerk's (an earlier run, or an answer lost in a crash).
+    Earlier,
+}
 
 /// How failed calls are retried.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -90,6 +110,43 @@ pub enum ExportError {
         /// What is wrong.
         problems: Vec<String>,
     },
+    /// TWeb holds an object under this transaction's external ref, but not where this filing puts
+    /// it: it is not adopted, and nothing is filed into a case that is not the transaction's.
+    #[error(
+        "TWeb already holds {} as object {object_id} under this transaction's external ref, but {}; it was not reused",
+        step_name(.step),
+        placement(*.found, *.expected)
+    )]
+    Misplaced {
+        /// The step.
+        step: Step,
+        /// The object TWeb holds.
+        object_id: u64,
+        /// Its case.
+        found: Option<u64>,
+        /// The case this filing puts it on.
+        expected: Option<u64>,
+    },
+    /// The chosen case now has another diary number: TWeb was restored or replaced since the
+    /// clerk chose it. Nothing is filed into it.
+    #[error("case {case_id} is now {found}, not {expected} as chosen; choose the case again")]
+    CaseChanged {
+        /// The case id.
+        case_id: u64,
+        /// The diary number the clerk chose.
+        expected: String,
+        /// Its diary number now.
+        found: String,
+    },
+    /// The filing stopped on `error`, and the journal could not record it: the run must stop.
+    #[error("{}; the journal could not record this", crate::error_chain(.error.as_ref()))]
+    Unjournaled {
+        /// Why the filing stopped.
+        error: Box<ExportError>,
+        /// Why the journal failed.
+        #[source]
+        journal: JournalError,
+    },
     /// The form PDF could not be made.
     #[error("the form PDF could not be made: {0}")]
     Pdf(String),
@@ -109,6 +166,14 @@ fn step_name(step: &Step) -> String {
     }
 }
 
+fn placement(found: Option<u64>, expected: Option<u64>) -> String {
+    let case = |id: Option<u64>| id.map_or_else(|| "on no case".to_owned(), |id| format!("in case {id}"));
+    match (found, expected) {
+        (None, None) => "it does not carry that ref".to_owned(),
+        _ => format!("{} instead of {}", case(found), case(expected)),
+    }
+}
+
 impl ExportError {
     fn step(step: Step, source: RemoteError) -> Self {
         Self::Remote { step, source }
@@ -117,8 +182,16 @@ impl ExportError {
     /// The step that failed, if the failure belongs to one.
     pub fn failed_step(&self) -> Option<Step> {
         match self {
-            Self::Remote { step, .. } => Some(step.clone()),
+            Self::Remote { step, .. } | Self::Misplaced { step, .. } => Some(step.clone()),
+            Self::CaseChanged { .. } => Some(Step::Case),
+            Self::Unjournaled { error, .. } => error.failed_step(),
             _ => None,
         }
+    }
+
+    /// Whether the journal failed: then nothing more may be filed in this run, since a filing
+    /// whose steps cannot be remembered could not be resumed safely.
+    pub fn stops_run(&self) -> bool {
+        matches!(self, Self::Journal(_) | Self::Unjournaled { .. })
     }
 }

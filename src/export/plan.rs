@@ -16,8 +16,23 @@ pub struct AssignmentPlan {
     pub subject: String,
     /// Message.
     pub message: Option<String>,
-    /// Due date.
+    /// Due date: the clerk's explicit choice, or the date `due_in_days` gave when the plan was made
+    /// (shown to the clerk; recomputed when the assignment is sent).
     pub due_date: Option<NaiveDate>,
+    /// Days from the day the assignment is sent (the mapping's `due_in_days`); when set, the due
+    /// date is computed when the step runs, so a filing resumed days later is not sent overdue.
+    #[serde(default)]
+    pub due_in_days: Option<u32>,
+}
+
+impl AssignmentPlan {
+    /// The due date to send when the assignment is made `today` (Helsinki).
+    pub fn due_date_on(&self, today: NaiveDate) -> Option<NaiveDate> {
+        match self.due_in_days {
+            Some(days) => Some(today + Duration::days(i64::from(days))),
+            None => self.due_date,
+        }
+    }
 }
 
 /// Where the transaction goes.
@@ -37,6 +52,10 @@ pub enum Target {
     ExistingCase {
         /// Its id.
         case_id: u64,
+        /// Its diary number as the clerk saw it: the filing stops if TWeb's case of that id has
+        /// another (a restored or replaced TWeb), instead of filing into someone else's case.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        diary_number: Option<String>,
     },
     /// No case: an unregistered document and an assignment.
     AssignmentOnly,
@@ -111,6 +130,7 @@ impl FilingPlan {
             subject: render_template(&a.subject, transaction),
             message: a.message.as_ref().map(|m| render_template(m, transaction)),
             due_date: a.due_in_days.map(|days| today + Duration::days(i64::from(days))),
+            due_in_days: a.due_in_days,
         });
         if target == Target::AssignmentOnly && assignment.is_none() {
             return Err(PlanError::NoAssignment(service()));

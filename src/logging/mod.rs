@@ -81,7 +81,14 @@ pub struct LogError {
 pub fn init(dir: Option<&Path>) -> (Option<tracing_appender::non_blocking::WorkerGuard>, Option<LogError>) {
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
-    let stderr = tracing_subscriber::fmt::layer().with_writer(RedactingMakeWriter(std::io::stderr));
+    // Colour codes only on a terminal: a redirected stderr (a service's log, CI) gets plain text.
+    let ansi = std::io::IsTerminal::is_terminal(&std::io::stderr());
+    let stderr = tracing_subscriber::fmt::layer().with_ansi(ansi).with_writer(RedactingMakeWriter(std::io::stderr));
+    // The appender lists the folder to prune old files; on a first start it must already exist, or
+    // it prints "Error reading the log directory" to stderr.
+    if let Some(dir) = dir {
+        let _ = std::fs::create_dir_all(dir);
+    }
     let (file, guard, error) = match dir.map(|dir| {
         tracing_appender::rolling::Builder::new()
             .rotation(tracing_appender::rolling::Rotation::DAILY)

@@ -99,6 +99,19 @@ impl RemoteError {
         Self { action: action.to_owned(), kind, message: message.to_owned(), problem: None, source: Some(error) }
     }
 
+    /// An answer whose body broke off after a success status: the server may have made the change,
+    /// so the caller retries (creating steps through their lookup by external ref).
+    pub fn cut_off(action: &str, error: reqwest::Error) -> Self {
+        let message = "the answer was cut off before it ended".to_owned();
+        Self {
+            action: action.to_owned(),
+            kind: RemoteErrorKind::Connection,
+            message,
+            problem: None,
+            source: Some(error),
+        }
+    }
+
     /// An address the policy refuses (see [`super::check_base_url`]).
     pub fn insecure(action: &str, error: &super::PolicyError) -> Self {
         let message = crate::error_chain(error);
@@ -133,7 +146,7 @@ pub(crate) async fn read_json<T: serde::de::DeserializeOwned>(
     response: Result<reqwest::Response, reqwest::Error>,
 ) -> Result<T, RemoteError> {
     let response = check(action, response).await?;
-    let bytes = response.bytes().await.map_err(|e| RemoteError::from_reqwest(action, e))?;
+    let bytes = response.bytes().await.map_err(|e| RemoteError::cut_off(action, e))?;
     serde_json::from_slice(&bytes)
         .map_err(|e| RemoteError::protocol(action, format!("the answer is not what the contract says: {e}")))
 }

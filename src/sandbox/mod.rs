@@ -276,6 +276,12 @@ impl Sandbox {
 
     /// Stops serving and waits for open connections to finish.
     pub async fn stop(mut self) {
+        self.shut_down().await;
+    }
+
+    /// Stops serving and waits until the address is free (a restore test starts a fresh sandbox
+    /// on it); the value stays, answering nothing.
+    pub async fn shut_down(&mut self) {
         if let Some(shutdown) = self.shutdown.take() {
             let _ = shutdown.send(());
         }

@@ -117,7 +117,7 @@ impl DeskApp {
         mapping.form_document_type = draft.form_document_type.trim().to_owned();
         mapping.attachment_document_type = draft.attachment_document_type.trim().to_owned();
         if draft.assign || draft.action == Action::AssignmentOnly {
-            let today = chrono::Local::now().date_naive();
+            let today = crate::domain::helsinki::today();
             let due = super::draft::parse_date(&draft.due).and_then(|d| u32::try_from((d - today).num_days()).ok());
             mapping.assignment = Some(crate::mappings::AssignmentDefaults {
                 users: draft.users.clone(),

@@ -115,6 +115,9 @@ pub struct Draft {
     pub message: String,
     /// Due date as typed, `d.m.yyyy`; empty for none.
     pub due: String,
+    /// The mapping's `due_in_days` and the date it gave: while `due` still shows that date, the
+    /// due date is recomputed when the assignment is sent (a retry days later is not overdue).
+    pub due_default: Option<(u32, String)>,
     /// Whether the mapping gave a complete default, so Enter files without asking.
     pub complete_default: bool,
 }
@@ -155,6 +158,7 @@ impl Draft {
             subject: transaction.title.clone(),
             message: String::new(),
             due: String::new(),
+            due_default: None,
             complete_default: false,
         };
         let Some(mapping) = mapping else { return draft };
@@ -176,6 +180,7 @@ impl Draft {
             draft.subject = render_template(&a.subject, transaction);
             draft.message = a.message.as_ref().map(|m| render_template(m, transaction)).unwrap_or_default();
             draft.due = a.due_in_days.map(|d| format_date(today + Duration::days(i64::from(d)))).unwrap_or_default();
+            draft.due_default = a.due_in_days.map(|d| (d, draft.due.clone()));
         }
         draft.complete_default = draft.plan().is_ok();
         draft
@@ -207,7 +212,7 @@ impl Draft {
                 }
             }
             Action::ExistingCase => match &self.case {
-                Some(case) => Target::ExistingCase { case_id: case.id },
+                Some(case) => Target::ExistingCase { case_id: case.id, diary_number: Some(case.diary_number.clone()) },
                 None => {
                     missing.push(Missing::Case);
                     Target::AssignmentOnly
@@ -244,6 +249,7 @@ impl Draft {
                 subject: self.subject.trim().to_owned(),
                 message,
                 due_date,
+                due_in_days: self.due_default.as_ref().filter(|(_, shown)| *shown == self.due.trim()).map(|(d, _)| *d),
             })
         } else {
             None

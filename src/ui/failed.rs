@@ -8,8 +8,9 @@ use crate::i18n::Texts;
 fn what(t: &Texts, record: &FilingRecord) -> String {
     match &record.plan.target {
         Target::NewCase { case_group, .. } => t.with("history-new-case", &[("group", case_group.into())]),
-        Target::ExistingCase { case_id } => {
-            t.with("history-existing-case", &[("id", case_id.to_string().as_str().into())])
+        Target::ExistingCase { case_id, diary_number } => {
+            let shown = diary_number.clone().unwrap_or_else(|| case_id.to_string());
+            t.with("history-existing-case", &[("id", shown.as_str().into())])
         }
         Target::AssignmentOnly => t.get("history-assignment-only"),
     }
@@ -75,6 +76,10 @@ pub fn show(app: &mut DeskApp, ui: &mut egui::Ui) {
                     (FilingState::Done, None) => t.get("history-done"),
                     (FilingState::Failed, _) => t.get("history-failed"),
                     (FilingState::InProgress, _) => t.get("history-in-progress"),
+                    (FilingState::FiledByOther, _) => {
+                        let by = record.filed_by.clone().unwrap_or_default();
+                        t.with("history-filed-by-other", &[("clerk", by.as_str().into())])
+                    }
                 };
                 ui.label(result);
                 ui.end_row();

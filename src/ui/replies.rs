@@ -36,7 +36,7 @@ impl DeskApp {
                     self.backend.preview(transaction, None, 1, super::app::PREVIEW_WIDTH);
                     if !self.drafts.contains_key(&id) {
                         let mapping = self.usable_mapping(&transaction.service.id);
-                        let draft = Draft::new(transaction, mapping, chrono::Local::now().date_naive());
+                        let draft = Draft::new(transaction, mapping, crate::domain::helsinki::today());
                         self.drafts.insert(id.clone(), draft);
                     }
                     if !self.cases.submitter.contains_key(&id) {
@@ -126,7 +126,7 @@ impl DeskApp {
                         // Drafts not yet filed take the new default; the open one at once.
                         self.drafts.retain(|id, d| d.service != mapping.service || self.filings.contains_key(id));
                         if let Some(t) = self.detail.value().filter(|t| t.service.id == mapping.service) {
-                            let today = chrono::Local::now().date_naive();
+                            let today = crate::domain::helsinki::today();
                             self.drafts.entry(t.id.clone()).or_insert_with(|| Draft::new(t, Some(&mapping), today));
                         }
                         self.backend.replace_mapping(mapping);

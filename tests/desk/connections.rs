@@ -172,7 +172,11 @@ fn a_new_user_sets_up_tests_and_uses_a_connection_and_no_secret_reaches_the_disk
         assert!(!value.contains("demo"), "eframe storage holds {value}");
     }
     drop(harness);
-    assert!(dir.path().join("data/journal-testi.sqlite").exists());
+    let journals = std::fs::read_dir(dir.path().join("data")).expect("data folder").flatten().filter(|e| {
+        let name = e.file_name().to_string_lossy().into_owned();
+        name.starts_with("journal-testi-") && name.ends_with(".sqlite")
+    });
+    assert_eq!(journals.count(), 1, "the profile's journal, keyed by its servers");
     assert_no_secret(dir.path(), &["epalvelu-demo-token", "vaara-salasana", "password = ", "token = "]);
     let settings_text = std::fs::read_to_string(dir.path().join("config/settings.toml")).expect("settings file");
     assert!(!settings_text.contains("demo"), "{settings_text}");

@@ -17,9 +17,10 @@ use kirjaamo::export::Journal;
 use kirjaamo::sandbox::{Credentials, Sandbox, SandboxConfig};
 use kirjaamo::ui::{Backend, Connection, DeskApp};
 
-/// Steps the desk until a widget whose label contains `what` shows (10 s at most).
+/// Steps the desk until a widget whose label contains `what` shows (30 s at most: several desks and
+/// their sandboxes share two cores while the tests run).
 pub fn wait_for<S>(harness: &mut Harness<'_, S>, what: &str) {
-    for _ in 0..1_000 {
+    for _ in 0..3_000 {
         harness.step();
         if harness.query_all_by_label_contains(what).next().is_some() {
             return;

@@ -22,7 +22,7 @@ async fn a_new_case_gets_the_form_every_attachment_and_the_assignment() {
     assert!(!transaction.attachments.is_empty());
     let plan = env.plan(&transaction);
     let exporter = env.exporter("Maija Virtanen", "journal.sqlite");
-    let result = exporter.file(&plan, &CancellationToken::new()).await.expect("filed");
+    let result = exporter.file(&plan, &CancellationToken::new()).await.expect("filed").result;
 
     assert_eq!(result.action, FilingAction::NewCase);
     let case_id = result.case_id.expect("case");
@@ -67,7 +67,8 @@ async fn a_new_case_gets_the_form_every_attachment_and_the_assignment() {
 
     // Filing again changes nothing and answers the same result.
     let again = exporter.file(&plan, &CancellationToken::new()).await.expect("idempotent");
-    assert_eq!(again, result);
+    assert_eq!(again.result, result);
+    assert_eq!(again.how, kirjaamo::export::FiledHow::Earlier, "not filed again");
     assert_eq!(env.sandbox.count_external_ref(&refs::case(&transaction.id)).cases, 1);
 }
 
@@ -78,9 +79,10 @@ async fn an_existing_case_receives_the_documents() {
     let existing = &page.items[0];
     let transaction = env.transaction(&env.pending(Some("asukaspysakointi")).await[0]).await;
     let mut plan = env.plan(&transaction);
-    plan.target = Target::ExistingCase { case_id: existing.id };
+    plan.target = Target::ExistingCase { case_id: existing.id, diary_number: Some(existing.diary_number.clone()) };
     plan.assignment = None;
-    let result = env.exporter("Juha Korhonen", "j.sqlite").file(&plan, &CancellationToken::new()).await.expect("filed");
+    let result =
+        env.exporter("Juha Korhonen", "j.sqlite").file(&plan, &CancellationToken::new()).await.expect("filed").result;
     assert_eq!(result.action, FilingAction::ExistingCase);
     assert_eq!(result.case_id, Some(existing.id));
     assert_eq!(result.diary_number.as_deref(), Some(existing.diary_number.as_str()));
@@ -96,7 +98,8 @@ async fn assignment_only_sends_the_form_as_an_unregistered_document() {
     let transaction = env.transaction(&env.pending(Some("tietopyynto")).await[0]).await;
     let plan: FilingPlan = env.plan(&transaction);
     assert_eq!(plan.target, Target::AssignmentOnly);
-    let result = env.exporter("Anna Nieminen", "a.sqlite").file(&plan, &CancellationToken::new()).await.expect("filed");
+    let result =
+        env.exporter("Anna Nieminen", "a.sqlite").file(&plan, &CancellationToken::new()).await.expect("filed").result;
     assert_eq!(result.action, FilingAction::AssignmentOnly);
     assert_eq!(result.case_id, None);
     let form = env.tweb.document_by_ref(&refs::form(&transaction.id)).await.expect("lookup").expect("form");
@@ -131,7 +134,7 @@ async fn a_bad_mapping_value_stops_at_once_with_the_servers_reason_and_is_resuma
     assert_eq!(env.sandbox.count_external_ref(&refs::case(&transaction.id)).cases, 1);
     // Correcting the plan and filing again reuses the case and finishes.
     let fixed = env.plan(&transaction);
-    let result = exporter.file(&fixed, &CancellationToken::new()).await.expect("resumed");
+    let result = exporter.file(&fixed, &CancellationToken::new()).await.expect("resumed").result;
     assert_eq!(env.sandbox.count_external_ref(&refs::case(&transaction.id)).cases, 1);
     assert_eq!(env.sandbox.count_external_ref(&refs::form(&transaction.id)).documents, 1);
     assert_eq!(result.document_ids.len(), 1 + transaction.attachments.len());

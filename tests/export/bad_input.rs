@@ -82,7 +82,8 @@ async fn a_transaction_that_disappears_mid_filing_fails_clearly() {
     let id = env.pending(Some("yhdistysavustus")).await[0].clone();
     let transaction = env.transaction(&id).await;
     let (events, mut received) = tokio::sync::mpsc::unbounded_channel();
-    let journal = kirjaamo::export::Journal::open(&env.dir.path().join("gone.sqlite")).expect("journal");
+    let journal =
+        kirjaamo::export::Journal::open(&env.dir.path().join("gone.sqlite"), &env.endpoint()).expect("journal");
     let exporter = kirjaamo::export::Exporter::new(
         std::sync::Arc::clone(&env.tweb),
         env.outbox.clone(),

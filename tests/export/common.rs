@@ -4,7 +4,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use kirjaamo::domain::Transaction;
-use kirjaamo::export::{ExportConfig, Exporter, FilingPlan, Journal, RetryPolicy, refs};
+use kirjaamo::export::{Endpoint, ExportConfig, Exporter, FilingPlan, Journal, RetryPolicy, refs};
 use kirjaamo::mappings::{ServiceMapping, load_dir};
 use kirjaamo::outbox::OutboxClient;
 use kirjaamo::sandbox::{Sandbox, SandboxConfig};
@@ -30,7 +30,7 @@ pub async fn start() -> Env {
 
 impl Env {
     pub fn exporter(&self, clerk: &str, journal: &str) -> Exporter<TwebClient> {
-        let journal = Journal::open(&self.dir.path().join(journal)).expect("journal");
+        let journal = Journal::open(&self.dir.path().join(journal), &self.endpoint()).expect("journal");
         let mut config = ExportConfig::new(clerk);
         config.retry = RetryPolicy {
             attempts: 12,
@@ -38,6 +38,20 @@ impl Env {
             cap: std::time::Duration::from_millis(80),
         };
         Exporter::new(Arc::clone(&self.tweb), self.outbox.clone(), journal, config, None)
+    }
+
+    /// Replaces the sandbox with a fresh one on the same address, as after a restore of both
+    /// servers from a backup: the same transaction ids all pending again, TWeb's ids counted anew.
+    pub async fn restore(&mut self) {
+        let addr = self.sandbox.addr();
+        self.sandbox.shut_down().await;
+        let fresh = SandboxConfig { bind: addr, ..SandboxConfig::default() };
+        self.sandbox = Sandbox::start(fresh).await.unwrap_or_else(|e| panic!("a fresh sandbox on {addr}: {e}"));
+    }
+
+    /// The endpoint of this sandbox, for its journals.
+    pub fn endpoint(&self) -> Endpoint {
+        Endpoint::new(&self.sandbox.tweb_url(), &self.sandbox.outbox_url())
     }
 
     pub async fn transaction(&self, id: &str) -> Transaction {
@@ -86,4 +100,29 @@ pub fn files_under(dir: &Path) -> Vec<std::path::PathBuf> {
         }
     }
     found
+}
+
+/// `kirjaamo export` against the sandbox of `env` with `journal`, as `clerk`; secrets from the
+/// environment, logs off, stderr captured.
+pub fn cli(env: &Env, journal: &Path, clerk: &str) -> tokio::process::Command {
+    let mut command = tokio::process::Command::new(env!("CARGO_BIN_EXE_kirjaamo"));
+    command
+        .arg("export")
+        .arg("--journal")
+        .arg(journal)
+        .arg("--mappings")
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("mappings"))
+        .args(["--clerk", clerk])
+        .env("KIRJAAMO_TWEB_URL", env.sandbox.tweb_url())
+        .env("KIRJAAMO_OUTBOX_URL", env.sandbox.outbox_url())
+        .env("KIRJAAMO_TWEB_USER", "kirjaamo")
+        .env("KIRJAAMO_TWEB_PASSWORD", "demo")
+        .env("KIRJAAMO_OUTBOX_TOKEN", "epalvelu-demo-token")
+        .env("RUST_LOG", "off")
+        .env("KIRJAAMO_DATA_DIR", env.dir.path().join("data"))
+        .env("KIRJAAMO_CONFIG_DIR", env.dir.path().join("config"))
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .kill_on_drop(true);
+    command
 }

@@ -106,7 +106,13 @@ async fn the_export_uses_a_profile_with_secrets_from_the_environment_without_a_k
     assert!(output.status.success(), "{stderr}");
     assert!(stderr.contains("KIRJAAMO_TWEB_PASSWORD"), "says where the secrets came from: {stderr}");
     assert!(String::from_utf8_lossy(&output.stdout).contains("filed "), "{}", String::from_utf8_lossy(&output.stdout));
-    assert!(data.join("journal-testi.sqlite").exists(), "the profile's own journal");
+    let journals: Vec<String> = std::fs::read_dir(&data)
+        .expect("data folder")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("journal-testi-") && n.ends_with(".sqlite"))
+        .collect();
+    assert_eq!(journals.len(), 1, "the profile's own journal, keyed by its servers: {journals:?}");
     assert!(data.join("logs").exists(), "logs in the data folder");
 
     let files: Vec<_> = [&config, &data].into_iter().flat_map(|folder| files_under(folder)).collect();

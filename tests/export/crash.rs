@@ -1,9 +1,10 @@
 //! Crash: a child process filing a transaction is killed with SIGKILL at a random point; then
 //! `kirjaamo export --resume` finishes it. Every time there is exactly one case and one of each
-//! document. 12 trials by default; `KIRJAAMO_CRASH_TRIALS=100` for the full run.
+//! document. Every third trial also restores both servers (a fresh sandbox on the same address)
+//! between the kill and the resume, so the journal remembers what the servers no longer hold.
+//! 12 trials by default; `KIRJAAMO_CRASH_TRIALS=100` for the full run.
 
 use std::path::Path;
-use std::process::Stdio;
 use std::time::Duration;
 
 use kirjaamo::export::refs;
@@ -13,24 +14,7 @@ use kirjaamo::sandbox::{FaultConfig, FaultEffect, FaultRule};
 use crate::common::{Env, start};
 
 fn command(env: &Env, journal: &Path) -> tokio::process::Command {
-    let mut command = tokio::process::Command::new(env!("CARGO_BIN_EXE_kirjaamo"));
-    command
-        .arg("export")
-        .arg("--journal")
-        .arg(journal)
-        .arg("--mappings")
-        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("mappings"))
-        .args(["--clerk", "Crash"])
-        .env("KIRJAAMO_TWEB_URL", env.sandbox.tweb_url())
-        .env("KIRJAAMO_OUTBOX_URL", env.sandbox.outbox_url())
-        .env("KIRJAAMO_TWEB_USER", "kirjaamo")
-        .env("KIRJAAMO_TWEB_PASSWORD", "demo")
-        .env("KIRJAAMO_OUTBOX_TOKEN", "epalvelu-demo-token")
-        .env("RUST_LOG", "off")
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .kill_on_drop(true);
-    command
+    crate::common::cli(env, journal, "Crash")
 }
 
 async fn exactly_once(env: &Env, id: &str) {
@@ -42,11 +26,11 @@ async fn exactly_once(env: &Env, id: &str) {
 async fn a_killed_export_resumes_to_exactly_one_of_everything() {
     let trials: usize = std::env::var("KIRJAAMO_CRASH_TRIALS").ok().and_then(|v| v.parse().ok()).unwrap_or(12);
     let mut rng = SeedRng::new(1234);
-    let (mut before_start, mut resumed, mut finished_before_kill) = (0, 0, 0);
+    let (mut before_start, mut resumed, mut finished_before_kill, mut restored) = (0, 0, 0, 0);
     let mut trial = 0;
     while trial < trials {
         // A fresh sandbox every 60 trials: the seed outbox has 63 transactions.
-        let env = start().await;
+        let mut env = start().await;
         let delay = FaultRule {
             api: None,
             method: None,
@@ -56,7 +40,8 @@ async fn a_killed_export_resumes_to_exactly_one_of_everything() {
             effect: FaultEffect::Delay,
             times: None,
         };
-        env.sandbox.set_faults(FaultConfig { seed: 1, rules: vec![delay] });
+        let slow = FaultConfig { seed: 1, rules: vec![delay] };
+        env.sandbox.set_faults(slow.clone());
         let journal = env.dir.path().join("crash.sqlite");
         let ids = env.pending(None).await;
         for id in ids.iter().take((trials - trial).min(60)) {
@@ -68,6 +53,11 @@ async fn a_killed_export_resumes_to_exactly_one_of_everything() {
             if status.success() {
                 finished_before_kill += 1;
             }
+            if trial % 3 == 0 {
+                env.restore().await;
+                env.sandbox.set_faults(slow.clone());
+                restored += 1;
+            }
             let resume = command(&env, &journal).arg("--resume").output().await.expect("resume runs");
             assert!(resume.status.success(), "{id}: resume failed: {}", String::from_utf8_lossy(&resume.stderr));
             if env.pending(None).await.iter().any(|p| p == id) {
@@ -78,14 +68,15 @@ async fn a_killed_export_resumes_to_exactly_one_of_everything() {
                 assert_eq!(env.sandbox.count_external_ref(&refs::case(id)).cases, 0, "{id}");
                 let again = command(&env, &journal).args(["--id", id]).output().await.expect("runs");
                 assert!(again.status.success(), "{id}: {}", String::from_utf8_lossy(&again.stderr));
-            } else if !status.success() {
+            } else if !status.success() || trial % 3 == 0 {
                 resumed += 1;
             }
             exactly_once(&env, id).await;
         }
     }
     eprintln!(
-        "{trials} trials: {resumed} resumed mid-filing, {before_start} killed before starting, {finished_before_kill} finished before the kill"
+        "{trials} trials: {resumed} resumed, {before_start} killed before starting or restored away, {finished_before_kill} finished before the kill, {restored} with both servers restored before the resume"
     );
+    assert!(restored > 0);
     assert!(resumed > 0, "some kills must land in the middle of a filing");
 }

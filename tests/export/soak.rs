@@ -1,11 +1,16 @@
 //! Fault soak: the whole seed outbox filed through injected faults (errors before and after the
 //! change is made, connection resets in the middle of uploads and downloads), then checked for
-//! duplicates and missing documents by external ref.
+//! duplicates and missing documents by external ref. Then both servers are restored (a fresh
+//! sandbox on the same address) and the same journal, now remembering what the servers no longer
+//! hold, files everything again through the same faults: again exactly once.
 
+use kirjaamo::domain::Transaction;
+use kirjaamo::export::{Exporter, FiledHow};
 use kirjaamo::sandbox::{FaultConfig, FaultEffect, FaultRule};
+use kirjaamo::tweb::TwebClient;
 use tokio_util::sync::CancellationToken;
 
-use crate::common::start;
+use crate::common::{Env, start};
 
 fn rule(method: Option<&str>, path: &str, probability: f64, effect: FaultEffect) -> FaultRule {
     FaultRule {
@@ -31,17 +36,8 @@ async fn every_transaction_is_filed_once_through_twenty_percent_faults() {
     eprintln!("{rounds} rounds: {} transactions filed through {} injected faults", total.0, total.1);
 }
 
-async fn soak_round(seed: u64) -> (usize, u32) {
-    let env = start().await;
-    let ids = env.pending(None).await;
-    let transactions = {
-        let mut all = Vec::new();
-        for id in &ids {
-            all.push(env.transaction(id).await);
-        }
-        all
-    };
-    env.sandbox.set_faults(FaultConfig {
+fn soak_faults(seed: u64) -> FaultConfig {
+    FaultConfig {
         seed,
         rules: vec![
             rule(Some("POST"), "/cases", 0.2, FaultEffect::Status { status: 504, after: true }),
@@ -50,12 +46,16 @@ async fn soak_round(seed: u64) -> (usize, u32) {
             rule(None, "/attachments/", 0.2, FaultEffect::ResetResponse),
             rule(Some("POST"), "/complete", 0.2, FaultEffect::Status { status: 503, after: true }),
             rule(Some("POST"), "/claim", 0.2, FaultEffect::Status { status: 500, after: false }),
+            rule(Some("POST"), "/", 0.05, FaultEffect::ResetResponse),
             rule(Some("GET"), "/", 0.2, FaultEffect::Status { status: 503, after: false }),
         ],
-    });
-    let exporter = env.exporter("Soak", "soak.sqlite");
+    }
+}
+
+/// Files every transaction through the faults; returns the ones that still failed after five tries.
+async fn pass(env: &Env, exporter: &Exporter<TwebClient>, transactions: &[Transaction]) -> Vec<String> {
     let mut failures = Vec::new();
-    for transaction in &transactions {
+    for transaction in transactions {
         let plan = env.plan(transaction);
         // A transaction that ran out of retries is resumed, as a clerk would from the Failed view.
         let mut outcome = exporter.file(&plan, &CancellationToken::new()).await;
@@ -65,17 +65,42 @@ async fn soak_round(seed: u64) -> (usize, u32) {
             }
             outcome = exporter.file(&plan, &CancellationToken::new()).await;
         }
-        if let Err(e) = outcome {
-            failures.push(format!("{}: {:#}", transaction.id, anyhow::Error::from(e)));
+        match outcome {
+            Ok(filed) if filed.how == FiledHow::Now => {}
+            Ok(_) => failures.push(format!("{}: believed filed, not filed now", transaction.id)),
+            Err(e) => failures.push(format!("{}: {}", transaction.id, kirjaamo::error_chain(&e))),
         }
     }
-    let fired: u32 = env.sandbox.fault_status().fired.iter().sum();
-    env.sandbox.set_faults(FaultConfig::default());
-    assert!(fired >= 100, "only {fired} faults fired");
-    assert!(failures.is_empty(), "{failures:#?}");
-    assert!(env.pending(None).await.is_empty(), "every transaction completed");
-    for transaction in &transactions {
-        env.assert_filed_once(transaction);
+    failures
+}
+
+async fn soak_round(seed: u64) -> (usize, u32) {
+    let mut env = start().await;
+    let ids = env.pending(None).await;
+    let transactions = {
+        let mut all = Vec::new();
+        for id in &ids {
+            all.push(env.transaction(id).await);
+        }
+        all
+    };
+    let exporter = env.exporter("Soak", "soak.sqlite");
+    let mut fired = 0;
+    for restored in [false, true] {
+        if restored {
+            env.restore().await;
+        }
+        env.sandbox.set_faults(soak_faults(seed));
+        let failures = pass(&env, &exporter, &transactions).await;
+        let round: u32 = env.sandbox.fault_status().fired.iter().sum();
+        env.sandbox.set_faults(FaultConfig::default());
+        fired += round;
+        assert!(round >= 100, "only {round} faults fired");
+        assert!(failures.is_empty(), "restored: {restored}: {failures:#?}");
+        assert!(env.pending(None).await.is_empty(), "every transaction completed");
+        for transaction in &transactions {
+            env.assert_filed_once(transaction);
+        }
     }
-    (transactions.len(), fired)
+    (transactions.len() * 2, fired)
 }

@@ -22,7 +22,7 @@ impl Backend {
         self.send(async move {
             let pdf = pdf.map(|p| bytes::Bytes::from(p.as_ref().clone()));
             let result = exporter.file_with_pdf(&plan, &cancel, pdf).await;
-            Reply::Filed(id, result.map_err(plain))
+            Reply::Filed(id, result.map(|filed| filed.result).map_err(plain))
         });
     }
 
@@ -70,9 +70,9 @@ impl Backend {
                     .iter()
                     .find(|m| m.service == transaction.service.id)
                     .ok_or_else(|| format!("no mapping for {}", transaction.service.id))?;
-                let plan = FilingPlan::from_mapping(&transaction, mapping, chrono::Local::now().date_naive())
-                    .map_err(plain)?;
-                exporter.file(&plan, &cancel).await.map_err(plain)
+                let plan =
+                    FilingPlan::from_mapping(&transaction, mapping, crate::domain::helsinki::today()).map_err(plain)?;
+                exporter.file(&plan, &cancel).await.map(|filed| filed.result).map_err(plain)
             };
             let result = result.await;
             Reply::Filed(id, result)

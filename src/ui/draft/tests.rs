@@ -44,7 +44,10 @@ fn an_existing_case_filing_needs_a_case_and_assignment_only_needs_recipients() {
     draft.set_action(Action::ExistingCase);
     assert_eq!(draft.plan(), Err(vec![Missing::Case]));
     draft.case = Some(PickedCase { id: 7, diary_number: "7/08.01.04/2026".to_owned(), title: "x".to_owned() });
-    assert_eq!(draft.plan().map(|p| p.target), Ok(Target::ExistingCase { case_id: 7 }));
+    assert_eq!(
+        draft.plan().map(|p| p.target),
+        Ok(Target::ExistingCase { case_id: 7, diary_number: Some("7/08.01.04/2026".to_owned()) })
+    );
 
     draft.set_action(Action::AssignmentOnly);
     draft.due = "31.2.2026".to_owned();

@@ -1,6 +1,12 @@
 //! The local filing journal (SQLite, WAL): every step is written before it starts and after it
 //! succeeds, with the ids it produced, so an interrupted filing resumes where it stopped and
 //! nothing is created twice. It keeps ids, states and the plan; never form data or attachments.
+//!
+//! The journal only remembers: TWeb and the outbox are the truth. The engine checks every id it
+//! reuses against TWeb (by external ref) and every "done" against the outbox.
+
+mod endpoint;
+mod open;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
@@ -9,10 +15,15 @@ use chrono::Utc;
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
+pub use endpoint::Endpoint;
+pub use open::{JournalNotice, SCHEMA_VERSION};
+
+use super::events::Step;
 use super::plan::FilingPlan;
 use crate::contract::outbox::FilingResult;
 
-/// Why the journal failed.
+/// Why the journal failed. Each of these stops a run: a filing whose steps cannot be journaled is
+/// not started.
 #[derive(Debug, thiserror::Error)]
 pub enum JournalError {
     /// SQLite failed.
@@ -23,6 +34,66 @@ pub enum JournalError {
         /// The cause.
         #[source]
         source: rusqlite::Error,
+    },
+    /// The journal (or its folder) cannot be written: read-only, or no permission.
+    #[error("the filing journal {path} cannot be written")]
+    Unwritable {
+        /// The journal file.
+        path: PathBuf,
+        /// The cause.
+        #[source]
+        source: rusqlite::Error,
+    },
+    /// The disk holding the journal is full.
+    #[error("the disk holding the filing journal {path} is full")]
+    DiskFull {
+        /// The journal file.
+        path: PathBuf,
+        /// The cause.
+        #[source]
+        source: rusqlite::Error,
+    },
+    /// The journal's folder could not be made.
+    #[error("the folder {path} for the filing journal could not be made")]
+    Folder {
+        /// The folder.
+        path: PathBuf,
+        /// The cause.
+        #[source]
+        source: std::io::Error,
+    },
+    /// A damaged journal could not be moved aside.
+    #[error("the damaged filing journal {path} could not be moved aside")]
+    MoveAside {
+        /// The journal file.
+        path: PathBuf,
+        /// The cause.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The journal is still damaged after a new one was started in its place.
+    #[error("the filing journal {path} is damaged ({reason})")]
+    Damaged {
+        /// The journal file.
+        path: PathBuf,
+        /// What SQLite said.
+        reason: String,
+    },
+    /// The journal was written by a newer Kirjaamo.
+    #[error("the filing journal {path} was written by a newer Kirjaamo (schema version {version})")]
+    Newer {
+        /// The journal file.
+        path: PathBuf,
+        /// Its schema version.
+        version: u32,
+    },
+    /// The journal remembers filings to other servers; it is left alone.
+    #[error("the filing journal {path} belongs to other servers ({recorded}); it is left alone")]
+    OtherEndpoint {
+        /// The journal file.
+        path: PathBuf,
+        /// The endpoint it records.
+        recorded: String,
     },
     /// A stored value could not be read back.
     #[error("the filing journal holds an unreadable entry for {0}")]
@@ -42,6 +113,8 @@ pub enum FilingState {
     Done,
     /// Stopped on an error; resumable.
     Failed,
+    /// Another clerk completed the transaction in the outbox; nothing is left to do here.
+    FiledByOther,
 }
 
 impl FilingState {
@@ -50,6 +123,7 @@ impl FilingState {
             Self::InProgress => "in_progress",
             Self::Done => "done",
             Self::Failed => "failed",
+            Self::FiledByOther => "filed_by_other",
         }
     }
 
@@ -58,6 +132,7 @@ impl FilingState {
             "in_progress" => Some(Self::InProgress),
             "done" => Some(Self::Done),
             "failed" => Some(Self::Failed),
+            "filed_by_other" => Some(Self::FiledByOther),
             _ => None,
         }
     }
@@ -76,8 +151,10 @@ pub struct FilingRecord {
     pub clerk: String,
     /// The last error, for a failed filing.
     pub error: Option<String>,
-    /// The result, once done.
+    /// The result, once done (or as the other clerk's completion names it).
     pub result: Option<FilingResult>,
+    /// Who completed it, when another clerk did.
+    pub filed_by: Option<String>,
     /// Claim token in use.
     pub claim_token: Option<String>,
     /// When it started (RFC 3339).
@@ -91,73 +168,40 @@ pub struct FilingRecord {
 pub struct Journal {
     path: PathBuf,
     connection: Arc<Mutex<Connection>>,
+    notices: Arc<Vec<JournalNotice>>,
 }
 
-const SCHEMA: &str = "
-CREATE TABLE IF NOT EXISTS filings (
-    transaction_id TEXT PRIMARY KEY,
-    plan TEXT NOT NULL,
-    state TEXT NOT NULL,
-    clerk TEXT NOT NULL,
-    error TEXT,
-    result TEXT,
-    claim_token TEXT,
-    started_at TEXT NOT NULL,
-    updated_at TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS steps (
-    transaction_id TEXT NOT NULL,
-    step TEXT NOT NULL,
-    state TEXT NOT NULL,
-    object_id INTEGER,
-    updated_at TEXT NOT NULL,
-    PRIMARY KEY (transaction_id, step)
-);";
+const COLUMNS: &str =
+    "transaction_id, plan, state, clerk, error, result, claim_token, started_at, updated_at, filed_by";
 
 impl Journal {
-    /// Opens (creating) the journal at `path`.
-    pub fn open(path: &Path) -> Result<Self, JournalError> {
-        let sqlite = |source| JournalError::Sqlite { path: path.to_owned(), source };
-        if let Some(parent) = path.parent() {
-            let _ = std::fs::create_dir_all(parent);
-        }
-        let connection = Connection::open(path).map_err(sqlite)?;
-        connection.pragma_update(None, "journal_mode", "WAL").map_err(sqlite)?;
-        // NORMAL in WAL mode survives a crash of the process; after a power cut the last steps may be
-        // lost, and the engine then finds their objects by external ref instead of creating them again.
-        connection.pragma_update(None, "synchronous", "NORMAL").map_err(sqlite)?;
-        connection.busy_timeout(std::time::Duration::from_secs(10)).map_err(sqlite)?;
-        connection.execute_batch(SCHEMA).map_err(sqlite)?;
-        Ok(Self { path: path.to_owned(), connection: Arc::new(Mutex::new(connection)) })
+    /// Opens (creating) the journal at `path` for the servers of `endpoint`. A damaged journal is
+    /// moved aside and a new one started (see [`Journal::notices`]); one that belongs to other
+    /// servers, or that cannot be written, is an error before anything is filed.
+    pub fn open(path: &Path, endpoint: &Endpoint) -> Result<Self, JournalError> {
+        let (connection, notices) = open::open(path, Some(endpoint))?;
+        Ok(Self { path: path.to_owned(), connection: Arc::new(Mutex::new(connection)), notices: Arc::new(notices) })
     }
 
     /// A journal that lives only as long as the process (demo mode, whose sandbox starts afresh).
     pub fn in_memory() -> Result<Self, JournalError> {
-        let path = PathBuf::from(":memory:");
-        let sqlite = |source| JournalError::Sqlite { path: PathBuf::from(":memory:"), source };
-        let connection = Connection::open_in_memory().map_err(sqlite)?;
-        connection.execute_batch(SCHEMA).map_err(sqlite)?;
-        Ok(Self { path, connection: Arc::new(Mutex::new(connection)) })
+        let connection = open::open_in_memory()?;
+        Ok(Self {
+            path: PathBuf::from(":memory:"),
+            connection: Arc::new(Mutex::new(connection)),
+            notices: Arc::default(),
+        })
     }
 
-    /// The journal in the OS data directory (e.g. `~/.local/share/kirjaamo/journal.sqlite`).
-    pub fn default_path() -> Option<PathBuf> {
-        crate::settings::data_dir().map(|d| d.join("journal.sqlite"))
+    /// What opening the journal found worth saying once: a new journal, a damaged one moved
+    /// aside, an older one updated.
+    pub fn notices(&self) -> &[JournalNotice] {
+        &self.notices
     }
 
-    /// The journal of one connection profile in the OS data directory: filings to a test system
-    /// and to production never share a journal.
-    pub fn path_for_profile(profile: &str) -> Option<PathBuf> {
-        crate::settings::data_dir().map(|d| d.join(Self::file_name_for_profile(profile)))
-    }
-
-    /// The file name of a profile's journal, e.g. `journal-tuotanto.sqlite`.
-    pub fn file_name_for_profile(profile: &str) -> String {
-        let slug: String = profile
-            .chars()
-            .map(|c| if c.is_alphanumeric() { c.to_lowercase().next().unwrap_or(c) } else { '-' })
-            .collect();
-        format!("journal-{slug}.sqlite")
+    /// The journal file.
+    pub fn path(&self) -> &Path {
+        &self.path
     }
 
     async fn run<T: Send + 'static>(
@@ -168,13 +212,15 @@ impl Journal {
         let path = self.path.clone();
         tokio::task::spawn_blocking(move || {
             let connection = connection.lock().unwrap_or_else(PoisonError::into_inner);
-            work(&connection).map_err(|source| JournalError::Sqlite { path, source })
+            work(&connection).map_err(|source| open::classify(&path, source))
         })
         .await?
     }
 
-    /// Records the start of a filing and returns its record. A filing journaled before keeps its
-    /// finished steps; unless it is done, it takes the new plan (a clerk may correct a choice).
+    /// Records the start (or restart) of a filing with `plan` and returns its record. Steps
+    /// journaled before are kept as hints; the engine checks each against TWeb before reusing it.
+    /// The engine calls this only once the outbox says the transaction is still pending, so a
+    /// "done" from a journal that the servers contradict is reset here.
     pub async fn begin(&self, plan: &FilingPlan, clerk: &str) -> Result<FilingRecord, JournalError> {
         let plan_json = serde_json::to_string(plan).map_err(|_| JournalError::Corrupt(plan.transaction_id.clone()))?;
         let (id, clerk) = (plan.transaction_id.clone(), clerk.to_owned());
@@ -183,10 +229,8 @@ impl Journal {
             c.execute(
                 "INSERT INTO filings (transaction_id, plan, state, clerk, started_at, updated_at) VALUES (?1, ?2, 'in_progress', ?3, ?4, ?4)
                  ON CONFLICT(transaction_id) DO UPDATE SET
-                 plan = CASE WHEN state = 'done' THEN plan ELSE excluded.plan END,
-                 clerk = CASE WHEN state = 'done' THEN clerk ELSE excluded.clerk END,
-                 state = CASE WHEN state = 'done' THEN 'done' ELSE 'in_progress' END,
-                 error = NULL, updated_at = ?4",
+                 plan = excluded.plan, clerk = excluded.clerk, state = 'in_progress',
+                 error = NULL, result = NULL, filed_by = NULL, updated_at = ?4",
                 params![id, plan_json, clerk, now],
             )?;
             Ok(())
@@ -195,17 +239,35 @@ impl Journal {
         self.filing(&plan.transaction_id).await?.ok_or_else(|| JournalError::Corrupt(plan.transaction_id.clone()))
     }
 
+    /// Records what the outbox says of a transaction that is already completed: `Done` with its
+    /// result when `by` is `None` (this clerk's), else filed by that other clerk. Only a filing
+    /// the journal already holds is updated.
+    pub async fn resolve(
+        &self,
+        transaction_id: &str,
+        result: &FilingResult,
+        by: Option<&str>,
+    ) -> Result<(), JournalError> {
+        let state = if by.is_some() { FilingState::FiledByOther } else { FilingState::Done };
+        let result = serde_json::to_string(result).map_err(|_| JournalError::Corrupt(transaction_id.to_owned()))?;
+        let (id, by, now) = (transaction_id.to_owned(), by.map(str::to_owned), Utc::now().to_rfc3339());
+        self.run(move |c| {
+            c.execute(
+                "UPDATE filings SET state = ?2, result = ?3, filed_by = ?4, error = NULL, claim_token = NULL, updated_at = ?5 WHERE transaction_id = ?1",
+                params![id, state.as_str(), result, by, now],
+            )
+            .map(|_| ())
+        })
+        .await
+    }
+
     /// The record of one filing.
     pub async fn filing(&self, transaction_id: &str) -> Result<Option<FilingRecord>, JournalError> {
         let id = transaction_id.to_owned();
         let row = self
             .run(move |c| {
-                c.query_row(
-                    "SELECT transaction_id, plan, state, clerk, error, result, claim_token, started_at, updated_at FROM filings WHERE transaction_id = ?1",
-                    params![id],
-                    row_tuple,
-                )
-                .optional()
+                c.query_row(&format!("SELECT {COLUMNS} FROM filings WHERE transaction_id = ?1"), params![id], row_tuple)
+                    .optional()
             })
             .await?;
         row.map(record).transpose()
@@ -218,15 +280,14 @@ impl Journal {
 
     /// Filings that failed or were interrupted, newest first: what `--resume` and the desk retry.
     pub async fn unfinished(&self) -> Result<Vec<FilingRecord>, JournalError> {
-        self.select("WHERE state != 'done'").await
+        self.select("WHERE state IN ('in_progress', 'failed')").await
     }
 
     async fn select(&self, filter: &'static str) -> Result<Vec<FilingRecord>, JournalError> {
         let rows = self
             .run(move |c| {
-                let mut statement = c.prepare(&format!(
-                    "SELECT transaction_id, plan, state, clerk, error, result, claim_token, started_at, updated_at FROM filings {filter} ORDER BY updated_at DESC"
-                ))?;
+                let mut statement =
+                    c.prepare(&format!("SELECT {COLUMNS} FROM filings {filter} ORDER BY updated_at DESC"))?;
                 statement.query_map([], row_tuple)?.collect::<rusqlite::Result<Vec<_>>>()
             })
             .await?;
@@ -244,8 +305,8 @@ impl Journal {
 
     /// What the journal knows of a step: `None` if it never started, `Some(None)` if it started
     /// but did not finish, `Some(Some(id))` if it finished with that object (0 when it has none).
-    pub async fn step(&self, transaction_id: &str, step: &str) -> Result<Option<Option<u64>>, JournalError> {
-        let (id, step) = (transaction_id.to_owned(), step.to_owned());
+    pub async fn step(&self, transaction_id: &str, step: &Step) -> Result<Option<Option<u64>>, JournalError> {
+        let (id, step) = (transaction_id.to_owned(), step.key());
         let found: Option<(String, Option<i64>)> = self
             .run(move |c| {
                 c.query_row(
@@ -256,33 +317,35 @@ impl Journal {
                 .optional()
             })
             .await?;
-        Ok(found
-            .map(|(state, object)| (state == "done").then(|| object.and_then(|v| u64::try_from(v).ok()).unwrap_or(0))))
+        Ok(found.map(|(state, object)| {
+            (state == StepState::Done.as_str()).then(|| object.and_then(|v| u64::try_from(v).ok()).unwrap_or(0))
+        }))
     }
 
     /// Writes that a step starts.
-    pub async fn step_started(&self, transaction_id: &str, step: &str) -> Result<(), JournalError> {
-        self.write_step(transaction_id, step, "started", None).await
+    pub async fn step_started(&self, transaction_id: &str, step: &Step) -> Result<(), JournalError> {
+        self.write_step(transaction_id, step, StepState::Started, None).await
     }
 
     /// Writes that a step succeeded with the object it produced.
     pub async fn step_done(
         &self,
         transaction_id: &str,
-        step: &str,
+        step: &Step,
         object_id: Option<u64>,
     ) -> Result<(), JournalError> {
-        self.write_step(transaction_id, step, "done", object_id).await
+        self.write_step(transaction_id, step, StepState::Done, object_id).await
     }
 
     async fn write_step(
         &self,
         transaction_id: &str,
-        step: &str,
-        state: &'static str,
+        step: &Step,
+        state: StepState,
         object_id: Option<u64>,
     ) -> Result<(), JournalError> {
-        let (id, step, now) = (transaction_id.to_owned(), step.to_owned(), Utc::now().to_rfc3339());
+        let (id, step, now) = (transaction_id.to_owned(), step.key(), Utc::now().to_rfc3339());
+        let state = state.as_str();
         let object = object_id.and_then(|v| i64::try_from(v).ok());
         self.run(move |c| {
             c.execute(
@@ -313,14 +376,31 @@ impl Journal {
     }
 }
 
-type Row = (String, String, String, String, Option<String>, Option<String>, Option<String>, String, String);
+/// A step's state as the journal spells it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum StepState {
+    Started,
+    Done,
+}
+
+impl StepState {
+    fn as_str(self) -> &'static str {
+        match self {
+            Self::Started => "started",
+            Self::Done => "done",
+        }
+    }
+}
+
+type Row =
+    (String, String, String, String, Option<String>, Option<String>, Option<String>, String, String, Option<String>);
 
 fn row_tuple(r: &rusqlite::Row<'_>) -> rusqlite::Result<Row> {
-    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?, r.get(8)?))
+    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?, r.get(8)?, r.get(9)?))
 }
 
 fn record(row: Row) -> Result<FilingRecord, JournalError> {
-    let (transaction_id, plan, state, clerk, error, result, claim_token, started_at, updated_at) = row;
+    let (transaction_id, plan, state, clerk, error, result, claim_token, started_at, updated_at, filed_by) = row;
     let corrupt = || JournalError::Corrupt(transaction_id.clone());
     Ok(FilingRecord {
         plan: serde_json::from_str(&plan).map_err(|_| corrupt())?,
@@ -332,5 +412,6 @@ fn record(row: Row) -> Result<FilingRecord, JournalError> {
         claim_token,
         started_at,
         updated_at,
+        filed_by,
     })
 }
