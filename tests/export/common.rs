@@ -105,11 +105,16 @@ pub fn files_under(dir: &Path) -> Vec<std::path::PathBuf> {
 /// `kirjaamo export` against the sandbox of `env` with `journal`, as `clerk`; secrets from the
 /// environment, logs off, stderr captured.
 pub fn cli(env: &Env, journal: &Path, clerk: &str) -> tokio::process::Command {
+    let mut command = cli_default_journal(env, clerk);
+    command.arg("--journal").arg(journal);
+    command
+}
+
+/// As [`cli`], with the journal the export chooses itself in the data folder (`env.dir/data`).
+pub fn cli_default_journal(env: &Env, clerk: &str) -> tokio::process::Command {
     let mut command = tokio::process::Command::new(env!("CARGO_BIN_EXE_kirjaamo"));
     command
         .arg("export")
-        .arg("--journal")
-        .arg(journal)
         .arg("--mappings")
         .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("mappings"))
         .args(["--clerk", clerk])

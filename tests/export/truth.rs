@@ -237,3 +237,33 @@ async fn a_cut_off_answer_on_every_creating_step_and_on_complete_is_retried() {
         assert_eq!(record.state, FilingState::Done, "{method} {path}: the journal agrees with the outbox");
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn export_auto_against_a_fresh_test_environment_files_everything_again_in_its_own_journal() {
+    let env_a = start().await;
+    let run = |env: &Env| {
+        let mut command = crate::common::cli_default_journal(env, "Kirjaamo (automaattinen)");
+        // Both runs share one data folder, as one service account's would.
+        command.env("KIRJAAMO_DATA_DIR", env_a.dir.path().join("data")).arg("--auto");
+        command
+    };
+    let first = run(&env_a).output().await.expect("runs");
+    let first_out = String::from_utf8_lossy(&first.stdout).into_owned();
+    assert!(first.status.success(), "{first_out} {}", String::from_utf8_lossy(&first.stderr));
+    let filed: usize =
+        first_out.split_whitespace().nth(1).and_then(|n| n.trim_end_matches(',').parse().ok()).expect("count");
+    assert!(filed > 10, "{first_out}");
+    // A refreshed test environment elsewhere, with the same transaction ids all pending.
+    let env_b = start().await;
+    let pending_before = env_b.pending(None).await.len();
+    let second = run(&env_b).output().await.expect("runs");
+    let second_out = String::from_utf8_lossy(&second.stdout).into_owned();
+    assert!(second.status.success(), "{second_out} {}", String::from_utf8_lossy(&second.stderr));
+    assert!(second_out.starts_with(&format!("filed {filed}, already filed 0")), "{second_out}");
+    assert_eq!(env_b.pending(None).await.len(), pending_before - filed, "B's automatic ones are filed in B");
+    let journals = crate::common::files_under(&env_a.dir.path().join("data"))
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "sqlite"))
+        .count();
+    assert_eq!(journals, 2, "one journal for each pair of servers");
+}
