@@ -22,7 +22,9 @@ pub fn env_tweb_auth() -> Result<TwebAuth> {
     if let Some(token) = env_secret("KIRJAAMO_TWEB_TOKEN") {
         return Ok(TwebAuth::Bearer(token));
     }
-    match (env_secret("KIRJAAMO_TWEB_USER"), env_secret("KIRJAAMO_TWEB_PASSWORD")) {
+    // The user name is no secret: registering it would blank every log line naming `kirjaamo`.
+    let user = std::env::var("KIRJAAMO_TWEB_USER").ok().filter(|v| !v.is_empty());
+    match (user, env_secret("KIRJAAMO_TWEB_PASSWORD")) {
         (Some(user), Some(password)) => Ok(TwebAuth::Basic { user, password }),
         _ => bail!("no TWeb credentials: set KIRJAAMO_TWEB_TOKEN, or KIRJAAMO_TWEB_USER and KIRJAAMO_TWEB_PASSWORD"),
     }
