@@ -9,7 +9,7 @@ use kirjaamo::domain::Transaction;
 use kirjaamo::export::Journal;
 use kirjaamo::i18n::UiLanguage;
 use kirjaamo::sandbox::{Sandbox, SandboxConfig};
-use kirjaamo::ui::{Backend, Connection, DeskApp};
+use kirjaamo::ui::{Backend, DeskApp};
 
 const ROWS: usize = 10_000;
 
@@ -47,7 +47,7 @@ fn frame(ctx: &egui::Context, app: &mut DeskApp, events: Vec<egui::Event>) {
 fn benches(c: &mut Criterion) {
     let runtime = tokio::runtime::Runtime::new().expect("runtime");
     let sandbox = sandbox(&runtime);
-    let connection = Connection::to_sandbox(&sandbox, "Bench", "Bench");
+    let connection = kirjaamo::demo::connection(&sandbox, "Bench", "Bench");
     let mappings = kirjaamo::mappings::load_dir(std::path::Path::new("mappings")).expect("mappings");
     let journal = Journal::in_memory().expect("journal");
     let backend =

@@ -7,12 +7,14 @@
 pub mod connection;
 pub mod contract;
 pub mod credentials;
+pub mod demo;
 pub mod domain;
 pub mod export;
 pub mod i18n;
 pub mod logging;
 pub mod mappings;
 pub mod outbox;
+pub mod paths;
 pub mod pdf;
 pub mod preview;
 pub mod remote;

@@ -207,8 +207,8 @@ fn open_journal(args: &ExportArgs, resolved: &super::connect::Resolved) -> Resul
     let path = match &args.journal {
         Some(path) => path.clone(),
         None => {
-            let dir = kirjaamo::settings::data_dir()
-                .context("the OS has no data directory for the journal; pass --journal")?;
+            let dir =
+                kirjaamo::paths::data_dir().context("the OS has no data directory for the journal; pass --journal")?;
             for old in ["journal.sqlite".to_owned(), format!("journal-{}.sqlite", resolved.label.to_lowercase())] {
                 let old = dir.join(old);
                 if old.exists() {

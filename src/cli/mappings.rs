@@ -34,9 +34,8 @@ pub struct CheckArgs {
 
 /// The sandbox's catalog and what its seeded outbox holds.
 fn builtin() -> (Catalog, Vec<ServiceFacts>) {
-    let data = kirjaamo::sandbox::seed::seed_data(kirjaamo::sandbox::seed::DEFAULT_SEED);
-    let transactions: Vec<_> = data.transactions.iter().map(|t| t.transaction.clone()).collect();
-    (kirjaamo::sandbox::seed::catalog(), facts(&transactions))
+    let (catalog, transactions) = kirjaamo::demo::builtin_catalog();
+    (catalog, facts(&transactions))
 }
 
 fn facts(transactions: &[kirjaamo::domain::Transaction]) -> Vec<ServiceFacts> {

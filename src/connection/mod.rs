@@ -150,22 +150,6 @@ impl Connection {
         })
     }
 
-    /// A connection to `sandbox` with its demo credentials (demo mode, tests and benchmarks),
-    /// its read-only case page as "Open in TWeb".
-    pub fn to_sandbox(sandbox: &crate::sandbox::Sandbox, clerk: &str, label: &str) -> Self {
-        let credentials = crate::sandbox::Credentials::demo();
-        Self {
-            tweb_url: sandbox.tweb_url(),
-            tweb_auth: TwebAuth::Basic { user: credentials.tweb_user, password: credentials.tweb_password },
-            outbox_url: sandbox.outbox_url(),
-            outbox_token: credentials.outbox_token,
-            clerk: clerk.to_owned(),
-            label: label.to_owned(),
-            case_url: Some(sandbox.case_page_template()),
-            ca_bundle: None,
-        }
-    }
-
     /// Checks both addresses (https except to this machine) and builds the HTTP client, trusting
     /// the CA bundle besides the system roots. Reads the bundle: run it off the UI thread.
     pub fn http_client(&self) -> Result<reqwest::Client, RemoteError> {

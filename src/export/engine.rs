@@ -13,8 +13,8 @@ use tokio_util::sync::CancellationToken;
 
 use super::events::{EventKind, ExportEvent, Step};
 use super::journal::{FilingState, Journal};
+use super::place::{Found, Place};
 use super::plan::{FilingPlan, Target, refs, submitter_party};
-use super::steps::{Found, Place};
 use super::{ExportConfig, ExportError, Filed, FiledHow};
 use crate::contract::outbox::{Completion, FilingResult};
 use crate::contract::tweb::{CreateAssignment, CreateCase, DocumentMetadata};

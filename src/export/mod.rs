@@ -4,6 +4,7 @@
 mod engine;
 mod events;
 mod journal;
+mod place;
 mod plan;
 mod steps;
 pub mod validate;

@@ -8,26 +8,9 @@ use std::future::Future;
 use super::ExportError;
 use super::engine::Exporter;
 use super::events::{EventKind, Step};
+use super::place::{Found, Place};
 use crate::remote::{RemoteError, RemoteErrorKind};
 use crate::tweb::CaseSystem;
-
-/// An object TWeb holds under an external ref, and the case it belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) struct Found {
-    /// Its id.
-    pub id: u64,
-    /// Its case; `None` for a case itself or an unregistered document or assignment.
-    pub case_id: Option<u64>,
-}
-
-/// Where the object of a step must sit to be adopted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Place {
-    /// A case: found by its ref, it is the transaction's.
-    Anywhere,
-    /// A document or assignment: on this case (`None`: on no case).
-    OnCase(Option<u64>),
-}
 
 impl<C: CaseSystem + 'static> Exporter<C> {
     /// One creating step, exactly once (see the module docs).

@@ -37,7 +37,7 @@ pub fn log_dir() -> Option<PathBuf> {
     if let Some(dir) = std::env::var_os("KIRJAAMO_LOG_DIR") {
         return Some(PathBuf::from(dir));
     }
-    crate::settings::data_dir().map(|d| d.join("logs"))
+    crate::paths::data_dir().map(|d| d.join("logs"))
 }
 
 /// A writer that redacts each formatted event before passing it on.

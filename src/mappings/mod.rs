@@ -49,7 +49,7 @@ pub fn default_dir() -> Option<PathBuf> {
     if let Some(dir) = std::env::var_os("KIRJAAMO_MAPPINGS_DIR").filter(|d| !d.is_empty()) {
         return Some(PathBuf::from(dir));
     }
-    crate::settings::data_dir().map(|d| d.join("mappings"))
+    crate::paths::data_dir().map(|d| d.join("mappings"))
 }
 
 /// The `*.toml` files of `dir`, in file name order.

@@ -125,14 +125,8 @@ pub fn new_document(mapping: &ServiceMapping) -> DocumentMut {
 
 /// Writes `text` to `path` atomically: a temporary file in the same folder, synced, then renamed.
 pub fn write_atomic(path: &Path, text: &str) -> Result<(), MappingError> {
-    use std::io::Write as _;
-    let io = |source| MappingError::Io { path: path.to_owned(), source };
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let mut temp = tempfile::NamedTempFile::new_in(dir).map_err(io)?;
-    temp.write_all(text.as_bytes()).map_err(io)?;
-    temp.as_file().sync_all().map_err(io)?;
-    temp.persist(path).map_err(|e| io(e.error))?;
-    Ok(())
+    crate::paths::write_atomic(path, text.as_bytes())
+        .map_err(|source| MappingError::Io { path: path.to_owned(), source })
 }
 
 /// Saves `mapping` as `dir/<service>.toml`: into the existing file with its comments kept, or as

@@ -6,9 +6,11 @@
 
 mod auth;
 mod control;
+mod credentials;
 mod data_dir;
 pub mod error;
 mod extract;
+mod fault_inject;
 pub mod faults;
 pub mod openapi;
 mod outbox_api;
@@ -33,8 +35,8 @@ use bytes::Bytes;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
-pub use auth::Credentials;
 pub use control::RefCount;
+pub use credentials::Credentials;
 pub use data_dir::{DataError, load_one as load_transaction_file};
 pub use faults::{FaultConfig, FaultEffect, FaultRule};
 pub use persist::PersistError;
@@ -163,7 +165,7 @@ fn router(shared: Arc<Shared>) -> Router {
         .route("/api/v1/assignments", get(tweb_api::find_assignments).post(tweb_api::create_assignment))
         .route("/api/v1/assignments/{id}", get(tweb_api::get_assignment))
         .layer(from_fn_with_state(Arc::clone(&shared), auth::require_tweb))
-        .layer(from_fn_with_state((Arc::clone(&shared), Api::Tweb), faults::inject));
+        .layer(from_fn_with_state((Arc::clone(&shared), Api::Tweb), fault_inject::inject));
     let outbox = Router::new()
         .route("/api/v1/transactions", get(outbox_api::list))
         .route("/api/v1/services", get(outbox_api::services))
@@ -173,7 +175,7 @@ fn router(shared: Arc<Shared>) -> Router {
         .route("/api/v1/transactions/{id}/release", post(outbox_api::release))
         .route("/api/v1/transactions/{id}/complete", post(outbox_api::complete))
         .layer(from_fn_with_state(Arc::clone(&shared), auth::require_outbox))
-        .layer(from_fn_with_state((Arc::clone(&shared), Api::Outbox), faults::inject));
+        .layer(from_fn_with_state((Arc::clone(&shared), Api::Outbox), fault_inject::inject));
     let control = Router::new()
         .route("/health", get(control::health))
         .route("/faults", get(control::faults).put(control::set_faults).delete(control::clear_faults))

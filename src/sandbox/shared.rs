@@ -6,7 +6,7 @@ use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use bytes::Bytes;
 
-use super::auth::Credentials;
+use super::credentials::Credentials;
 use super::error::{ApiError, ApiResult};
 use super::faults::Faults;
 use super::outbox_state::OutboxState;

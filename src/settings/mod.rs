@@ -103,21 +103,10 @@ pub enum SettingsError {
     Duplicate(String),
 }
 
-/// Kirjaamo's data directory (journal, logs, mappings): `KIRJAAMO_DATA_DIR`, else the OS's.
-pub fn data_dir() -> Option<PathBuf> {
-    if let Some(dir) = std::env::var_os("KIRJAAMO_DATA_DIR") {
-        return Some(PathBuf::from(dir));
-    }
-    directories::ProjectDirs::from("fi", "Kirjaamo", "Kirjaamo").map(|d| d.data_dir().to_owned())
-}
-
 impl Settings {
     /// `settings.toml` in `KIRJAAMO_CONFIG_DIR`, else in the OS config directory.
     pub fn default_path() -> Option<PathBuf> {
-        if let Some(dir) = std::env::var_os("KIRJAAMO_CONFIG_DIR") {
-            return Some(PathBuf::from(dir).join("settings.toml"));
-        }
-        directories::ProjectDirs::from("fi", "Kirjaamo", "Kirjaamo").map(|d| d.config_dir().join("settings.toml"))
+        crate::paths::config_dir().map(|d| d.join("settings.toml"))
     }
 
     /// The active profile.
@@ -167,10 +156,8 @@ impl Settings {
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir).map_err(|source| SettingsError::Io { path: dir.to_owned(), source })?;
         }
-        crate::mappings::save::write_atomic(path, &text).map_err(|e| match e {
-            crate::mappings::MappingError::Io { path, source } => SettingsError::Io { path, source },
-            other => SettingsError::Format { path: path.to_owned(), message: other.to_string() },
-        })
+        crate::paths::write_atomic(path, text.as_bytes())
+            .map_err(|source| SettingsError::Io { path: path.to_owned(), source })
     }
 }
 

@@ -41,7 +41,7 @@ pub struct Shell {
     settings_error: Option<String>,
     texts: Texts,
     desk: Option<DeskApp>,
-    session: Option<(Option<crate::sandbox::Sandbox>, Option<tempfile::TempDir>)>,
+    session: Option<Option<crate::demo::Demo>>,
     current: Option<String>,
     start: StartState,
     opening: Option<Option<Profile>>,
@@ -192,9 +192,9 @@ impl Shell {
         let name = what.as_ref().map_or_else(|| self.texts.get("demo-label"), |p| p.name.clone());
         match result {
             Ok(session) => {
-                let Session { backend, sandbox, demo_dir } = *session;
+                let Session { backend, demo } = *session;
                 self.desk = Some(DeskApp::new(backend, self.language()));
-                self.session = Some((sandbox, demo_dir));
+                self.session = Some(demo);
                 self.current = what.map(|p| p.name);
                 self.dialog = None;
             }

@@ -19,10 +19,8 @@ use crate::settings::{Profile, Settings};
 pub struct Session {
     /// The desk's backend.
     pub backend: Backend,
-    /// The demo's embedded sandbox (stops when dropped).
-    pub sandbox: Option<crate::sandbox::Sandbox>,
-    /// The demo's copy of the built-in mappings (removed when dropped).
-    pub demo_dir: Option<tempfile::TempDir>,
+    /// The demo's embedded sandbox and mappings copy (stopped and removed when dropped).
+    pub demo: Option<crate::demo::Demo>,
 }
 
 /// Which secrets of a profile the keyring holds, or why it could not be asked.
@@ -115,28 +113,15 @@ impl ShellWorker {
         let (runtime, repaint, dir) = (self.runtime.clone(), Arc::clone(&self.repaint), self.mappings_dir.clone());
         self.send(async move {
             let result = async {
-                let sandbox = crate::sandbox::Sandbox::start(crate::sandbox::SandboxConfig::default())
-                    .await
-                    .map_err(|e| chain(&e))?;
-                let credentials = crate::sandbox::Credentials::demo();
-                for secret in [&credentials.tweb_password, &credentials.tweb_token, &credentials.outbox_token] {
-                    crate::logging::register_secret(secret);
-                }
-                let connection = Connection::to_sandbox(&sandbox, &clerk, &label);
-                let (dir, demo_dir) = match dir {
-                    Some(dir) => (dir, None),
-                    None => {
-                        let copy = tempfile::tempdir().map_err(|e| chain(&e))?;
-                        crate::mappings::write_demo_files(copy.path()).map_err(|e| chain(&e))?;
-                        (copy.path().to_owned(), Some(copy))
-                    }
-                };
+                let demo = crate::demo::Demo::start(&clerk, &label, dir).await.map_err(|e| chain(&e))?;
+                let dir = demo.mappings_dir.clone();
+                let connection = demo.connection.clone();
                 let mappings = crate::mappings::load_dir(&dir).map_err(|e| chain(&e))?;
                 let journal = Journal::in_memory().map_err(|e| chain(&e))?;
                 let mut backend =
                     Backend::new(runtime, connection, journal, mappings, repaint).map_err(|e| chain(&e))?;
                 backend.set_mappings_dir(dir);
-                Ok(Box::new(Session { backend, sandbox: Some(sandbox), demo_dir }))
+                Ok(Box::new(Session { backend, demo: Some(demo) }))
             }
             .await;
             ShellReply::Opened(result)
@@ -148,7 +133,7 @@ impl ShellWorker {
     pub fn open_profile(&self, profile: Profile, typed: Secrets) {
         let (runtime, repaint, store) = (self.runtime.clone(), Arc::clone(&self.repaint), Arc::clone(&self.store));
         let dir = self.mappings_dir.clone().or_else(|| profile.mappings_dir.clone());
-        let data_dir = self.data_dir.clone().or_else(crate::settings::data_dir);
+        let data_dir = self.data_dir.clone().or_else(crate::paths::data_dir);
         self.send(async move {
             let opened = tokio::task::spawn_blocking(move || {
                 let connection = Connection::from_profile(&profile, &with_stored(&profile, typed, store.as_ref())?)
@@ -166,7 +151,7 @@ impl ShellWorker {
                 let mut backend =
                     Backend::new(runtime, connection, journal, mappings, repaint).map_err(|e| chain(&e))?;
                 backend.set_mappings_dir(dir);
-                Ok::<_, String>(Box::new(Session { backend, sandbox: None, demo_dir: None }))
+                Ok::<_, String>(Box::new(Session { backend, demo: None }))
             })
             .await;
             ShellReply::Opened(opened.unwrap_or_else(|e| Err(e.to_string())))

@@ -15,7 +15,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use kirjaamo::export::Journal;
 use kirjaamo::sandbox::{Credentials, Sandbox, SandboxConfig};
-use kirjaamo::ui::{Backend, Connection, DeskApp};
+use kirjaamo::ui::{Backend, DeskApp};
 
 /// Steps the desk until a widget whose label contains `what` shows (30 s at most: several desks and
 /// their sandboxes share two cores while the tests run).
@@ -54,7 +54,7 @@ pub fn desk_on(
     dir: Option<&std::path::Path>,
     save: bool,
 ) -> Harness<'static, DeskApp> {
-    let connection = Connection::to_sandbox(sandbox, "Testikirjaaja", "Testi");
+    let connection = kirjaamo::demo::connection(sandbox, "Testikirjaaja", "Testi");
     let mappings = dir.map(|d| kirjaamo::mappings::load_dir(d).expect("mappings")).unwrap_or_default();
     let journal = Journal::in_memory().expect("journal");
     let mut backend =

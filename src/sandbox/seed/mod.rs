@@ -6,6 +6,7 @@ mod catalog;
 mod files;
 mod people;
 mod rng;
+mod sections;
 mod services;
 mod services_more;
 mod spec;

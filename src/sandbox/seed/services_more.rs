@@ -1,6 +1,6 @@
 //! More seed e-services: environment, streets, schools, information requests, damages, sports.
 
-use super::services::{APPLICANT, CONSENT, CONTACT};
+use super::sections::{APPLICANT, CONSENT, CONTACT};
 use super::spec::{FileKind::*, Gen::*, ServiceSpec, file, opt, req, section};
 
 const COMPANY: &[(&str, &str)] = &[

@@ -1,0 +1,83 @@
+//! The demo wiring: an embedded sandbox on an ephemeral 127.0.0.1 port with made-up data, its
+//! demo credentials, and a session's own copy of the built-in mappings. Besides `main` and the
+//! tests, this is the only code that uses the [`crate::sandbox`]: the desk's "Kokeile demoa"
+//! and `kirjaamo mappings check` without a TWeb come through here.
+
+use std::path::PathBuf;
+
+use crate::connection::Connection;
+use crate::domain::{Catalog, Transaction};
+use crate::sandbox::{Credentials, Sandbox, SandboxConfig, SandboxError};
+use crate::tweb::TwebAuth;
+
+/// Why the demo could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum DemoError {
+    /// The embedded sandbox did not start.
+    #[error("the demo servers could not start")]
+    Sandbox(#[from] SandboxError),
+    /// The demo's copy of the mappings could not be written.
+    #[error("the demo's mappings could not be written")]
+    Mappings(#[from] crate::mappings::MappingError),
+    /// No temporary folder for them.
+    #[error("no temporary folder for the demo's mappings")]
+    Folder(#[from] std::io::Error),
+}
+
+/// A running demo: stops its sandbox and removes its mappings copy when dropped.
+#[derive(Debug)]
+pub struct Demo {
+    /// The embedded sandbox.
+    pub sandbox: Sandbox,
+    /// A connection to it with the demo credentials.
+    pub connection: Connection,
+    /// The mappings folder the demo reads (its own copy unless one was given).
+    pub mappings_dir: PathBuf,
+    _copy: Option<tempfile::TempDir>,
+}
+
+impl Demo {
+    /// Starts a demo for `clerk`, shown as `label`; reads `mappings_dir` when given, else a fresh
+    /// copy of the built-in mappings.
+    pub async fn start(clerk: &str, label: &str, mappings_dir: Option<PathBuf>) -> Result<Self, DemoError> {
+        let sandbox = Sandbox::start(SandboxConfig::default()).await?;
+        let credentials = Credentials::demo();
+        for secret in [&credentials.tweb_password, &credentials.tweb_token, &credentials.outbox_token] {
+            crate::logging::register_secret(secret);
+        }
+        let connection = connection(&sandbox, clerk, label);
+        let (mappings_dir, copy) = match mappings_dir {
+            Some(dir) => (dir, None),
+            None => {
+                let copy = tempfile::tempdir()?;
+                crate::mappings::write_demo_files(copy.path())?;
+                (copy.path().to_owned(), Some(copy))
+            }
+        };
+        Ok(Self { sandbox, connection, mappings_dir, _copy: copy })
+    }
+}
+
+/// A connection to `sandbox` with its demo credentials (demo mode, tests and benchmarks), its
+/// read-only case page as "Avaa TWebissä".
+pub fn connection(sandbox: &Sandbox, clerk: &str, label: &str) -> Connection {
+    let credentials = Credentials::demo();
+    Connection {
+        tweb_url: sandbox.tweb_url(),
+        tweb_auth: TwebAuth::Basic { user: credentials.tweb_user, password: credentials.tweb_password },
+        outbox_url: sandbox.outbox_url(),
+        outbox_token: credentials.outbox_token,
+        clerk: clerk.to_owned(),
+        label: label.to_owned(),
+        case_url: Some(sandbox.case_page_template()),
+        ca_bundle: None,
+    }
+}
+
+/// The demo's built-in TWeb catalog and the transactions its outbox starts with (`kirjaamo
+/// mappings check` without a TWeb checks against these).
+pub fn builtin_catalog() -> (Catalog, Vec<Transaction>) {
+    let data = crate::sandbox::seed::seed_data(crate::sandbox::seed::DEFAULT_SEED);
+    let transactions = data.transactions.iter().map(|t| t.transaction.clone()).collect();
+    (crate::sandbox::seed::catalog(), transactions)
+}

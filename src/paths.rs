@@ -1,0 +1,50 @@
+//! Where Kirjaamo keeps its files, and how it writes them: the OS data and config folders (or
+//! `KIRJAAMO_DATA_DIR` / `KIRJAAMO_CONFIG_DIR`), and atomic writes that never leave half a file.
+//! The lowest layer beside `remote`: settings, mappings, logging and the journal all use it.
+
+use std::path::{Path, PathBuf};
+
+fn project() -> Option<directories::ProjectDirs> {
+    directories::ProjectDirs::from("fi", "Kirjaamo", "Kirjaamo")
+}
+
+/// Kirjaamo's data directory (journals, logs, mappings): `KIRJAAMO_DATA_DIR`, else the OS's.
+pub fn data_dir() -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os("KIRJAAMO_DATA_DIR") {
+        return Some(PathBuf::from(dir));
+    }
+    project().map(|d| d.data_dir().to_owned())
+}
+
+/// Kirjaamo's configuration directory (`settings.toml`): `KIRJAAMO_CONFIG_DIR`, else the OS's.
+pub fn config_dir() -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os("KIRJAAMO_CONFIG_DIR") {
+        return Some(PathBuf::from(dir));
+    }
+    project().map(|d| d.config_dir().to_owned())
+}
+
+/// Writes `bytes` to `path` through a synced temporary file beside it, renamed into place: a
+/// reader sees the old file or the new one, never a part.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write as _;
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let mut temp = tempfile::NamedTempFile::new_in(dir)?;
+    temp.write_all(bytes)?;
+    temp.as_file().sync_all()?;
+    temp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn an_atomic_write_replaces_the_whole_file() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let path = dir.path().join("a.toml");
+        super::write_atomic(&path, b"first version, longer").unwrap_or_else(|e| panic!("{e}"));
+        super::write_atomic(&path, b"second").unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(std::fs::read(&path).ok().as_deref(), Some(&b"second"[..]));
+        assert_eq!(std::fs::read_dir(dir.path()).map(Iterator::count).ok(), Some(1), "no temporary left");
+    }
+}
