@@ -1,6 +1,8 @@
 //! CPU time of the desk's frames with 10,000 pending transactions: an idle frame, a scroll frame
 //! and a filter keystroke, each including tessellation (everything but the GPU). See BENCHMARKS.md.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout, clippy::print_stderr, missing_docs)]
+
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -83,8 +85,8 @@ fn benches(c: &mut Criterion) {
                     source: egui::MouseWheelSource::Wheel,
                 },
             ];
-            frame(&ctx, &mut app, events)
-        })
+            frame(&ctx, &mut app, events);
+        });
     });
     // Focus the filter with "/", then each keystroke is a frame with a text event or a backspace.
     let slash = egui::Event::Key {
@@ -114,8 +116,8 @@ fn benches(c: &mut Criterion) {
         b.iter(|| {
             let event = if typed { backspace.clone() } else { egui::Event::Text("q".to_owned()) };
             typed = !typed;
-            frame(&ctx, &mut app, vec![event])
-        })
+            frame(&ctx, &mut app, vec![event]);
+        });
     });
     group.finish();
     runtime.block_on(sandbox.stop());

@@ -2,6 +2,8 @@
 //! desk has it from the preview), three 1 MB attachments streamed from the outbox into TWeb, and
 //! an assignment. See BENCHMARKS.md.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout, clippy::print_stderr, missing_docs)]
+
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -66,7 +68,7 @@ fn benches(c: &mut Criterion) {
                 total += start.elapsed();
             }
             total
-        })
+        });
     });
     group.finish();
 }

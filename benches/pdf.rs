@@ -1,5 +1,7 @@
 //! Speed of the transaction PDF and its preview. Sizes are printed once at start; see BENCHMARKS.md.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout, clippy::print_stderr, missing_docs)]
+
 use std::hint::black_box;
 use std::path::Path;
 use std::sync::Arc;
@@ -45,7 +47,7 @@ fn benches(c: &mut Criterion) {
     let font = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/fonts/LiberationSans-Regular.ttf"))
         .expect("font");
     group.bench_function("subset regular face (typical)", |b| {
-        b.iter(|| kirjaamo::pdf::subset(black_box(&font), text.chars()))
+        b.iter(|| kirjaamo::pdf::subset(black_box(&font), text.chars()));
     });
     group.finish();
 
@@ -56,7 +58,7 @@ fn benches(c: &mut Criterion) {
         b.iter(|| {
             let mut pdf = PdfPreview::open(Arc::clone(&bytes)).expect("opens");
             pdf.render(1, 1000).expect("page")
-        })
+        });
     });
     preview.finish();
 }

@@ -1,5 +1,8 @@
 //! The `kirjaamo` binary: the clerk desk (GUI), the sandbox and the admin tools.
 
+// The binary is the edge that talks to people on the console: its subcommands print.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::path::{Path, PathBuf};
 

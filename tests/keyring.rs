@@ -2,6 +2,8 @@
 //! with an unlocked keyring, so it is ignored by a plain `cargo test`; `.ci/run` runs it under
 //! `dbus-run-session` with gnome-keyring unlocked in a temporary home.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout, clippy::print_stderr, missing_docs)]
+
 use kirjaamo::credentials::{OsKeyring, SecretKind, SecretStore};
 
 #[test]

@@ -4,6 +4,8 @@
 //! `#[cfg(test)]` items and `tests.rs` files (tests may use anything). A module using its own
 //! ancestors or descendants is Rust's module tree, not an import between modules.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout, clippy::print_stderr, missing_docs)]
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 

@@ -1,6 +1,8 @@
 //! The transaction PDF, checked with poppler and qpdf over a corpus of tricky transactions:
 //! nothing lost or doubled, fonts embedded and subset, PDF/A identification, reproducible bytes.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout, clippy::print_stderr, missing_docs)]
+
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -97,10 +97,10 @@ pub async fn run(args: ExportArgs) -> Result<bool> {
                     );
                 }
                 EventKind::Retrying { step, message, attempt } => {
-                    eprintln!("{}: {step:?} retrying (try {attempt}): {message}", event.transaction_id)
+                    eprintln!("{}: {step:?} retrying (try {attempt}): {message}", event.transaction_id);
                 }
                 EventKind::Done(result) => {
-                    eprintln!("{}: filed {}", event.transaction_id, result.diary_number.unwrap_or_default())
+                    eprintln!("{}: filed {}", event.transaction_id, result.diary_number.unwrap_or_default());
                 }
                 // A failure is said once, by the loop below, with what it means for the run.
                 EventKind::Started(_) | EventKind::Progress { .. } | EventKind::Failed { .. } => {}

@@ -69,7 +69,7 @@ fn widths(subset: &Subset) -> Widths {
 }
 
 fn faces() -> Result<(ttf_parser::Face<'static>, ttf_parser::Face<'static>), SubsetError> {
-    let parse = |data: &'static [u8]| ttf_parser::Face::parse(data, 0).map_err(|_| SubsetError::MissingTable("sfnt"));
+    let parse = |data: &'static [u8]| ttf_parser::Face::parse(data, 0).map_err(SubsetError::from);
     Ok((parse(REGULAR)?, parse(BOLD)?))
 }
 

@@ -16,6 +16,9 @@ pub enum SubsetError {
     /// A glyph or table points outside the font data.
     #[error("the font data is damaged ({0})")]
     Damaged(&'static str),
+    /// The font could not be parsed at all.
+    #[error("the font could not be read")]
+    Parse(#[from] ttf_parser::FaceParsingError),
     /// More distinct characters than slot mode has room for.
     #[error("{0} distinct characters do not fit the {SLOT_CAPACITY} single-byte slots")]
     TooManyChars(usize),
@@ -239,7 +242,7 @@ fn assemble(mut tables: Vec<([u8; 4], Vec<u8>)>) -> Vec<u8> {
 /// Subsets `font` to `chars` (characters the font lacks are left out of the mapping): glyphs are
 /// renumbered from 1 in character order and the `cmap` maps the characters themselves.
 pub fn subset(font: &[u8], chars: impl IntoIterator<Item = char>) -> Result<Subset, SubsetError> {
-    let face = ttf_parser::Face::parse(font, 0).map_err(|_| SubsetError::MissingTable("sfnt"))?;
+    let face = ttf_parser::Face::parse(font, 0)?;
     let mut slots: Vec<Option<u16>> = vec![Some(0)];
     let mut glyphs = BTreeMap::new();
     let mut placed: BTreeMap<u16, u16> = BTreeMap::new();
@@ -261,7 +264,7 @@ pub fn subset(font: &[u8], chars: impl IntoIterator<Item = char>) -> Result<Subs
 /// write single-byte (built-in font) text then lays out the stand-ins with the right metrics, and
 /// the finishing pass embeds the subset as a CID font whose codes are those glyph ids.
 pub fn subset_slots(font: &[u8], chars: impl IntoIterator<Item = char>) -> Result<Subset, SubsetError> {
-    let face = ttf_parser::Face::parse(font, 0).map_err(|_| SubsetError::MissingTable("sfnt"))?;
+    let face = ttf_parser::Face::parse(font, 0)?;
     let wanted: Vec<char> = chars.into_iter().filter(|c| *c != ' ' && face.glyph_index(*c).is_some()).collect();
     if wanted.len() > SLOT_CAPACITY {
         return Err(SubsetError::TooManyChars(wanted.len()));

@@ -23,7 +23,7 @@ pub struct PdfPreview {
 impl PdfPreview {
     /// Parses the PDF; a damaged or encrypted file is an error.
     pub fn open(bytes: Arc<Vec<u8>>) -> Result<Self, PreviewError> {
-        let parsed = catch_unwind(AssertUnwindSafe(|| Pdf::new(bytes))).map_err(|_| PreviewError::InvalidPdf)?;
+        let parsed = catch_unwind(AssertUnwindSafe(|| Pdf::new(bytes))).map_err(|_panic| PreviewError::InvalidPdf)?;
         let pdf = parsed.map_err(|e| match e {
             LoadPdfError::Decryption(_) => PreviewError::Encrypted,
             LoadPdfError::Invalid => PreviewError::InvalidPdf,
@@ -43,7 +43,9 @@ impl PdfPreview {
     pub fn page_size(&self, page: usize) -> Result<(f32, f32), PreviewError> {
         let pages = self.pdf.pages();
         let found = page.checked_sub(1).and_then(|i| pages.get(i));
-        found.map(|p| p.render_dimensions()).ok_or(PreviewError::NoSuchPage { page, pages: pages.len() })
+        found
+            .map(hayro::hayro_syntax::page::Page::render_dimensions)
+            .ok_or(PreviewError::NoSuchPage { page, pages: pages.len() })
     }
 
     /// Draws page `page` (from 1) `width` pixels wide on white, from the cache when it was drawn before.
@@ -68,7 +70,7 @@ impl PdfPreview {
             let (w, h) = (u32::from(pixmap.width()), u32::from(pixmap.height()));
             Raster { width: w, height: h, rgba: pixmap.data_as_u8_slice().to_vec() }
         }))
-        .map_err(|_| PreviewError::RenderFailed)?;
+        .map_err(|_panic| PreviewError::RenderFailed)?;
         let raster = Arc::new(drawn);
         if self.cache.len() == CACHED_PAGES {
             self.cache.pop_front();

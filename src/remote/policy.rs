@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 pub enum PolicyError {
     /// Not a URL.
     #[error("\"{0}\" is not a web address")]
-    Invalid(String),
+    Invalid(String, #[source] url::ParseError),
     /// Plain http to a host that is not this machine.
     #[error("{0} is not encrypted: use https:// (plain http is allowed only to 127.0.0.1 and localhost)")]
     NotHttps(String),
@@ -40,7 +40,7 @@ pub enum PolicyError {
 
 /// Accepts `https://…`, and `http://` only to 127.0.0.1, ::1 or localhost.
 pub fn check_base_url(url: &str) -> Result<(), PolicyError> {
-    let parsed = reqwest::Url::parse(url).map_err(|_| PolicyError::Invalid(url.to_owned()))?;
+    let parsed = reqwest::Url::parse(url).map_err(|e| PolicyError::Invalid(url.to_owned(), e))?;
     match parsed.scheme() {
         "https" => Ok(()),
         "http" => {
@@ -81,6 +81,6 @@ mod tests {
         assert!(matches!(check_base_url("http://10.0.0.5/api"), Err(PolicyError::NotHttps(_))));
         assert!(matches!(check_base_url("http://127.0.0.1.evil.fi/"), Err(PolicyError::NotHttps(_))));
         assert!(matches!(check_base_url("ftp://tweb.kunta.fi"), Err(PolicyError::Scheme(_))));
-        assert!(matches!(check_base_url("tweb.kunta.fi"), Err(PolicyError::Invalid(_))));
+        assert!(matches!(check_base_url("tweb.kunta.fi"), Err(PolicyError::Invalid(..))));
     }
 }

@@ -14,13 +14,10 @@ impl DeskApp {
     pub fn file_selected(&mut self) {
         let Some(id) = self.selected.clone() else { return };
         let Some(draft) = self.drafts.get(&id) else { return };
-        let plan = match draft.plan() {
-            Ok(plan) => plan,
-            Err(_) => {
-                // The panel lists what is missing; nothing is sent.
-                self.confirm = None;
-                return;
-            }
+        // The panel lists what is missing; nothing is sent.
+        let Ok(plan) = draft.plan() else {
+            self.confirm = None;
+            return;
         };
         if !draft.complete_default && self.confirm.as_deref() != Some(id.as_str()) {
             self.confirm = Some(id);

@@ -22,7 +22,7 @@ pub fn show(app: &mut DeskApp, ui: &mut egui::Ui) {
     };
     ui.add(egui::Label::new(egui::RichText::new(&transaction.service.name).heading()).truncate());
     let submitter = &transaction.submitter;
-    let masked = submitter.personal_id.as_ref().map(|p| p.masked()).unwrap_or_default();
+    let masked = submitter.personal_id.as_ref().map(crate::domain::PersonalId::masked).unwrap_or_default();
     ui.label(format!(
         "{} · {} · {} {masked}",
         transaction.id,

@@ -153,7 +153,8 @@ impl InboxModel {
             match counts.iter_mut().find(|c| c.id == row.service.id) {
                 Some(count) => count.pending += pending,
                 None => {
-                    counts.push(ServiceCount { id: row.service.id.clone(), name: row.service.name.clone(), pending })
+                    let (id, name) = (row.service.id.clone(), row.service.name.clone());
+                    counts.push(ServiceCount { id, name, pending });
                 }
             }
         }

@@ -18,7 +18,7 @@ impl DeskApp {
         }
         if ui.ctx().egui_wants_keyboard_input() {
             if ui.input(|i| i.key_pressed(Key::Escape)) {
-                ui.ctx().memory_mut(|m| m.stop_text_input());
+                ui.ctx().memory_mut(egui::Memory::stop_text_input);
             }
             return;
         }

@@ -312,7 +312,7 @@ impl Shell {
             DialogAction::Save | DialogAction::Use => {
                 let Some(mut settings) = self.settings_from_dialog(None) else { return };
                 let Some(dialog) = &mut self.dialog else { return };
-                let changes = dialog.forms.iter().flat_map(|f| f.changes()).collect();
+                let changes = dialog.forms.iter().flat_map(super::connection_form::ProfileForm::changes).collect();
                 if action == DialogAction::Use {
                     let Some(form) = dialog.form() else { return };
                     let Ok(profile) = form.profile() else { return };
@@ -329,7 +329,8 @@ impl Shell {
                 let removed = dialog.forms.remove(index);
                 dialog.selected = dialog.selected.min(dialog.forms.len().saturating_sub(1));
                 dialog.test = None;
-                let mut changes: Vec<_> = dialog.forms.iter().flat_map(|f| f.changes()).collect();
+                let mut changes: Vec<_> =
+                    dialog.forms.iter().flat_map(super::connection_form::ProfileForm::changes).collect();
                 changes.extend(removed.original.as_deref().map(forget_all).unwrap_or_default());
                 dialog.saving = true;
                 self.save(settings, changes);

@@ -1,5 +1,7 @@
 //! The clerk desk driven through AccessKit with egui_kittest, against the sandbox over HTTP.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout, clippy::print_stderr, missing_docs)]
+
 mod admin;
 mod bulk;
 mod connections;

@@ -1,6 +1,8 @@
 //! The export engine against the sandbox over real HTTP: the three actions end to end, a fault
 //! soak, several clerks at once, and resuming after an interruption.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout, clippy::print_stderr, missing_docs)]
+
 mod actions;
 mod bad_input;
 mod clerks;

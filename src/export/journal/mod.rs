@@ -98,6 +98,15 @@ pub enum JournalError {
     /// A stored value could not be read back.
     #[error("the filing journal holds an unreadable entry for {0}")]
     Corrupt(String),
+    /// A stored plan or result could not be read or written as JSON.
+    #[error("the filing journal's entry for {transaction} could not be read or written")]
+    Unreadable {
+        /// The transaction.
+        transaction: String,
+        /// The cause.
+        #[source]
+        source: serde_json::Error,
+    },
     /// The worker running the query stopped.
     #[error("the journal worker stopped")]
     Worker(#[from] tokio::task::JoinError),
@@ -222,7 +231,8 @@ impl Journal {
     /// The engine calls this only once the outbox says the transaction is still pending, so a
     /// "done" from a journal that the servers contradict is reset here.
     pub async fn begin(&self, plan: &FilingPlan, clerk: &str) -> Result<FilingRecord, JournalError> {
-        let plan_json = serde_json::to_string(plan).map_err(|_| JournalError::Corrupt(plan.transaction_id.clone()))?;
+        let plan_json = serde_json::to_string(plan)
+            .map_err(|source| JournalError::Unreadable { transaction: plan.transaction_id.clone(), source })?;
         let (id, clerk) = (plan.transaction_id.clone(), clerk.to_owned());
         let now = Utc::now().to_rfc3339();
         self.run(move |c| {
@@ -249,7 +259,8 @@ impl Journal {
         by: Option<&str>,
     ) -> Result<(), JournalError> {
         let state = if by.is_some() { FilingState::FiledByOther } else { FilingState::Done };
-        let result = serde_json::to_string(result).map_err(|_| JournalError::Corrupt(transaction_id.to_owned()))?;
+        let result = serde_json::to_string(result)
+            .map_err(|source| JournalError::Unreadable { transaction: transaction_id.to_owned(), source })?;
         let (id, by, now) = (transaction_id.to_owned(), by.map(str::to_owned), Utc::now().to_rfc3339());
         self.run(move |c| {
             c.execute(
@@ -402,10 +413,11 @@ fn row_tuple(r: &rusqlite::Row<'_>) -> rusqlite::Result<Row> {
 fn record(row: Row) -> Result<FilingRecord, JournalError> {
     let (transaction_id, plan, state, clerk, error, result, claim_token, started_at, updated_at, filed_by) = row;
     let corrupt = || JournalError::Corrupt(transaction_id.clone());
+    let unreadable = |source| JournalError::Unreadable { transaction: transaction_id.clone(), source };
     Ok(FilingRecord {
-        plan: serde_json::from_str(&plan).map_err(|_| corrupt())?,
+        plan: serde_json::from_str(&plan).map_err(unreadable)?,
         state: FilingState::parse(&state).ok_or_else(corrupt)?,
-        result: result.map(|r| serde_json::from_str(&r)).transpose().map_err(|_| corrupt())?,
+        result: result.map(|r| serde_json::from_str(&r)).transpose().map_err(unreadable)?,
         transaction_id,
         clerk,
         error,

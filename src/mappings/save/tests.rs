@@ -51,7 +51,7 @@ fn saving_keeps_the_admins_comments_and_changes_only_what_changed() {
     assert!(text.contains("case_group = \"02.05.01\"") && text.contains("due_in_days = 14"), "{text}");
     assert_eq!(load_file(&path).unwrap_or_else(|e| panic!("{e}")), mapping, "round trip");
     // No temporary file is left beside it.
-    assert_eq!(std::fs::read_dir(dir.path()).map(|d| d.count()).unwrap_or(0), 1);
+    assert_eq!(std::fs::read_dir(dir.path()).map(Iterator::count).unwrap_or(0), 1);
 }
 
 #[test]
