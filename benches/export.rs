@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use bytes::Bytes;
 use criterion::{Criterion, criterion_group, criterion_main};
 use kirjaamo::domain::{Attachment, Transaction};
-use kirjaamo::export::{ExportConfig, Exporter, FilingPlan, Journal};
+use kirjaamo::export::{ExportConfig, Exporter, Journal};
 use kirjaamo::outbox::OutboxClient;
 use kirjaamo::sandbox::{Sandbox, SandboxConfig};
 use kirjaamo::tweb::{TwebAuth, TwebClient};
@@ -59,8 +59,8 @@ fn benches(c: &mut Criterion) {
                 next += 1;
                 let transaction = Transaction { id: format!("TX-BENCH-{next:06}"), ..template.clone() };
                 sandbox.add_transaction(transaction.clone(), files.clone());
-                let plan =
-                    FilingPlan::from_mapping(&transaction, &mapping, chrono::Utc::now().date_naive()).expect("plan");
+                let plan = kirjaamo::service::from_mapping(&transaction, &mapping, kirjaamo::domain::helsinki::today())
+                    .expect("plan");
                 let start = Instant::now();
                 runtime
                     .block_on(exporter.file_with_pdf(&plan, &CancellationToken::new(), Some(pdf.clone())))

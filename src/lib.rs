@@ -19,6 +19,7 @@ pub mod pdf;
 pub mod preview;
 pub mod remote;
 pub mod sandbox;
+pub mod service;
 pub mod settings;
 pub mod tweb;
 pub mod ui;

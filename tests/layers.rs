@@ -30,6 +30,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("credentials", 3),
     ("connection", 4),
     ("demo", 4),
+    ("service", 4),
     ("ui", 5),
     ("cli", 5),
     ("main", 6),

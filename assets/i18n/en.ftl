@@ -75,6 +75,7 @@ filing-heading = Filing
 filing-none = No transaction selected.
 filing-default-from = Defaults: { $service }
 filing-no-mapping = This e-service has no defaults: choose how to file it.
+filing-mapping-unchecked = The default is not yet checked against TWeb's catalog: it does not file without confirmation.
 filing-mapping-invalid = This e-service's defaults are wrong and are not used: choose how to file it. For the admin:
 filing-confirm = The defaults are incomplete. Check the choices: Enter files, Esc cancels.
 filing-file = File (Enter)

@@ -75,6 +75,7 @@ filing-heading = Kirjaus
 filing-none = Ei valittua tapahtumaa.
 filing-default-from = Oletukset: { $service }
 filing-no-mapping = Tälle e-palvelulle ei ole oletuksia: valitse kirjauksen tiedot.
+filing-mapping-unchecked = Oletusta ei ole vielä tarkistettu TWebin luetteloa vasten: se ei kirjaa ilman vahvistusta.
 filing-mapping-invalid = Tämän e-palvelun oletukset ovat virheelliset, eikä niitä käytetä: valitse kirjauksen tiedot. Pääkäyttäjälle:
 filing-confirm = Oletukset eivät ole täydelliset. Tarkista valinnat: Enter kirjaa, Esc peruu.
 filing-file = Kirjaa (Enter)

@@ -75,6 +75,7 @@ filing-heading = Registrering
 filing-none = Inget ärende valt.
 filing-default-from = Standard: { $service }
 filing-no-mapping = E-tjänsten har ingen standard: välj registreringens uppgifter.
+filing-mapping-unchecked = Standardvalet är ännu inte kontrollerat mot TWebs förteckning: det registrerar inte utan bekräftelse.
 filing-mapping-invalid = E-tjänstens standard är felaktig och används inte: välj registreringens uppgifter. Till huvudanvändaren:
 filing-confirm = Standarden är inte fullständig. Kontrollera valen: Enter registrerar, Esc avbryter.
 filing-file = Registrera (Enter)

@@ -3,15 +3,12 @@
 //! Progress goes to stderr, one summary line to stdout; the exit code is non-zero when anything failed.
 
 use std::path::PathBuf;
-use std::sync::Arc;
 
 use anyhow::{Context, Result, bail};
 use clap::Args;
-use kirjaamo::export::{
-    Endpoint, EventKind, ExportConfig, ExportError, Exporter, FiledHow, FilingPlan, Journal, JournalError,
-};
-use kirjaamo::mappings::ServiceMapping;
+use kirjaamo::export::{Endpoint, EventKind, ExportError, FiledHow, FilingPlan, Journal, JournalError};
 use kirjaamo::outbox::OutboxClient;
+use kirjaamo::service::{CheckedMappings, Services};
 use kirjaamo::tweb::TwebClient;
 use tokio_util::sync::CancellationToken;
 
@@ -79,11 +76,10 @@ pub async fn run(args: ExportArgs) -> Result<bool> {
     if !args.auto && !args.resume && args.id.is_empty() {
         bail!("say what to file: --auto, --resume or --id TX…");
     }
-    let resolved = connect(&args)?;
-    let http = resolved.connection.http_client()?;
+    let mut resolved = connect(&args)?;
+    // Claims made by this run name it, with or without a profile.
+    resolved.connection.clerk.clone_from(&args.clerk);
     let journal = open_journal(&args, &resolved)?;
-    let tweb = Arc::new(TwebClient::new(http.clone(), &resolved.connection.tweb_url, resolved.connection.tweb_auth));
-    let outbox = OutboxClient::new(http, &resolved.connection.outbox_url, &resolved.connection.outbox_token);
     let (events, mut received) = tokio::sync::mpsc::unbounded_channel::<kirjaamo::export::ExportEvent>();
     let printer = tokio::spawn(async move {
         while let Some(event) = received.recv().await {
@@ -107,8 +103,7 @@ pub async fn run(args: ExportArgs) -> Result<bool> {
             }
         }
     });
-    let exporter =
-        Exporter::new(Arc::clone(&tweb), outbox.clone(), journal.clone(), ExportConfig::new(&args.clerk), Some(events));
+    let Services { tweb, outbox, exporter } = Services::new(&resolved.connection, journal.clone(), Some(events))?;
     let mut plans: Vec<Result<FilingPlan, String>> = Vec::new();
     let mut skipped = 0;
     if args.resume {
@@ -121,10 +116,11 @@ pub async fn run(args: ExportArgs) -> Result<bool> {
             .or_else(kirjaamo::mappings::default_dir)
             .context("no mappings folder: pass --mappings")?;
         let mappings = checked_mappings(tweb.as_ref(), &dir).await?;
+        let usable = |service: &str| mappings.usable(service).ok();
         let today = kirjaamo::domain::helsinki::today();
         let ids: Vec<String> = if args.auto {
             let pending = outbox.list_all(None).await?;
-            let automatic = |service: &str| mappings.iter().any(|m| m.service == service && m.automatic);
+            let automatic = |service: &str| usable(service).is_some_and(|m| m.automatic);
             skipped = pending.iter().filter(|t| !automatic(&t.service.id)).count();
             pending.into_iter().filter(|t| automatic(&t.service.id)).map(|t| t.id).collect()
         } else {
@@ -237,36 +233,28 @@ fn open_journal(args: &ExportArgs, resolved: &super::connect::Resolved) -> Resul
     Ok(journal)
 }
 
-/// The mappings that pass the check against TWeb's catalog; the others are named with their
-/// errors on stderr and file nothing.
-async fn checked_mappings(tweb: &TwebClient, dir: &std::path::Path) -> Result<Vec<ServiceMapping>> {
+/// The mappings checked against TWeb's catalog, as `kirjaamo mappings check` reports them: the
+/// errors of those that fail are said on stderr, and those file nothing.
+async fn checked_mappings(tweb: &TwebClient, dir: &std::path::Path) -> Result<CheckedMappings> {
     let catalog = kirjaamo::tweb::fetch_catalog(tweb).await.context("reading TWeb's catalog to check the mappings")?;
     let reports = kirjaamo::mappings::check::Checker { catalog: &catalog, services: &[] }.check_dir(dir)?;
-    let mut usable = Vec::new();
-    for report in reports {
-        if report.usable() {
-            usable.extend(report.mapping);
-            continue;
-        }
+    for report in reports.iter().filter(|r| !r.usable()) {
         for issue in report.issues.iter().filter(|i| i.severity == kirjaamo::mappings::check::Severity::Error) {
             eprintln!("{issue}");
         }
         eprintln!("{}: not used until fixed (run `kirjaamo mappings check`)", report.path.display());
     }
-    Ok(usable)
+    Ok(CheckedMappings::from_reports(&reports))
 }
 
 async fn plan_for(
     outbox: &OutboxClient,
-    mappings: &[ServiceMapping],
+    mappings: &CheckedMappings,
     id: &str,
     today: chrono::NaiveDate,
 ) -> Result<FilingPlan, String> {
     let detail = outbox.get(id).await.map_err(|e| format!("{id}: {}", kirjaamo::error_chain(&e)))?;
     let transaction = detail.transaction;
-    let mapping = mappings
-        .iter()
-        .find(|m| m.service == transaction.service.id)
-        .ok_or_else(|| format!("{id}: the e-service {} has no mapping", transaction.service.id))?;
-    FilingPlan::from_mapping(&transaction, mapping, today).map_err(|e| format!("{id}: {e}"))
+    let mapping = mappings.usable(&transaction.service.id).map_err(|why| format!("{id}: {why}"))?;
+    kirjaamo::service::from_mapping(&transaction, mapping, today).map_err(|e| format!("{id}: {e}"))
 }

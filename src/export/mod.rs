@@ -14,7 +14,7 @@ use std::time::Duration;
 pub use engine::Exporter;
 pub use events::{EventKind, ExportEvent, Step};
 pub use journal::{Endpoint, FilingRecord, FilingState, Journal, JournalError, JournalNotice, SCHEMA_VERSION};
-pub use plan::{AssignmentPlan, FilingPlan, PlanError, Target, refs, submitter_party};
+pub use plan::{AssignmentPlan, FilingPlan, Target, refs, submitter_party};
 
 use crate::contract::outbox::FilingResult;
 use crate::remote::RemoteError;

@@ -5,7 +5,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::contract::outbox::FilingAction;
 use crate::domain::{Party, PartyRole, Recipients, Transaction};
-use crate::mappings::{DefaultAction, ServiceMapping, render_template};
 
 /// The assignment made at the end of a filing.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -80,20 +79,6 @@ pub struct FilingPlan {
     pub assignment: Option<AssignmentPlan>,
 }
 
-/// Why a plan could not be made from a mapping.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum PlanError {
-    /// The mapping has no case group for a new case.
-    #[error("the mapping of {0} names no case group for new cases")]
-    NoCaseGroup(String),
-    /// The mapping's default needs the clerk to choose a case.
-    #[error("the mapping of {0} files onto an existing case: a clerk must choose the case")]
-    NeedsCase(String),
-    /// Assignment-only without an assignment.
-    #[error("the mapping of {0} files as an assignment only but names no assignment")]
-    NoAssignment(String),
-}
-
 impl FilingPlan {
     /// The action for the outbox's completion record.
     pub fn action(&self) -> FilingAction {
@@ -107,42 +92,6 @@ impl FilingPlan {
     /// The document type of an attachment.
     pub fn attachment_type(&self, filename: &str, content_type: &str) -> &str {
         crate::mappings::attachment_type(&self.attachment_rules, &self.attachment_document_type, filename, content_type)
-    }
-
-    /// The mapping's default filing of `transaction`, filed `today`.
-    pub fn from_mapping(
-        transaction: &Transaction,
-        mapping: &ServiceMapping,
-        today: NaiveDate,
-    ) -> Result<Self, PlanError> {
-        let service = || mapping.service.clone();
-        let target = match mapping.action {
-            DefaultAction::NewCase => Target::NewCase {
-                case_group: mapping.case_group.clone().ok_or_else(|| PlanError::NoCaseGroup(service()))?,
-                title: render_template(&mapping.title, transaction),
-                submitter_party: mapping.submitter_is_party,
-            },
-            DefaultAction::ExistingCase => return Err(PlanError::NeedsCase(service())),
-            DefaultAction::AssignmentOnly => Target::AssignmentOnly,
-        };
-        let assignment = mapping.assignment.as_ref().map(|a| AssignmentPlan {
-            recipients: Recipients { users: a.users.clone(), groups: a.groups.clone() },
-            subject: render_template(&a.subject, transaction),
-            message: a.message.as_ref().map(|m| render_template(m, transaction)),
-            due_date: a.due_in_days.map(|days| today + Duration::days(i64::from(days))),
-            due_in_days: a.due_in_days,
-        });
-        if target == Target::AssignmentOnly && assignment.is_none() {
-            return Err(PlanError::NoAssignment(service()));
-        }
-        Ok(Self {
-            transaction_id: transaction.id.clone(),
-            target,
-            form_document_type: mapping.form_document_type.clone(),
-            attachment_document_type: mapping.attachment_document_type.clone(),
-            attachment_rules: mapping.attachment_rules.clone(),
-            assignment,
-        })
     }
 }
 

@@ -82,7 +82,10 @@ pub fn show(app: &mut DeskApp, ui: &mut egui::Ui) {
         ui.set_min_width(ui.available_width());
         egui::ScrollArea::vertical().show(ui, |ui| {
             for (id, name, pending, mapped) in services(app) {
-                let problems = app.mapping_problems.get(&id).map_or(0, Vec::len);
+                let problems = match app.backend.usable(&id) {
+                    Err(crate::service::Unusable::Errors(errors)) => errors.len(),
+                    _ => 0,
+                };
                 let state = match (mapped, problems) {
                     (false, _) => app.texts.with("admin-unmapped", &[("count", pending.into())]),
                     (true, 0) => app.texts.with("admin-ok", &[("count", pending.into())]),

@@ -114,7 +114,6 @@ pub struct DeskApp {
     pub(super) focus: Option<Focus>,
     pub(super) confirm: Option<String>,
     pub(super) notice: Option<Result<String, String>>,
-    pub(super) mapping_problems: HashMap<String, Vec<String>>,
     pub(super) admin: super::admin::AdminState,
     pub(super) wants_connections: bool,
 }
@@ -146,7 +145,6 @@ impl DeskApp {
             focus: None,
             confirm: None,
             notice: None,
-            mapping_problems: HashMap::new(),
             admin: super::admin::AdminState::default(),
             wants_connections: false,
         };
@@ -216,10 +214,10 @@ impl DeskApp {
         self.backend.load(id);
     }
 
-    /// The mapping of `service` when it passed the check against TWeb's catalog (or the catalog
-    /// has not arrived yet; drafts made then are re-marked when it does).
+    /// The mapping of `service` once it passed the check against TWeb's catalog; none before
+    /// the catalog has arrived (drafts made meanwhile are prefilled but wait for confirmation).
     pub fn usable_mapping(&self, service: &str) -> Option<&crate::mappings::ServiceMapping> {
-        self.backend.mapping(service).filter(|_| !self.mapping_problems.contains_key(service))
+        self.backend.usable(service).ok()
     }
 
     /// Transactions in the inbox not filed yet, as the top bar counts them.

@@ -43,26 +43,8 @@ pub struct PickedCase {
     pub title: String,
 }
 
-/// Something the plan still needs, named by its Fluent id.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Missing {
-    /// No case group.
-    CaseGroup,
-    /// Empty case title.
-    Title,
-    /// No case picked.
-    Case,
-    /// No document type for the form.
-    FormType,
-    /// No document type for attachments.
-    AttachmentType,
-    /// An assignment without recipients.
-    Recipients,
-    /// An assignment without a subject.
-    Subject,
-    /// A due date that is not a date.
-    DueDate,
-}
+/// Something the plan still needs (the service layer's rules, shown by its Fluent id).
+pub use crate::service::Missing;
 
 impl Missing {
     /// The Fluent id of its explanation.
@@ -194,45 +176,27 @@ impl Draft {
         }
     }
 
-    /// The plan, or everything that is missing for it.
+    /// The plan, or everything that is missing for it: what only the editor can lack (a case
+    /// not chosen, a due date that is not a date), then the rules every plan meets
+    /// ([`crate::service::plan::problems`]).
     pub fn plan(&self) -> Result<FilingPlan, Vec<Missing>> {
         let mut missing = Vec::new();
         let target = match self.action {
-            Action::NewCase => {
-                if self.case_group.trim().is_empty() {
-                    missing.push(Missing::CaseGroup);
-                }
-                if self.title.trim().is_empty() {
-                    missing.push(Missing::Title);
-                }
-                Target::NewCase {
-                    case_group: self.case_group.trim().to_owned(),
-                    title: self.title.trim().to_owned(),
-                    submitter_party: self.submitter_party,
-                }
-            }
+            Action::NewCase => Target::NewCase {
+                case_group: self.case_group.trim().to_owned(),
+                title: self.title.trim().to_owned(),
+                submitter_party: self.submitter_party,
+            },
             Action::ExistingCase => match &self.case {
                 Some(case) => Target::ExistingCase { case_id: case.id, diary_number: Some(case.diary_number.clone()) },
                 None => {
                     missing.push(Missing::Case);
-                    Target::AssignmentOnly
+                    Target::ExistingCase { case_id: 0, diary_number: None }
                 }
             },
             Action::AssignmentOnly => Target::AssignmentOnly,
         };
-        if self.form_document_type.trim().is_empty() {
-            missing.push(Missing::FormType);
-        }
-        if self.attachment_document_type.trim().is_empty() {
-            missing.push(Missing::AttachmentType);
-        }
-        let assignment = if self.assign || self.action == Action::AssignmentOnly {
-            if self.users.is_empty() && self.groups.is_empty() {
-                missing.push(Missing::Recipients);
-            }
-            if self.subject.trim().is_empty() {
-                missing.push(Missing::Subject);
-            }
+        let assignment = (self.assign || self.action == Action::AssignmentOnly).then(|| {
             let due_date = match self.due.trim() {
                 "" => None,
                 text => {
@@ -243,28 +207,26 @@ impl Draft {
                     date
                 }
             };
-            let message = Some(self.message.trim().to_owned()).filter(|m| !m.is_empty());
-            Some(AssignmentPlan {
+            AssignmentPlan {
                 recipients: Recipients { users: self.users.clone(), groups: self.groups.clone() },
                 subject: self.subject.trim().to_owned(),
-                message,
+                message: Some(self.message.trim().to_owned()).filter(|m| !m.is_empty()),
                 due_date,
                 due_in_days: self.due_default.as_ref().filter(|(_, shown)| *shown == self.due.trim()).map(|(d, _)| *d),
-            })
-        } else {
-            None
-        };
-        if !missing.is_empty() {
-            return Err(missing);
-        }
-        Ok(FilingPlan {
+            }
+        });
+        let plan = FilingPlan {
             transaction_id: self.transaction_id.clone(),
             target,
             form_document_type: self.form_document_type.trim().to_owned(),
             attachment_document_type: self.attachment_document_type.trim().to_owned(),
             attachment_rules: self.attachment_rules.clone(),
             assignment,
-        })
+        };
+        missing.extend(crate::service::plan::problems(&plan));
+        missing.sort();
+        missing.dedup();
+        if missing.is_empty() { Ok(plan) } else { Err(missing) }
     }
 }
 

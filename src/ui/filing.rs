@@ -122,21 +122,22 @@ fn progress(app: &DeskApp, ui: &mut egui::Ui, view: &FilingView) {
 
 /// The editable choices of the selected transaction's filing.
 fn edit(app: &mut DeskApp, ui: &mut egui::Ui, id: &str) {
-    let mapped =
-        app.drafts.get(id).map(|d| d.service.clone()).and_then(|s| app.backend.mapping(&s).map(|m| m.name.clone()));
     let t = &app.texts;
     let service = app.drafts.get(id).map(|d| d.service.clone()).unwrap_or_default();
-    match (mapped, app.mapping_problems.get(&service)) {
-        (Some(_), Some(problems)) => {
+    match app.backend.usable(&service) {
+        Err(crate::service::Unusable::Errors(problems)) => {
             ui.colored_label(ui.visuals().error_fg_color, t.get("filing-mapping-invalid"));
             for problem in problems {
                 ui.label(format!("• {problem}"));
             }
         }
-        (Some(name), None) => {
-            ui.weak(t.with("filing-default-from", &[("service", (&name).into())]));
+        Ok(mapping) => {
+            ui.weak(t.with("filing-default-from", &[("service", (&mapping.name).into())]));
         }
-        (None, _) => {
+        Err(crate::service::Unusable::NotChecked) => {
+            ui.colored_label(ui.visuals().warn_fg_color, t.get("filing-mapping-unchecked"));
+        }
+        Err(crate::service::Unusable::NoMapping) => {
             ui.colored_label(ui.visuals().warn_fg_color, t.get("filing-no-mapping"));
         }
     }

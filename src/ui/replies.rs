@@ -35,8 +35,17 @@ impl DeskApp {
                 if let Ok(transaction) = &result {
                     self.backend.preview(transaction, None, 1, super::app::PREVIEW_WIDTH);
                     if !self.drafts.contains_key(&id) {
-                        let mapping = self.usable_mapping(&transaction.service.id);
-                        let draft = Draft::new(transaction, mapping, crate::domain::helsinki::today());
+                        // Prefilled from a mapping that passed the check against TWeb's catalog, or
+                        // from one not checked yet (then filed only after confirmation); never from
+                        // one with errors.
+                        let service = &transaction.service.id;
+                        let mapping = match self.backend.usable(service) {
+                            Ok(mapping) => Some(mapping),
+                            Err(crate::service::Unusable::NotChecked) => self.backend.mapping(service),
+                            Err(_) => None,
+                        };
+                        let mut draft = Draft::new(transaction, mapping, crate::domain::helsinki::today());
+                        draft.complete_default &= self.usable_mapping(&transaction.service.id).is_some();
                         self.drafts.insert(id.clone(), draft);
                     }
                     if !self.cases.submitter.contains_key(&id) {
@@ -48,13 +57,13 @@ impl DeskApp {
             }
             Reply::Catalog(result) => {
                 let result = result.map(|boxed| {
-                    let (catalog, problems) = *boxed;
-                    self.mapping_problems = problems.into_iter().collect();
-                    // Drafts made from a mapping that turned out wrong need the clerk's confirmation.
+                    let (catalog, checked) = *boxed;
+                    self.backend.set_checked(checked);
+                    // A draft from a mapping that turned out wrong needs the clerk's confirmation;
+                    // one whose mapping has now passed the check may be filed by Enter.
                     for draft in self.drafts.values_mut() {
-                        if self.mapping_problems.contains_key(&draft.service) {
-                            draft.complete_default = false;
-                        }
+                        let usable = self.backend.usable(&draft.service).is_ok();
+                        draft.complete_default = usable && draft.plan().is_ok();
                     }
                     catalog
                 });

@@ -142,12 +142,7 @@ impl ShellWorker {
                 let dir = dir.unwrap_or_else(|| data_dir.join("mappings"));
                 std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {}", dir.display(), chain(&e)))?;
                 let mappings = crate::mappings::load_dir(&dir).map_err(|e| chain(&e))?;
-                let endpoint = crate::export::Endpoint::new(&connection.tweb_url, &connection.outbox_url);
-                let path = endpoint.journal_path(&data_dir, &profile.name);
-                let journal = Journal::open(&path, &endpoint).map_err(|e| chain(&e))?;
-                for notice in journal.notices() {
-                    tracing::info!("{notice}");
-                }
+                let journal = crate::service::journal_for(&connection, &data_dir).map_err(|e| chain(&e))?;
                 let mut backend =
                     Backend::new(runtime, connection, journal, mappings, repaint).map_err(|e| chain(&e))?;
                 backend.set_mappings_dir(dir);

@@ -123,3 +123,43 @@ fn refresh_asks_again_for_a_catalog_that_failed_at_start() {
     settle(&mut harness);
     assert!(harness.query_all_by_label_contains("Asiaryhmä").next().is_some(), "the new-case form shows");
 }
+
+#[test]
+fn without_tweb_s_catalog_no_mapping_files_by_default_neither_by_enter_nor_in_bulk() {
+    let runtime = tokio::runtime::Runtime::new().expect("runtime");
+    let down = FaultRule {
+        api: None,
+        method: Some("GET".into()),
+        path: Some("/catalog/".into()),
+        probability: 1.0,
+        latency_ms: 0,
+        effect: FaultEffect::Status { status: 503, after: false },
+        times: None,
+    };
+    let config = kirjaamo::sandbox::SandboxConfig {
+        faults: FaultConfig { seed: 1, rules: vec![down] },
+        ..kirjaamo::sandbox::SandboxConfig::default()
+    };
+    let sandbox = runtime.block_on(kirjaamo::sandbox::Sandbox::start(config)).expect("sandbox");
+    let mappings = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("mappings");
+    let mut harness = desk_on(&runtime, &sandbox, Some(&mappings), false);
+    let all = pending(&runtime, &sandbox);
+    wait_for(&mut harness, "odottaa");
+    harness.key_press(egui::Key::ArrowDown);
+    wait_for(&mut harness, "TWebin luetteloita ei saatu");
+    wait_for(&mut harness, "Oletusta ei ole vielä tarkistettu");
+    // Enter alone does not file an unchecked default.
+    harness.key_press(egui::Key::Enter);
+    settle(&mut harness);
+    assert_eq!(sandbox.count_external_ref(&refs::form(&all[0].id)).documents, 0, "nothing filed");
+    assert_eq!(pending(&runtime, &sandbox).len(), all.len());
+    // Nor does bulk filing.
+    let same: Vec<_> = all.iter().filter(|t| t.service.id == all[0].service.id).take(2).cloned().collect();
+    for t in &same {
+        super::fill(&mut harness, "Suodata", &t.id);
+        harness.get_by_label(&format!("Valitse joukkokirjaukseen: {}", t.id)).click();
+        harness.step();
+    }
+    wait_for(&mut harness, "Tällä e-palvelulla ei ole valmista oletuskirjausta");
+    assert!(harness.query_all_by_label_contains("Kirjaa valitut oletuksin").next().is_none(), "no bulk button");
+}

@@ -63,8 +63,8 @@ impl Env {
     }
 
     pub fn plan(&self, transaction: &Transaction) -> FilingPlan {
-        let today = chrono::Utc::now().date_naive();
-        FilingPlan::from_mapping(transaction, self.mapping(&transaction.service.id), today).expect("plan")
+        let today = kirjaamo::domain::helsinki::today();
+        kirjaamo::service::from_mapping(transaction, self.mapping(&transaction.service.id), today).expect("plan")
     }
 
     /// Exactly one case (none for assignment-only services), one form, one document per

@@ -190,8 +190,8 @@ async fn a_plan_resumed_six_days_later_gets_a_due_date_from_the_day_it_is_sent()
     let id = env.pending(Some("asukaspysakointi")).await[0].clone();
     let transaction = env.transaction(&id).await;
     let six_days_ago = helsinki::today() - chrono::Duration::days(6);
-    let plan = kirjaamo::export::FilingPlan::from_mapping(&transaction, env.mapping("asukaspysakointi"), six_days_ago)
-        .expect("plan");
+    let plan =
+        kirjaamo::service::from_mapping(&transaction, env.mapping("asukaspysakointi"), six_days_ago).expect("plan");
     let days = env.mapping("asukaspysakointi").assignment.as_ref().and_then(|a| a.due_in_days).expect("due_in_days");
     env.sandbox.set_faults(faults(vec![fault(
         "POST",

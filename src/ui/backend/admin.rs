@@ -2,7 +2,6 @@
 //! exporting files.
 
 use std::path::PathBuf;
-use std::sync::Arc;
 
 use super::{Backend, Reply, plain};
 use crate::mappings::ServiceMapping;
@@ -20,16 +19,12 @@ impl Backend {
 
     /// Every mapping the desk has, checked or not.
     pub fn mappings(&self) -> &[ServiceMapping] {
-        &self.mappings
+        self.mappings.all()
     }
 
     /// Uses `mapping` from now on (after a save) and checks it against the catalog again.
     pub fn replace_mapping(&mut self, mapping: ServiceMapping) {
-        let mut all: Vec<ServiceMapping> =
-            self.mappings.iter().filter(|m| m.service != mapping.service).cloned().collect();
-        all.push(mapping);
-        all.sort_by(|a, b| a.service.cmp(&b.service));
-        self.mappings = Arc::new(all);
+        self.mappings.replace(mapping);
         self.catalog();
     }
 

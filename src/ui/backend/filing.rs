@@ -62,16 +62,16 @@ impl Backend {
         let cancel = CancellationToken::new();
         self.cancels.insert(id.to_owned(), cancel.clone());
         let (exporter, outbox, mappings, id) =
-            (Arc::clone(&self.exporter), self.outbox.clone(), Arc::clone(&self.mappings), id.to_owned());
+            (Arc::clone(&self.exporter), self.outbox.clone(), self.mappings.clone(), id.to_owned());
         self.send(async move {
             let result = async {
                 let transaction = outbox.get(&id).await.map_err(plain)?.transaction;
+                // Only a mapping that passed the check against TWeb's catalog files by default.
                 let mapping = mappings
-                    .iter()
-                    .find(|m| m.service == transaction.service.id)
-                    .ok_or_else(|| format!("no mapping for {}", transaction.service.id))?;
-                let plan =
-                    FilingPlan::from_mapping(&transaction, mapping, crate::domain::helsinki::today()).map_err(plain)?;
+                    .usable(&transaction.service.id)
+                    .map_err(|why| format!("{}: {why}", transaction.service.id))?;
+                let plan = crate::service::from_mapping(&transaction, mapping, crate::domain::helsinki::today())
+                    .map_err(plain)?;
                 exporter.file(&plan, &cancel).await.map(|filed| filed.result).map_err(plain)
             };
             let result = result.await;

@@ -16,10 +16,10 @@ use tokio_util::sync::CancellationToken;
 pub use reply::{AttachmentView, Catalog, PreviewPage, Reply};
 
 use crate::contract::tweb::CaseQuery;
-use crate::export::{ExportConfig, Exporter, Journal};
+use crate::export::{Exporter, Journal};
 use crate::mappings::ServiceMapping;
 use crate::outbox::OutboxClient;
-use crate::remote::RemoteError;
+use crate::service::{CheckedMappings, ServiceError, Services, Unusable};
 use crate::tweb::{CaseSystem as _, TwebClient};
 
 pub use crate::connection::Connection;
@@ -30,7 +30,7 @@ pub struct Backend {
     outbox: OutboxClient,
     tweb: Arc<TwebClient>,
     exporter: Arc<Exporter<TwebClient>>,
-    mappings: Arc<Vec<ServiceMapping>>,
+    mappings: CheckedMappings,
     replies: Sender<Reply>,
     inbox: Receiver<Reply>,
     repaint: Arc<dyn Fn() + Send + Sync>,
@@ -52,10 +52,7 @@ impl Backend {
         journal: Journal,
         mappings: Vec<ServiceMapping>,
         repaint: Arc<dyn Fn() + Send + Sync>,
-    ) -> Result<Self, RemoteError> {
-        let http = connection.http_client()?;
-        let outbox = OutboxClient::new(http.clone(), &connection.outbox_url, &connection.outbox_token);
-        let tweb = Arc::new(TwebClient::new(http, &connection.tweb_url, connection.tweb_auth.clone()));
+    ) -> Result<Self, ServiceError> {
         let (replies, inbox) = channel();
         let (events, mut received) = tokio::sync::mpsc::unbounded_channel();
         let forward = (replies.clone(), Arc::clone(&repaint));
@@ -67,14 +64,13 @@ impl Backend {
                 (forward.1)();
             }
         });
-        let config = ExportConfig::new(&connection.clerk);
-        let exporter = Exporter::new(Arc::clone(&tweb), outbox.clone(), journal, config, Some(events));
+        let Services { tweb, outbox, exporter } = Services::new(&connection, journal, Some(events))?;
         Ok(Self {
             runtime,
             outbox,
             tweb,
-            exporter: Arc::new(exporter),
-            mappings: Arc::new(mappings),
+            exporter,
+            mappings: CheckedMappings::unchecked(Arc::new(mappings)),
             replies,
             inbox,
             repaint,
@@ -125,26 +121,27 @@ impl Backend {
     }
 
     /// Asks TWeb for its catalog (case groups, document types, users and groups) and checks the
-    /// mappings against it: a mapping with errors is not used as a default.
+    /// mappings against it: until the answer is applied ([`Backend::set_checked`]) no mapping
+    /// is a usable default, and one with errors never is.
     pub fn catalog(&self) {
-        let (tweb, mappings) = (Arc::clone(&self.tweb), Arc::clone(&self.mappings));
+        let (tweb, mappings) = (Arc::clone(&self.tweb), Arc::clone(self.mappings.all()));
         self.send(async move {
             let result = crate::tweb::fetch_catalog(tweb.as_ref()).await.map(|catalog| {
-                let checker = crate::mappings::check::Checker { catalog: &catalog, services: &[] };
-                let problems = mappings
-                    .iter()
-                    .map(|m| {
-                        let report = checker.check_mapping_value(m);
-                        let errors =
-                            report.issues.iter().filter(|i| i.severity == crate::mappings::check::Severity::Error);
-                        (m.service.clone(), errors.map(|i| i.message.clone()).collect::<Vec<_>>())
-                    })
-                    .filter(|(_, errors)| !errors.is_empty())
-                    .collect();
-                Box::new((catalog, problems))
+                let checked = CheckedMappings::check(mappings, &catalog);
+                Box::new((catalog, checked))
             });
             Reply::Catalog(result.map_err(plain))
         });
+    }
+
+    /// Uses the mappings as checked against the catalog.
+    pub fn set_checked(&mut self, checked: CheckedMappings) {
+        self.mappings = checked;
+    }
+
+    /// The mapping of `service` if it may be used as a default, else why not.
+    pub fn usable(&self, service: &str) -> Result<&ServiceMapping, Unusable> {
+        self.mappings.usable(service)
     }
 
     /// Searches TWeb's cases for `text` (diary number, title or party); the answer carries `seq`
@@ -170,7 +167,7 @@ impl Backend {
 
     /// The mapping of a service, if there is one.
     pub fn mapping(&self, service: &str) -> Option<&ServiceMapping> {
-        self.mappings.iter().find(|m| m.service == service)
+        self.mappings.all().iter().find(|m| m.service == service)
     }
 
     /// Replies that arrived since the last call.

@@ -8,9 +8,6 @@ use crate::domain::{Case, Transaction};
 use crate::export::{ExportEvent, FilingRecord};
 use crate::preview::Raster;
 
-/// Services whose mapping failed the check against the catalog, with the errors.
-pub type MappingProblems = Vec<(String, Vec<String>)>;
-
 /// An answer for the UI.
 #[derive(Debug)]
 pub enum Reply {
@@ -18,8 +15,8 @@ pub enum Reply {
     Inbox(Result<Vec<TransactionSummary>, String>),
     /// One transaction.
     Transaction(String, Result<Box<Transaction>, String>),
-    /// The TWeb catalog, and the errors of each service's mapping checked against it.
-    Catalog(Result<Box<(Catalog, MappingProblems)>, String>),
+    /// The TWeb catalog, and the mappings checked against it.
+    Catalog(Result<Box<(Catalog, crate::service::CheckedMappings)>, String>),
     /// Cases found by the search numbered `.0`.
     Cases(u64, Result<Vec<Case>, String>),
     /// Cases where the submitter of transaction `.0` is a party.

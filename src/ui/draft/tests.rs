@@ -25,7 +25,7 @@ fn a_complete_mapping_gives_the_same_plan_as_the_headless_export() {
     let draft = Draft::new(&t, Some(&m), today);
     assert!(draft.complete_default);
     assert_eq!(draft.due, "1.12.2026");
-    let expected = crate::export::FilingPlan::from_mapping(&t, &m, today).map_err(|e| e.to_string());
+    let expected = crate::service::from_mapping(&t, &m, today).map_err(|e| e.to_string());
     assert_eq!(draft.plan().map_err(|m| format!("{m:?}")), expected);
 }
 

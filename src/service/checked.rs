@@ -1,0 +1,145 @@
+//! The mappings as checked against TWeb's catalog: which may be used as a default, and why the
+//! others may not. Until the catalog has arrived, none may.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use crate::domain::Catalog;
+use crate::mappings::ServiceMapping;
+use crate::mappings::check::{Checker, Severity};
+
+/// Why a service has no usable mapping.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Unusable {
+    /// No mapping names the service.
+    #[error("the e-service has no mapping")]
+    NoMapping,
+    /// TWeb's catalog has not arrived (or failed), so the mapping is not checked yet.
+    #[error("its mapping is not yet checked against TWeb's catalog")]
+    NotChecked,
+    /// The check found errors, in the checker's words.
+    #[error("its mapping has errors: {}", .0.join("; "))]
+    Errors(Vec<String>),
+}
+
+/// The mappings and what the check against the catalog found.
+#[derive(Debug, Clone, Default)]
+pub struct CheckedMappings {
+    mappings: Arc<Vec<ServiceMapping>>,
+    /// Errors per service; `None` until checked.
+    errors: Option<BTreeMap<String, Vec<String>>>,
+}
+
+impl CheckedMappings {
+    /// `mappings`, not checked yet: none usable.
+    pub fn unchecked(mappings: Arc<Vec<ServiceMapping>>) -> Self {
+        Self { mappings, errors: None }
+    }
+
+    /// `mappings` checked against `catalog`.
+    pub fn check(mappings: Arc<Vec<ServiceMapping>>, catalog: &Catalog) -> Self {
+        let checker = Checker { catalog, services: &[] };
+        let errors = mappings
+            .iter()
+            .map(|m| {
+                let report = checker.check_mapping_value(m);
+                let errors = report.issues.iter().filter(|i| i.severity == Severity::Error);
+                (m.service.clone(), errors.map(|i| i.message.clone()).collect::<Vec<_>>())
+            })
+            .filter(|(_, errors)| !errors.is_empty())
+            .collect();
+        Self { mappings, errors: Some(errors) }
+    }
+
+    /// Every mapping, usable or not (the admin view edits them all).
+    pub fn all(&self) -> &Arc<Vec<ServiceMapping>> {
+        &self.mappings
+    }
+
+    /// Whether the catalog check has run.
+    pub fn is_checked(&self) -> bool {
+        self.errors.is_some()
+    }
+
+    /// The check's errors per service (empty until checked).
+    pub fn errors(&self) -> BTreeMap<String, Vec<String>> {
+        self.errors.clone().unwrap_or_default()
+    }
+
+    /// The mapping of `service` if it may be used as a default.
+    pub fn usable(&self, service: &str) -> Result<&ServiceMapping, Unusable> {
+        let mapping = self.mappings.iter().find(|m| m.service == service).ok_or(Unusable::NoMapping)?;
+        match self.errors.as_ref().map(|e| e.get(service)) {
+            None => Err(Unusable::NotChecked),
+            Some(Some(errors)) => Err(Unusable::Errors(errors.clone())),
+            Some(None) => Ok(mapping),
+        }
+    }
+}
+
+impl CheckedMappings {
+    /// The mappings of a folder as `kirjaamo mappings check` reports them: the usable ones, and
+    /// the errors of the others (a file that could not be read as a mapping uses nothing).
+    pub fn from_reports(reports: &[crate::mappings::check::Report]) -> Self {
+        let mut mappings = Vec::new();
+        let mut errors = BTreeMap::new();
+        for report in reports {
+            let Some(mapping) = &report.mapping else { continue };
+            let found: Vec<String> =
+                report.issues.iter().filter(|i| i.severity == Severity::Error).map(|i| i.message.clone()).collect();
+            if !found.is_empty() {
+                errors.insert(mapping.service.clone(), found);
+            }
+            mappings.push(mapping.clone());
+        }
+        Self { mappings: Arc::new(mappings), errors: Some(errors) }
+    }
+}
+
+impl CheckedMappings {
+    /// Uses `mapping` from now on: saved by the admin view, which saves only a mapping without
+    /// errors against the catalog in hand. The caller checks everything again when it can.
+    pub fn replace(&mut self, mapping: ServiceMapping) {
+        let mut all: Vec<ServiceMapping> =
+            self.mappings.iter().filter(|m| m.service != mapping.service).cloned().collect();
+        if let Some(errors) = &mut self.errors {
+            errors.remove(&mapping.service);
+        }
+        all.push(mapping);
+        all.sort_by(|a, b| a.service.cmp(&b.service));
+        self.mappings = Arc::new(all);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mappings() -> Arc<Vec<ServiceMapping>> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("mappings");
+        Arc::new(crate::mappings::load_dir(&dir).unwrap_or_else(|e| panic!("{e}")))
+    }
+
+    #[test]
+    fn nothing_is_usable_until_the_catalog_has_checked_it() {
+        let unchecked = CheckedMappings::unchecked(mappings());
+        assert_eq!(unchecked.usable("asukaspysakointi").err(), Some(Unusable::NotChecked));
+        assert_eq!(unchecked.usable("no-such-service").err(), Some(Unusable::NoMapping));
+        let checked = CheckedMappings::check(mappings(), &crate::demo::builtin_catalog().0);
+        assert!(checked.usable("asukaspysakointi").is_ok());
+    }
+
+    #[test]
+    fn a_mapping_with_errors_is_not_usable_and_says_why() {
+        let mut all = (*mappings()).clone();
+        if let Some(m) = all.iter_mut().find(|m| m.service == "meluilmoitus") {
+            m.case_group = Some("99.99.99".into());
+        }
+        let checked = CheckedMappings::check(Arc::new(all), &crate::demo::builtin_catalog().0);
+        match checked.usable("meluilmoitus") {
+            Err(Unusable::Errors(errors)) => assert!(errors.iter().any(|e| e.contains("99.99.99")), "{errors:?}"),
+            other => panic!("{other:?}"),
+        }
+        assert!(checked.usable("asukaspysakointi").is_ok(), "the others stay usable");
+    }
+}

@@ -1,0 +1,76 @@
+//! A connection's clients, exporter and journal, built the same way for the desk and the CLI.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use tokio::sync::mpsc::UnboundedSender;
+
+use super::CheckedMappings;
+use crate::connection::Connection;
+use crate::domain::Catalog;
+use crate::export::{Endpoint, ExportConfig, ExportEvent, Exporter, Journal, JournalError};
+use crate::mappings::ServiceMapping;
+use crate::outbox::OutboxClient;
+use crate::remote::RemoteError;
+use crate::tweb::TwebClient;
+
+/// Why the services of a connection could not be set up.
+#[derive(Debug, thiserror::Error)]
+pub enum ServiceError {
+    /// The HTTP client (addresses, CA bundle) could not be made.
+    #[error("the connection {label} could not be set up")]
+    Client {
+        /// The connection's name.
+        label: String,
+        /// The cause.
+        #[source]
+        source: RemoteError,
+    },
+}
+
+/// What one connection files with: TWeb, the outbox and the exporter with its journal.
+pub struct Services {
+    /// TWeb.
+    pub tweb: Arc<TwebClient>,
+    /// The outbox.
+    pub outbox: OutboxClient,
+    /// The export engine over both, journaling into the connection's journal.
+    pub exporter: Arc<Exporter<TwebClient>>,
+}
+
+impl Services {
+    /// The services of `connection`, filing as its clerk into `journal`; `events` receives the
+    /// filings' progress. Reads the connection's CA bundle: call it off the UI thread.
+    pub fn new(
+        connection: &Connection,
+        journal: Journal,
+        events: Option<UnboundedSender<ExportEvent>>,
+    ) -> Result<Self, ServiceError> {
+        let http = connection
+            .http_client()
+            .map_err(|source| ServiceError::Client { label: connection.label.clone(), source })?;
+        let outbox = OutboxClient::new(http.clone(), &connection.outbox_url, &connection.outbox_token);
+        let tweb = Arc::new(TwebClient::new(http, &connection.tweb_url, connection.tweb_auth.clone()));
+        let config = ExportConfig::new(&connection.clerk);
+        let exporter = Arc::new(Exporter::new(Arc::clone(&tweb), outbox.clone(), journal, config, events));
+        Ok(Self { tweb, outbox, exporter })
+    }
+
+    /// TWeb's catalog, and `mappings` checked against it.
+    pub async fn check(&self, mappings: Arc<Vec<ServiceMapping>>) -> Result<(Catalog, CheckedMappings), RemoteError> {
+        let catalog = crate::tweb::fetch_catalog(self.tweb.as_ref()).await?;
+        let checked = CheckedMappings::check(mappings, &catalog);
+        Ok((catalog, checked))
+    }
+}
+
+/// The journal of `connection` in `data_dir`: one for each pair of servers, named by the
+/// connection's label (the profile) and the servers' key. Blocking: call it off the UI thread.
+pub fn journal_for(connection: &Connection, data_dir: &Path) -> Result<Journal, JournalError> {
+    let endpoint = Endpoint::new(&connection.tweb_url, &connection.outbox_url);
+    let journal = Journal::open(&endpoint.journal_path(data_dir, &connection.label), &endpoint)?;
+    for notice in journal.notices() {
+        tracing::info!("{notice}");
+    }
+    Ok(journal)
+}
