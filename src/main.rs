@@ -78,7 +78,7 @@ fn main() -> Result<()> {
     let log_dir = kirjaamo::logging::log_dir().filter(|_| to_files);
     let (_log_guard, log_error) = kirjaamo::logging::init(log_dir.as_deref());
     if let Some(error) = log_error {
-        tracing::warn!("{:#}", anyhow::Error::from(error));
+        tracing::warn!("{}", kirjaamo::error_chain(&error));
     }
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()

@@ -261,7 +261,7 @@ impl<C: CaseSystem + 'static> Exporter<C> {
                 let rendered = tokio::task::spawn_blocking(move || crate::pdf::render(&source))
                     .await
                     .map_err(|e| ExportError::Pdf(e.to_string()))?
-                    .map_err(|e| ExportError::Pdf(format!("{e:#}")))?;
+                    .map_err(|e| ExportError::Pdf(crate::error_chain(&e)))?;
                 Bytes::from(rendered.bytes)
             }
         };
@@ -339,7 +339,7 @@ impl<C: CaseSystem + 'static> Exporter<C> {
             loop {
                 tokio::time::sleep(every).await;
                 if let Err(e) = outbox.claim(&id, &clerk, lease, Some(&token)).await {
-                    tracing::warn!(transaction = %id, "renewing the claim failed: {e:#}");
+                    tracing::warn!(transaction = %id, "renewing the claim failed: {}", crate::error_chain(&e));
                 }
             }
         }))

@@ -39,8 +39,9 @@ pub struct Backend {
     mappings_dir: Option<std::path::PathBuf>,
 }
 
-fn plain(error: impl Into<anyhow::Error>) -> String {
-    format!("{:#}", error.into())
+/// An error and its causes on one line, each said once.
+fn plain<E: std::error::Error + 'static>(error: E) -> String {
+    crate::error_chain(&error)
 }
 
 impl Backend {
