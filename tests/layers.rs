@@ -50,11 +50,8 @@ const KNOWN_CYCLES: &[&[&str]] = &[&[
     "ui::attachments",
     "ui::case_editor",
     "ui::detail",
-    "ui::failed",
     "ui::filing",
     "ui::inbox",
-    "ui::pages",
-    "ui::top",
 ]];
 
 struct File {

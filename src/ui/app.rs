@@ -11,6 +11,7 @@ use super::draft::Draft;
 use super::filing::FilingView;
 use super::inbox_model::InboxModel;
 use super::request::RequestState;
+use super::widgets::{PageState, Zoom};
 use super::{detail, failed, filing, inbox, top};
 use crate::domain::{Case, Transaction};
 use crate::export::FilingRecord;
@@ -19,17 +20,7 @@ use crate::i18n::{Texts, UiLanguage};
 /// Width in pixels at which preview pages are drawn (scaled to the panel when shown).
 pub const PREVIEW_WIDTH: u32 = 1200;
 
-/// What the middle of the window shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum View {
-    /// The selected transaction.
-    #[default]
-    Desk,
-    /// Failed filings and the history.
-    Failed,
-    /// The admin's per-service defaults.
-    Admin,
-}
+pub use super::top::View;
 
 /// Tabs of the detail.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -41,31 +32,6 @@ pub enum DetailTab {
     Attachments,
     /// The raw fields.
     Fields,
-}
-
-/// How a preview page is scaled.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Zoom {
-    /// As wide as the panel.
-    FitWidth,
-    /// This share of the drawn size.
-    Factor(f32),
-}
-
-/// A drawn page of a PDF or an image.
-pub struct PageState {
-    /// The transaction.
-    pub transaction_id: String,
-    /// Whose page: `None` for the form PDF, else the attachment's id.
-    pub attachment_id: Option<String>,
-    /// The file, or why it could not be fetched.
-    pub bytes: Result<Arc<Vec<u8>>, String>,
-    /// Page shown, from 1.
-    pub page: usize,
-    /// Pages in all.
-    pub pages: usize,
-    /// The drawn page, or the error.
-    pub texture: Result<egui::TextureHandle, String>,
 }
 
 /// The case search of the existing-case filing.
@@ -245,11 +211,52 @@ impl DeskApp {
         self.detail.value().filter(|t| Some(&t.id) == self.selected.as_ref())
     }
 
+    fn top_bar(&self) -> top::TopBar<'_> {
+        top::TopBar {
+            texts: &self.texts,
+            connection: self.backend.label(),
+            pending: self.model.pending(),
+            failed: self.unfinished.value().map_or(0, Vec::len),
+            view: self.view,
+            language: self.language(),
+            refreshing: self.inbox.is_pending(),
+        }
+    }
+
+    /// Applies what the top bar asked for, in one place at the end of its part of the frame.
+    fn apply_top(&mut self, commands: Vec<top::TopCommand>) {
+        for command in commands {
+            match command {
+                top::TopCommand::Language(language) => self.set_language(language),
+                top::TopCommand::Connections => self.wants_connections = true,
+                top::TopCommand::Refresh => self.refresh(),
+                top::TopCommand::View(view) => {
+                    self.view = view;
+                    if view == View::Failed {
+                        self.history.start();
+                        self.backend.refresh_history();
+                    }
+                }
+            }
+        }
+    }
+
+    /// Applies what the failed view asked for.
+    fn apply_failed(&mut self, commands: Vec<failed::FailedCommand>) {
+        for command in commands {
+            match command {
+                failed::FailedCommand::RetryAll => self.retry_all(),
+                failed::FailedCommand::Retry(plan) => self.retry(*plan),
+            }
+        }
+    }
+
     /// Draws the desk; shared by the window and the tests.
     pub fn show(&mut self, ui: &mut egui::Ui) {
         self.take_replies(&ui.ctx().clone());
         self.keyboard(ui);
-        Panel::top("desk-top").show(ui, |ui| top::show(self, ui));
+        let commands = Panel::top("desk-top").show(ui, |ui| top::show(&self.top_bar(), ui)).inner;
+        self.apply_top(commands);
         if self.view != View::Admin {
             Panel::left("desk-inbox").resizable(true).default_size(400.0).show(ui, |ui| inbox::show(self, ui));
         }
@@ -262,7 +269,18 @@ impl DeskApp {
         }
         egui::CentralPanel::default().show(ui, |ui| match self.view {
             View::Desk => detail::show(self, ui),
-            View::Failed => failed::show(self, ui),
+            View::Failed => {
+                let filings = &self.filings;
+                let running = |id: &str| filings.get(id).is_some_and(|f| f.running);
+                let view = failed::FailedView {
+                    texts: &self.texts,
+                    unfinished: &self.unfinished,
+                    history: &self.history,
+                    running: &running,
+                };
+                let commands = failed::show(&view, ui);
+                self.apply_failed(commands);
+            }
             View::Admin => super::admin::show(self, ui),
         });
     }

@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use super::app::{DeskApp, PREVIEW_WIDTH};
-use super::pages::{self, PageCommand};
+use super::widgets::pages::{self, PageCommand};
 use crate::pdf::format_size;
 
 /// Draws the attachments of the selected transaction.

@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use super::app::{DeskApp, DetailTab, PREVIEW_WIDTH};
-use super::pages::{self, PageCommand};
+use super::widgets::pages::{self, PageCommand};
 use crate::pdf::{field_value, timestamp};
 
 /// Draws the detail panel.

@@ -1,9 +1,31 @@
 //! The failed view: filings of this machine that failed or were interrupted, with retry one and
-//! retry all, and the journal's history of every filing (who, when, what, result).
+//! retry all, and the journal's history of every filing (who, when, what, result). A view over
+//! [`FailedView`] that returns [`FailedCommand`]s; the desk applies them.
 
-use super::app::DeskApp;
-use crate::export::{FilingRecord, FilingState, Target};
+use super::request::RequestState;
+use crate::export::{FilingPlan, FilingRecord, FilingState, Target};
 use crate::i18n::Texts;
+
+/// What the failed view shows.
+pub struct FailedView<'a> {
+    /// The UI texts.
+    pub texts: &'a Texts,
+    /// The journal's failed and interrupted filings.
+    pub unfinished: &'a RequestState<Vec<FilingRecord>>,
+    /// The journal's every filing.
+    pub history: &'a RequestState<Vec<FilingRecord>>,
+    /// Whether a filing of this transaction is running now (its Retry is disabled).
+    pub running: &'a dyn Fn(&str) -> bool,
+}
+
+/// What the clerk asked of the failed view.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FailedCommand {
+    /// File this plan again (finished steps are found, not repeated).
+    Retry(Box<FilingPlan>),
+    /// File every failed or interrupted filing again.
+    RetryAll,
+}
 
 fn what(t: &Texts, record: &FilingRecord) -> String {
     match &record.plan.target {
@@ -23,47 +45,46 @@ fn when(rfc3339: &str) -> String {
 }
 
 /// Draws the failed view.
-pub fn show(app: &mut DeskApp, ui: &mut egui::Ui) {
-    let t = &app.texts;
-    let records = app.unfinished.value().cloned().unwrap_or_default();
+pub fn show(view: &FailedView<'_>, ui: &mut egui::Ui) -> Vec<FailedCommand> {
+    let t = view.texts;
+    let records: &[FilingRecord] = view.unfinished.value().map_or(&[], Vec::as_slice);
     ui.heading(t.with("failed-heading", &[("count", records.len().into())]));
-    if let Some(error) = app.unfinished.error() {
+    if let Some(error) = view.unfinished.error() {
         ui.colored_label(ui.visuals().error_fg_color, t.with("journal-error", &[("error", error.into())]));
     }
-    let mut retry = None;
-    let mut retry_all = false;
+    let mut commands = Vec::new();
     if records.is_empty() {
         ui.label(t.get("failed-none"));
-    } else {
-        retry_all = ui.button(t.with("failed-retry-all", &[("count", records.len().into())])).clicked();
+    } else if ui.button(t.with("failed-retry-all", &[("count", records.len().into())])).clicked() {
+        commands.push(FailedCommand::RetryAll);
     }
     egui::Grid::new("failed-grid").striped(true).num_columns(4).show(ui, |ui| {
-        for record in &records {
+        for record in records {
             ui.strong(&record.transaction_id);
             ui.label(what(t, record));
             let reason = record.error.clone().unwrap_or_else(|| t.get("failed-interrupted"));
             ui.colored_label(ui.visuals().error_fg_color, reason);
-            let running = app.filings.get(&record.transaction_id).is_some_and(|f| f.running);
+            let running = (view.running)(&record.transaction_id);
             let button = egui::Button::new(t.get("failed-retry"));
             if ui.add_enabled(!running, button).on_hover_text(&record.transaction_id).clicked() {
-                retry = Some(record.plan.clone());
+                commands.push(FailedCommand::Retry(Box::new(record.plan.clone())));
             }
             ui.end_row();
         }
     });
     ui.add_space(12.0);
     ui.heading(t.get("history-heading"));
-    if app.history.is_pending() {
+    if view.history.is_pending() {
         ui.spinner();
     }
-    let history = app.history.value().cloned().unwrap_or_default();
+    let history: &[FilingRecord] = view.history.value().map_or(&[], Vec::as_slice);
     egui::ScrollArea::vertical().id_salt("history").auto_shrink([false, false]).show(ui, |ui| {
         egui::Grid::new("history-grid").striped(true).num_columns(5).show(ui, |ui| {
             for header in ["history-when", "history-who", "history-transaction", "history-what", "history-result"] {
                 ui.strong(t.get(header));
             }
             ui.end_row();
-            for record in &history {
+            for record in history {
                 ui.label(when(&record.updated_at));
                 ui.label(&record.clerk);
                 ui.label(&record.transaction_id);
@@ -86,9 +107,5 @@ pub fn show(app: &mut DeskApp, ui: &mut egui::Ui) {
             }
         });
     });
-    if retry_all {
-        app.retry_all();
-    } else if let Some(plan) = retry {
-        app.retry(plan);
-    }
+    commands
 }

@@ -19,7 +19,6 @@ mod filing;
 mod inbox;
 mod inbox_model;
 mod keys;
-mod pages;
 mod picker;
 mod replies;
 mod request;
@@ -27,6 +26,7 @@ mod shell;
 mod shell_worker;
 mod start;
 mod top;
+mod widgets;
 
 pub use app::DeskApp;
 pub use backend::{AttachmentView, Backend, Catalog, Connection, PreviewPage, Reply};

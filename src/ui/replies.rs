@@ -1,9 +1,10 @@
 //! The desk takes the backend's answers at the start of each frame.
 
-use super::app::{DeskApp, PageState};
+use super::app::DeskApp;
 use super::backend::{PreviewPage, Reply};
 use super::draft::Draft;
 use super::inbox_model::RowState;
+use super::widgets::PageState;
 use crate::export::EventKind;
 
 fn texture(ctx: &egui::Context, name: &str, raster: crate::preview::Raster) -> egui::TextureHandle {

@@ -42,7 +42,7 @@ pub fn show(
         ui.horizontal(|ui| {
             ui.heading("Kirjaamo");
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                super::top::language_menu(ui, t, language);
+                super::widgets::language_menu(ui, t, language);
             });
         });
     });

@@ -1,28 +1,69 @@
-//! The top bar: connection, views, refresh and language.
+//! The top bar: connection, views, refresh and language. A view over [`TopBar`] that returns
+//! [`TopCommand`]s; the desk applies them.
 
-use super::app::{DeskApp, View};
-use crate::i18n::UiLanguage;
+use super::widgets::language_menu;
+use crate::i18n::{Texts, UiLanguage};
+
+/// The desk's views the top bar switches between.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum View {
+    /// The selected transaction.
+    #[default]
+    Desk,
+    /// Failed filings and the history.
+    Failed,
+    /// The admin's per-service defaults.
+    Admin,
+}
+
+/// What the top bar shows.
+pub struct TopBar<'a> {
+    /// The UI texts.
+    pub texts: &'a Texts,
+    /// The connection's name.
+    pub connection: &'a str,
+    /// Transactions not filed yet.
+    pub pending: usize,
+    /// Filings that failed or were interrupted.
+    pub failed: usize,
+    /// The view shown.
+    pub view: View,
+    /// The UI language.
+    pub language: UiLanguage,
+    /// Whether the inbox is being fetched.
+    pub refreshing: bool,
+}
+
+/// What the clerk asked of the top bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TopCommand {
+    /// Show this view.
+    View(View),
+    /// Switch the UI language.
+    Language(UiLanguage),
+    /// Ask the servers again.
+    Refresh,
+    /// Open the connections dialog.
+    Connections,
+}
 
 /// Draws the top bar.
-pub fn show(app: &mut DeskApp, ui: &mut egui::Ui) {
-    let t = &app.texts;
-    let failed = app.unfinished.value().map_or(0, Vec::len);
-    let mut language = app.language();
-    let mut refresh = false;
-    let mut view = app.view;
-    let mut connections = false;
+pub fn show(bar: &TopBar<'_>, ui: &mut egui::Ui) -> Vec<TopCommand> {
+    let t = bar.texts;
+    let mut commands = Vec::new();
+    let (mut view, mut language) = (bar.view, bar.language);
     ui.horizontal(|ui| {
         ui.heading("Kirjaamo");
-        ui.label(t.with("top-connection", &[("name", app.backend.label().into())]));
+        ui.label(t.with("top-connection", &[("name", bar.connection.into())]));
         ui.separator();
-        ui.selectable_value(&mut view, View::Desk, t.with("top-inbox", &[("count", app.model.pending().into())]));
-        ui.selectable_value(&mut view, View::Failed, t.with("top-failed", &[("count", failed.into())]));
+        ui.selectable_value(&mut view, View::Desk, t.with("top-inbox", &[("count", bar.pending.into())]));
+        ui.selectable_value(&mut view, View::Failed, t.with("top-failed", &[("count", bar.failed.into())]));
         ui.selectable_value(&mut view, View::Admin, t.get("top-admin"));
         ui.separator();
         if ui.button(t.get("top-refresh")).on_hover_text(t.get("top-refresh-hint")).clicked() {
-            refresh = true;
+            commands.push(TopCommand::Refresh);
         }
-        if app.inbox.is_pending() {
+        if bar.refreshing {
             ui.spinner();
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
@@ -30,31 +71,48 @@ pub fn show(app: &mut DeskApp, ui: &mut egui::Ui) {
             ui.separator();
             let hint = t.get("top-connections-hint");
             if ui.button(t.get("top-connections")).on_hover_text(hint).clicked() {
-                connections = true;
+                commands.push(TopCommand::Connections);
             }
         });
     });
-    app.set_language(language);
-    app.wants_connections |= connections;
-    if view != app.view {
-        app.view = view;
-        if view == View::Failed {
-            app.history.start();
-            app.backend.refresh_history();
-        }
+    if view != bar.view {
+        commands.push(TopCommand::View(view));
     }
-    if refresh {
-        app.refresh();
+    if language != bar.language {
+        commands.push(TopCommand::Language(language));
     }
+    commands
 }
 
-/// The language drop-down with its label (right to left: the drop-down first).
-pub fn language_menu(ui: &mut egui::Ui, t: &crate::i18n::Texts, language: &mut UiLanguage) {
-    let combo = egui::ComboBox::from_id_salt("language").selected_text(language.native_name()).show_ui(ui, |ui| {
-        for choice in UiLanguage::ALL {
-            ui.selectable_value(language, choice, choice.native_name());
-        }
-    });
-    let label = ui.label(t.get("top-language"));
-    combo.response.labelled_by(label.id);
+#[cfg(test)]
+mod tests {
+    use egui_kittest::kittest::Queryable as _;
+
+    use super::*;
+
+    #[test]
+    fn the_top_bar_returns_what_the_clerk_clicked_and_changes_nothing_itself() {
+        let texts = Texts::new(UiLanguage::Fi);
+        let mut commands = Vec::new();
+        let mut harness = egui_kittest::Harness::new_ui(|ui| {
+            let bar = TopBar {
+                texts: &texts,
+                connection: "Testi",
+                pending: 7,
+                failed: 2,
+                view: View::Desk,
+                language: UiLanguage::Fi,
+                refreshing: false,
+            };
+            commands.extend(show(&bar, ui));
+        });
+        harness.get_by_label_contains("Epäonnistuneet (2)").click();
+        harness.run();
+        harness.get_by_label("Päivitä").click();
+        harness.run();
+        drop(harness);
+        assert!(commands.contains(&TopCommand::View(View::Failed)), "{commands:?}");
+        assert!(commands.contains(&TopCommand::Refresh), "{commands:?}");
+        assert!(!commands.contains(&TopCommand::Connections), "{commands:?}");
+    }
 }

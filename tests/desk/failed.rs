@@ -87,9 +87,8 @@ fn esc_cancels_a_running_filing_and_releases_the_transaction() {
     settle(&mut harness);
 }
 
-#[test]
-fn refresh_asks_again_for_a_catalog_that_failed_at_start() {
-    let runtime = tokio::runtime::Runtime::new().expect("runtime");
+/// A sandbox whose TWeb answers 503 to every catalog request.
+fn catalog_down(runtime: &tokio::runtime::Runtime) -> kirjaamo::sandbox::Sandbox {
     let down = FaultRule {
         api: None,
         method: Some("GET".into()),
@@ -103,7 +102,13 @@ fn refresh_asks_again_for_a_catalog_that_failed_at_start() {
         faults: FaultConfig { seed: 1, rules: vec![down] },
         ..kirjaamo::sandbox::SandboxConfig::default()
     };
-    let sandbox = runtime.block_on(kirjaamo::sandbox::Sandbox::start(config)).expect("sandbox");
+    runtime.block_on(kirjaamo::sandbox::Sandbox::start(config)).expect("sandbox")
+}
+
+#[test]
+fn refresh_asks_again_for_a_catalog_that_failed_at_start() {
+    let runtime = tokio::runtime::Runtime::new().expect("runtime");
+    let sandbox = catalog_down(&runtime);
     let mut harness = desk_on(&runtime, &sandbox, None, false);
     wait_for(&mut harness, "odottaa");
     harness.key_press(egui::Key::ArrowDown);
@@ -127,20 +132,7 @@ fn refresh_asks_again_for_a_catalog_that_failed_at_start() {
 #[test]
 fn without_tweb_s_catalog_no_mapping_files_by_default_neither_by_enter_nor_in_bulk() {
     let runtime = tokio::runtime::Runtime::new().expect("runtime");
-    let down = FaultRule {
-        api: None,
-        method: Some("GET".into()),
-        path: Some("/catalog/".into()),
-        probability: 1.0,
-        latency_ms: 0,
-        effect: FaultEffect::Status { status: 503, after: false },
-        times: None,
-    };
-    let config = kirjaamo::sandbox::SandboxConfig {
-        faults: FaultConfig { seed: 1, rules: vec![down] },
-        ..kirjaamo::sandbox::SandboxConfig::default()
-    };
-    let sandbox = runtime.block_on(kirjaamo::sandbox::Sandbox::start(config)).expect("sandbox");
+    let sandbox = catalog_down(&runtime);
     let mappings = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("mappings");
     let mut harness = desk_on(&runtime, &sandbox, Some(&mappings), false);
     let all = pending(&runtime, &sandbox);

@@ -1,8 +1,34 @@
 //! A drawn page of a PDF or an image with page navigation, zoom and fit to width; used for the
 //! form PDF and for attachments.
 
-use super::app::{PageState, Zoom};
+use std::sync::Arc;
+
 use crate::i18n::Texts;
+
+/// How a preview page is scaled.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Zoom {
+    /// As wide as the panel.
+    FitWidth,
+    /// This share of the drawn size.
+    Factor(f32),
+}
+
+/// A drawn page of a PDF or an image.
+pub struct PageState {
+    /// The transaction.
+    pub transaction_id: String,
+    /// Whose page: `None` for the form PDF, else the attachment's id.
+    pub attachment_id: Option<String>,
+    /// The file, or why it could not be fetched.
+    pub bytes: Result<Arc<Vec<u8>>, String>,
+    /// Page shown, from 1.
+    pub page: usize,
+    /// Pages in all.
+    pub pages: usize,
+    /// The drawn page, or the error.
+    pub texture: Result<egui::TextureHandle, String>,
+}
 
 /// What the clerk asked of the page view.
 #[derive(Debug, Clone, Copy, PartialEq)]

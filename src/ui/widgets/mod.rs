@@ -1,0 +1,8 @@
+//! Widgets several screens share. A widget imports no app state: it shows what it is given and
+//! returns what the person asked for.
+
+mod language;
+pub mod pages;
+
+pub use language::language_menu;
+pub use pages::{PageState, Zoom};
