@@ -51,7 +51,6 @@ const KNOWN_CYCLES: &[&[&str]] = &[&[
     "ui::case_editor",
     "ui::detail",
     "ui::filing",
-    "ui::inbox",
 ]];
 
 struct File {

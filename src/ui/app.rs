@@ -241,6 +241,31 @@ impl DeskApp {
         }
     }
 
+    /// The ticked rows' bulk filing as the inbox shows it.
+    fn bulk(&self) -> inbox::Bulk {
+        let ended = |id: &&String| self.filings.get(*id).is_some_and(|f| !f.running && f.result.is_some());
+        let failed = |id: &&String| self.filings.get(*id).is_some_and(|f| matches!(f.result, Some(Err(_))));
+        inbox::Bulk {
+            ids: self.bulk_ids(),
+            running: self.checked.iter().filter(|id| self.filings.get(*id).is_some_and(|f| f.running)).count(),
+            done: self.checked.iter().filter(ended).count(),
+            failed: self.checked.iter().filter(failed).count(),
+        }
+    }
+
+    /// Applies what the inbox asked for.
+    fn apply_inbox(&mut self, commands: Vec<inbox::InboxCommand>) {
+        for command in commands {
+            match command {
+                inbox::InboxCommand::Select(id) => self.select(&id),
+                inbox::InboxCommand::Toggle(id) => self.toggle_checked(id),
+                inbox::InboxCommand::FileChecked => self.file_checked(),
+                inbox::InboxCommand::ClearChecked => self.checked.clear(),
+                inbox::InboxCommand::FilterFocused => self.focus = None,
+            }
+        }
+    }
+
     /// Applies what the failed view asked for.
     fn apply_failed(&mut self, commands: Vec<failed::FailedCommand>) {
         for command in commands {
@@ -258,7 +283,24 @@ impl DeskApp {
         let commands = Panel::top("desk-top").show(ui, |ui| top::show(&self.top_bar(), ui)).inner;
         self.apply_top(commands);
         if self.view != View::Admin {
-            Panel::left("desk-inbox").resizable(true).default_size(400.0).show(ui, |ui| inbox::show(self, ui));
+            let bulk = self.bulk();
+            let commands = Panel::left("desk-inbox")
+                .resizable(true)
+                .default_size(400.0)
+                .show(ui, |ui| {
+                    let mut view = inbox::InboxView {
+                        texts: &self.texts,
+                        model: &mut self.model,
+                        focus_filter: self.focus == Some(Focus::Filter),
+                        error: self.inbox.error(),
+                        checked: &self.checked,
+                        selected: self.selected.as_deref(),
+                        bulk,
+                    };
+                    inbox::show(&mut view, ui)
+                })
+                .inner;
+            self.apply_inbox(commands);
         }
         if self.view == View::Desk {
             Panel::right("desk-filing").resizable(true).min_size(300.0).default_size(380.0).show(ui, |ui| {

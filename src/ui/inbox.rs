@@ -1,11 +1,14 @@
 //! The inbox: pending transactions with state badges, filters, sort and per-service counts,
-//! virtualised so thousands scroll smoothly; ticked rows of one service file together.
+//! virtualised so thousands scroll smoothly; ticked rows of one service file together. A view
+//! over [`InboxView`] (its own filter state is the model's options) that returns
+//! [`InboxCommand`]s; the desk applies them.
+
+use std::collections::BTreeSet;
 
 use egui::text::LayoutJob;
 use egui::{Color32, FontId, TextFormat};
 
-use super::app::{DeskApp, Focus};
-use super::inbox_model::{RowState, Sort, StateFilter};
+use super::inbox_model::{InboxModel, RowState, Sort, StateFilter};
 use crate::i18n::Texts;
 use crate::pdf::timestamp;
 
@@ -40,20 +43,65 @@ pub fn badge(t: &Texts, state: &RowState, visuals: &egui::Visuals) -> (String, C
     }
 }
 
-fn filters(app: &mut DeskApp, ui: &mut egui::Ui) {
-    let t = &app.texts;
-    let options = &mut app.model.options;
+/// What the inbox shows, and its own state (the model with the filter, sort and rows).
+pub struct InboxView<'a> {
+    /// The UI texts.
+    pub texts: &'a Texts,
+    /// The rows and the clerk's filter, state filter and sort.
+    pub model: &'a mut InboxModel,
+    /// Whether the filter field should take the keyboard (the `/` key) this frame.
+    pub focus_filter: bool,
+    /// Why the inbox could not be fetched, if it could not.
+    pub error: Option<&'a str>,
+    /// Rows ticked for bulk filing.
+    pub checked: &'a BTreeSet<String>,
+    /// The selected row.
+    pub selected: Option<&'a str>,
+    /// The ticked rows' bulk filing: what it would file, or why not (a Fluent id), and progress.
+    pub bulk: Bulk,
+}
+
+/// The bulk filing of the ticked rows as the inbox shows it.
+pub struct Bulk {
+    /// The transactions it would file, or the Fluent id of why it cannot.
+    pub ids: Result<Vec<String>, &'static str>,
+    /// Ticked rows filing now.
+    pub running: usize,
+    /// Ticked rows whose filing ended.
+    pub done: usize,
+    /// Ticked rows whose filing failed.
+    pub failed: usize,
+}
+
+/// What the clerk asked of the inbox.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum InboxCommand {
+    /// Select this transaction.
+    Select(String),
+    /// Tick or untick this row for bulk filing.
+    Toggle(String),
+    /// File the ticked rows with their defaults.
+    FileChecked,
+    /// Untick every row.
+    ClearChecked,
+    /// The filter took the keyboard.
+    FilterFocused,
+}
+
+fn filters(view: &mut InboxView<'_>, ui: &mut egui::Ui, commands: &mut Vec<InboxCommand>) {
+    let t = view.texts;
+    let options = &mut view.model.options;
     ui.horizontal(|ui| {
         let label = ui.label(t.get("inbox-filter"));
         let edit = egui::TextEdit::singleline(&mut options.text).hint_text(t.get("inbox-filter-hint"));
         let edit = ui.add(edit).labelled_by(label.id);
-        if app.focus == Some(Focus::Filter) {
+        if view.focus_filter {
             edit.request_focus();
-            app.focus = None;
+            commands.push(InboxCommand::FilterFocused);
         }
     });
-    let counts = app.model.counts().to_vec();
-    let options = &mut app.model.options;
+    let counts = view.model.counts().to_vec();
+    let options = &mut view.model.options;
     egui::Grid::new("inbox-filters").num_columns(2).show(ui, |ui| {
         let label = ui.label(t.get("inbox-service"));
         let all = t.with("inbox-service-all", &[("count", counts.iter().map(|c| c.pending).sum::<usize>().into())]);
@@ -103,74 +151,64 @@ fn menu<T: Copy + PartialEq>(
     ui.end_row();
 }
 
-fn bulk_bar(app: &mut DeskApp, ui: &mut egui::Ui) {
-    if app.checked.is_empty() {
+fn bulk_bar(view: &InboxView<'_>, ui: &mut egui::Ui, commands: &mut Vec<InboxCommand>) {
+    if view.checked.is_empty() {
         return;
     }
-    let (mut file, mut clear) = (false, false);
-    let checked = app.checked.len();
-    let running = app.checked.iter().filter(|id| app.filings.get(*id).is_some_and(|f| f.running)).count();
+    let checked = view.checked.len();
+    let Bulk { ids, running, done, failed } = &view.bulk;
     ui.group(|ui| {
-        let t = &app.texts;
+        let t = view.texts;
         ui.horizontal_wrapped(|ui| {
             ui.label(t.with("bulk-checked", &[("count", checked.into())]));
-            match app.bulk_ids() {
+            match ids {
                 Ok(ids) => {
                     let text = t.with("bulk-file", &[("count", ids.len().into())]);
-                    file = ui.add_enabled(!ids.is_empty(), egui::Button::new(text)).clicked();
+                    if ui.add_enabled(!ids.is_empty(), egui::Button::new(text)).clicked() {
+                        commands.push(InboxCommand::FileChecked);
+                    }
                 }
                 Err(reason) => {
                     ui.colored_label(ui.visuals().warn_fg_color, t.get(reason));
                 }
             }
-            clear = ui.button(t.get("bulk-clear")).clicked();
+            if ui.button(t.get("bulk-clear")).clicked() {
+                commands.push(InboxCommand::ClearChecked);
+            }
         });
-        let done = app
-            .checked
-            .iter()
-            .filter(|id| app.filings.get(*id).is_some_and(|f| !f.running && f.result.is_some()))
-            .count();
-        if running > 0 || done > 0 {
-            let failed = app
-                .checked
-                .iter()
-                .filter(|id| app.filings.get(*id).is_some_and(|f| matches!(f.result, Some(Err(_)))))
-                .count();
-            let progress = done as f32 / checked.max(1) as f32;
-            let text =
-                t.with("bulk-progress", &[("done", done.into()), ("count", checked.into()), ("failed", failed.into())]);
+        if *running > 0 || *done > 0 {
+            let progress = *done as f32 / checked.max(1) as f32;
+            let text = t.with(
+                "bulk-progress",
+                &[("done", (*done).into()), ("count", checked.into()), ("failed", (*failed).into())],
+            );
             ui.add(egui::ProgressBar::new(progress).text(text));
         }
     });
-    if file {
-        app.file_checked();
-    }
-    if clear {
-        app.checked.clear();
-    }
 }
 
 /// Draws the inbox panel.
-pub fn show(app: &mut DeskApp, ui: &mut egui::Ui) {
-    filters(app, ui);
-    if let Some(error) = app.inbox.error() {
-        ui.colored_label(ui.visuals().error_fg_color, app.texts.with("inbox-error", &[("error", error.into())]));
+pub fn show(view: &mut InboxView<'_>, ui: &mut egui::Ui) -> Vec<InboxCommand> {
+    let mut commands = Vec::new();
+    filters(view, ui, &mut commands);
+    if let Some(error) = view.error {
+        ui.colored_label(ui.visuals().error_fg_color, view.texts.with("inbox-error", &[("error", error.into())]));
     }
-    bulk_bar(app, ui);
-    let shown = app.model.visible().len();
-    ui.label(app.texts.with("inbox-pending", &[("count", app.model.pending().into()), ("shown", shown.into())]));
+    bulk_bar(view, ui, &mut commands);
+    let shown = view.model.visible().len();
+    let pending = view.model.pending();
+    ui.label(view.texts.with("inbox-pending", &[("count", pending.into()), ("shown", shown.into())]));
     ui.separator();
-    let mut clicked = None;
-    let mut toggled = None;
     let body = ui.text_style_height(&egui::TextStyle::Body);
     let row_height = body * 2.0 + ui.spacing().item_spacing.y + 4.0;
-    let (t, visuals) = (&app.texts, ui.visuals().clone());
-    app.model.visible();
-    let visible = app.model.visible_cached();
+    let (t, visuals) = (view.texts, ui.visuals().clone());
+    view.model.visible();
+    let model = &*view.model;
+    let visible = model.visible_cached();
     egui::ScrollArea::vertical().auto_shrink([false, false]).show_rows(ui, row_height, visible.len(), |ui, range| {
         for &index in &visible[range] {
-            let row = &app.model.rows()[index];
-            let state = app.model.state(row);
+            let row = &model.rows()[index];
+            let state = model.state(row);
             let (badge_text, badge_color) = badge(t, &state, &visuals);
             let mut job = LayoutJob::default();
             let plain = |color| TextFormat { font_id: FontId::proportional(body), color, ..TextFormat::default() };
@@ -184,24 +222,19 @@ pub fn show(app: &mut DeskApp, ui: &mut egui::Ui) {
             job.append(&meta, 0.0, plain(visuals.text_color()));
             job.append(&badge_text, 8.0, plain(badge_color));
             ui.horizontal(|ui| {
-                let mut checked = app.checked.contains(&row.id);
+                let mut checked = view.checked.contains(&row.id);
                 let name = t.with("inbox-tick", &[("id", (&row.id).into())]);
                 let tick = ui.checkbox(&mut checked, "");
                 tick.widget_info(|| egui::WidgetInfo::selected(egui::Role::CheckBox, true, checked, &name));
                 if tick.on_hover_text(&name).changed() {
-                    toggled = Some(row.id.clone());
+                    commands.push(InboxCommand::Toggle(row.id.clone()));
                 }
-                let selected = app.selected.as_deref() == Some(row.id.as_str());
+                let selected = view.selected == Some(row.id.as_str());
                 if ui.selectable_label(selected, job).clicked() {
-                    clicked = Some(row.id.clone());
+                    commands.push(InboxCommand::Select(row.id.clone()));
                 }
             });
         }
     });
-    if let Some(id) = toggled {
-        app.toggle_checked(id);
-    }
-    if let Some(id) = clicked {
-        app.select(&id);
-    }
+    commands
 }
