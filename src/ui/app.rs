@@ -22,17 +22,7 @@ pub const PREVIEW_WIDTH: u32 = 1200;
 
 pub use super::top::View;
 
-/// Tabs of the detail.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum DetailTab {
-    /// The form PDF.
-    #[default]
-    Preview,
-    /// The attachments.
-    Attachments,
-    /// The raw fields.
-    Fields,
-}
+pub use super::detail::DetailTab;
 
 /// The case search of the existing-case filing.
 #[derive(Debug, Default)]
@@ -266,6 +256,34 @@ impl DeskApp {
         }
     }
 
+    /// Applies what the detail asked for.
+    fn apply_detail(&mut self, commands: Vec<detail::DetailCommand>) {
+        for command in commands {
+            let Some(transaction) = self.selected_transaction() else { return };
+            match command {
+                detail::DetailCommand::Tab(tab) => self.tab = tab,
+                detail::DetailCommand::PreviewPage(page) => {
+                    if let Some(Ok(pdf)) = self.preview.as_ref().map(|p| &p.bytes) {
+                        self.backend.preview(transaction, Some(Arc::clone(pdf)), page, PREVIEW_WIDTH);
+                    }
+                }
+                detail::DetailCommand::OpenAttachment(id) => {
+                    self.backend.attachment(transaction, &id, None, 1, PREVIEW_WIDTH);
+                    self.attachment = None;
+                    self.notice = None;
+                    self.attachment_wanted = Some(id);
+                }
+                detail::DetailCommand::AttachmentPage(page) => {
+                    if let Some((Ok(bytes), Some(id))) = self.attachment.as_ref().map(|a| (&a.bytes, &a.attachment_id))
+                    {
+                        self.backend.attachment(transaction, id, Some(Arc::clone(bytes)), page, PREVIEW_WIDTH);
+                    }
+                }
+                detail::DetailCommand::SaveCopy(bytes, name) => self.backend.save_copy(bytes, &name),
+            }
+        }
+    }
+
     /// Applies what the failed view asked for.
     fn apply_failed(&mut self, commands: Vec<failed::FailedCommand>) {
         for command in commands {
@@ -310,7 +328,23 @@ impl DeskApp {
             });
         }
         egui::CentralPanel::default().show(ui, |ui| match self.view {
-            View::Desk => detail::show(self, ui),
+            View::Desk => {
+                let selected = self.selected.as_deref();
+                let mut view = detail::DetailView {
+                    texts: &self.texts,
+                    selected: selected.is_some(),
+                    error: self.detail.error(),
+                    transaction: self.detail.value().filter(|t| Some(t.id.as_str()) == selected),
+                    tab: self.tab,
+                    preview: self.preview.as_ref(),
+                    attachment: self.attachment.as_ref(),
+                    attachment_wanted: self.attachment_wanted.is_some(),
+                    notice: self.notice.as_ref(),
+                    zoom: &mut self.zoom,
+                };
+                let commands = detail::show(&mut view, ui);
+                self.apply_detail(commands);
+            }
             View::Failed => {
                 let filings = &self.filings;
                 let running = |id: &str| filings.get(id).is_some_and(|f| f.running);

@@ -7,7 +7,6 @@ mod admin;
 mod admin_form;
 mod app;
 mod assign;
-mod attachments;
 mod backend;
 mod case_editor;
 mod connection_form;

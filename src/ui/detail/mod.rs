@@ -1,0 +1,141 @@
+//! The selected transaction: header, the form PDF, the attachments and the fields as submitted.
+//! A view over [`DetailView`] that returns [`DetailCommand`]s; the desk applies them.
+
+mod attachments;
+
+use std::sync::Arc;
+
+use super::widgets::pages::{self, PageCommand, PageState, Zoom};
+use crate::domain::Transaction;
+use crate::i18n::Texts;
+use crate::pdf::{field_value, timestamp};
+
+/// Tabs of the detail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DetailTab {
+    /// The form PDF.
+    #[default]
+    Preview,
+    /// The attachments.
+    Attachments,
+    /// The raw fields.
+    Fields,
+}
+
+/// What the detail shows, and its own small state (the zoom of the page view).
+pub struct DetailView<'a> {
+    /// The UI texts.
+    pub texts: &'a Texts,
+    /// Whether a transaction is selected.
+    pub selected: bool,
+    /// Why the selected transaction could not be fetched, if it could not.
+    pub error: Option<&'a str>,
+    /// The selected transaction, once it is here.
+    pub transaction: Option<&'a Transaction>,
+    /// The tab shown.
+    pub tab: DetailTab,
+    /// The form PDF's drawn page, once drawn.
+    pub preview: Option<&'a PageState>,
+    /// The attachment's drawn page, once drawn.
+    pub attachment: Option<&'a PageState>,
+    /// Whether an attachment was asked for and is on its way.
+    pub attachment_wanted: bool,
+    /// What became of the last "save a copy": the path, or why not.
+    pub notice: Option<&'a Result<String, String>>,
+    /// How pages are scaled.
+    pub zoom: &'a mut Zoom,
+}
+
+/// What the clerk asked of the detail.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DetailCommand {
+    /// Show this tab.
+    Tab(DetailTab),
+    /// Draw this page of the form PDF.
+    PreviewPage(usize),
+    /// Show this attachment from its first page.
+    OpenAttachment(String),
+    /// Draw this page of the attachment shown.
+    AttachmentPage(usize),
+    /// Save a copy of these bytes where the clerk chooses, under this name.
+    SaveCopy(Arc<Vec<u8>>, String),
+}
+
+/// Draws the detail panel.
+pub fn show(view: &mut DetailView<'_>, ui: &mut egui::Ui) -> Vec<DetailCommand> {
+    let t = view.texts;
+    let mut commands = Vec::new();
+    if !view.selected {
+        ui.label(t.get("detail-none"));
+        return commands;
+    }
+    if let Some(error) = view.error {
+        ui.colored_label(ui.visuals().error_fg_color, t.with("detail-error", &[("error", error.into())]));
+    }
+    let Some(transaction) = view.transaction else {
+        ui.spinner();
+        return commands;
+    };
+    ui.add(egui::Label::new(egui::RichText::new(&transaction.service.name).heading()).truncate());
+    let submitter = &transaction.submitter;
+    let masked = submitter.personal_id.as_ref().map(crate::domain::PersonalId::masked).unwrap_or_default();
+    ui.label(format!(
+        "{} · {} · {} {masked}",
+        transaction.id,
+        timestamp(transaction.submitted_at, transaction.language),
+        submitter.name
+    ));
+    let attachments = transaction.attachments.len();
+    let mut tab = view.tab;
+    ui.horizontal(|ui| {
+        ui.selectable_value(&mut tab, DetailTab::Preview, t.get("tab-preview"));
+        let text = t.with("tab-attachments", &[("count", attachments.into())]);
+        ui.selectable_value(&mut tab, DetailTab::Attachments, text);
+        ui.selectable_value(&mut tab, DetailTab::Fields, t.get("tab-fields"));
+    });
+    if tab != view.tab {
+        commands.push(DetailCommand::Tab(tab));
+    }
+    ui.separator();
+    match view.tab {
+        DetailTab::Preview => preview(view, ui, &mut commands),
+        DetailTab::Attachments => attachments::show(view, transaction, ui, &mut commands),
+        DetailTab::Fields => fields(t, transaction, ui),
+    }
+    commands
+}
+
+fn fields(t: &Texts, transaction: &Transaction, ui: &mut egui::Ui) {
+    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+        let mut section: Option<&str> = None;
+        for field in &transaction.fields {
+            if field.section.as_deref() != section {
+                section = field.section.as_deref();
+                ui.add_space(6.0);
+                ui.strong(section.map_or_else(|| t.get("fields-form"), str::to_owned));
+            }
+            ui.horizontal_wrapped(|ui| {
+                ui.label(egui::RichText::new(format!("{}:", field.label)).strong());
+                ui.label(field_value(field, transaction.language));
+            });
+        }
+    });
+}
+
+fn preview(view: &mut DetailView<'_>, ui: &mut egui::Ui, commands: &mut Vec<DetailCommand>) {
+    let t = view.texts;
+    let Some(state) = view.preview else {
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.label(t.get("preview-rendering"));
+        });
+        return;
+    };
+    let alt = t.with("preview-alt", &[("page", state.page.into())]);
+    if let Some(PageCommand::GoTo(page)) = pages::show(ui, t, state, view.zoom, &alt)
+        && page >= 1
+        && page <= state.pages
+    {
+        commands.push(DetailCommand::PreviewPage(page));
+    }
+}
