@@ -233,6 +233,9 @@ impl DeskApp {
 
     /// The ticked rows' bulk filing as the inbox shows it.
     fn bulk(&self) -> inbox::Bulk {
+        if self.checked.is_empty() {
+            return inbox::Bulk { ids: Err("bulk-none"), running: 0, done: 0, failed: 0 };
+        }
         let ended = |id: &&String| self.filings.get(*id).is_some_and(|f| !f.running && f.result.is_some());
         let failed = |id: &&String| self.filings.get(*id).is_some_and(|f| matches!(f.result, Some(Err(_))));
         inbox::Bulk {
