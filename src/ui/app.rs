@@ -10,7 +10,7 @@ use super::backend::{Backend, Catalog};
 use super::draft::Draft;
 use super::filing::FilingView;
 use super::inbox_model::InboxModel;
-use super::request::RequestState;
+use super::request::{RequestState, Requested};
 use super::widgets::{PageState, Zoom};
 use super::{detail, failed, filing, inbox, top};
 use crate::domain::{Case, Transaction};
@@ -65,8 +65,8 @@ pub struct DeskApp {
     pub(super) catalog: RequestState<Catalog>,
     pub(super) cases: CaseSearch,
     pub(super) view: View,
-    pub(super) unfinished: RequestState<Vec<FilingRecord>>,
-    pub(super) history: RequestState<Vec<FilingRecord>>,
+    pub(super) unfinished: Requested<Vec<FilingRecord>>,
+    pub(super) history: Requested<Vec<FilingRecord>>,
     pub(super) focus: Option<Focus>,
     pub(super) confirm: Option<String>,
     pub(super) notice: Option<Result<String, String>>,
@@ -96,8 +96,8 @@ impl DeskApp {
             catalog: RequestState::default(),
             cases: CaseSearch::default(),
             view: View::default(),
-            unfinished: RequestState::default(),
-            history: RequestState::default(),
+            unfinished: Requested::default(),
+            history: Requested::default(),
             focus: None,
             confirm: None,
             notice: None,
@@ -147,11 +147,9 @@ impl DeskApp {
         }
         self.inbox.start();
         self.backend.refresh_inbox();
-        self.unfinished.start();
-        self.backend.refresh_unfinished();
+        self.unfinished.request(&self.backend.spawner(), self.backend.unfinished());
         if self.view == View::Failed {
-            self.history.start();
-            self.backend.refresh_history();
+            self.history.request(&self.backend.spawner(), self.backend.history());
         }
     }
 
@@ -223,8 +221,7 @@ impl DeskApp {
                 top::TopCommand::View(view) => {
                     self.view = view;
                     if view == View::Failed {
-                        self.history.start();
-                        self.backend.refresh_history();
+                        self.history.request(&self.backend.spawner(), self.backend.history());
                     }
                 }
             }
@@ -353,8 +350,8 @@ impl DeskApp {
                 let running = |id: &str| filings.get(id).is_some_and(|f| f.running);
                 let view = failed::FailedView {
                     texts: &self.texts,
-                    unfinished: &self.unfinished,
-                    history: &self.history,
+                    unfinished: self.unfinished.state(),
+                    history: self.history.state(),
                     running: &running,
                 };
                 let commands = failed::show(&view, ui);

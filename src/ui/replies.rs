@@ -18,6 +18,15 @@ impl DeskApp {
         for reply in self.backend.poll() {
             self.take(ctx, reply);
         }
+        // Values that own their answers.
+        if self.unfinished.poll() {
+            for record in self.unfinished.value().into_iter().flatten() {
+                if !self.filings.get(&record.transaction_id).is_some_and(|f| f.running) {
+                    self.model.set_local(&record.transaction_id, Some(RowState::Failed));
+                }
+            }
+        }
+        self.history.poll();
     }
 
     fn take(&mut self, ctx: &egui::Context, reply: Reply) {
@@ -119,15 +128,6 @@ impl DeskApp {
                     self.refresh();
                 }
             }
-            Reply::Unfinished(result) => {
-                for record in result.iter().flatten() {
-                    if !self.filings.get(&record.transaction_id).is_some_and(|f| f.running) {
-                        self.model.set_local(&record.transaction_id, Some(RowState::Failed));
-                    }
-                }
-                self.unfinished.finish(result);
-            }
-            Reply::History(result) => self.history.finish(result),
             Reply::Sample(service, result) => self.admin.samples.entry(service).or_default().finish(result),
             Reply::MappingSaved(result) => {
                 self.admin.status = Some(match result {

@@ -1,4 +1,82 @@
-//! A remote value as the UI holds it, keeping the previous value while a refresh runs.
+//! A remote value as the UI holds it, keeping the previous value while a refresh runs:
+//! [`RequestState`], and [`Requested`], which also owns the answer on its way.
+
+use std::future::Future;
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+
+use tokio::runtime::Handle;
+
+/// Starts work on the runtime and wakes the UI when it ends.
+#[derive(Clone)]
+pub struct Spawner {
+    runtime: Handle,
+    repaint: Arc<dyn Fn() + Send + Sync>,
+}
+
+impl Spawner {
+    /// A spawner on `runtime` that calls `repaint` after each answer.
+    pub fn new(runtime: Handle, repaint: Arc<dyn Fn() + Send + Sync>) -> Self {
+        Self { runtime, repaint }
+    }
+}
+
+/// A remote value that owns its answer, as rerun's `requested_object.rs`: [`Requested::request`]
+/// starts the work on the runtime and keeps the receiver; [`Requested::poll`], safe to call every
+/// frame, takes the answer when it is there. A newer request drops the older receiver, so a stale
+/// answer is dropped by itself; the previous value stays while refreshing. One field and one call
+/// per value, no routing.
+pub struct Requested<T> {
+    state: RequestState<T>,
+    answer: Option<Receiver<Result<T, String>>>,
+}
+
+impl<T> Default for Requested<T> {
+    fn default() -> Self {
+        Self { state: RequestState::NotRequested, answer: None }
+    }
+}
+
+impl<T: Send + 'static> Requested<T> {
+    /// Asks again: runs `work` on the runtime; its answer replaces the value when polled.
+    pub fn request(&mut self, spawner: &Spawner, work: impl Future<Output = Result<T, String>> + Send + 'static) {
+        let (sender, receiver) = channel();
+        let repaint = Arc::clone(&spawner.repaint);
+        spawner.runtime.spawn(async move {
+            // A receiver dropped by a newer request simply loses this answer.
+            if sender.send(work.await).is_ok() {
+                repaint();
+            }
+        });
+        self.answer = Some(receiver);
+        self.state.start();
+    }
+
+    /// Takes the answer if it has arrived; true when it did (this call).
+    pub fn poll(&mut self) -> bool {
+        let Some(receiver) = &self.answer else { return false };
+        let result = match receiver.try_recv() {
+            Ok(result) => result,
+            Err(TryRecvError::Empty) => return false,
+            Err(TryRecvError::Disconnected) => Err("the request ended without an answer".to_owned()),
+        };
+        self.answer = None;
+        self.state.finish(result);
+        true
+    }
+}
+
+impl<T> Requested<T> {
+    /// The value as the UI shows it.
+    pub fn state(&self) -> &RequestState<T> {
+        &self.state
+    }
+
+    /// The newest value there is.
+    pub fn value(&self) -> Option<&T> {
+        self.state.value()
+    }
+}
 
 /// State of a value requested from a server.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -61,7 +139,33 @@ impl<T> RequestState<T> {
 
 #[cfg(test)]
 mod tests {
-    use super::RequestState;
+    use super::{RequestState, Requested, Spawner};
+
+    #[test]
+    fn a_requested_value_owns_its_answer_and_drops_a_stale_one() {
+        let runtime = tokio::runtime::Runtime::new().unwrap_or_else(|e| panic!("{e}"));
+        let spawner = Spawner::new(runtime.handle().clone(), std::sync::Arc::new(|| {}));
+        let mut value: Requested<u32> = Requested::default();
+        let (slow_sender, slow) = tokio::sync::oneshot::channel::<()>();
+        value.request(&spawner, async move {
+            let _ = slow.await;
+            Ok(1)
+        });
+        value.request(&spawner, async { Ok(2) });
+        let mut arrived = false;
+        for _ in 0..500 {
+            if value.poll() {
+                arrived = true;
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(2));
+        }
+        assert!(arrived, "the newer answer arrives");
+        let _ = slow_sender.send(());
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        assert!(!value.poll(), "the stale answer is dropped");
+        assert_eq!(value.value(), Some(&2));
+    }
 
     #[test]
     fn a_refresh_keeps_the_previous_value_until_the_answer() {

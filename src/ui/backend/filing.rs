@@ -5,7 +5,7 @@ use std::sync::Arc;
 use tokio_util::sync::CancellationToken;
 
 use super::{Backend, Reply, plain};
-use crate::export::FilingPlan;
+use crate::export::{FilingPlan, FilingRecord};
 
 impl Backend {
     /// Files with `plan`; `pdf` is the form PDF the clerk previewed, so the record is exactly what
@@ -39,16 +39,16 @@ impl Backend {
         self.cancels.remove(transaction_id);
     }
 
-    /// Asks the journal for the filings that failed or were interrupted.
-    pub fn refresh_unfinished(&self) {
+    /// The journal's filings that failed or were interrupted, as work for a `Requested` value.
+    pub fn unfinished(&self) -> impl Future<Output = Result<Vec<FilingRecord>, String>> + Send + 'static {
         let journal = self.exporter.journal().clone();
-        self.send(async move { Reply::Unfinished(journal.unfinished().await.map_err(plain)) });
+        async move { journal.unfinished().await.map_err(plain) }
     }
 
-    /// Asks the journal for every filing of this machine.
-    pub fn refresh_history(&self) {
+    /// Every filing the journal holds, newest first, as work for a `Requested` value.
+    pub fn history(&self) -> impl Future<Output = Result<Vec<FilingRecord>, String>> + Send + 'static {
         let journal = self.exporter.journal().clone();
-        self.send(async move { Reply::History(journal.filings().await.map_err(plain)) });
+        async move { journal.filings().await.map_err(plain) }
     }
 }
 

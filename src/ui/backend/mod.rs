@@ -81,6 +81,11 @@ impl Backend {
         })
     }
 
+    /// Starts work on this backend's runtime and wakes the UI when it ends ([`crate::ui::request::Requested`]).
+    pub fn spawner(&self) -> crate::ui::request::Spawner {
+        crate::ui::request::Spawner::new(self.runtime.clone(), Arc::clone(&self.repaint))
+    }
+
     /// Name of the connection for the window.
     pub fn label(&self) -> &str {
         &self.connection.label

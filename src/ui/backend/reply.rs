@@ -5,7 +5,7 @@ use std::sync::Arc;
 use crate::contract::outbox::{FilingResult, TransactionSummary};
 pub use crate::domain::Catalog;
 use crate::domain::{Case, Transaction};
-use crate::export::{ExportEvent, FilingRecord};
+use crate::export::ExportEvent;
 use crate::preview::Raster;
 
 /// An answer for the UI.
@@ -31,16 +31,12 @@ pub enum Reply {
     Attachment(Box<AttachmentView>),
     /// A copy of an attachment was saved (the path), or why not; `None` when the clerk cancelled.
     Saved(Option<Result<String, String>>),
-    /// Filings of this machine that failed or were interrupted, newest first.
-    Unfinished(Result<Vec<FilingRecord>, String>),
     /// A pending transaction of service `.0` for previewing its templates (`None`: none pending).
     Sample(String, Result<Option<Box<Transaction>>, String>),
     /// A mapping was saved to this file, or why not.
     MappingSaved(Result<Box<(std::path::PathBuf, crate::mappings::ServiceMapping)>, String>),
     /// A mapping file the admin picked, read; `None` when cancelled.
     MappingImported(Option<Result<Box<crate::mappings::ServiceMapping>, String>>),
-    /// Every filing of this machine's journal, newest first.
-    History(Result<Vec<FilingRecord>, String>),
 }
 
 /// One drawn page of a transaction's form PDF.
