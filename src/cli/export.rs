@@ -79,6 +79,8 @@ pub async fn run(args: ExportArgs) -> Result<bool> {
     let mut resolved = connect(&args)?;
     // Claims made by this run name it, with or without a profile.
     resolved.connection.clerk.clone_from(&args.clerk);
+    // Opening may wait for another process's lock; nothing else runs yet, and this future runs on
+    // `main`'s own thread (`block_on`), not on a runtime worker.
     let journal = open_journal(&args, &resolved)?;
     let (events, mut received) = tokio::sync::mpsc::unbounded_channel::<kirjaamo::export::ExportEvent>();
     let printer = tokio::spawn(async move {
@@ -205,7 +207,13 @@ fn open_journal(args: &ExportArgs, resolved: &super::connect::Resolved) -> Resul
         None => {
             let dir =
                 kirjaamo::paths::data_dir().context("the OS has no data directory for the journal; pass --journal")?;
-            for old in ["journal.sqlite".to_owned(), format!("journal-{}.sqlite", resolved.label.to_lowercase())] {
+            // The names journals had before they were tied to their servers.
+            let slug: String = resolved
+                .label
+                .chars()
+                .map(|c| if c.is_alphanumeric() { c.to_lowercase().next().unwrap_or(c) } else { '-' })
+                .collect();
+            for old in ["journal.sqlite".to_owned(), format!("journal-{slug}.sqlite")] {
                 let old = dir.join(old);
                 if old.exists() {
                     eprintln!(
@@ -230,6 +238,7 @@ fn open_journal(args: &ExportArgs, resolved: &super::connect::Resolved) -> Resul
     for notice in journal.notices() {
         eprintln!("{notice}");
     }
+    tracing::debug!(journal = %path.display(), %endpoint, "filing journal opened");
     Ok(journal)
 }
 

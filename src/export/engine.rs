@@ -171,23 +171,23 @@ impl<C: CaseSystem + 'static> Exporter<C> {
         Err(ExportError::AlreadyFiled { id: id.to_owned(), by: completion.completed_by })
     }
 
+    /// Records that another clerk completed the transaction while this filing ran, and says so.
+    async fn filed_by_other(&self, id: &str, completion: Completion) -> ExportError {
+        let error = ExportError::AlreadyFiled { id: id.to_owned(), by: completion.completed_by.clone() };
+        match self.journal.resolve(id, &completion.result, Some(&completion.completed_by)).await {
+            Ok(()) => error,
+            Err(journal) => ExportError::Unjournaled { error: Box::new(error), journal },
+        }
+    }
+
     /// Ends a filing that stopped on `error`: the claim is released first (another clerk may take
     /// it), then the failure is journaled; a journal that cannot record it is said beside the
     /// filing's own error, never instead of it.
     async fn failed(&self, id: &str, token: Option<String>, error: ExportError) -> ExportError {
-        if let ExportError::AlreadyFiled { by, .. } = &error {
-            let resolved = match self.outbox.get(id).await {
-                Ok(detail) => match detail.completion {
-                    Some(completion) => self.journal.resolve(id, &completion.result, Some(by)).await,
-                    None => Ok(()),
-                },
-                Err(_) => Ok(()),
-            };
+        if let ExportError::AlreadyFiled { .. } = &error {
+            // Recorded as filed by them where the completion was read (`filed_by_other`).
             self.emit(id, EventKind::Failed { step: None, message: error.to_string() });
-            return match resolved {
-                Ok(()) => error,
-                Err(journal) => ExportError::Unjournaled { error: Box::new(error), journal },
-            };
+            return error;
         }
         if let Some(token) = token {
             // Let another clerk take it; a failed release only means the lease runs out.
@@ -236,9 +236,7 @@ impl<C: CaseSystem + 'static> Exporter<C> {
                     Ok(Some(completion)) if completion.completed_by == self.config.clerk => {
                         Ok(Filed { result: completion.result, how: FiledHow::Earlier })
                     }
-                    Ok(Some(completion)) => {
-                        Err(ExportError::AlreadyFiled { id: id.to_owned(), by: completion.completed_by })
-                    }
+                    Ok(Some(completion)) => Err(self.filed_by_other(id, completion).await),
                     Ok(None) => Err(ExportError::step(Step::Claim, e)),
                     Err(read) => Err(ExportError::step(Step::Claim, read)),
                 };
@@ -489,7 +487,7 @@ impl<C: CaseSystem + 'static> Exporter<C> {
                     .map_err(|e| ExportError::step(Step::Complete, e))?;
                 match detail.completion {
                     Some(c) if c.result == *result => {}
-                    Some(c) => return Err(ExportError::AlreadyFiled { id: id.to_owned(), by: c.completed_by }),
+                    Some(c) => return Err(self.filed_by_other(id, c).await),
                     None => return Err(ExportError::step(Step::Complete, e)),
                 }
             }

@@ -56,16 +56,6 @@ impl CheckedMappings {
         &self.mappings
     }
 
-    /// Whether the catalog check has run.
-    pub fn is_checked(&self) -> bool {
-        self.errors.is_some()
-    }
-
-    /// The check's errors per service (empty until checked).
-    pub fn errors(&self) -> BTreeMap<String, Vec<String>> {
-        self.errors.clone().unwrap_or_default()
-    }
-
     /// The mapping of `service` if it may be used as a default.
     pub fn usable(&self, service: &str) -> Result<&ServiceMapping, Unusable> {
         let mapping = self.mappings.iter().find(|m| m.service == service).ok_or(Unusable::NoMapping)?;
@@ -109,6 +99,16 @@ impl CheckedMappings {
         all.sort_by(|a, b| a.service.cmp(&b.service));
         self.mappings = Arc::new(all);
     }
+}
+
+/// TWeb's catalog, and `mappings` checked against it (the desk asks this at start and on Päivitä).
+pub async fn fetch_and_check(
+    tweb: &impl crate::tweb::CaseSystem,
+    mappings: Arc<Vec<ServiceMapping>>,
+) -> Result<(Catalog, CheckedMappings), crate::remote::RemoteError> {
+    let catalog = crate::tweb::fetch_catalog(tweb).await?;
+    let checked = CheckedMappings::check(mappings, &catalog);
+    Ok((catalog, checked))
 }
 
 #[cfg(test)]

@@ -5,11 +5,8 @@ use std::sync::Arc;
 
 use tokio::sync::mpsc::UnboundedSender;
 
-use super::CheckedMappings;
 use crate::connection::Connection;
-use crate::domain::Catalog;
 use crate::export::{Endpoint, ExportConfig, ExportEvent, Exporter, Journal, JournalError};
-use crate::mappings::ServiceMapping;
 use crate::outbox::OutboxClient;
 use crate::remote::RemoteError;
 use crate::tweb::TwebClient;
@@ -54,13 +51,6 @@ impl Services {
         let config = ExportConfig::new(&connection.clerk);
         let exporter = Arc::new(Exporter::new(Arc::clone(&tweb), outbox.clone(), journal, config, events));
         Ok(Self { tweb, outbox, exporter })
-    }
-
-    /// TWeb's catalog, and `mappings` checked against it.
-    pub async fn check(&self, mappings: Arc<Vec<ServiceMapping>>) -> Result<(Catalog, CheckedMappings), RemoteError> {
-        let catalog = crate::tweb::fetch_catalog(self.tweb.as_ref()).await?;
-        let checked = CheckedMappings::check(mappings, &catalog);
-        Ok((catalog, checked))
     }
 }
 

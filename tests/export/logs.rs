@@ -22,7 +22,8 @@ async fn a_first_run_in_a_fresh_data_folder_logs_plain_text_and_no_folder_errors
     assert!(stderr.contains("DEBUG"), "logging ran: {stderr}");
     assert!(!stderr.contains('\u{1b}'), "no colour codes in a pipe: {stderr:?}");
     assert!(!stderr.contains("Error reading the log"), "{stderr}");
-    // The user name `kirjaamo` is no secret: log targets such as `kirjaamo::export` stay readable.
+    // The user name `kirjaamo` (KIRJAAMO_TWEB_USER) is no secret: log targets stay readable.
+    assert!(stderr.contains("kirjaamo::cli::export: filing journal opened"), "{stderr}");
     assert!(!stderr.contains("[redacted]::"), "{stderr}");
     let logs = crate::common::files_under(&data.join("logs"));
     assert_eq!(logs.len(), 1, "{logs:?}");

@@ -132,10 +132,7 @@ impl Backend {
     pub fn catalog(&self) {
         let (tweb, mappings) = (Arc::clone(&self.tweb), Arc::clone(self.mappings.all()));
         self.send(async move {
-            let result = crate::tweb::fetch_catalog(tweb.as_ref()).await.map(|catalog| {
-                let checked = CheckedMappings::check(mappings, &catalog);
-                Box::new((catalog, checked))
-            });
+            let result = crate::service::fetch_and_check(tweb.as_ref(), mappings).await.map(Box::new);
             Reply::Catalog(result.map_err(plain))
         });
     }
