@@ -40,10 +40,8 @@ const LAYERS: &[(&str, u8)] = &[
 const SANDBOX_USERS: &[&str] = &["demo", "main"];
 
 /// Cycles still to be taken apart, each exactly as it stands (a new cycle, or a module joining
-/// one, fails). The desk's panels still reach into `DeskApp` and it into them; issue 12 turns
-/// them into views that return commands.
-const KNOWN_CYCLES: &[&[&str]] =
-    &[&["ui::admin", "ui::admin_form", "ui::app", "ui::assign", "ui::case_editor", "ui::filing"]];
+/// one, fails). None is left.
+const KNOWN_CYCLES: &[&[&str]] = &[];
 
 struct File {
     module: Vec<String>,
@@ -323,4 +321,46 @@ fn no_import_cycle_and_no_import_up_a_layer() {
     }
     assert!(edges.len() > 60, "the check read the modules: {}", edges.len());
     assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// Finds every use of one identifier (outside comments, which syn drops).
+struct Names<'a> {
+    name: &'a str,
+    found: usize,
+}
+
+impl<'ast> Visit<'ast> for Names<'_> {
+    fn visit_ident(&mut self, ident: &'ast syn::Ident) {
+        if ident == self.name {
+            self.found += 1;
+        }
+    }
+}
+
+/// The desk's panels are views over what they are given: no UI file outside the app module names
+/// the app struct. The module tree's re-exports name it, and the shell hosts it (as egui's
+/// `wrap_app.rs` hosts its apps).
+#[test]
+fn only_the_app_module_and_its_host_name_the_app_struct() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut paths = Vec::new();
+    rust_files(&src.join("ui"), &mut paths);
+    let allowed = |m: &[String]| {
+        m.starts_with(&["ui".to_owned(), "desk".to_owned(), "app".to_owned()])
+            || [&["ui"][..], &["ui", "desk"], &["ui", "shell"]]
+                .iter()
+                .any(|a| m.iter().map(String::as_str).eq(a.iter().copied()))
+    };
+    let mut offenders = Vec::new();
+    for path in &paths {
+        let module = module_of(&src, path);
+        let text = std::fs::read_to_string(path).unwrap();
+        let mut names = Names { name: "DeskApp", found: 0 };
+        names.visit_file(&syn::parse_file(&text).unwrap());
+        if names.found > 0 && !allowed(&module) {
+            offenders.push(module.join("::"));
+        }
+    }
+    assert!(paths.len() > 20, "the check read the UI: {}", paths.len());
+    assert!(offenders.is_empty(), "name DeskApp outside the app module: {offenders:?}");
 }

@@ -206,6 +206,8 @@ admin-saved = Saved: { $path }
 admin-save-error = Saving failed: { $error }
 admin-imported = Imported: check it and save.
 admin-import-error = The file could not be imported: { $error }
+admin-exported = Exported: { $path }
+admin-export-error = The file could not be exported: { $error }
 filing-save-default = Save as the default for this e-service
 
 # Connections, first run

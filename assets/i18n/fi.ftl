@@ -206,6 +206,8 @@ admin-saved = Tallennettu: { $path }
 admin-save-error = Tallennus epäonnistui: { $error }
 admin-imported = Tuotu: tarkista ja tallenna.
 admin-import-error = Tiedostoa ei voitu tuoda: { $error }
+admin-exported = Viety tiedostoon: { $path }
+admin-export-error = Vienti tiedostoon epäonnistui: { $error }
 filing-save-default = Tallenna oletukseksi tälle e-palvelulle
 
 # Yhteydet, ensimmäinen käynnistys

@@ -206,6 +206,8 @@ admin-saved = Sparad: { $path }
 admin-save-error = Sparandet misslyckades: { $error }
 admin-imported = Importerad: kontrollera och spara.
 admin-import-error = Filen kunde inte importeras: { $error }
+admin-exported = Exporterad: { $path }
+admin-export-error = Filen kunde inte exporteras: { $error }
 filing-save-default = Spara som standard för e-tjänsten
 
 # Anslutningar, första start

@@ -25,21 +25,22 @@ impl Spawner {
 /// starts the work on the runtime and keeps the receiver; [`Requested::poll`], safe to call every
 /// frame, takes the answer when it is there. A newer request drops the older receiver, so a stale
 /// answer is dropped by itself; the previous value stays while refreshing. One field and one call
-/// per value, no routing.
-pub struct Requested<T> {
+/// per value, no routing. The answer `A` is the value `T` itself unless [`Requested::poll_with`]
+/// turns it into one (e.g. the inbox hands its rows to the model and keeps `()`).
+pub struct Requested<T, A = T> {
     state: RequestState<T>,
-    answer: Option<Receiver<Result<T, String>>>,
+    answer: Option<Receiver<Result<A, String>>>,
 }
 
-impl<T> Default for Requested<T> {
+impl<T, A> Default for Requested<T, A> {
     fn default() -> Self {
         Self { state: RequestState::NotRequested, answer: None }
     }
 }
 
-impl<T: Send + 'static> Requested<T> {
+impl<T, A: Send + 'static> Requested<T, A> {
     /// Asks again: runs `work` on the runtime; its answer replaces the value when polled.
-    pub fn request(&mut self, spawner: &Spawner, work: impl Future<Output = Result<T, String>> + Send + 'static) {
+    pub fn request(&mut self, spawner: &Spawner, work: impl Future<Output = Result<A, String>> + Send + 'static) {
         let (sender, receiver) = channel();
         let repaint = Arc::clone(&spawner.repaint);
         spawner.runtime.spawn(async move {
@@ -52,8 +53,8 @@ impl<T: Send + 'static> Requested<T> {
         self.state.start();
     }
 
-    /// Takes the answer if it has arrived; true when it did (this call).
-    pub fn poll(&mut self) -> bool {
+    /// Takes the answer if it has arrived, made into the value by `into`; true when it did.
+    pub fn poll_with(&mut self, into: impl FnOnce(A) -> T) -> bool {
         let Some(receiver) = &self.answer else { return false };
         let result = match receiver.try_recv() {
             Ok(result) => result,
@@ -61,12 +62,25 @@ impl<T: Send + 'static> Requested<T> {
             Err(TryRecvError::Disconnected) => Err("the request ended without an answer".to_owned()),
         };
         self.answer = None;
-        self.state.finish(result);
+        self.state.finish(result.map(into));
         true
+    }
+
+    /// Forgets the request under way (its answer is dropped) and the value.
+    pub fn clear(&mut self) {
+        self.answer = None;
+        self.state = RequestState::NotRequested;
     }
 }
 
-impl<T> Requested<T> {
+impl<T: Send + 'static> Requested<T> {
+    /// Takes the answer if it has arrived; true when it did (this call).
+    pub fn poll(&mut self) -> bool {
+        self.poll_with(|value| value)
+    }
+}
+
+impl<T, A> Requested<T, A> {
     /// The value as the UI shows it.
     pub fn state(&self) -> &RequestState<T> {
         &self.state
@@ -75,6 +89,16 @@ impl<T> Requested<T> {
     /// The newest value there is.
     pub fn value(&self) -> Option<&T> {
         self.state.value()
+    }
+
+    /// Whether a request is under way.
+    pub fn is_pending(&self) -> bool {
+        self.state.is_pending()
+    }
+
+    /// The error of the last request, if it failed.
+    pub fn error(&self) -> Option<&str> {
+        self.state.error()
     }
 }
 

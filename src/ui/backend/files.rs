@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use futures_util::StreamExt as _;
 
-use super::{AttachmentView, Backend, PreviewPage, Reply, plain};
+use super::{AttachmentView, Backend, PreviewPage, plain};
 use crate::domain::Transaction;
 use crate::preview::{Preview, Raster};
 
@@ -22,9 +22,16 @@ fn draw(preview: &mut Preview, page: usize, width: u32) -> Result<Raster, String
 impl Backend {
     /// Renders the form PDF of `transaction` (or reuses `pdf`) and draws `page` `width` pixels
     /// wide, on a blocking worker.
-    pub fn preview(&self, transaction: &Transaction, pdf: Option<Arc<Vec<u8>>>, page: usize, width: u32) {
-        let (replies, repaint, transaction) = (self.replies.clone(), Arc::clone(&self.repaint), transaction.clone());
-        self.runtime.spawn_blocking(move || {
+    /// Work for a `Requested` value.
+    pub fn preview(
+        &self,
+        transaction: &Transaction,
+        pdf: Option<Arc<Vec<u8>>>,
+        page: usize,
+        width: u32,
+    ) -> impl Future<Output = Result<PreviewPage, String>> + Send + 'static {
+        let transaction = transaction.clone();
+        let work = move || {
             let pdf = match pdf {
                 Some(pdf) => Ok(pdf),
                 None => crate::pdf::render(&transaction).map(|r| Arc::new(r.bytes)).map_err(plain),
@@ -36,13 +43,13 @@ impl Backend {
                 },
                 Err(e) => (Arc::new(Vec::new()), 0, Err(e)),
             };
-            let page = PreviewPage { transaction_id: transaction.id.clone(), pdf, page, pages, raster };
-            let _ = replies.send(Reply::Preview(Box::new(page)));
-            repaint();
-        });
+            PreviewPage { transaction_id: transaction.id.clone(), pdf, page, pages, raster }
+        };
+        async move { tokio::task::spawn_blocking(work).await.map_err(plain) }
     }
 
-    /// Downloads an attachment (or reuses `bytes`) and draws `page` of it for preview.
+    /// Downloads an attachment (or reuses `bytes`) and draws `page` of it for preview; work for
+    /// a `Requested` value.
     pub fn attachment(
         &self,
         transaction: &Transaction,
@@ -50,7 +57,7 @@ impl Backend {
         bytes: Option<Arc<Vec<u8>>>,
         page: usize,
         width: u32,
-    ) {
+    ) -> impl Future<Output = Result<AttachmentView, String>> + Send + 'static {
         let outbox = self.outbox.clone();
         let (transaction_id, attachment_id) = (transaction.id.clone(), attachment_id.to_owned());
         let content_type = transaction
@@ -59,8 +66,7 @@ impl Backend {
             .find(|a| a.id == attachment_id)
             .map(|a| a.content_type.clone())
             .unwrap_or_default();
-        let (replies, repaint) = (self.replies.clone(), Arc::clone(&self.repaint));
-        self.runtime.spawn(async move {
+        async move {
             let bytes = match bytes {
                 Some(bytes) => Ok(bytes),
                 None => download(&outbox, &transaction_id, &attachment_id).await,
@@ -80,24 +86,27 @@ impl Backend {
                 Ok((pages, raster)) => (pages, raster),
                 Err(e) => (0, Err(e)),
             };
-            let view = AttachmentView { transaction_id, attachment_id, bytes, page, pages, raster };
-            let _ = replies.send(Reply::Attachment(Box::new(view)));
-            repaint();
-        });
+            Ok(AttachmentView { transaction_id, attachment_id, bytes, page, pages, raster })
+        }
     }
 
     /// Asks the clerk where to save a copy of `bytes` (suggesting `filename` without any folder
-    /// the citizen may have put in it) and writes it there.
-    pub fn save_copy(&self, bytes: Arc<Vec<u8>>, filename: &str) {
+    /// the citizen may have put in it) and writes it there; the path (`None`: the clerk
+    /// cancelled), as work for a `Requested` value.
+    pub fn save_copy(
+        &self,
+        bytes: Arc<Vec<u8>>,
+        filename: &str,
+    ) -> impl Future<Output = Result<Option<String>, String>> + Send + 'static {
         let suggested = safe_filename(filename);
-        self.send(async move {
+        async move {
             let Some(handle) = rfd::AsyncFileDialog::new().set_file_name(&suggested).save_file().await else {
-                return Reply::Saved(None);
+                return Ok(None);
             };
             let path = handle.path().to_owned();
-            let written = tokio::fs::write(&path, bytes.as_slice()).await;
-            Reply::Saved(Some(written.map(|()| path.display().to_string()).map_err(plain)))
-        });
+            tokio::fs::write(&path, bytes.as_slice()).await.map_err(plain)?;
+            Ok(Some(path.display().to_string()))
+        }
     }
 }
 

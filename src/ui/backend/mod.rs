@@ -13,9 +13,12 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 use tokio::runtime::Handle;
 use tokio_util::sync::CancellationToken;
 
+pub use admin::Saved;
 pub use reply::{AttachmentView, Catalog, PreviewPage, Reply};
 
+use crate::contract::outbox::TransactionSummary;
 use crate::contract::tweb::CaseQuery;
+use crate::domain::{Case, Transaction};
 use crate::export::{Exporter, Journal};
 use crate::mappings::ServiceMapping;
 use crate::outbox::OutboxClient;
@@ -111,30 +114,24 @@ impl Backend {
         });
     }
 
-    /// Asks for the pending transactions.
-    pub fn refresh_inbox(&self) {
+    /// The pending transactions, as work for a `Requested` value.
+    pub fn pending(&self) -> impl Future<Output = Result<Vec<TransactionSummary>, String>> + Send + 'static {
         let outbox = self.outbox.clone();
-        self.send(async move { Reply::Inbox(outbox.list_all(None).await.map_err(plain)) });
+        async move { outbox.list_all(None).await.map_err(plain) }
     }
 
-    /// Asks for one transaction.
-    pub fn load(&self, id: &str) {
+    /// One transaction, as work for a `Requested` value.
+    pub fn load(&self, id: &str) -> impl Future<Output = Result<Box<Transaction>, String>> + Send + 'static {
         let (outbox, id) = (self.outbox.clone(), id.to_owned());
-        self.send(async move {
-            let result = outbox.get(&id).await.map(|d| Box::new(d.transaction)).map_err(plain);
-            Reply::Transaction(id, result)
-        });
+        async move { outbox.get(&id).await.map(|d| Box::new(d.transaction)).map_err(plain) }
     }
 
-    /// Asks TWeb for its catalog (case groups, document types, users and groups) and checks the
-    /// mappings against it: until the answer is applied ([`Backend::set_checked`]) no mapping
-    /// is a usable default, and one with errors never is.
-    pub fn catalog(&self) {
+    /// TWeb's catalog (case groups, document types, users and groups) and the mappings checked
+    /// against it, as work for a `Requested` value: until the answer is applied
+    /// ([`Backend::set_checked`]) no mapping is a usable default, and one with errors never is.
+    pub fn catalog(&self) -> impl Future<Output = Result<Box<(Catalog, CheckedMappings)>, String>> + Send + 'static {
         let (tweb, mappings) = (Arc::clone(&self.tweb), Arc::clone(self.mappings.all()));
-        self.send(async move {
-            let result = crate::service::fetch_and_check(tweb.as_ref(), mappings).await.map(Box::new);
-            Reply::Catalog(result.map_err(plain))
-        });
+        async move { crate::service::fetch_and_check(tweb.as_ref(), mappings).await.map(Box::new).map_err(plain) }
     }
 
     /// Uses the mappings as checked against the catalog.
@@ -147,25 +144,23 @@ impl Backend {
         self.mappings.usable(service)
     }
 
-    /// Searches TWeb's cases for `text` (diary number, title or party); the answer carries `seq`
-    /// so a late answer to an older query can be told apart.
-    pub fn search_cases(&self, seq: u64, text: &str) {
+    /// TWeb's cases matching `text` (diary number, title or party), as work for a `Requested`
+    /// value (a newer search drops the older one's answer).
+    pub fn search_cases(&self, text: &str) -> impl Future<Output = Result<Vec<Case>, String>> + Send + 'static {
         let tweb = Arc::clone(&self.tweb);
         let text = text.trim().to_owned();
-        self.send(async move {
+        async move {
             let query =
                 CaseQuery { q: Some(text).filter(|t| !t.is_empty()), per_page: Some(30), ..CaseQuery::default() };
-            Reply::Cases(seq, tweb.search_cases(&query).await.map(|page| page.items).map_err(plain))
-        });
+            tweb.search_cases(&query).await.map(|page| page.items).map_err(plain)
+        }
     }
 
-    /// Asks for the cases where `party` (the submitter of `transaction_id`) is a party.
-    pub fn submitter_cases(&self, transaction_id: &str, party: &str) {
-        let (tweb, id) = (Arc::clone(&self.tweb), transaction_id.to_owned());
+    /// The cases where `party` is a party, as work for a `Requested` value.
+    pub fn party_cases(&self, party: &str) -> impl Future<Output = Result<Vec<Case>, String>> + Send + 'static {
+        let tweb = Arc::clone(&self.tweb);
         let query = CaseQuery { party: Some(party.to_owned()), per_page: Some(20), ..CaseQuery::default() };
-        self.send(
-            async move { Reply::SubmitterCases(id, tweb.search_cases(&query).await.map(|p| p.items).map_err(plain)) },
-        );
+        async move { tweb.search_cases(&query).await.map(|p| p.items).map_err(plain) }
     }
 
     /// The mapping of a service, if there is one.

@@ -1,42 +1,20 @@
-//! What the backend sends back to the UI.
+//! What the backend sends back to the UI over its channel: the filings' progress and ends (many
+//! filings run at once, each keyed by its transaction), and the drawn pages of the previews.
 
 use std::sync::Arc;
 
-use crate::contract::outbox::{FilingResult, TransactionSummary};
+use crate::contract::outbox::FilingResult;
 pub use crate::domain::Catalog;
-use crate::domain::{Case, Transaction};
 use crate::export::ExportEvent;
 use crate::preview::Raster;
 
-/// An answer for the UI.
+/// News of the filings for the UI.
 #[derive(Debug)]
 pub enum Reply {
-    /// The pending transactions.
-    Inbox(Result<Vec<TransactionSummary>, String>),
-    /// One transaction.
-    Transaction(String, Result<Box<Transaction>, String>),
-    /// The TWeb catalog, and the mappings checked against it.
-    Catalog(Result<Box<(Catalog, crate::service::CheckedMappings)>, String>),
-    /// Cases found by the search numbered `.0`.
-    Cases(u64, Result<Vec<Case>, String>),
-    /// Cases where the submitter of transaction `.0` is a party.
-    SubmitterCases(String, Result<Vec<Case>, String>),
     /// Progress of a filing.
     Event(ExportEvent),
     /// A filing ended.
     Filed(String, Result<FilingResult, String>),
-    /// A page of a transaction's form PDF, drawn for the preview.
-    Preview(Box<PreviewPage>),
-    /// An attachment, downloaded and drawn.
-    Attachment(Box<AttachmentView>),
-    /// A copy of an attachment was saved (the path), or why not; `None` when the clerk cancelled.
-    Saved(Option<Result<String, String>>),
-    /// A pending transaction of service `.0` for previewing its templates (`None`: none pending).
-    Sample(String, Result<Option<Box<Transaction>>, String>),
-    /// A mapping was saved to this file, or why not.
-    MappingSaved(Result<Box<(std::path::PathBuf, crate::mappings::ServiceMapping)>, String>),
-    /// A mapping file the admin picked, read; `None` when cancelled.
-    MappingImported(Option<Result<Box<crate::mappings::ServiceMapping>, String>>),
 }
 
 /// One drawn page of a transaction's form PDF.

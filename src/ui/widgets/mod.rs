@@ -3,6 +3,11 @@
 
 mod language;
 pub mod pages;
+pub mod picker;
+mod recipients;
+mod records;
 
 pub use language::language_menu;
 pub use pages::{PageState, Zoom};
+pub use recipients::recipients;
+pub use records::{case_group_choices, document_type_choices, publicity};

@@ -9,11 +9,12 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 
 use tokio::runtime::Handle;
 
-use super::backend::Backend;
 use crate::connection::{Connection, ConnectionCheck, Secrets};
-use crate::credentials::{SecretKind, SecretStore};
+use crate::credentials::SecretStore;
 use crate::export::Journal;
 use crate::settings::{Profile, Settings};
+use crate::ui::backend::Backend;
+use crate::ui::connections::form::{PickField, SecretChange, Stored};
 
 /// A running desk session and what it keeps alive.
 pub struct Session {
@@ -22,9 +23,6 @@ pub struct Session {
     /// The demo's embedded sandbox and mappings copy (stopped and removed when dropped).
     pub demo: Option<crate::demo::Demo>,
 }
-
-/// Which secrets of a profile the keyring holds, or why it could not be asked.
-pub type Stored = Result<(bool, bool), String>;
 
 /// An answer to the shell.
 pub enum ShellReply {
@@ -40,24 +38,6 @@ pub enum ShellReply {
     Stored(String, Stored),
     /// A file or folder chosen for a form field (`None`: cancelled).
     Picked(PickField, Option<PathBuf>),
-}
-
-/// A path field of the connection form with a "Choose…" button.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PickField {
-    /// The CA bundle (a PEM file).
-    CaBundle,
-    /// The mappings folder.
-    MappingsDir,
-}
-
-/// What to do with one secret on saving.
-#[derive(Clone)]
-pub enum SecretChange {
-    /// Store or replace it.
-    Set(String, SecretKind, String),
-    /// Forget it.
-    Forget(String, SecretKind),
 }
 
 /// Runs the shell's requests.

@@ -7,15 +7,19 @@ use std::sync::Arc;
 
 use tokio::runtime::Handle;
 
-use super::app::DeskApp;
-use super::connection_form::forget_all;
-use super::connections::{ConnectionsDialog, DialogAction};
-use super::shell_worker::{Session, ShellReply, ShellWorker};
-use super::start::{self, StartChoice, StartState};
+mod start;
+mod worker;
+
+use start::{StartChoice, StartState};
+use worker::{Session, ShellReply, ShellWorker};
+
 use crate::connection::Secrets;
 use crate::credentials::SecretStore;
 use crate::i18n::{Texts, UiLanguage};
 use crate::settings::{FirstRun, Profile, Settings};
+use crate::ui::connections::form::{ProfileForm, SecretChange, forget_all};
+use crate::ui::connections::{ConnectionsDialog, DialogAction};
+use crate::ui::desk::DeskApp;
 
 /// Where the shell keeps its settings and secrets, and what it starts with.
 pub struct ShellConfig {
@@ -146,7 +150,7 @@ impl Shell {
         self.dialog = Some(dialog);
     }
 
-    fn save(&mut self, settings: Settings, changes: Vec<super::shell_worker::SecretChange>) {
+    fn save(&mut self, settings: Settings, changes: Vec<SecretChange>) {
         match &self.settings_path {
             Some(path) => self.worker.save(settings, path.clone(), changes),
             None => {
@@ -312,7 +316,7 @@ impl Shell {
             DialogAction::Save | DialogAction::Use => {
                 let Some(mut settings) = self.settings_from_dialog(None) else { return };
                 let Some(dialog) = &mut self.dialog else { return };
-                let changes = dialog.forms.iter().flat_map(super::connection_form::ProfileForm::changes).collect();
+                let changes = dialog.forms.iter().flat_map(ProfileForm::changes).collect();
                 if action == DialogAction::Use {
                     let Some(form) = dialog.form() else { return };
                     let Ok(profile) = form.profile() else { return };
@@ -329,8 +333,7 @@ impl Shell {
                 let removed = dialog.forms.remove(index);
                 dialog.selected = dialog.selected.min(dialog.forms.len().saturating_sub(1));
                 dialog.test = None;
-                let mut changes: Vec<_> =
-                    dialog.forms.iter().flat_map(super::connection_form::ProfileForm::changes).collect();
+                let mut changes: Vec<_> = dialog.forms.iter().flat_map(ProfileForm::changes).collect();
                 changes.extend(removed.original.as_deref().map(forget_all).unwrap_or_default());
                 dialog.saving = true;
                 self.save(settings, changes);
@@ -360,7 +363,7 @@ impl Shell {
                 self.open_dialog();
                 if let Some(dialog) = self.dialog.as_mut().filter(|d| d.forms.is_empty()) {
                     let name = self.texts.with("connections-new-name", &[("number", 1_usize.into())]);
-                    dialog.forms.push(super::connection_form::ProfileForm::named(name));
+                    dialog.forms.push(ProfileForm::named(name));
                 }
             }
             StartChoice::Retry => match self.settings.active_profile().cloned() {

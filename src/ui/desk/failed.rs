@@ -2,9 +2,9 @@
 //! retry all, and the journal's history of every filing (who, when, what, result). A view over
 //! [`FailedView`] that returns [`FailedCommand`]s; the desk applies them.
 
-use super::request::RequestState;
 use crate::export::{FilingPlan, FilingRecord, FilingState, Target};
 use crate::i18n::Texts;
+use crate::ui::request::RequestState;
 
 /// What the failed view shows.
 pub struct FailedView<'a> {

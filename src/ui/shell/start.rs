@@ -42,7 +42,7 @@ pub fn show(
         ui.horizontal(|ui| {
             ui.heading("Kirjaamo");
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                super::widgets::language_menu(ui, t, language);
+                crate::ui::widgets::language_menu(ui, t, language);
             });
         });
     });

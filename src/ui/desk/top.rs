@@ -1,8 +1,8 @@
 //! The top bar: connection, views, refresh and language. A view over [`TopBar`] that returns
 //! [`TopCommand`]s; the desk applies them.
 
-use super::widgets::language_menu;
 use crate::i18n::{Texts, UiLanguage};
+use crate::ui::widgets::language_menu;
 
 /// The desk's views the top bar switches between.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

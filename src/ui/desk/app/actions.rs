@@ -2,11 +2,11 @@
 
 use std::sync::Arc;
 
-use super::app::DeskApp;
-use super::draft::{Action, Draft};
-use super::filing::FilingView;
-use super::inbox_model::RowState;
+use super::DeskApp;
 use crate::export::FilingPlan;
+use crate::ui::desk::draft::{Action, Draft};
+use crate::ui::desk::filing::FilingView;
+use crate::ui::desk::inbox_model::RowState;
 
 impl DeskApp {
     /// Files the selected transaction with the filing panel's choices. Where the mapping gave no
@@ -24,7 +24,7 @@ impl DeskApp {
             return;
         }
         self.confirm = None;
-        let pdf = self.preview.as_ref().filter(|p| p.transaction_id == id).and_then(|p| p.bytes.clone().ok());
+        let pdf = self.preview.value().filter(|p| p.transaction_id == id).and_then(|p| p.bytes.clone().ok());
         self.start(plan, pdf);
     }
 
@@ -103,7 +103,7 @@ impl DeskApp {
     pub fn save_draft_as_default(&mut self) {
         let Some(transaction) = self.selected_transaction() else { return };
         let Some(draft) = self.drafts.get(&transaction.id) else { return };
-        let mut mapping = super::admin::blank(&transaction.service.id, &transaction.service.name);
+        let mut mapping = crate::ui::admin::blank(&transaction.service.id, &transaction.service.name);
         mapping.action = match draft.action {
             Action::NewCase => crate::mappings::DefaultAction::NewCase,
             Action::ExistingCase => crate::mappings::DefaultAction::ExistingCase,
@@ -115,7 +115,8 @@ impl DeskApp {
         mapping.attachment_document_type = draft.attachment_document_type.trim().to_owned();
         if draft.assign || draft.action == Action::AssignmentOnly {
             let today = crate::domain::helsinki::today();
-            let due = super::draft::parse_date(&draft.due).and_then(|d| u32::try_from((d - today).num_days()).ok());
+            let due =
+                crate::ui::desk::draft::parse_date(&draft.due).and_then(|d| u32::try_from((d - today).num_days()).ok());
             mapping.assignment = Some(crate::mappings::AssignmentDefaults {
                 users: draft.users.clone(),
                 groups: draft.groups.clone(),
@@ -126,7 +127,7 @@ impl DeskApp {
         }
         self.admin.service = Some(mapping.service.clone());
         self.admin.status = None;
-        self.backend.save_mapping(mapping);
+        self.admin.saving.request(&self.backend.spawner(), self.backend.save_mapping(mapping));
     }
 
     /// Ticks or unticks a row for bulk filing.
@@ -150,8 +151,7 @@ impl DeskApp {
 
     /// Sends the case search for the text typed.
     pub fn search_cases(&mut self) {
-        self.cases.seq += 1;
-        self.cases.results.start();
-        self.backend.search_cases(self.cases.seq, &self.cases.query);
+        let work = self.backend.search_cases(&self.cases.query);
+        self.cases.results.request(&self.backend.spawner(), work);
     }
 }

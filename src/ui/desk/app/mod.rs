@@ -1,21 +1,29 @@
 //! The desk window: inbox on the left, the transaction in the middle, filing on the right; or the
 //! failed filings and the journal's history in place of the middle.
 
+mod actions;
+mod keys;
+mod replies;
+
 use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 
 use egui::Panel;
 
-use super::backend::{Backend, Catalog};
+use super::case_editor::CaseSearch;
 use super::draft::Draft;
 use super::filing::FilingView;
 use super::inbox_model::InboxModel;
-use super::request::{RequestState, Requested};
-use super::widgets::{PageState, Zoom};
 use super::{detail, failed, filing, inbox, top};
-use crate::domain::{Case, Transaction};
+use crate::contract::outbox::TransactionSummary;
+use crate::domain::Transaction;
 use crate::export::FilingRecord;
 use crate::i18n::{Texts, UiLanguage};
+use crate::service::CheckedMappings;
+use crate::ui::admin;
+use crate::ui::backend::{AttachmentView, Backend, Catalog, PreviewPage};
+use crate::ui::request::Requested;
+use crate::ui::widgets::{PageState, Zoom};
 
 /// Width in pixels at which preview pages are drawn (scaled to the panel when shown).
 pub const PREVIEW_WIDTH: u32 = 1200;
@@ -23,19 +31,6 @@ pub const PREVIEW_WIDTH: u32 = 1200;
 pub use super::top::View;
 
 pub use super::detail::DetailTab;
-
-/// The case search of the existing-case filing.
-#[derive(Debug, Default)]
-pub struct CaseSearch {
-    /// Text typed.
-    pub query: String,
-    /// Number of the last search sent.
-    pub seq: u64,
-    /// Results of the last search answered.
-    pub results: RequestState<Vec<Case>>,
-    /// Cases of each transaction's submitter, by transaction id.
-    pub submitter: HashMap<String, RequestState<Vec<Case>>>,
-}
 
 /// Which input gets the keyboard focus on the next frame.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,27 +45,26 @@ pub enum Focus {
 pub struct DeskApp {
     pub(super) backend: Backend,
     pub(super) texts: Texts,
-    pub(super) inbox: RequestState<()>,
+    pub(super) inbox: Requested<(), Vec<TransactionSummary>>,
     pub(super) model: InboxModel,
     pub(super) checked: BTreeSet<String>,
     pub(super) selected: Option<String>,
-    pub(super) detail: RequestState<Transaction>,
+    pub(super) detail: Requested<Transaction, Box<Transaction>>,
     pub(super) tab: DetailTab,
     pub(super) zoom: Zoom,
-    pub(super) preview: Option<PageState>,
-    pub(super) attachment: Option<PageState>,
-    pub(super) attachment_wanted: Option<String>,
+    pub(super) preview: Requested<PageState, PreviewPage>,
+    pub(super) attachment: Requested<PageState, AttachmentView>,
     pub(super) filings: HashMap<String, FilingView>,
     pub(super) drafts: HashMap<String, Draft>,
-    pub(super) catalog: RequestState<Catalog>,
+    pub(super) catalog: Requested<Catalog, Box<(Catalog, CheckedMappings)>>,
     pub(super) cases: CaseSearch,
     pub(super) view: View,
     pub(super) unfinished: Requested<Vec<FilingRecord>>,
     pub(super) history: Requested<Vec<FilingRecord>>,
     pub(super) focus: Option<Focus>,
     pub(super) confirm: Option<String>,
-    pub(super) notice: Option<Result<String, String>>,
-    pub(super) admin: super::admin::AdminState,
+    pub(super) saved_copy: Requested<Option<String>>,
+    pub(super) admin: admin::AdminState,
     pub(super) wants_connections: bool,
 }
 
@@ -81,31 +75,28 @@ impl DeskApp {
         let mut app = Self {
             backend,
             texts: Texts::new(language),
-            inbox: RequestState::default(),
+            inbox: Requested::default(),
             model,
             checked: BTreeSet::new(),
             selected: None,
-            detail: RequestState::default(),
+            detail: Requested::default(),
             tab: DetailTab::default(),
             zoom: Zoom::FitWidth,
-            preview: None,
-            attachment: None,
-            attachment_wanted: None,
+            preview: Requested::default(),
+            attachment: Requested::default(),
             filings: HashMap::new(),
             drafts: HashMap::new(),
-            catalog: RequestState::default(),
+            catalog: Requested::default(),
             cases: CaseSearch::default(),
             view: View::default(),
             unfinished: Requested::default(),
             history: Requested::default(),
             focus: None,
             confirm: None,
-            notice: None,
-            admin: super::admin::AdminState::default(),
+            saved_copy: Requested::default(),
+            admin: admin::AdminState::default(),
             wants_connections: false,
         };
-        app.catalog.start();
-        app.backend.catalog();
         app.refresh();
         app
     }
@@ -127,8 +118,8 @@ impl DeskApp {
     pub fn install_fonts(ctx: &egui::Context) {
         let mut fonts = egui::FontDefinitions::default();
         for (name, data) in [
-            ("liberation-sans", &include_bytes!("../../assets/fonts/LiberationSans-Regular.ttf")[..]),
-            ("liberation-sans-bold", &include_bytes!("../../assets/fonts/LiberationSans-Bold.ttf")[..]),
+            ("liberation-sans", &include_bytes!("../../../../assets/fonts/LiberationSans-Regular.ttf")[..]),
+            ("liberation-sans-bold", &include_bytes!("../../../../assets/fonts/LiberationSans-Bold.ttf")[..]),
         ] {
             fonts.font_data.insert(name.to_owned(), Arc::new(egui::FontData::from_static(data)));
         }
@@ -142,11 +133,9 @@ impl DeskApp {
     /// after the network was down at start); what is shown stays until the answers.
     pub fn refresh(&mut self) {
         if self.catalog.value().is_none() && !self.catalog.is_pending() {
-            self.catalog.start();
-            self.backend.catalog();
+            self.catalog.request(&self.backend.spawner(), self.backend.catalog());
         }
-        self.inbox.start();
-        self.backend.refresh_inbox();
+        self.inbox.request(&self.backend.spawner(), self.backend.pending());
         self.unfinished.request(&self.backend.spawner(), self.backend.unfinished());
         if self.view == View::Failed {
             self.history.request(&self.backend.spawner(), self.backend.history());
@@ -159,13 +148,12 @@ impl DeskApp {
             return;
         }
         self.selected = Some(id.to_owned());
-        self.preview = None;
-        self.attachment = None;
-        self.attachment_wanted = None;
+        self.preview.clear();
+        self.attachment.clear();
+        self.saved_copy.clear();
         self.confirm = None;
         self.view = View::Desk;
-        self.detail.start();
-        self.backend.load(id);
+        self.detail.request(&self.backend.spawner(), self.backend.load(id));
     }
 
     /// The mapping of `service` once it passed the check against TWeb's catalog; none before
@@ -263,23 +251,124 @@ impl DeskApp {
             match command {
                 detail::DetailCommand::Tab(tab) => self.tab = tab,
                 detail::DetailCommand::PreviewPage(page) => {
-                    if let Some(Ok(pdf)) = self.preview.as_ref().map(|p| &p.bytes) {
-                        self.backend.preview(transaction, Some(Arc::clone(pdf)), page, PREVIEW_WIDTH);
+                    if let Some(Ok(pdf)) = self.preview.value().map(|p| &p.bytes) {
+                        let work = self.backend.preview(transaction, Some(Arc::clone(pdf)), page, PREVIEW_WIDTH);
+                        self.preview.request(&self.backend.spawner(), work);
                     }
                 }
                 detail::DetailCommand::OpenAttachment(id) => {
-                    self.backend.attachment(transaction, &id, None, 1, PREVIEW_WIDTH);
-                    self.attachment = None;
-                    self.notice = None;
-                    self.attachment_wanted = Some(id);
+                    let work = self.backend.attachment(transaction, &id, None, 1, PREVIEW_WIDTH);
+                    // Another attachment is not shown while this one is on its way.
+                    self.attachment.clear();
+                    self.saved_copy.clear();
+                    self.attachment.request(&self.backend.spawner(), work);
                 }
                 detail::DetailCommand::AttachmentPage(page) => {
-                    if let Some((Ok(bytes), Some(id))) = self.attachment.as_ref().map(|a| (&a.bytes, &a.attachment_id))
-                    {
-                        self.backend.attachment(transaction, id, Some(Arc::clone(bytes)), page, PREVIEW_WIDTH);
+                    if let Some((Ok(bytes), Some(id))) = self.attachment.value().map(|a| (&a.bytes, &a.attachment_id)) {
+                        let work =
+                            self.backend.attachment(transaction, id, Some(Arc::clone(bytes)), page, PREVIEW_WIDTH);
+                        self.attachment.request(&self.backend.spawner(), work);
                     }
                 }
-                detail::DetailCommand::SaveCopy(bytes, name) => self.backend.save_copy(bytes, &name),
+                detail::DetailCommand::SaveCopy(bytes, name) => {
+                    self.saved_copy.request(&self.backend.spawner(), self.backend.save_copy(bytes, &name));
+                }
+            }
+        }
+    }
+
+    /// The filing panel over the selected transaction's draft and filing.
+    fn filing_panel(&mut self) -> filing::FilingPanel<'_> {
+        let selected = self.selected.as_deref();
+        let transaction = self.detail.value().filter(|t| Some(t.id.as_str()) == selected);
+        let id = transaction.map(|t| t.id.as_str());
+        let service = transaction.map_or("", |t| t.service.id.as_str());
+        let view = id.and_then(|id| self.filings.get(id));
+        let case_url = view
+            .and_then(|v| v.result.as_ref()?.as_ref().ok())
+            .and_then(|r| self.backend.case_url(r.case_id, r.diary_number.as_deref()?));
+        filing::FilingPanel {
+            texts: &self.texts,
+            transaction: id,
+            view,
+            draft: id.and_then(|id| self.drafts.get_mut(id)),
+            mapping: self.backend.usable(service),
+            can_save_default: self.backend.mappings_dir().is_some(),
+            saved: self.admin.status.as_ref().filter(|_| self.admin.service.as_deref() == Some(service)),
+            catalog: self.catalog.value(),
+            catalog_error: self.catalog.error(),
+            confirm: id.is_some() && self.confirm.as_deref() == id,
+            cases: &mut self.cases,
+            focus_case_search: self.focus == Some(Focus::CaseSearch),
+            case_url,
+        }
+    }
+
+    /// Applies what the filing panel asked for.
+    fn apply_filing(&mut self, ctx: &egui::Context, commands: Vec<filing::FilingCommand>) {
+        for command in commands {
+            match command {
+                filing::FilingCommand::File => {
+                    // A click is the confirmation itself.
+                    self.confirm = self.selected.clone();
+                    self.file_selected();
+                }
+                filing::FilingCommand::Cancel => self.cancel_selected(),
+                filing::FilingCommand::SaveDefault => self.save_draft_as_default(),
+                filing::FilingCommand::Action(action) => self.choose_action(action),
+                filing::FilingCommand::RetryCatalog => {
+                    self.catalog.request(&self.backend.spawner(), self.backend.catalog());
+                }
+                filing::FilingCommand::SearchCases => self.search_cases(),
+                filing::FilingCommand::CaseSearchFocused => self.focus = None,
+                filing::FilingCommand::OpenUrl(url) => ctx.open_url(egui::OpenUrl::new_tab(url)),
+            }
+        }
+    }
+
+    /// The admin view over its own state and the mappings.
+    fn admin_view(&mut self) -> admin::AdminView<'_> {
+        let backend = &self.backend;
+        let pending = self.model.counts().iter().map(|c| (c.id.clone(), c.name.clone(), c.pending));
+        let problems = |id: &str| match backend.usable(id) {
+            Err(crate::service::Unusable::Errors(errors)) => errors.len(),
+            _ => 0,
+        };
+        let services = admin::services(backend.mappings(), pending, problems);
+        admin::AdminView {
+            texts: &self.texts,
+            folder: backend.mappings_dir(),
+            services,
+            catalog: self.catalog.value(),
+            saved: self.admin.service.as_deref().and_then(|s| backend.mapping(s)),
+            state: &mut self.admin,
+        }
+    }
+
+    /// Applies what the admin view asked for.
+    fn apply_admin(&mut self, commands: Vec<admin::AdminCommand>) {
+        for command in commands {
+            match command {
+                admin::AdminCommand::Open(service, name) => {
+                    let mapping =
+                        self.backend.mapping(&service).cloned().unwrap_or_else(|| admin::blank(&service, &name));
+                    self.admin.editing = Some(mapping);
+                    self.admin.status = None;
+                    if !self.admin.samples.contains_key(&service) {
+                        let work = self.backend.sample(&service);
+                        self.admin.samples.entry(service.clone()).or_default().request(&self.backend.spawner(), work);
+                    }
+                    self.admin.service = Some(service);
+                }
+                admin::AdminCommand::Save(mapping) => {
+                    self.admin.saving.request(&self.backend.spawner(), self.backend.save_mapping(mapping));
+                }
+                admin::AdminCommand::Import => {
+                    self.admin.importing.request(&self.backend.spawner(), Backend::import_mapping());
+                }
+                admin::AdminCommand::Export(mapping) => {
+                    self.admin.exporting.request(&self.backend.spawner(), Backend::export_mapping(mapping));
+                }
             }
         }
     }
@@ -321,11 +410,18 @@ impl DeskApp {
             self.apply_inbox(commands);
         }
         if self.view == View::Desk {
-            Panel::right("desk-filing").resizable(true).min_size(300.0).default_size(380.0).show(ui, |ui| {
-                // A panel is as wide as its content unless told otherwise; keep the width chosen.
-                ui.set_min_width(ui.available_width());
-                filing::show(self, ui);
-            });
+            let commands = Panel::right("desk-filing")
+                .resizable(true)
+                .min_size(300.0)
+                .default_size(380.0)
+                .show(ui, |ui| {
+                    // A panel is as wide as its content unless told otherwise; keep the width chosen.
+                    ui.set_min_width(ui.available_width());
+                    let mut panel = self.filing_panel();
+                    filing::show(&mut panel, ui)
+                })
+                .inner;
+            self.apply_filing(ui.ctx(), commands);
         }
         egui::CentralPanel::default().show(ui, |ui| match self.view {
             View::Desk => {
@@ -336,10 +432,10 @@ impl DeskApp {
                     error: self.detail.error(),
                     transaction: self.detail.value().filter(|t| Some(t.id.as_str()) == selected),
                     tab: self.tab,
-                    preview: self.preview.as_ref(),
-                    attachment: self.attachment.as_ref(),
-                    attachment_wanted: self.attachment_wanted.is_some(),
-                    notice: self.notice.as_ref(),
+                    preview: self.preview.value(),
+                    attachment: self.attachment.value(),
+                    attachment_wanted: self.attachment.is_pending(),
+                    saved_copy: self.saved_copy.state(),
                     zoom: &mut self.zoom,
                 };
                 let commands = detail::show(&mut view, ui);
@@ -357,7 +453,11 @@ impl DeskApp {
                 let commands = failed::show(&view, ui);
                 self.apply_failed(commands);
             }
-            View::Admin => super::admin::show(self, ui),
+            View::Admin => {
+                let mut view = self.admin_view();
+                let commands = admin::show(&mut view, ui);
+                self.apply_admin(commands);
+            }
         });
     }
 }
@@ -369,6 +469,9 @@ impl eframe::App for DeskApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         // Only the language: nothing of the data or the connection is kept in eframe's storage.
-        eframe::set_value(storage, super::LANGUAGE_KEY, &self.language());
+        eframe::set_value(storage, crate::ui::LANGUAGE_KEY, &self.language());
     }
 }
+
+#[cfg(test)]
+mod tests;

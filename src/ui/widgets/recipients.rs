@@ -1,7 +1,6 @@
-//! The assignment of a filing: recipients (users and groups, searchable, several), subject,
-//! message and due date.
+//! The recipients of an assignment: users and groups as removable chips, and a search that adds
+//! more from TWeb's catalog.
 
-use super::app::DeskApp;
 use super::picker::{self, Choice};
 use crate::domain::Catalog;
 use crate::i18n::Texts;
@@ -51,34 +50,4 @@ pub fn recipients(
             _ => {}
         }
     }
-}
-
-/// Draws the assignment editor of transaction `id`'s draft.
-pub fn show(app: &mut DeskApp, ui: &mut egui::Ui, id: &str) {
-    let t = &app.texts;
-    let catalog = app.catalog.value().cloned().unwrap_or_default();
-    let Some(draft) = app.drafts.get_mut(id) else { return };
-    ui.separator();
-    if draft.action == super::draft::Action::AssignmentOnly {
-        ui.strong(t.get("assign-heading"));
-    } else {
-        ui.checkbox(&mut draft.assign, t.get("assign-optional"));
-        if !draft.assign {
-            return;
-        }
-    }
-    recipients(ui, t, &catalog, "assign-add", &mut draft.users, &mut draft.groups);
-    egui::Grid::new("assign-grid").num_columns(2).show(ui, |ui| {
-        let label = ui.label(t.get("assign-subject"));
-        ui.add(egui::TextEdit::singleline(&mut draft.subject).desired_width(220.0)).labelled_by(label.id);
-        ui.end_row();
-        let label = ui.label(t.get("assign-message"));
-        ui.add(egui::TextEdit::multiline(&mut draft.message).desired_rows(3).desired_width(220.0))
-            .labelled_by(label.id);
-        ui.end_row();
-        let label = ui.label(t.get("assign-due"));
-        ui.add(egui::TextEdit::singleline(&mut draft.due).hint_text(t.get("assign-due-hint")).desired_width(120.0))
-            .labelled_by(label.id);
-        ui.end_row();
-    });
 }

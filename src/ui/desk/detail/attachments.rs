@@ -6,6 +6,7 @@ use std::sync::Arc;
 use super::{DetailCommand, DetailView};
 use crate::domain::Transaction;
 use crate::pdf::format_size;
+use crate::ui::request::RequestState;
 use crate::ui::widgets::pages::{self, PageCommand};
 
 /// Draws the attachments of `transaction`.
@@ -42,14 +43,14 @@ pub fn show(
     {
         commands.push(DetailCommand::SaveCopy(Arc::clone(bytes), name.clone()));
     }
-    match view.notice {
-        Some(Ok(path)) => {
+    match view.saved_copy {
+        RequestState::Ready(Some(path)) => {
             ui.label(t.with("attachment-saved", &[("path", path.into())]));
         }
-        Some(Err(error)) => {
+        RequestState::Failed(error, _) => {
             ui.colored_label(ui.visuals().error_fg_color, t.with("attachment-save-error", &[("error", error.into())]));
         }
-        None => {}
+        _ => {}
     }
     ui.separator();
     match shown {

@@ -5,10 +5,11 @@ mod attachments;
 
 use std::sync::Arc;
 
-use super::widgets::pages::{self, PageCommand, PageState, Zoom};
 use crate::domain::Transaction;
 use crate::i18n::Texts;
 use crate::pdf::{field_value, timestamp};
+use crate::ui::request::RequestState;
+use crate::ui::widgets::pages::{self, PageCommand, PageState, Zoom};
 
 /// Tabs of the detail.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -41,7 +42,7 @@ pub struct DetailView<'a> {
     /// Whether an attachment was asked for and is on its way.
     pub attachment_wanted: bool,
     /// What became of the last "save a copy": the path, or why not.
-    pub notice: Option<&'a Result<String, String>>,
+    pub saved_copy: &'a RequestState<Option<String>>,
     /// How pages are scaled.
     pub zoom: &'a mut Zoom,
 }

@@ -6,8 +6,9 @@ use crate::contract::tweb::Right;
 use crate::i18n::Texts;
 use crate::settings::Settings;
 
-use super::connection_form::ProfileForm;
-use super::shell_worker::PickField;
+pub mod form;
+
+use form::{PickField, ProfileForm};
 
 /// What the user asked of the dialog this frame.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

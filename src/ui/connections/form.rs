@@ -8,7 +8,26 @@ use crate::credentials::SecretKind;
 use crate::i18n::Texts;
 use crate::settings::{Profile, TwebSignIn};
 
-use super::shell_worker::{PickField, SecretChange, Stored};
+/// Which secrets of a profile the keyring holds, or why it could not be asked.
+pub type Stored = Result<(bool, bool), String>;
+
+/// A path field of the connection form with a "Choose…" button.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PickField {
+    /// The CA bundle (a PEM file).
+    CaBundle,
+    /// The mappings folder.
+    MappingsDir,
+}
+
+/// What to do with one secret on saving.
+#[derive(Clone)]
+pub enum SecretChange {
+    /// Store or replace it.
+    Set(String, SecretKind, String),
+    /// Forget it.
+    Forget(String, SecretKind),
+}
 
 /// A profile being edited.
 #[derive(Default)]

@@ -1,24 +1,28 @@
 //! The form of one service's defaults in the admin view.
 
-use super::admin::{self, pick_into};
-use super::app::DeskApp;
-use super::picker::Choice;
+use super::{AdminCommand, AdminView};
+use crate::domain::Catalog;
 use crate::mappings::DefaultAction;
+use crate::ui::widgets::{self, picker};
+
+/// A searchable field that sets `value` to the picked code.
+fn pick_into(ui: &mut egui::Ui, id: &str, label: &str, hint: &str, choices: &[picker::Choice], value: &mut String) {
+    if let Some(code) = picker::search(ui, id, label, hint, choices) {
+        *value = code;
+    }
+}
 
 /// Draws the form of the mapping being edited.
-pub fn show(app: &mut DeskApp, ui: &mut egui::Ui) {
-    let issues = admin::check(app);
-    let preview = admin::preview(app);
-    let group_choices = admin::case_group_choices(app);
-    let catalog = app.catalog.value().cloned().unwrap_or_default();
-    let type_choices: Vec<Choice> = catalog
-        .document_types
-        .iter()
-        .map(|d| Choice { code: d.code.clone(), text: format!("{} {}", d.code, d.name) })
-        .collect();
-    let saved = app.admin.service.as_deref().and_then(|s| app.backend.mapping(s)).cloned();
-    let t = &app.texts;
-    let Some(m) = app.admin.editing.as_mut() else { return };
+pub fn show(view: &mut AdminView<'_>, ui: &mut egui::Ui, commands: &mut Vec<AdminCommand>) {
+    let t = view.texts;
+    let empty = Catalog::default();
+    let catalog = view.catalog.unwrap_or(&empty);
+    let issues = super::check(view.state, catalog).to_vec();
+    let preview = super::preview(view.state);
+    let group_choices = widgets::case_group_choices(t, catalog);
+    let type_choices = widgets::document_type_choices(t, catalog);
+    let saved = view.saved;
+    let Some(m) = view.state.editing.as_mut() else { return };
     ui.heading(format!("{} ({})", m.name, m.service));
     egui::Grid::new("admin-grid").num_columns(2).show(ui, |ui| {
         let label = ui.label(t.get("admin-name"));
@@ -72,32 +76,23 @@ pub fn show(app: &mut DeskApp, ui: &mut egui::Ui) {
         ui.label(&m.attachment_document_type);
         ui.end_row();
     });
-    pick_into(
-        ui,
-        "admin-form-type",
-        &t.get("doctype-form-search"),
-        &t.get("doctype-hint"),
-        &type_choices,
-        &mut m.form_document_type,
-    );
-    pick_into(
-        ui,
-        "admin-attachment-type",
-        &t.get("doctype-attachments-search"),
-        &t.get("doctype-hint"),
-        &type_choices,
-        &mut m.attachment_document_type,
-    );
+    let fields = [
+        ("admin-form-type", "doctype-form-search", &mut m.form_document_type),
+        ("admin-attachment-type", "doctype-attachments-search", &mut m.attachment_document_type),
+    ];
+    for (id, label, value) in fields {
+        pick_into(ui, id, &t.get(label), &t.get("doctype-hint"), &type_choices, value);
+    }
     ui.separator();
     let mut assign = m.assignment.is_some();
     ui.checkbox(&mut assign, t.get("assign-optional"));
     match (assign, m.assignment.is_some()) {
-        (true, false) => m.assignment = Some(admin::blank_assignment()),
+        (true, false) => m.assignment = Some(super::blank_assignment()),
         (false, true) => m.assignment = None,
         _ => {}
     }
     if let Some(a) = m.assignment.as_mut() {
-        super::assign::recipients(ui, t, &catalog, "admin-recipient", &mut a.users, &mut a.groups);
+        widgets::recipients(ui, t, catalog, "admin-recipient", &mut a.users, &mut a.groups);
         egui::Grid::new("admin-grid-3").num_columns(2).show(ui, |ui| {
             let label = ui.label(t.get("assign-subject"));
             ui.add(egui::TextEdit::singleline(&mut a.subject).desired_width(360.0)).labelled_by(label.id);
@@ -140,17 +135,22 @@ pub fn show(app: &mut DeskApp, ui: &mut egui::Ui) {
         };
         ui.colored_label(color, &issue.message);
     }
-    let edited = m.clone();
-    let changed = saved.as_ref() != Some(&edited);
-    let can_save = changed && !admin::has_errors(&issues) && app.backend.mappings_dir().is_some();
-    let (mut save, mut revert, mut import, mut export) = (false, false, false, false);
+    let changed = saved != Some(&*m);
+    let can_save = changed && !super::has_errors(&issues) && view.folder.is_some();
+    let mut revert = false;
     ui.horizontal(|ui| {
-        save = ui.add_enabled(can_save, egui::Button::new(t.get("admin-save"))).clicked();
+        if ui.add_enabled(can_save, egui::Button::new(t.get("admin-save"))).clicked() {
+            commands.push(AdminCommand::Save(m.clone()));
+        }
         revert = ui.add_enabled(changed && saved.is_some(), egui::Button::new(t.get("admin-revert"))).clicked();
-        import = ui.button(t.get("admin-import")).clicked();
-        export = ui.button(t.get("admin-export")).clicked();
+        if ui.button(t.get("admin-import")).clicked() {
+            commands.push(AdminCommand::Import);
+        }
+        if ui.button(t.get("admin-export")).clicked() {
+            commands.push(AdminCommand::Export(m.clone()));
+        }
     });
-    match &app.admin.status {
+    match &view.state.status {
         Some(Ok(text)) => {
             ui.label(text);
         }
@@ -159,16 +159,7 @@ pub fn show(app: &mut DeskApp, ui: &mut egui::Ui) {
         }
         None => {}
     }
-    if save {
-        app.backend.save_mapping(edited.clone());
-    }
     if revert {
-        app.admin.editing = saved;
-    }
-    if import {
-        app.backend.import_mapping();
-    }
-    if export {
-        app.backend.export_mapping(edited);
+        view.state.editing = saved.cloned();
     }
 }

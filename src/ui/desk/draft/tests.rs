@@ -1,20 +1,8 @@
 use chrono::NaiveDate;
 
 use super::{Action, Draft, Missing, PickedCase, parse_date};
-use crate::domain::Transaction;
 use crate::export::Target;
-use crate::mappings::ServiceMapping;
-
-fn transaction(service: &str) -> Transaction {
-    let data = crate::sandbox::seed::seed_data(crate::sandbox::seed::DEFAULT_SEED);
-    let found = data.transactions.iter().find(|t| t.transaction.service.id == service);
-    found.map(|t| t.transaction.clone()).unwrap_or_else(|| panic!("the seed has no {service} transaction"))
-}
-
-fn mapping(service: &str) -> ServiceMapping {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("mappings/{service}.toml"));
-    crate::mappings::load_file(&path).unwrap_or_else(|e| panic!("{e}"))
-}
+use crate::ui::desk::fixtures::{mapping, transaction};
 
 const TODAY: Option<NaiveDate> = NaiveDate::from_ymd_opt(2026, 11, 26);
 

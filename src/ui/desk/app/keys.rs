@@ -3,8 +3,8 @@
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-use super::app::{DeskApp, Focus, View};
-use super::draft::Action;
+use super::{DeskApp, Focus, View};
+use crate::ui::desk::draft::Action;
 
 const CASE_SEARCH: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
 

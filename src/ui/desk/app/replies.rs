@@ -1,0 +1,175 @@
+//! The desk takes its answers at the start of each frame: each requested value polls its own
+//! answer (and what follows from it), then the filings' news come from the backend's channel.
+
+use super::DeskApp;
+use crate::export::EventKind;
+use crate::ui::backend::{AttachmentView, PreviewPage, Reply};
+use crate::ui::desk::draft::Draft;
+use crate::ui::desk::inbox_model::RowState;
+use crate::ui::request::RequestState;
+use crate::ui::widgets::PageState;
+
+fn texture(ctx: &egui::Context, name: &str, raster: crate::preview::Raster) -> egui::TextureHandle {
+    let size = [raster.width as usize, raster.height as usize];
+    let image = egui::ColorImage::from_rgba_premultiplied(size, &raster.rgba);
+    ctx.load_texture(name, image, egui::TextureOptions::LINEAR)
+}
+
+/// A drawn page of the form as the detail shows it (the texture made on the UI thread).
+pub fn preview_page(ctx: &egui::Context, page: PreviewPage) -> PageState {
+    let PreviewPage { transaction_id, pdf, page, pages, raster } = page;
+    let texture = raster.map(|r| texture(ctx, "form-preview", r));
+    PageState { transaction_id, attachment_id: None, bytes: Ok(pdf), page, pages, texture }
+}
+
+/// A drawn page of an attachment as the detail shows it.
+pub fn attachment_page(ctx: &egui::Context, view: AttachmentView) -> PageState {
+    let AttachmentView { transaction_id, attachment_id, bytes, page, pages, raster } = view;
+    let texture = raster.map(|r| texture(ctx, "attachment-preview", r));
+    PageState { transaction_id, attachment_id: Some(attachment_id), bytes, page, pages, texture }
+}
+
+impl DeskApp {
+    pub(super) fn take_replies(&mut self, ctx: &egui::Context) {
+        let (model, checked) = (&mut self.model, &mut self.checked);
+        if self.inbox.poll_with(|rows| model.replace(rows)) {
+            checked.retain(|id| model.row(id).is_some());
+        }
+        if self.detail.poll_with(|t| *t) {
+            self.transaction_arrived();
+        }
+        let backend = &mut self.backend;
+        if self.catalog.poll_with(|answer| {
+            let (catalog, checked) = *answer;
+            backend.set_checked(checked);
+            catalog
+        }) {
+            // A draft from a mapping that turned out wrong needs the clerk's confirmation; one
+            // whose mapping has now passed the check may be filed by Enter.
+            for draft in self.drafts.values_mut() {
+                let usable = self.backend.usable(&draft.service).is_ok();
+                draft.complete_default = usable && draft.plan().is_ok();
+            }
+        }
+        self.cases.results.poll();
+        for cases in self.cases.submitter.values_mut() {
+            cases.poll();
+        }
+        self.preview.poll_with(|page| preview_page(ctx, page));
+        self.attachment.poll_with(|view| attachment_page(ctx, view));
+        self.saved_copy.poll();
+        self.take_admin();
+        if self.unfinished.poll() {
+            for record in self.unfinished.value().into_iter().flatten() {
+                if !self.filings.get(&record.transaction_id).is_some_and(|f| f.running) {
+                    self.model.set_local(&record.transaction_id, Some(RowState::Failed));
+                }
+            }
+        }
+        self.history.poll();
+        for reply in self.backend.poll() {
+            self.take(reply);
+        }
+    }
+
+    /// The selected transaction's details came: its preview, its draft, its submitter's cases.
+    fn transaction_arrived(&mut self) {
+        let Some(transaction) = self.detail.value() else { return };
+        let id = transaction.id.clone();
+        self.preview.request(&self.backend.spawner(), self.backend.preview(transaction, None, 1, super::PREVIEW_WIDTH));
+        if !self.drafts.contains_key(&id) {
+            // Prefilled from a mapping that passed the check against TWeb's catalog, or from one
+            // not checked yet (then filed only after confirmation); never from one with errors.
+            let service = &transaction.service.id;
+            let mapping = match self.backend.usable(service) {
+                Ok(mapping) => Some(mapping),
+                Err(crate::service::Unusable::NotChecked) => self.backend.mapping(service),
+                Err(_) => None,
+            };
+            let mut draft = Draft::new(transaction, mapping, crate::domain::helsinki::today());
+            draft.complete_default &= self.backend.usable(service).is_ok();
+            self.drafts.insert(id.clone(), draft);
+        }
+        if !self.cases.submitter.contains_key(&id) {
+            let work = self.backend.party_cases(&transaction.submitter.name);
+            self.cases.submitter.entry(id).or_default().request(&self.backend.spawner(), work);
+        }
+    }
+
+    /// The answers of the admin's save, import and export.
+    fn take_admin(&mut self) {
+        for sample in self.admin.samples.values_mut() {
+            sample.poll();
+        }
+        if self.admin.saving.poll() {
+            self.admin.status = Some(match self.admin.saving.state() {
+                RequestState::Ready(saved) => {
+                    let (path, mapping) = (saved.0.display().to_string(), saved.1.clone());
+                    // Drafts not yet filed take the new default; the open one at once.
+                    self.drafts.retain(|id, d| d.service != mapping.service || self.filings.contains_key(id));
+                    if let Some(t) = self.detail.value().filter(|t| t.service.id == mapping.service) {
+                        let today = crate::domain::helsinki::today();
+                        self.drafts.entry(t.id.clone()).or_insert_with(|| Draft::new(t, Some(&mapping), today));
+                    }
+                    self.backend.replace_mapping(mapping);
+                    // The saved mapping is checked against TWeb's catalog again.
+                    self.catalog.request(&self.backend.spawner(), self.backend.catalog());
+                    Ok(self.texts.with("admin-saved", &[("path", (&path).into())]))
+                }
+                state => {
+                    Err(self.texts.with("admin-save-error", &[("error", state.error().unwrap_or_default().into())]))
+                }
+            });
+        }
+        if self.admin.importing.poll() {
+            match self.admin.importing.state() {
+                RequestState::Ready(Some(mapping)) => {
+                    self.admin.service = Some(mapping.service.clone());
+                    self.admin.editing = Some((**mapping).clone());
+                    self.admin.status = Some(Ok(self.texts.get("admin-imported")));
+                }
+                RequestState::Failed(error, _) => {
+                    self.admin.status = Some(Err(self.texts.with("admin-import-error", &[("error", error.into())])));
+                }
+                _ => {}
+            }
+        }
+        if self.admin.exporting.poll() {
+            match self.admin.exporting.state() {
+                RequestState::Ready(Some(path)) => {
+                    let path = path.display().to_string();
+                    self.admin.status = Some(Ok(self.texts.with("admin-exported", &[("path", (&path).into())])));
+                }
+                RequestState::Failed(error, _) => {
+                    self.admin.status = Some(Err(self.texts.with("admin-export-error", &[("error", error.into())])));
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn take(&mut self, reply: Reply) {
+        match reply {
+            Reply::Event(event) => {
+                let view = self.filings.entry(event.transaction_id.clone()).or_default();
+                match event.kind {
+                    EventKind::Finished { step, .. } => view.done.push(step),
+                    EventKind::Progress { sent, total, .. } => view.bytes = Some((sent, total)),
+                    EventKind::Retrying { message, .. } => view.retry = Some(message),
+                    _ => {}
+                }
+            }
+            Reply::Filed(id, result) => {
+                self.backend.ended(&id);
+                let state = if result.is_ok() { RowState::Filed } else { RowState::Failed };
+                self.model.set_local(&id, Some(state));
+                let view = self.filings.entry(id).or_default();
+                view.running = false;
+                view.result = Some(result);
+                if !self.filings.values().any(|f| f.running) {
+                    self.refresh();
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,257 @@
+//! The filing panel: the action, its choices prefilled from the mapping, File, progress and the
+//! result. A view over the selected transaction's draft and filing that returns commands.
+
+use super::case_editor::{self, CaseSearch};
+use super::draft::{Action, Draft};
+use crate::contract::outbox::FilingResult;
+use crate::domain::Catalog;
+use crate::export::Step;
+use crate::i18n::Texts;
+use crate::mappings::ServiceMapping;
+use crate::service::Unusable;
+
+/// Progress and outcome of one filing as the desk shows it.
+#[derive(Debug, Default, Clone)]
+pub struct FilingView {
+    /// Whether it is running.
+    pub running: bool,
+    /// Finished steps.
+    pub done: Vec<Step>,
+    /// Upload progress of the current attachment.
+    pub bytes: Option<(u64, u64)>,
+    /// The last retry's reason.
+    pub retry: Option<String>,
+    /// The outcome.
+    pub result: Option<Result<FilingResult, String>>,
+}
+
+/// What the clerk asked of the filing panel this frame.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FilingCommand {
+    /// File the selected transaction (a click is the confirmation itself).
+    File,
+    /// Stop its filing.
+    Cancel,
+    /// Make these choices the service's default mapping.
+    SaveDefault,
+    /// Choose the action.
+    Action(Action),
+    /// Ask for TWeb's catalog again.
+    RetryCatalog,
+    /// Send the case search for the text typed.
+    SearchCases,
+    /// The case search took the focus it was given.
+    CaseSearchFocused,
+    /// Open the filed case in TWeb.
+    OpenUrl(String),
+}
+
+/// What the filing panel shows: read-only, except the draft and the case search it edits.
+pub struct FilingPanel<'a> {
+    /// The desk's texts.
+    pub texts: &'a Texts,
+    /// The selected transaction's id, once its details are here.
+    pub transaction: Option<&'a str>,
+    /// Its filing, if one was started.
+    pub view: Option<&'a FilingView>,
+    /// Its filing choices.
+    pub draft: Option<&'a mut Draft>,
+    /// Its service's mapping, or why it cannot be used.
+    pub mapping: Result<&'a ServiceMapping, Unusable>,
+    /// Whether a mappings folder is set (so the choices can be saved as the default).
+    pub can_save_default: bool,
+    /// The outcome of saving this service's default.
+    pub saved: Option<&'a Result<String, String>>,
+    /// TWeb's catalog, once here.
+    pub catalog: Option<&'a Catalog>,
+    /// Why the catalog could not be fetched.
+    pub catalog_error: Option<&'a str>,
+    /// Whether the desk waits for the clerk to confirm this filing.
+    pub confirm: bool,
+    /// The existing-case search.
+    pub cases: &'a mut CaseSearch,
+    /// Whether the case search takes the keyboard focus this frame.
+    pub focus_case_search: bool,
+    /// The filed case's address in TWeb's own UI.
+    pub case_url: Option<String>,
+}
+
+fn step_text(t: &Texts, step: &Step) -> String {
+    match step {
+        Step::Claim => t.get("step-claim"),
+        Step::Case => t.get("step-case"),
+        Step::Form => t.get("step-form"),
+        Step::Attachment(id) => t.with("step-attachment", &[("id", id.into())]),
+        Step::Assignment => t.get("step-assignment"),
+        Step::Complete => t.get("step-complete"),
+    }
+}
+
+/// Draws the filing panel; returns what the clerk asked for.
+pub fn show(panel: &mut FilingPanel<'_>, ui: &mut egui::Ui) -> Vec<FilingCommand> {
+    let mut commands = Vec::new();
+    let t = panel.texts;
+    ui.heading(t.get("filing-heading"));
+    let Some(id) = panel.transaction else {
+        ui.label(t.get("filing-none"));
+        return commands;
+    };
+    let idle = FilingView::default();
+    let view = panel.view.unwrap_or(&idle);
+    let done = view.result.as_ref().is_some_and(Result::is_ok);
+    if !view.running && !done {
+        egui::ScrollArea::vertical()
+            .max_height(ui.available_height() - 160.0)
+            .show(ui, |ui| edit(panel, ui, id, &mut commands));
+        ui.separator();
+    }
+    let Some(draft) = panel.draft.as_deref() else { return commands };
+    let plan = draft.plan();
+    if let Err(missing) = &plan {
+        for m in missing {
+            ui.colored_label(ui.visuals().warn_fg_color, t.get(m.text_id()));
+        }
+    }
+    if panel.confirm {
+        ui.colored_label(ui.visuals().warn_fg_color, t.get("filing-confirm"));
+    }
+    if !done {
+        ui.horizontal(|ui| {
+            let label = if view.result.as_ref().is_some_and(Result::is_err) { "filing-retry" } else { "filing-file" };
+            let enabled = !view.running && plan.is_ok();
+            if ui.add_enabled(enabled, egui::Button::new(t.get(label))).clicked() {
+                commands.push(FilingCommand::File);
+            }
+            if view.running && ui.button(t.get("filing-cancel")).clicked() {
+                commands.push(FilingCommand::Cancel);
+            }
+        });
+    }
+    progress(t, ui, view, panel.case_url.as_deref(), &mut commands);
+    commands
+}
+
+fn progress(t: &Texts, ui: &mut egui::Ui, view: &FilingView, url: Option<&str>, commands: &mut Vec<FilingCommand>) {
+    if view.running {
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.label(t.get("filing-running"));
+        });
+    }
+    for step in &view.done {
+        ui.label(t.with("filing-step-done", &[("step", (&step_text(t, step)).into())]));
+    }
+    if let (true, Some((sent, total))) = (view.running, view.bytes) {
+        let language = crate::domain::Language::Fi;
+        let text =
+            format!("{} / {}", crate::pdf::format_size(sent, language), crate::pdf::format_size(total, language));
+        ui.add(egui::ProgressBar::new(sent as f32 / total.max(1) as f32).text(text));
+    }
+    if let (true, Some(retry)) = (view.running, &view.retry) {
+        ui.label(t.with("filing-retrying", &[("error", retry.into())]));
+    }
+    match &view.result {
+        Some(Ok(result)) => {
+            let diary = result.diary_number.clone().unwrap_or_else(|| t.get("filing-no-case"));
+            let text = egui::RichText::new(t.with("filing-done", &[("diary", (&diary).into())])).heading();
+            ui.label(text.color(egui::Color32::from_rgb(0x2e, 0x8b, 0x57)));
+            ui.horizontal(|ui| {
+                if result.diary_number.is_some() && ui.button(t.get("filing-copy")).clicked() {
+                    ui.ctx().copy_text(diary.clone());
+                }
+                if let Some(url) = url
+                    && ui.link(t.get("filing-open-tweb")).on_hover_text(url).clicked()
+                {
+                    commands.push(FilingCommand::OpenUrl(url.to_owned()));
+                }
+            });
+        }
+        Some(Err(error)) => {
+            ui.colored_label(ui.visuals().error_fg_color, t.with("filing-failed", &[("error", error.into())]));
+        }
+        None => {}
+    }
+}
+
+/// The mapping the choices came from, or why there is none to use.
+fn mapping_state(panel: &FilingPanel<'_>, ui: &mut egui::Ui) {
+    let t = panel.texts;
+    match &panel.mapping {
+        Err(Unusable::Errors(problems)) => {
+            ui.colored_label(ui.visuals().error_fg_color, t.get("filing-mapping-invalid"));
+            for problem in problems {
+                ui.label(format!("• {problem}"));
+            }
+        }
+        Ok(mapping) => {
+            ui.weak(t.with("filing-default-from", &[("service", (&mapping.name).into())]));
+        }
+        Err(Unusable::NotChecked) => {
+            ui.colored_label(ui.visuals().warn_fg_color, t.get("filing-mapping-unchecked"));
+        }
+        Err(Unusable::NoMapping) => {
+            ui.colored_label(ui.visuals().warn_fg_color, t.get("filing-no-mapping"));
+        }
+    }
+}
+
+/// The editable choices of the selected transaction's filing.
+fn edit(panel: &mut FilingPanel<'_>, ui: &mut egui::Ui, id: &str, commands: &mut Vec<FilingCommand>) {
+    let t = panel.texts;
+    mapping_state(panel, ui);
+    let ready = panel.draft.as_deref().is_some_and(|d| d.plan().is_ok());
+    if panel.mapping.is_err() && ready && panel.can_save_default && ui.button(t.get("filing-save-default")).clicked() {
+        commands.push(FilingCommand::SaveDefault);
+    }
+    match panel.saved {
+        Some(Ok(text)) => {
+            ui.label(text);
+        }
+        Some(Err(error)) => {
+            ui.colored_label(ui.visuals().error_fg_color, error);
+        }
+        None => {}
+    }
+    let Some(draft) = panel.draft.as_deref_mut() else { return };
+    let mut action = draft.action;
+    ui.horizontal_wrapped(|ui| {
+        for (key, choice) in Action::ALL.into_iter().enumerate() {
+            ui.selectable_value(&mut action, choice, format!("{} {}", key + 1, t.get(choice.text_id())));
+        }
+    });
+    if action != draft.action {
+        commands.push(FilingCommand::Action(action));
+    }
+    if let Some(error) = panel.catalog_error {
+        ui.colored_label(ui.visuals().error_fg_color, t.with("catalog-error", &[("error", error.into())]));
+        if ui.button(t.get("catalog-retry")).clicked() {
+            commands.push(FilingCommand::RetryCatalog);
+        }
+    }
+    ui.separator();
+    let empty = Catalog::default();
+    let catalog = panel.catalog.unwrap_or(&empty);
+    match draft.action {
+        Action::NewCase => case_editor::new_case(t, catalog, draft, ui),
+        Action::ExistingCase => {
+            let search = case_editor::CaseSearchView {
+                texts: t,
+                transaction: id,
+                cases: &mut *panel.cases,
+                focus: panel.focus_case_search,
+            };
+            for command in case_editor::existing_case(search, draft, ui) {
+                commands.push(match command {
+                    case_editor::SearchCommand::Search => FilingCommand::SearchCases,
+                    case_editor::SearchCommand::Focused => FilingCommand::CaseSearchFocused,
+                });
+            }
+        }
+        Action::AssignmentOnly => {}
+    }
+    case_editor::document_types(t, catalog, draft, ui);
+    super::assign::show(t, catalog, draft, ui);
+}
+
+#[cfg(test)]
+mod tests;

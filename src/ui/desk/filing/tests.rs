@@ -1,0 +1,104 @@
+//! The filing panel as a view: driven with a state, its commands checked, no network.
+
+use chrono::NaiveDate;
+use egui_kittest::kittest::Queryable as _;
+
+use super::{FilingCommand, FilingPanel, FilingView, show};
+use crate::contract::outbox::{FilingAction, FilingResult};
+use crate::domain::Catalog;
+use crate::i18n::{Texts, UiLanguage};
+use crate::mappings::ServiceMapping;
+use crate::service::Unusable;
+use crate::ui::desk::case_editor::CaseSearch;
+use crate::ui::desk::draft::Draft;
+use crate::ui::desk::fixtures::{mapping, transaction};
+
+const TODAY: Option<NaiveDate> = NaiveDate::from_ymd_opt(2026, 12, 1);
+
+/// What one panel state shows and what clicking `label` asks for.
+struct Case<'a> {
+    mapping: Result<&'a ServiceMapping, Unusable>,
+    draft: Draft,
+    view: Option<FilingView>,
+    case_url: Option<String>,
+    can_save_default: bool,
+}
+
+fn click(case: Case<'_>, label: &str) -> (Vec<FilingCommand>, Draft) {
+    let texts = Texts::new(UiLanguage::Fi);
+    let catalog = Catalog::default();
+    let (mut draft, mut cases, mut commands) = (case.draft, CaseSearch::default(), Vec::new());
+    let id = draft.transaction_id.clone();
+    {
+        let mut harness = egui_kittest::Harness::builder().with_size(egui::vec2(420.0, 900.0)).build_ui(|ui| {
+            let mut panel = FilingPanel {
+                texts: &texts,
+                transaction: Some(&id),
+                view: case.view.as_ref(),
+                draft: Some(&mut draft),
+                mapping: case.mapping.clone(),
+                can_save_default: case.can_save_default,
+                saved: None,
+                catalog: Some(&catalog),
+                catalog_error: None,
+                confirm: false,
+                cases: &mut cases,
+                focus_case_search: false,
+                case_url: case.case_url.clone(),
+            };
+            commands.extend(show(&mut panel, ui));
+        });
+        harness.run();
+        harness.get_by_label_contains(label).click();
+        harness.run();
+    }
+    (commands, draft)
+}
+
+#[test]
+fn file_asks_the_desk_to_file_and_changes_nothing_itself() {
+    let (t, m) = (transaction("asukaspysakointi"), mapping("asukaspysakointi"));
+    let draft = Draft::new(&t, Some(&m), TODAY.unwrap_or_default());
+    let before = draft.clone();
+    let case = Case { mapping: Ok(&m), draft, view: None, case_url: None, can_save_default: false };
+    let (commands, after) = click(case, "Kirjaa (Enter)");
+    assert_eq!(commands, [FilingCommand::File]);
+    assert_eq!(after, before, "the panel files nothing and edits nothing on File");
+}
+
+#[test]
+fn choosing_another_action_is_a_command_for_the_desk() {
+    let (t, m) = (transaction("asukaspysakointi"), mapping("asukaspysakointi"));
+    let draft = Draft::new(&t, Some(&m), TODAY.unwrap_or_default());
+    let case = Case { mapping: Ok(&m), draft, view: None, case_url: None, can_save_default: false };
+    let (commands, _) = click(case, "3 ");
+    assert_eq!(commands, [FilingCommand::Action(crate::ui::desk::draft::Action::AssignmentOnly)]);
+}
+
+#[test]
+fn choices_made_by_hand_for_an_unmapped_service_can_be_saved_as_its_default() {
+    let (t, m) = (transaction("asukaspysakointi"), mapping("asukaspysakointi"));
+    // A draft complete by the clerk's hand, for a service whose mapping is unusable.
+    let draft = Draft::new(&t, Some(&m), TODAY.unwrap_or_default());
+    let case = Case { mapping: Err(Unusable::NoMapping), draft, view: None, case_url: None, can_save_default: true };
+    let (commands, _) = click(case, "Tallenna oletukseksi");
+    assert_eq!(commands, [FilingCommand::SaveDefault]);
+}
+
+#[test]
+fn open_in_tweb_asks_for_the_case_address() {
+    let (t, m) = (transaction("asukaspysakointi"), mapping("asukaspysakointi"));
+    let draft = Draft::new(&t, Some(&m), TODAY.unwrap_or_default());
+    let result = FilingResult {
+        action: FilingAction::NewCase,
+        case_id: Some(145),
+        diary_number: Some("12/02.05.01/2026".to_owned()),
+        document_ids: vec![1, 2],
+        assignment_id: None,
+    };
+    let view = FilingView { result: Some(Ok(result)), ..FilingView::default() };
+    let url = "http://127.0.0.1:9/tweb/asia/145".to_owned();
+    let case = Case { mapping: Ok(&m), draft, view: Some(view), case_url: Some(url.clone()), can_save_default: false };
+    let (commands, _) = click(case, "Avaa TWebissä");
+    assert_eq!(commands, [FilingCommand::OpenUrl(url)]);
+}

@@ -1,0 +1,20 @@
+//! The clerk's desk: the inbox, the transaction's detail, the filing panel (case choices and the
+//! assignment) and the failed filings. Each panel is a view over what it shows that returns
+//! commands; [`DeskApp`] (the `app` module, the only one naming it) applies them.
+
+mod app;
+mod assign;
+mod case_editor;
+mod detail;
+mod draft;
+mod failed;
+mod filing;
+#[cfg(test)]
+mod fixtures;
+mod inbox;
+mod inbox_model;
+mod top;
+
+pub use app::DeskApp;
+pub use draft::{Action, Draft, Missing};
+pub use inbox_model::{InboxModel, RowState};
