@@ -46,6 +46,15 @@ bulk-none = None selected
 bulk-one-service = Bulk filing takes transactions of one e-service only
 bulk-no-default = This e-service has no complete default filing
 bulk-progress = { $done } / { $count } done, { $failed } failed
+bulk-confirm-heading = File { $count } transactions with their defaults?
+bulk-confirm-service = E-service: { $service }
+bulk-confirm-names = { $names }{ $more ->
+    [0] {""}
+   *[other] {" "}and { $more } more
+}
+bulk-confirm-secret = The case group is not public: { $group }
+bulk-confirm-yes = File them (Enter)
+bulk-confirm-no = Cancel (Esc)
 
 detail-none = Pick a transaction on the left: arrow keys or j and k, Enter files.
 detail-error = The transaction could not be fetched: { $error }

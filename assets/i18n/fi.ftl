@@ -46,6 +46,15 @@ bulk-none = Ei valittuja
 bulk-one-service = Joukkokirjaus vain yhden e-palvelun tapahtumille
 bulk-no-default = Tällä e-palvelulla ei ole valmista oletuskirjausta
 bulk-progress = { $done } / { $count } valmis, { $failed } epäonnistui
+bulk-confirm-heading = Kirjataanko { $count } tapahtumaa oletuksin?
+bulk-confirm-service = E-palvelu: { $service }
+bulk-confirm-names = { $names }{ $more ->
+    [0] {""}
+   *[other] {" "}ja { $more } muuta
+}
+bulk-confirm-secret = Asiaryhmä ei ole julkinen: { $group }
+bulk-confirm-yes = Kirjaa valitut (Enter)
+bulk-confirm-no = Peruuta (Esc)
 
 detail-none = Valitse asiointitapahtuma vasemmalta: nuolinäppäimet tai j ja k, Enter kirjaa.
 detail-error = Tapahtumaa ei saatu: { $error }

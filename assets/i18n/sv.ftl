@@ -46,6 +46,15 @@ bulk-none = Inga valda
 bulk-one-service = Massregistrering bara för ärenden från en e-tjänst
 bulk-no-default = E-tjänsten har ingen färdig standardregistrering
 bulk-progress = { $done } / { $count } klara, { $failed } misslyckades
+bulk-confirm-heading = Registrera { $count } ärenden med standardvalen?
+bulk-confirm-service = E-tjänst: { $service }
+bulk-confirm-names = { $names }{ $more ->
+    [0] {""}
+   *[other] {" "}och { $more } till
+}
+bulk-confirm-secret = Ärendegruppen är inte offentlig: { $group }
+bulk-confirm-yes = Registrera de valda (Enter)
+bulk-confirm-no = Avbryt (Esc)
 
 detail-none = Välj ett ärende till vänster: piltangenterna eller j och k, Enter registrerar.
 detail-error = Ärendet kunde inte hämtas: { $error }

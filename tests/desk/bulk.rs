@@ -23,10 +23,91 @@ fn ticked_transactions_of_one_service_are_filed_together() {
     harness.get_by_label(&format!("Valitse joukkokirjaukseen: {}", other.id)).click();
     settle(&mut harness);
     harness.get_by_label("Kirjaa valitut oletuksin (3)").click();
+    wait_for(&mut harness, "Kirjataanko 3 tapahtumaa oletuksin?");
+    // The modal is placed once its size is known.
+    settle(&mut harness);
+    harness.get_by_label("Kirjaa valitut (Enter)").click();
     wait_for(&mut harness, "3 / 3 valmis, 0 epäonnistui");
     wait_for(&mut harness, &format!("{} odottaa", all.len() - 3));
     for t in &parking {
         assert_eq!(sandbox.count_external_ref(&refs::case(&t.id)).cases, 1, "{}", t.id);
         assert_eq!(sandbox.count_external_ref(&refs::form(&t.id)).documents, 1, "{}", t.id);
+    }
+}
+
+/// Ticks `ticked` (filtering to each row, as the inbox draws only the rows on screen), then
+/// selects `highlighted` by a click and leaves the filter.
+fn tick_and_highlight(
+    harness: &mut egui_kittest::Harness<'_, kirjaamo::ui::DeskApp>,
+    ticked: &[kirjaamo::contract::outbox::TransactionSummary],
+    highlighted: &kirjaamo::contract::outbox::TransactionSummary,
+) {
+    for t in ticked {
+        fill(harness, "Suodata", &t.id);
+        harness.get_by_label(&format!("Valitse joukkokirjaukseen: {}", t.id)).click();
+        harness.step();
+    }
+    fill(harness, "Suodata", &highlighted.id);
+    harness.key_press(egui::Key::Escape);
+    settle(harness);
+    harness.get_by_label_contains(&highlighted.submitter_name).click();
+    wait_for(harness, &highlighted.id);
+}
+
+/// Shift+Enter as one fast chord (`xdotool key --delay 0 shift+Return`): Shift is down in the
+/// Enter key's own event but up again by the end of the frame. The desk read the frame's
+/// modifiers and filed the highlighted, unticked row. Now it reads the event's, asks first, and
+/// files the ticked rows only after Enter confirms.
+#[test]
+fn a_fast_shift_enter_asks_first_and_files_only_the_ticked_rows() {
+    let runtime = tokio::runtime::Runtime::new().expect("runtime");
+    let (sandbox, mut harness) = desk(&runtime, true);
+    let all = pending(&runtime, &sandbox);
+    let parking: Vec<_> = all.iter().filter(|t| t.service.id == "asukaspysakointi").take(4).cloned().collect();
+    assert_eq!(parking.len(), 4, "the seed has four parking transactions");
+    let (ticked, highlighted) = (&parking[..3], &parking[3]);
+    wait_for(&mut harness, "odottaa");
+    tick_and_highlight(&mut harness, ticked, highlighted);
+    let chord = |pressed| egui::Event::Key {
+        key: egui::Key::Enter,
+        physical_key: None,
+        pressed,
+        repeat: false,
+        modifiers: egui::Modifiers::SHIFT,
+    };
+    harness.event(chord(true));
+    harness.event(chord(false));
+    wait_for(&mut harness, "Kirjataanko 3 tapahtumaa oletuksin?");
+    harness.get_by_label_contains("E-palvelu: Asukaspysäköintitunnus");
+    harness.get_by_label_contains(&ticked[0].submitter_name);
+    settle(&mut harness);
+    assert_eq!(sandbox.count_external_ref(&refs::case(&highlighted.id)).cases, 0, "nothing filed before confirming");
+    for t in ticked {
+        assert_eq!(sandbox.count_external_ref(&refs::case(&t.id)).cases, 0, "{}", t.id);
+    }
+    harness.key_press(egui::Key::Enter);
+    wait_for(&mut harness, "3 / 3 valmis, 0 epäonnistui");
+    for t in ticked {
+        assert_eq!(sandbox.count_external_ref(&refs::case(&t.id)).cases, 1, "{}", t.id);
+    }
+    settle(&mut harness);
+    assert_eq!(sandbox.count_external_ref(&refs::case(&highlighted.id)).cases, 0, "the highlighted row is not filed");
+}
+
+#[test]
+fn esc_cancels_the_bulk_confirmation_and_files_nothing() {
+    let runtime = tokio::runtime::Runtime::new().expect("runtime");
+    let (sandbox, mut harness) = desk(&runtime, true);
+    let all = pending(&runtime, &sandbox);
+    let parking: Vec<_> = all.iter().filter(|t| t.service.id == "asukaspysakointi").take(3).cloned().collect();
+    wait_for(&mut harness, "odottaa");
+    tick_and_highlight(&mut harness, &parking[..2], &parking[2]);
+    harness.key_press_modifiers(egui::Modifiers::SHIFT, egui::Key::Enter);
+    wait_for(&mut harness, "Kirjataanko 2 tapahtumaa oletuksin?");
+    harness.key_press(egui::Key::Escape);
+    settle(&mut harness);
+    assert!(harness.query_by_label_contains("Kirjataanko").is_none(), "the confirmation closed");
+    for t in &parking {
+        assert_eq!(sandbox.count_external_ref(&refs::case(&t.id)).cases, 0, "{}", t.id);
     }
 }

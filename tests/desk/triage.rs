@@ -75,3 +75,33 @@ fn the_filter_the_service_and_the_state_narrow_the_inbox() {
     choose(&mut harness, "Tila", "Kirjatut");
     wait_for(&mut harness, &format!("{all} odottaa · 0 näkyvissä"));
 }
+
+/// After 18 × j the detail showed row 18 while the list still showed rows 1–15: the inbox now
+/// scrolls to keep the selected row in view, both ways. The inbox draws only the rows on screen,
+/// so a row's tick box is in the tree exactly when the row is in view.
+#[test]
+fn the_selected_row_stays_in_view_going_down_and_up() {
+    let runtime = tokio::runtime::Runtime::new().expect("runtime");
+    let (sandbox, mut harness) = desk(&runtime, true);
+    let mut all = pending(&runtime, &sandbox);
+    all.sort_by(|a, b| a.submitted_at.cmp(&b.submitted_at).then_with(|| a.id.cmp(&b.id)));
+    assert!(all.len() > 40, "enough rows to scroll: {}", all.len());
+    wait_for(&mut harness, "odottaa");
+    let in_view = |harness: &egui_kittest::Harness<'_, kirjaamo::ui::DeskApp>, id: &str| {
+        harness.query_by_label(&format!("Valitse joukkokirjaukseen: {id}")).is_some()
+    };
+    assert!(!in_view(&harness, &all[39].id), "row 40 starts out of view");
+    for _ in 0..40 {
+        harness.key_press(egui::Key::J);
+    }
+    settle(&mut harness);
+    wait_for(&mut harness, &all[39].id);
+    assert!(in_view(&harness, &all[39].id), "row 40, selected, is in view");
+    assert!(!in_view(&harness, &all[0].id), "row 1 scrolled away");
+    for _ in 0..39 {
+        harness.key_press(egui::Key::K);
+    }
+    settle(&mut harness);
+    assert!(in_view(&harness, &all[0].id), "row 1, selected again, is in view");
+    assert!(!in_view(&harness, &all[39].id), "row 40 scrolled away");
+}

@@ -57,6 +57,9 @@ pub struct InboxView<'a> {
     pub checked: &'a BTreeSet<String>,
     /// The selected row.
     pub selected: Option<&'a str>,
+    /// Whether to scroll the list so the selected row is in view (after a key moved the selection
+    /// or the rows were refreshed); only as far as needed.
+    pub scroll_to_selected: bool,
     /// The ticked rows' bulk filing: what it would file, or why not (a Fluent id), and progress.
     pub bulk: Bulk,
 }
@@ -205,7 +208,18 @@ pub fn show(view: &mut InboxView<'_>, ui: &mut egui::Ui) -> Vec<InboxCommand> {
     view.model.visible();
     let model = &*view.model;
     let visible = model.visible_cached();
+    let rows = model.rows();
+    let wanted =
+        view.selected.filter(|_| view.scroll_to_selected).and_then(|id| visible.iter().position(|&i| rows[i].id == id));
     egui::ScrollArea::vertical().auto_shrink([false, false]).show_rows(ui, row_height, visible.len(), |ui, range| {
+        if let Some(at) = wanted {
+            // The rows drawn start at `range.start`; a row above or below them is scrolled to,
+            // by just enough to show it whole.
+            let step = row_height + ui.spacing().item_spacing.y;
+            let top = ui.max_rect().top() + (at as f32 - range.start as f32) * step;
+            let rect = egui::Rect::from_x_y_ranges(ui.max_rect().x_range(), top..=top + row_height);
+            ui.scroll_to_rect(rect, None);
+        }
         for &index in &visible[range] {
             let row = &model.rows()[index];
             let state = model.state(row);

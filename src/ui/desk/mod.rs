@@ -4,6 +4,7 @@
 
 mod app;
 mod assign;
+mod bulk_confirm;
 mod case_editor;
 mod detail;
 mod draft;

@@ -4,6 +4,7 @@ use std::sync::Arc;
 
 use super::DeskApp;
 use crate::export::FilingPlan;
+use crate::ui::desk::bulk_confirm::BulkConfirm;
 use crate::ui::desk::draft::{Action, Draft};
 use crate::ui::desk::filing::FilingView;
 use crate::ui::desk::inbox_model::RowState;
@@ -58,11 +59,37 @@ impl DeskApp {
             .collect())
     }
 
-    /// Files every ticked transaction: with the clerk's choices where a draft was opened, else
-    /// with the service's default (the backend reads each transaction for its templates).
-    pub fn file_checked(&mut self) {
+    /// Asks the clerk to confirm filing the ticked transactions (Shift+Enter or the bulk bar's
+    /// button): nothing is filed until they confirm, and then only what the confirmation listed.
+    pub fn ask_bulk(&mut self) {
         let Ok(ids) = self.bulk_ids() else { return };
-        for id in ids {
+        let rows: Vec<_> = ids.iter().filter_map(|id| self.model.row(id)).collect();
+        let Some(first) = rows.first() else { return };
+        let names = rows.iter().take(BulkConfirm::NAMES).map(|r| r.submitter_name.clone()).collect();
+        let service = first.service.name.clone();
+        let secret = self.secret_case_group(&first.service.id).into_iter().collect();
+        self.bulk_confirm = Some(BulkConfirm { ids, service, names, secret });
+    }
+
+    /// The case group a service's default files into, as "code name (publicity)", when TWeb's
+    /// records plan makes it anything but public.
+    fn secret_case_group(&self, service: &str) -> Option<String> {
+        let mapping = self.backend.usable(service).ok()?;
+        let code = mapping.case_group.as_deref()?;
+        let group = self.catalog.value()?.case_groups.iter().find(|g| g.code == code)?;
+        (group.records.publicity != crate::domain::PublicityClass::Public).then(|| {
+            let publicity = crate::ui::widgets::publicity(&self.texts, &group.records);
+            format!("{} {} ({publicity})", group.code, group.name)
+        })
+    }
+
+    /// Files what the confirmation listed, with the clerk's choices where a draft was opened,
+    /// else with the service's default (the backend reads each transaction for its templates).
+    /// A row unticked, filed or filing since is left alone.
+    pub fn confirm_bulk(&mut self) {
+        let Some(confirm) = self.bulk_confirm.take() else { return };
+        let Ok(still) = self.bulk_ids() else { return };
+        for id in confirm.ids.into_iter().filter(|id| still.contains(id)) {
             match self.drafts.get(&id).map(Draft::plan) {
                 Some(Ok(plan)) => self.start(plan, None),
                 Some(Err(_)) => {}

@@ -1,15 +1,36 @@
 //! Keyboard triage: ↑/↓ or j/k move, 1/2/3 choose the action, Enter files, Space ticks for bulk
-//! filing and Shift+Enter files the ticked, `/` the filter, Ctrl+F the case search, Esc cancels.
+//! filing and Shift+Enter asks to file the ticked, `/` the filter, Ctrl+F the case search, Esc
+//! cancels. While the bulk confirmation is open, Enter confirms it and Esc cancels it, and no
+//! other key acts.
 
-use egui::{Key, KeyboardShortcut, Modifiers};
+use egui::{Event, Key, KeyboardShortcut, Modifiers};
 
 use super::{DeskApp, Focus, View};
 use crate::ui::desk::draft::Action;
 
 const CASE_SEARCH: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
 
+/// The modifiers held when Enter went down this frame (not a repeat), if it did. They are read
+/// from the key event itself: in a fast chord (`xdotool key --delay 0 shift+Return`) Shift is up
+/// again before the frame ends, so the frame's modifier state says no Shift.
+fn enter(input: &egui::InputState) -> Option<Modifiers> {
+    input.events.iter().find_map(|event| match event {
+        Event::Key { key: Key::Enter, pressed: true, repeat: false, modifiers, .. } => Some(*modifiers),
+        _ => None,
+    })
+}
+
 impl DeskApp {
     pub(super) fn keyboard(&mut self, ui: &egui::Ui) {
+        if self.bulk_confirm.is_some() {
+            let (enter, escape) = ui.input(|i| (enter(i).is_some(), i.key_pressed(Key::Escape)));
+            if enter {
+                self.confirm_bulk();
+            } else if escape {
+                self.bulk_confirm = None;
+            }
+            return;
+        }
         if ui.input_mut(|i| i.consume_shortcut(&CASE_SEARCH)) && self.selected.is_some() {
             self.view = View::Desk;
             self.choose_action(Action::ExistingCase);
@@ -23,7 +44,6 @@ impl DeskApp {
             return;
         }
         let pressed = |key| ui.input(|i| i.key_pressed(key));
-        let shift = ui.input(|i| i.modifiers.shift);
         let (down, up) = (pressed(Key::ArrowDown) || pressed(Key::J), pressed(Key::ArrowUp) || pressed(Key::K));
         if down || up {
             self.move_selection(down);
@@ -35,8 +55,11 @@ impl DeskApp {
                 self.choose_action(action);
             }
         }
-        if pressed(Key::Enter) {
-            if shift { self.file_checked() } else { self.file_selected() }
+        match ui.input(enter) {
+            // Bulk filing never falls back to the highlighted row.
+            Some(modifiers) if modifiers.shift => self.ask_bulk(),
+            Some(_) => self.file_selected(),
+            None => {}
         }
         if pressed(Key::Space)
             && let Some(id) = self.selected.clone()
@@ -63,5 +86,6 @@ impl DeskApp {
         if let Some(id) = visible.get(next).map(|&i| rows[i].id.clone()) {
             self.select(&id);
         }
+        self.scroll_to_selected = true;
     }
 }

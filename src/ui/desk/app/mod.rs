@@ -14,7 +14,7 @@ use super::case_editor::CaseSearch;
 use super::draft::Draft;
 use super::filing::FilingView;
 use super::inbox_model::InboxModel;
-use super::{detail, failed, filing, inbox, top};
+use super::{bulk_confirm, detail, failed, filing, inbox, top};
 use crate::contract::outbox::TransactionSummary;
 use crate::domain::Transaction;
 use crate::export::FilingRecord;
@@ -63,6 +63,8 @@ pub struct DeskApp {
     pub(super) history: Requested<Vec<FilingRecord>>,
     pub(super) focus: Option<Focus>,
     pub(super) confirm: Option<String>,
+    pub(super) bulk_confirm: Option<super::bulk_confirm::BulkConfirm>,
+    pub(super) scroll_to_selected: bool,
     pub(super) saved_copy: Requested<Option<String>>,
     pub(super) admin: admin::AdminState,
     pub(super) wants_connections: bool,
@@ -93,6 +95,8 @@ impl DeskApp {
             history: Requested::default(),
             focus: None,
             confirm: None,
+            bulk_confirm: None,
+            scroll_to_selected: false,
             saved_copy: Requested::default(),
             admin: admin::AdminState::default(),
             wants_connections: false,
@@ -237,7 +241,7 @@ impl DeskApp {
             match command {
                 inbox::InboxCommand::Select(id) => self.select(&id),
                 inbox::InboxCommand::Toggle(id) => self.toggle_checked(id),
-                inbox::InboxCommand::FileChecked => self.file_checked(),
+                inbox::InboxCommand::FileChecked => self.ask_bulk(),
                 inbox::InboxCommand::ClearChecked => self.checked.clear(),
                 inbox::InboxCommand::FilterFocused => self.focus = None,
             }
@@ -402,11 +406,13 @@ impl DeskApp {
                         error: self.inbox.error(),
                         checked: &self.checked,
                         selected: self.selected.as_deref(),
+                        scroll_to_selected: self.scroll_to_selected,
                         bulk,
                     };
                     inbox::show(&mut view, ui)
                 })
                 .inner;
+            self.scroll_to_selected = false;
             self.apply_inbox(commands);
         }
         if self.view == View::Desk {
@@ -459,6 +465,13 @@ impl DeskApp {
                 self.apply_admin(commands);
             }
         });
+        if let Some(confirm) = &self.bulk_confirm {
+            match bulk_confirm::show(&self.texts, confirm, ui.ctx()) {
+                Some(bulk_confirm::ConfirmCommand::Confirm) => self.confirm_bulk(),
+                Some(bulk_confirm::ConfirmCommand::Cancel) => self.bulk_confirm = None,
+                None => {}
+            }
+        }
     }
 }
 

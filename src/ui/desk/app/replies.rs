@@ -34,6 +34,8 @@ impl DeskApp {
         let (model, checked) = (&mut self.model, &mut self.checked);
         if self.inbox.poll_with(|rows| model.replace(rows)) {
             checked.retain(|id| model.row(id).is_some());
+            // The rows may have moved under the selection.
+            self.scroll_to_selected = true;
         }
         if self.detail.poll_with(|t| *t) {
             self.transaction_arrived();
