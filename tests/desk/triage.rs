@@ -30,10 +30,21 @@ fn a_default_filing_takes_two_key_presses() {
     let diary = completion.result.diary_number.clone().unwrap_or_default();
     harness.get_by_label_contains(&format!("Kirjattu: {}", if diary.is_empty() { "ilman asiaa" } else { &diary }));
     assert_eq!(sandbox.count_external_ref(&refs::form(&first.id)).documents, 1);
-    // "Open in TWeb" leads to the case's page (the sandbox's stand-in for TWeb's web UI).
-    harness.get_by_label("Avaa TWebissä");
+    // "Open in TWeb" asks the platform to open the case's page (the sandbox's stand-in for
+    // TWeb's web UI) in the system browser: eframe's `links` feature carries it out. It did
+    // nothing in the real window before.
     let case_id = completion.result.case_id.expect("a case");
     let url = sandbox.case_page_template().replace("{id}", &case_id.to_string());
+    harness.get_by_label("Avaa TWebissä").click();
+    let mut opened = Vec::new();
+    for _ in 0..5 {
+        harness.step();
+        opened.extend(harness.output().platform_output.commands.iter().filter_map(|c| match c {
+            egui::OutputCommand::OpenUrl(open) => Some(open.url.clone()),
+            _ => None,
+        }));
+    }
+    assert_eq!(opened, [url.clone()], "the case's address is opened once");
     let page = runtime.block_on(async { reqwest::get(&url).await?.text().await }).expect("case page");
     assert!(page.contains(&diary) && page.contains(&first.submitter_name), "{page}");
     // The list refreshes: one fewer pending, the filed row stays with its badge.
