@@ -292,3 +292,5 @@ check-signed-in = Signed in: { $name } ({ $user })
 check-catalog-only = Signed in, { $count } case groups; the rights could not be checked
 check-outbox-found = { $services } e-services, { $pending } pending
 connections-choose = Choose…
+
+time-at = { $date } at { $time }

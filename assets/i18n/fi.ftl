@@ -292,3 +292,5 @@ check-signed-in = Kirjautunut: { $name } ({ $user })
 check-catalog-only = Kirjautuminen onnistui, { $count } tehtäväluokkaa; oikeuksia ei voitu tarkistaa
 check-outbox-found = { $services } e-palvelua, { $pending } odottaa
 connections-choose = Valitse…
+
+time-at = { $date } klo { $time }

@@ -292,3 +292,5 @@ check-signed-in = Inloggad: { $name } ({ $user })
 check-catalog-only = Inloggningen lyckades, { $count } uppgiftsklasser; behörigheterna kunde inte kontrolleras
 check-outbox-found = { $services } e-tjänster, { $pending } väntar
 connections-choose = Välj…
+
+time-at = { $date } kl. { $time }

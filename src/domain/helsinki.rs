@@ -1,12 +1,17 @@
 //! Helsinki time, the one clock for dates a person sees or that carry legal weight: the received
 //! date, due dates, "today". TWeb's dates are calendar dates in Finland, not in UTC.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use chrono_tz::Europe::Helsinki;
 
 /// The calendar date in Helsinki at `at`.
 pub fn date_of(at: DateTime<Utc>) -> NaiveDate {
     at.with_timezone(&Helsinki).date_naive()
+}
+
+/// The wall-clock time in Helsinki at `at`.
+pub fn local(at: DateTime<Utc>) -> NaiveDateTime {
+    at.with_timezone(&Helsinki).naive_local()
 }
 
 /// Today in Helsinki.
@@ -36,6 +41,12 @@ mod tests {
         // Summer time (UTC+3): midnight is 21:00 UTC.
         assert_eq!(date_of(at("2026-06-14T21:00:00Z")), day(2026, 6, 15));
         assert_eq!(date_of(at("2026-06-14T20:59:59Z")), day(2026, 6, 14));
+    }
+
+    #[test]
+    fn the_wall_clock_follows_summer_time() {
+        assert_eq!(local(at("2026-11-30T22:30:00Z")).format("%-d.%-m.%Y %H.%M").to_string(), "1.12.2026 00.30");
+        assert_eq!(local(at("2026-06-14T21:00:00Z")).format("%-d.%-m.%Y %H.%M").to_string(), "15.6.2026 00.00");
     }
 
     #[test]

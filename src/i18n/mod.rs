@@ -45,17 +45,28 @@ impl UiLanguage {
 
     /// The language for a locale such as `sv-FI` or `en_GB.UTF-8`; Finnish for anything else.
     pub fn from_locale(locale: &str) -> Self {
+        Self::spoken(locale).unwrap_or(Self::Fi)
+    }
+
+    /// The language of a locale if the desk speaks it.
+    fn spoken(locale: &str) -> Option<Self> {
         let primary = locale.split(['-', '_', '.']).next().unwrap_or_default().to_ascii_lowercase();
         match primary.as_str() {
-            "sv" => Self::Sv,
-            "en" => Self::En,
-            _ => Self::Fi,
+            "fi" => Some(Self::Fi),
+            "sv" => Some(Self::Sv),
+            "en" => Some(Self::En),
+            _ => None,
         }
+    }
+
+    /// The first of `locales` (most preferred first) that the desk speaks; Finnish when none is.
+    pub fn from_locales(locales: impl IntoIterator<Item = impl AsRef<str>>) -> Self {
+        locales.into_iter().find_map(|l| Self::spoken(l.as_ref())).unwrap_or(Self::Fi)
     }
 
     /// The first of the OS's preferred languages that the desk speaks; Finnish when none is.
     pub fn from_os() -> Self {
-        sys_locale::get_locales().map(|l| Self::from_locale(&l)).find(|l| *l != Self::Fi).map_or(Self::Fi, |l| l)
+        Self::from_locales(sys_locale::get_locales())
     }
 
     fn source(self) -> &'static str {
@@ -103,6 +114,14 @@ impl Texts {
     /// The language shown.
     pub fn language(&self) -> UiLanguage {
         self.language
+    }
+
+    /// A point in time as the UI shows it: Helsinki time, in the UI's language
+    /// (`1.12.2026 klo 0.30`, `1.12.2026 kl. 0.30`, `1.12.2026 at 0.30`).
+    pub fn timestamp(&self, at: chrono::DateTime<chrono::Utc>) -> String {
+        let local = crate::domain::helsinki::local(at);
+        let (date, time) = (local.format("%-d.%-m.%Y").to_string(), local.format("%-H.%M").to_string());
+        self.with("time-at", &[("date", (&date).into()), ("time", (&time).into())])
     }
 
     /// The message `id` without arguments.

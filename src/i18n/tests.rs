@@ -19,6 +19,7 @@ fn ids(language: UiLanguage) -> BTreeSet<String> {
 fn literals_in_ui() -> BTreeSet<String> {
     const WIDGET_IDS: &[&str] = &[
         "desk-top",
+        "bulk-confirm",
         "start-top",
         "connection-form",
         "desk-inbox",
@@ -108,6 +109,17 @@ fn the_os_locale_picks_the_language() {
     assert_eq!(UiLanguage::from_locale("de-DE"), UiLanguage::Fi);
 }
 
+/// `from_os` took the first preferred language that was not Finnish, so a Finnish clerk with
+/// English as a fallback ([fi-FI, en-US]) got the English desk.
+#[test]
+fn the_first_preferred_language_the_desk_speaks_wins() {
+    assert_eq!(UiLanguage::from_locales(["fi-FI", "en-US"]), UiLanguage::Fi);
+    assert_eq!(UiLanguage::from_locales(["de-DE", "sv-FI", "fi-FI"]), UiLanguage::Sv);
+    assert_eq!(UiLanguage::from_locales(["en_GB.UTF-8", "fi-FI"]), UiLanguage::En);
+    assert_eq!(UiLanguage::from_locales(["de-DE"]), UiLanguage::Fi);
+    assert_eq!(UiLanguage::from_locales(Vec::<String>::new()), UiLanguage::Fi);
+}
+
 #[test]
 fn buttons_that_open_more_input_end_with_an_ellipsis_and_texts_are_in_sentence_case() {
     for language in UiLanguage::ALL {
@@ -133,4 +145,12 @@ fn buttons_that_open_more_input_end_with_an_ellipsis_and_texts_are_in_sentence_c
             }
         }
     }
+}
+
+#[test]
+fn a_moment_is_shown_in_helsinki_time_in_the_ui_s_language() {
+    let at = chrono::DateTime::parse_from_rfc3339("2026-11-30T22:30:00Z").map(|d| d.to_utc()).unwrap_or_default();
+    assert_eq!(Texts::new(UiLanguage::Fi).timestamp(at), "1.12.2026 klo 0.30");
+    assert_eq!(Texts::new(UiLanguage::Sv).timestamp(at), "1.12.2026 kl. 0.30");
+    assert_eq!(Texts::new(UiLanguage::En).timestamp(at), "1.12.2026 at 0.30");
 }

@@ -1,7 +1,6 @@
 //! Values and labels written the Finnish or Swedish way.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use chrono_tz::Europe::Helsinki;
 
 use crate::domain::{FieldKind, FormField, Language};
 
@@ -86,7 +85,7 @@ pub fn texts(language: Language) -> &'static Texts {
 
 /// A point in time in Helsinki time: `5.11.2026 klo 23.17`.
 pub fn timestamp(at: DateTime<Utc>, language: Language) -> String {
-    let local = at.with_timezone(&Helsinki);
+    let local = crate::domain::helsinki::local(at);
     format!("{} {} {}", local.format("%-d.%-m.%Y"), texts(language).at, local.format("%-H.%M"))
 }
 

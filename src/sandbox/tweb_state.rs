@@ -155,7 +155,7 @@ impl TwebState {
             parties: request.parties,
             status: CaseStatus::Pending,
             created_at: now,
-            received_date: request.received_date.unwrap_or_else(|| now.date_naive()),
+            received_date: request.received_date.unwrap_or_else(|| crate::domain::helsinki::date_of(now)),
             external_ref: request.external_ref,
         };
         self.cases.insert(case.id, case.clone());
@@ -209,7 +209,7 @@ impl TwebState {
             content_type: upload.content_type,
             size: upload.bytes.len() as u64,
             sha256,
-            received_date: meta.received_date.unwrap_or_else(|| now.date_naive()),
+            received_date: meta.received_date.unwrap_or_else(|| crate::domain::helsinki::date_of(now)),
             created_at: now,
             external_ref: meta.external_ref,
         };
@@ -257,7 +257,7 @@ impl TwebState {
             }
         }
         if let Some(due) = request.due_date
-            && due < now.date_naive()
+            && due < crate::domain::helsinki::date_of(now)
         {
             return Err(ApiError::invalid("/due_date", format!("the due date {due} is in the past")));
         }

@@ -26,3 +26,20 @@ fn the_desk_speaks_finnish_swedish_and_english_and_switches_live() {
     }
     assert_eq!(harness.state().language(), kirjaamo::i18n::UiLanguage::En);
 }
+
+/// The detail's header spoke the transaction's language: a Swedish form showed "kl." inside the
+/// Finnish desk. The desk's own chrome speaks the desk's language; the form's PDF keeps its own.
+#[test]
+fn the_header_of_a_swedish_transaction_speaks_the_desk_s_language() {
+    let runtime = tokio::runtime::Runtime::new().expect("runtime");
+    let (sandbox, mut harness) = desk(&runtime, true);
+    let all = pending(&runtime, &sandbox);
+    let swedish = all.iter().find(|t| t.language == kirjaamo::domain::Language::Sv).expect("a Swedish form");
+    wait_for(&mut harness, &format!("Saapuneet ({})", all.len()));
+    super::fill(&mut harness, "Suodata", &swedish.id);
+    open(&mut harness, &swedish.title, &swedish.id);
+    let when = kirjaamo::domain::helsinki::local(swedish.submitted_at);
+    let header = format!("{} · {} klo {}", swedish.id, when.format("%-d.%-m.%Y"), when.format("%-H.%M"));
+    harness.get_by_label_contains(&header);
+    assert!(harness.query_by_label_contains(&format!("{} kl. ", when.format("%-d.%-m.%Y"))).is_none());
+}

@@ -44,7 +44,7 @@ fn a_default_filing_takes_two_key_presses() {
             _ => None,
         }));
     }
-    assert_eq!(opened, [url.clone()], "the case's address is opened once");
+    assert_eq!(opened, std::slice::from_ref(&url), "the case's address is opened once");
     let page = runtime.block_on(async { reqwest::get(&url).await?.text().await }).expect("case page");
     assert!(page.contains(&diary) && page.contains(&first.submitter_name), "{page}");
     // The list refreshes: one fewer pending, the filed row stays with its badge.

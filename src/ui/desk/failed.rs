@@ -38,9 +38,9 @@ fn what(t: &Texts, record: &FilingRecord) -> String {
     }
 }
 
-fn when(rfc3339: &str) -> String {
+fn when(t: &Texts, rfc3339: &str) -> String {
     chrono::DateTime::parse_from_rfc3339(rfc3339)
-        .map(|d| crate::pdf::timestamp(d.with_timezone(&chrono::Utc), crate::domain::Language::Fi))
+        .map(|d| t.timestamp(d.with_timezone(&chrono::Utc)))
         .unwrap_or_else(|_| rfc3339.to_owned())
 }
 
@@ -85,7 +85,7 @@ pub fn show(view: &FailedView<'_>, ui: &mut egui::Ui) -> Vec<FailedCommand> {
             }
             ui.end_row();
             for record in history {
-                ui.label(when(&record.updated_at));
+                ui.label(when(t, &record.updated_at));
                 ui.label(&record.clerk);
                 ui.label(&record.transaction_id);
                 ui.label(what(t, record));

@@ -10,7 +10,6 @@ use egui::{Color32, FontId, TextFormat};
 
 use super::inbox_model::{InboxModel, RowState, Sort, StateFilter};
 use crate::i18n::Texts;
-use crate::pdf::timestamp;
 
 fn state_id(filter: StateFilter) -> &'static str {
     match filter {
@@ -229,7 +228,7 @@ pub fn show(view: &mut InboxView<'_>, ui: &mut egui::Ui) -> Vec<InboxCommand> {
             job.append(&row.title, 0.0, plain(visuals.strong_text_color()));
             let meta = format!(
                 "\n{} · {} · {}",
-                timestamp(row.submitted_at, crate::domain::Language::Fi),
+                t.timestamp(row.submitted_at),
                 row.submitter_name,
                 t.with("inbox-attachments", &[("count", row.attachment_count.into())])
             );

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use crate::domain::Transaction;
 use crate::i18n::Texts;
-use crate::pdf::{field_value, timestamp};
+use crate::pdf::field_value;
 use crate::ui::request::RequestState;
 use crate::ui::widgets::pages::{self, PageCommand, PageState, Zoom};
 
@@ -80,12 +80,7 @@ pub fn show(view: &mut DetailView<'_>, ui: &mut egui::Ui) -> Vec<DetailCommand> 
     ui.add(egui::Label::new(egui::RichText::new(&transaction.service.name).heading()).truncate());
     let submitter = &transaction.submitter;
     let masked = submitter.personal_id.as_ref().map(crate::domain::PersonalId::masked).unwrap_or_default();
-    ui.label(format!(
-        "{} · {} · {} {masked}",
-        transaction.id,
-        timestamp(transaction.submitted_at, transaction.language),
-        submitter.name
-    ));
+    ui.label(format!("{} · {} · {} {masked}", transaction.id, t.timestamp(transaction.submitted_at), submitter.name));
     let attachments = transaction.attachments.len();
     let mut tab = view.tab;
     ui.horizontal(|ui| {
