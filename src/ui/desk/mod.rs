@@ -10,10 +10,10 @@ mod detail;
 mod draft;
 mod failed;
 mod filing;
-#[cfg(test)]
-mod fixtures;
 mod inbox;
 mod inbox_model;
+#[cfg(test)]
+mod tests;
 mod top;
 
 pub use app::DeskApp;

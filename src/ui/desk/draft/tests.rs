@@ -2,7 +2,7 @@ use chrono::NaiveDate;
 
 use super::{Action, Draft, Missing, PickedCase, parse_date};
 use crate::export::Target;
-use crate::ui::desk::fixtures::{mapping, transaction};
+use crate::ui::desk::tests::{mapping, transaction};
 
 const TODAY: Option<NaiveDate> = NaiveDate::from_ymd_opt(2026, 11, 26);
 

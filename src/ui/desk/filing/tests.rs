@@ -11,7 +11,7 @@ use crate::mappings::ServiceMapping;
 use crate::service::Unusable;
 use crate::ui::desk::case_editor::CaseSearch;
 use crate::ui::desk::draft::Draft;
-use crate::ui::desk::fixtures::{mapping, transaction};
+use crate::ui::desk::tests::{mapping, transaction};
 
 const TODAY: Option<NaiveDate> = NaiveDate::from_ymd_opt(2026, 12, 1);
 

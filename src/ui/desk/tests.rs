@@ -1,4 +1,5 @@
-//! Seed transactions and the repo's mappings for the desk's unit tests.
+//! Seed transactions and the repo's mappings for the desk's unit tests (a `tests.rs`, so the
+//! layer check lets it use the sandbox).
 
 use crate::domain::Transaction;
 use crate::mappings::ServiceMapping;

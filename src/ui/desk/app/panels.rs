@@ -1,0 +1,207 @@
+//! The panels' views as the desk builds them each frame, and their commands applied in one
+//! place (as egui's `wrap_app.rs` and rerun's `command_sender.rs` do).
+
+use std::sync::Arc;
+
+use super::{DeskApp, Focus, PREVIEW_WIDTH, View};
+use crate::ui::admin;
+use crate::ui::backend::Backend;
+use crate::ui::desk::{detail, failed, filing, inbox, top};
+
+impl DeskApp {
+    pub(super) fn top_bar(&self) -> top::TopBar<'_> {
+        top::TopBar {
+            texts: &self.texts,
+            connection: self.backend.label(),
+            pending: self.model.pending(),
+            failed: self.unfinished.value().map_or(0, Vec::len),
+            view: self.view,
+            language: self.language(),
+            refreshing: self.inbox.is_pending(),
+        }
+    }
+
+    /// Applies what the top bar asked for, in one place at the end of its part of the frame.
+    pub(super) fn apply_top(&mut self, commands: Vec<top::TopCommand>) {
+        for command in commands {
+            match command {
+                top::TopCommand::Language(language) => self.set_language(language),
+                top::TopCommand::Connections => self.wants_connections = true,
+                top::TopCommand::Refresh => self.refresh(),
+                top::TopCommand::View(view) => {
+                    self.view = view;
+                    if view == View::Failed {
+                        self.history.request(&self.backend.spawner(), self.backend.history());
+                    }
+                }
+            }
+        }
+    }
+
+    /// The ticked rows' bulk filing as the inbox shows it.
+    pub(super) fn bulk(&self) -> inbox::Bulk {
+        if self.checked.is_empty() {
+            return inbox::Bulk { ids: Err("bulk-none"), running: 0, done: 0, failed: 0 };
+        }
+        let ended = |id: &&String| self.filings.get(*id).is_some_and(|f| !f.running && f.result.is_some());
+        let failed = |id: &&String| self.filings.get(*id).is_some_and(|f| matches!(f.result, Some(Err(_))));
+        inbox::Bulk {
+            ids: self.bulk_ids(),
+            running: self.checked.iter().filter(|id| self.filings.get(*id).is_some_and(|f| f.running)).count(),
+            done: self.checked.iter().filter(ended).count(),
+            failed: self.checked.iter().filter(failed).count(),
+        }
+    }
+
+    /// Applies what the inbox asked for.
+    pub(super) fn apply_inbox(&mut self, commands: Vec<inbox::InboxCommand>) {
+        for command in commands {
+            match command {
+                inbox::InboxCommand::Select(id) => self.select(&id),
+                inbox::InboxCommand::Toggle(id) => self.toggle_checked(id),
+                inbox::InboxCommand::FileChecked => self.ask_bulk(),
+                inbox::InboxCommand::ClearChecked => self.checked.clear(),
+                inbox::InboxCommand::FilterFocused => self.focus = None,
+            }
+        }
+    }
+
+    /// Applies what the detail asked for.
+    pub(super) fn apply_detail(&mut self, commands: Vec<detail::DetailCommand>) {
+        for command in commands {
+            let Some(transaction) = self.selected_transaction() else { return };
+            match command {
+                detail::DetailCommand::Tab(tab) => self.tab = tab,
+                detail::DetailCommand::PreviewPage(page) => {
+                    if let Some(Ok(pdf)) = self.preview.value().map(|p| &p.bytes) {
+                        let work = self.backend.preview(transaction, Some(Arc::clone(pdf)), page, PREVIEW_WIDTH);
+                        self.preview.request(&self.backend.spawner(), work);
+                    }
+                }
+                detail::DetailCommand::OpenAttachment(id) => {
+                    let work = self.backend.attachment(transaction, &id, None, 1, PREVIEW_WIDTH);
+                    // Another attachment is not shown while this one is on its way.
+                    self.attachment.clear();
+                    self.saved_copy.clear();
+                    self.attachment.request(&self.backend.spawner(), work);
+                }
+                detail::DetailCommand::AttachmentPage(page) => {
+                    if let Some((Ok(bytes), Some(id))) = self.attachment.value().map(|a| (&a.bytes, &a.attachment_id)) {
+                        let work =
+                            self.backend.attachment(transaction, id, Some(Arc::clone(bytes)), page, PREVIEW_WIDTH);
+                        self.attachment.request(&self.backend.spawner(), work);
+                    }
+                }
+                detail::DetailCommand::SaveCopy(bytes, name) => {
+                    self.saved_copy.request(&self.backend.spawner(), self.backend.save_copy(bytes, &name));
+                }
+            }
+        }
+    }
+
+    /// The filing panel over the selected transaction's draft and filing.
+    pub(super) fn filing_panel(&mut self) -> filing::FilingPanel<'_> {
+        let selected = self.selected.as_deref();
+        let transaction = self.detail.value().filter(|t| Some(t.id.as_str()) == selected);
+        let id = transaction.map(|t| t.id.as_str());
+        let service = transaction.map_or("", |t| t.service.id.as_str());
+        let view = id.and_then(|id| self.filings.get(id));
+        let case_url = view
+            .and_then(|v| v.result.as_ref()?.as_ref().ok())
+            .and_then(|r| self.backend.case_url(r.case_id, r.diary_number.as_deref()?));
+        filing::FilingPanel {
+            texts: &self.texts,
+            transaction: id,
+            view,
+            draft: id.and_then(|id| self.drafts.get_mut(id)),
+            mapping: self.backend.usable(service),
+            can_save_default: self.backend.mappings_dir().is_some(),
+            saved: self.admin.status.as_ref().filter(|_| self.admin.service.as_deref() == Some(service)),
+            catalog: self.catalog.value(),
+            catalog_error: self.catalog.error(),
+            confirm: id.is_some() && self.confirm.as_deref() == id,
+            cases: &mut self.cases,
+            focus_case_search: self.focus == Some(Focus::CaseSearch),
+            case_url,
+        }
+    }
+
+    /// Applies what the filing panel asked for.
+    pub(super) fn apply_filing(&mut self, ctx: &egui::Context, commands: Vec<filing::FilingCommand>) {
+        for command in commands {
+            match command {
+                filing::FilingCommand::File => {
+                    // A click is the confirmation itself.
+                    self.confirm = self.selected.clone();
+                    self.file_selected();
+                }
+                filing::FilingCommand::Cancel => self.cancel_selected(),
+                filing::FilingCommand::SaveDefault => self.save_draft_as_default(),
+                filing::FilingCommand::Action(action) => self.choose_action(action),
+                filing::FilingCommand::RetryCatalog => {
+                    self.catalog.request(&self.backend.spawner(), self.backend.catalog());
+                }
+                filing::FilingCommand::SearchCases => self.search_cases(),
+                filing::FilingCommand::CaseSearchFocused => self.focus = None,
+                filing::FilingCommand::OpenUrl(url) => ctx.open_url(egui::OpenUrl::new_tab(url)),
+            }
+        }
+    }
+
+    /// The admin view over its own state and the mappings.
+    pub(super) fn admin_view(&mut self) -> admin::AdminView<'_> {
+        let backend = &self.backend;
+        let pending = self.model.counts().iter().map(|c| (c.id.clone(), c.name.clone(), c.pending));
+        let problems = |id: &str| match backend.usable(id) {
+            Err(crate::service::Unusable::Errors(errors)) => errors.len(),
+            _ => 0,
+        };
+        let services = admin::services(backend.mappings(), pending, problems);
+        admin::AdminView {
+            texts: &self.texts,
+            folder: backend.mappings_dir(),
+            services,
+            catalog: self.catalog.value(),
+            saved: self.admin.service.as_deref().and_then(|s| backend.mapping(s)),
+            state: &mut self.admin,
+        }
+    }
+
+    /// Applies what the admin view asked for.
+    pub(super) fn apply_admin(&mut self, commands: Vec<admin::AdminCommand>) {
+        for command in commands {
+            match command {
+                admin::AdminCommand::Open(service, name) => {
+                    let mapping =
+                        self.backend.mapping(&service).cloned().unwrap_or_else(|| admin::blank(&service, &name));
+                    self.admin.editing = Some(mapping);
+                    self.admin.status = None;
+                    if !self.admin.samples.contains_key(&service) {
+                        let work = self.backend.sample(&service);
+                        self.admin.samples.entry(service.clone()).or_default().request(&self.backend.spawner(), work);
+                    }
+                    self.admin.service = Some(service);
+                }
+                admin::AdminCommand::Save(mapping) => {
+                    self.admin.saving.request(&self.backend.spawner(), self.backend.save_mapping(mapping));
+                }
+                admin::AdminCommand::Import => {
+                    self.admin.importing.request(&self.backend.spawner(), Backend::import_mapping());
+                }
+                admin::AdminCommand::Export(mapping) => {
+                    self.admin.exporting.request(&self.backend.spawner(), Backend::export_mapping(mapping));
+                }
+            }
+        }
+    }
+
+    /// Applies what the failed view asked for.
+    pub(super) fn apply_failed(&mut self, commands: Vec<failed::FailedCommand>) {
+        for command in commands {
+            match command {
+                failed::FailedCommand::RetryAll => self.retry_all(),
+                failed::FailedCommand::Retry(plan) => self.retry(*plan),
+            }
+        }
+    }
+}
