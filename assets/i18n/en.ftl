@@ -89,6 +89,7 @@ filing-mapping-invalid = This e-service's defaults are wrong and are not used: c
 filing-confirm = The defaults are incomplete. Check the choices: Enter files, Esc cancels.
 filing-file = File (Enter)
 filing-retry = Retry
+filing-held-by = { $name } is handling this transaction (reserved until { $until }). It can be filed once the reservation ends.
 filing-cancel = Cancel (Esc)
 filing-running = Filing…
 filing-step-done = Done: { $step }

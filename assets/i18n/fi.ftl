@@ -89,6 +89,7 @@ filing-mapping-invalid = Tämän e-palvelun oletukset ovat virheelliset, eikä n
 filing-confirm = Oletukset eivät ole täydelliset. Tarkista valinnat: Enter kirjaa, Esc peruu.
 filing-file = Kirjaa (Enter)
 filing-retry = Yritä uudelleen
+filing-held-by = { $name } käsittelee tätä tapahtumaa (varaus { $until } asti). Sen voi kirjata, kun varaus päättyy.
 filing-cancel = Keskeytä (Esc)
 filing-running = Kirjataan…
 filing-step-done = Valmis: { $step }

@@ -89,6 +89,7 @@ filing-mapping-invalid = E-tjänstens standard är felaktig och används inte: v
 filing-confirm = Standarden är inte fullständig. Kontrollera valen: Enter registrerar, Esc avbryter.
 filing-file = Registrera (Enter)
 filing-retry = Försök igen
+filing-held-by = { $name } behandlar det här ärendet (reserverat till { $until }). Det kan registreras när reservationen upphör.
 filing-cancel = Avbryt (Esc)
 filing-running = Registreras…
 filing-step-done = Klart: { $step }

@@ -47,6 +47,12 @@ fn a_broken_mapping_is_not_used_and_the_admin_fixes_it_in_the_app() {
     let text = std::fs::read_to_string(dir.path().join("meluilmoitus.toml")).expect("read");
     assert!(text.contains("# The environment unit's class.\ncase_group = \"11.01.00\""), "{text}");
     wait_for(&mut harness, "kunnossa · ");
+    // Back at the desk, the clerk's filing panel takes the fixed default and does not show the
+    // admin's save message (it did: the message belongs to the admin view).
+    harness.get_by_label_contains("Saapuneet (").click();
+    wait_for(&mut harness, "Oletukset: ");
+    settle(&mut harness);
+    assert!(harness.query_by_label_contains("Tallennettu:").is_none(), "the admin's message stays in the admin view");
 }
 
 #[test]

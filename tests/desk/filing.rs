@@ -110,3 +110,34 @@ fn an_assignment_only_to_a_group_with_a_due_date_by_mouse() {
     assert_eq!(assignment.due_date, chrono::NaiveDate::from_ymd_opt(2026, 12, 31));
     assert_eq!(sandbox.count_external_ref(&refs::case(&transaction.id)).cases, 0);
 }
+
+/// Filing a transaction another clerk had claimed was allowed; it failed in English and went to
+/// the failed list. Now File waits: the panel says who holds it and until when, and neither the
+/// button nor Enter starts anything while the lease lives.
+#[test]
+fn another_clerk_s_live_claim_blocks_the_start() {
+    let runtime = tokio::runtime::Runtime::new().expect("runtime");
+    let sandbox = runtime
+        .block_on(kirjaamo::sandbox::Sandbox::start(kirjaamo::sandbox::SandboxConfig::default()))
+        .expect("sandbox");
+    let all = pending(&runtime, &sandbox);
+    let held = all.iter().find(|t| t.service.id == "asukaspysakointi").expect("a parking form").clone();
+    let claim = runtime.block_on(super::outbox(&sandbox).claim(&held.id, "Liisa Virtanen", 600, None)).expect("claim");
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("mappings");
+    let mut harness = super::desk_on(&runtime, &sandbox, Some(&dir), false);
+    wait_for(&mut harness, "odottaa");
+    fill(&mut harness, "Suodata", &held.id);
+    open(&mut harness, &held.title, &held.id);
+    let until = kirjaamo::domain::helsinki::local(claim.expires_at);
+    wait_for(
+        &mut harness,
+        &format!("Liisa Virtanen käsittelee tätä tapahtumaa (varaus {} klo", until.format("%-d.%-m.%Y")),
+    );
+    harness.key_press(egui::Key::Escape);
+    harness.key_press(egui::Key::Enter);
+    harness.get_by_label("Kirjaa (Enter)").click();
+    settle(&mut harness);
+    assert_eq!(sandbox.count_external_ref(&refs::case(&held.id)).cases, 0, "nothing was started");
+    harness.get_by_label_contains("Epäonnistuneet (0)");
+    harness.get_by_label_contains("varannut Liisa Virtanen");
+}

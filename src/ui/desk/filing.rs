@@ -66,6 +66,8 @@ pub struct FilingPanel<'a> {
     pub catalog: Option<&'a Catalog>,
     /// Why the catalog could not be fetched.
     pub catalog_error: Option<&'a str>,
+    /// Another clerk's live claim on the transaction: nothing can be started until it ends.
+    pub held: Option<&'a crate::contract::outbox::ClaimInfo>,
     /// Whether the desk waits for the clerk to confirm this filing.
     pub confirm: bool,
     /// The existing-case search.
@@ -115,10 +117,15 @@ pub fn show(panel: &mut FilingPanel<'_>, ui: &mut egui::Ui) -> Vec<FilingCommand
     if panel.confirm {
         ui.colored_label(ui.visuals().warn_fg_color, t.get("filing-confirm"));
     }
+    if let Some(claim) = panel.held {
+        let until = t.timestamp(claim.expires_at);
+        let text = t.with("filing-held-by", &[("name", (&claim.holder).into()), ("until", (&until).into())]);
+        ui.colored_label(ui.visuals().warn_fg_color, text);
+    }
     if !done {
         ui.horizontal(|ui| {
             let label = if view.result.as_ref().is_some_and(Result::is_err) { "filing-retry" } else { "filing-file" };
-            let enabled = !view.running && plan.is_ok();
+            let enabled = !view.running && plan.is_ok() && panel.held.is_none();
             if ui.add_enabled(enabled, egui::Button::new(t.get(label))).clicked() {
                 commands.push(FilingCommand::File);
             }

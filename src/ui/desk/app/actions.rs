@@ -3,17 +3,28 @@
 use std::sync::Arc;
 
 use super::DeskApp;
+use crate::contract::outbox::ClaimInfo;
 use crate::export::FilingPlan;
 use crate::ui::desk::bulk_confirm::BulkConfirm;
 use crate::ui::desk::draft::{Action, Draft};
 use crate::ui::desk::filing::FilingView;
-use crate::ui::desk::inbox_model::RowState;
+use crate::ui::desk::inbox_model::{InboxModel, RowState};
+
+/// Another clerk's live claim on transaction `id` in `model`, as `clerk` sees it.
+pub(super) fn held_by_other<'a>(model: &'a InboxModel, clerk: &str, id: &str) -> Option<&'a ClaimInfo> {
+    let claim = model.row(id)?.claim.as_ref()?;
+    (claim.holder != clerk && claim.expires_at > chrono::Utc::now()).then_some(claim)
+}
 
 impl DeskApp {
     /// Files the selected transaction with the filing panel's choices. Where the mapping gave no
     /// complete default, the first call asks for a confirmation and the second files.
     pub fn file_selected(&mut self) {
         let Some(id) = self.selected.clone() else { return };
+        // Another clerk is filing it: the panel says who and until when.
+        if self.held_by_other(&id).is_some() {
+            return;
+        }
         let Some(draft) = self.drafts.get(&id) else { return };
         // The panel lists what is missing; nothing is sent.
         let Ok(plan) = draft.plan() else {
@@ -55,8 +66,15 @@ impl DeskApp {
         Ok(rows
             .iter()
             .filter(|r| !matches!(self.model.state(r), RowState::Filed | RowState::Filing))
+            .filter(|r| self.held_by_other(&r.id).is_none())
             .map(|r| r.id.clone())
             .collect())
+    }
+
+    /// Another clerk's live claim on transaction `id`, as the inbox last showed it. Nothing is
+    /// started on it until the lease has ended; then the outbox lets this desk take it over.
+    pub fn held_by_other(&self, id: &str) -> Option<&ClaimInfo> {
+        held_by_other(&self.model, self.backend.clerk(), id)
     }
 
     /// Asks the clerk to confirm filing the ticked transactions (Shift+Enter or the bulk bar's
@@ -152,9 +170,9 @@ impl DeskApp {
                 due_in_days: due.filter(|d| *d > 0),
             });
         }
-        self.admin.service = Some(mapping.service.clone());
-        self.admin.status = None;
-        self.admin.saving.request(&self.backend.spawner(), self.backend.save_mapping(mapping));
+        self.default_service = Some(mapping.service.clone());
+        self.default_saved = None;
+        self.default_saving.request(&self.backend.spawner(), self.backend.save_mapping(mapping));
     }
 
     /// Ticks or unticks a row for bulk filing.

@@ -68,6 +68,9 @@ pub struct DeskApp {
     pub(super) scroll_to_selected: bool,
     pub(super) saved_copy: Requested<Option<String>>,
     pub(super) admin: admin::AdminState,
+    pub(super) default_saving: Requested<crate::ui::backend::Saved>,
+    pub(super) default_service: Option<String>,
+    pub(super) default_saved: Option<Result<String, String>>,
     pub(super) wants_connections: bool,
 }
 
@@ -100,6 +103,9 @@ impl DeskApp {
             scroll_to_selected: false,
             saved_copy: Requested::default(),
             admin: admin::AdminState::default(),
+            default_saving: Requested::default(),
+            default_service: None,
+            default_saved: None,
             wants_connections: false,
         };
         app.refresh();

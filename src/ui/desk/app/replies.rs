@@ -9,6 +9,15 @@ use crate::ui::desk::inbox_model::RowState;
 use crate::ui::request::RequestState;
 use crate::ui::widgets::PageState;
 
+/// Who saved a mapping: its outcome is shown there only.
+#[derive(Clone, Copy)]
+enum Saver {
+    /// The admin view.
+    Admin,
+    /// The filing panel's "save as the default".
+    Filing,
+}
+
 fn texture(ctx: &egui::Context, name: &str, raster: crate::preview::Raster) -> egui::TextureHandle {
     let size = [raster.width as usize, raster.height as usize];
     let image = egui::ColorImage::from_rgba_premultiplied(size, &raster.rgba);
@@ -98,30 +107,39 @@ impl DeskApp {
         }
     }
 
+    /// A mapping saved, by the admin or from the filing panel: drafts not yet filed take the new
+    /// default (the open one at once), and it is checked against TWeb's catalog again. The
+    /// outcome in words, for the view that saved it.
+    fn mapping_saved(&mut self, saver: Saver) -> Result<String, String> {
+        let state = match saver {
+            Saver::Admin => self.admin.saving.state(),
+            Saver::Filing => self.default_saving.state(),
+        };
+        let RequestState::Ready(saved) = state else {
+            let error = state.error().unwrap_or_default().to_owned();
+            return Err(self.texts.with("admin-save-error", &[("error", (&error).into())]));
+        };
+        let (path, mapping) = (saved.0.display().to_string(), saved.1.clone());
+        self.drafts.retain(|id, d| d.service != mapping.service || self.filings.contains_key(id));
+        if let Some(t) = self.detail.value().filter(|t| t.service.id == mapping.service) {
+            let today = crate::domain::helsinki::today();
+            self.drafts.entry(t.id.clone()).or_insert_with(|| Draft::new(t, Some(&mapping), today));
+        }
+        self.backend.replace_mapping(mapping);
+        self.catalog.request(&self.backend.spawner(), self.backend.catalog());
+        Ok(self.texts.with("admin-saved", &[("path", (&path).into())]))
+    }
+
     /// The answers of the admin's save, import and export.
     fn take_admin(&mut self) {
         for sample in self.admin.samples.values_mut() {
             sample.poll();
         }
         if self.admin.saving.poll() {
-            self.admin.status = Some(match self.admin.saving.state() {
-                RequestState::Ready(saved) => {
-                    let (path, mapping) = (saved.0.display().to_string(), saved.1.clone());
-                    // Drafts not yet filed take the new default; the open one at once.
-                    self.drafts.retain(|id, d| d.service != mapping.service || self.filings.contains_key(id));
-                    if let Some(t) = self.detail.value().filter(|t| t.service.id == mapping.service) {
-                        let today = crate::domain::helsinki::today();
-                        self.drafts.entry(t.id.clone()).or_insert_with(|| Draft::new(t, Some(&mapping), today));
-                    }
-                    self.backend.replace_mapping(mapping);
-                    // The saved mapping is checked against TWeb's catalog again.
-                    self.catalog.request(&self.backend.spawner(), self.backend.catalog());
-                    Ok(self.texts.with("admin-saved", &[("path", (&path).into())]))
-                }
-                state => {
-                    Err(self.texts.with("admin-save-error", &[("error", state.error().unwrap_or_default().into())]))
-                }
-            });
+            self.admin.status = Some(self.mapping_saved(Saver::Admin));
+        }
+        if self.default_saving.poll() {
+            self.default_saved = Some(self.mapping_saved(Saver::Filing));
         }
         if self.admin.importing.poll() {
             match self.admin.importing.state() {

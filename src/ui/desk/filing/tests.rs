@@ -42,6 +42,7 @@ fn click(case: Case<'_>, label: &str) -> (Vec<FilingCommand>, Draft) {
                 catalog: Some(&catalog),
                 catalog_error: None,
                 confirm: false,
+                held: None,
                 cases: &mut cases,
                 focus_case_search: false,
                 case_url: case.case_url.clone(),
