@@ -141,3 +141,35 @@ fn another_clerk_s_live_claim_blocks_the_start() {
     harness.get_by_label_contains("Epäonnistuneet (0)");
     harness.get_by_label_contains("varannut Liisa Virtanen");
 }
+
+/// One lost answer on `POST /cases` (the case was created, the answer never came) failed the
+/// filing at once. The engine retries it (finding the case by its external ref); the desk shows
+/// the retry with its step and try, in Finnish, and the filing ends filed, not failed.
+#[test]
+fn a_lost_answer_is_shown_as_retrying_and_the_filing_ends_filed() {
+    use kirjaamo::sandbox::{FaultConfig, FaultEffect, FaultRule};
+    let runtime = tokio::runtime::Runtime::new().expect("runtime");
+    let (sandbox, mut harness) = desk(&runtime, true);
+    let all = pending(&runtime, &sandbox);
+    let first = all.iter().find(|t| t.service.id == "asukaspysakointi").expect("a parking form").clone();
+    wait_for(&mut harness, "odottaa");
+    fill(&mut harness, "Suodata", &first.id);
+    open(&mut harness, &first.title, &first.id);
+    let cut = FaultRule {
+        api: None,
+        method: Some("POST".to_owned()),
+        path: Some("/cases".to_owned()),
+        probability: 1.0,
+        latency_ms: 0,
+        effect: FaultEffect::ResetResponse,
+        times: Some(1),
+    };
+    sandbox.set_faults(FaultConfig { seed: 1, rules: vec![cut] });
+    harness.get_by_label("Kirjaa (Enter)").click();
+    wait_for(&mut harness, "Yritetään uudelleen: Asia, 2. yritys");
+    assert!(harness.query_by_label_contains("epäonnistui").is_none(), "a retry is not a failure");
+    wait_for(&mut harness, "Kirjattu: ");
+    assert_eq!(sandbox.fault_status().fired.iter().sum::<u32>(), 1, "the answer was cut off once");
+    assert_eq!(sandbox.count_external_ref(&refs::case(&first.id)).cases, 1, "one case");
+    harness.get_by_label_contains("Epäonnistuneet (0)");
+}

@@ -19,8 +19,9 @@ pub struct FilingView {
     pub done: Vec<Step>,
     /// Upload progress of the current attachment.
     pub bytes: Option<(u64, u64)>,
-    /// The last retry's reason.
-    pub retry: Option<String>,
+    /// The step being tried again, the try that comes next and the technical cause (shown on
+    /// hover only).
+    pub retry: Option<(Step, u32, String)>,
     /// The outcome.
     pub result: Option<Result<FilingResult, String>>,
 }
@@ -154,8 +155,10 @@ fn progress(t: &Texts, ui: &mut egui::Ui, view: &FilingView, url: Option<&str>, 
             format!("{} / {}", crate::pdf::format_size(sent, language), crate::pdf::format_size(total, language));
         ui.add(egui::ProgressBar::new(sent as f32 / total.max(1) as f32).text(text));
     }
-    if let (true, Some(retry)) = (view.running, &view.retry) {
-        ui.label(t.with("filing-retrying", &[("error", retry.into())]));
+    if let (true, Some((step, attempt, cause))) = (view.running, &view.retry) {
+        // A lost answer or a busy server is retried: said plainly, never as a failure.
+        let text = t.with("filing-retrying", &[("step", (&step_text(t, step)).into()), ("attempt", (*attempt).into())]);
+        ui.label(text).on_hover_text(cause);
     }
     match &view.result {
         Some(Ok(result)) => {

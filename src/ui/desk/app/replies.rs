@@ -175,7 +175,7 @@ impl DeskApp {
                 match event.kind {
                     EventKind::Finished { step, .. } => view.done.push(step),
                     EventKind::Progress { sent, total, .. } => view.bytes = Some((sent, total)),
-                    EventKind::Retrying { message, .. } => view.retry = Some(message),
+                    EventKind::Retrying { step, message, attempt } => view.retry = Some((step, attempt, message)),
                     _ => {}
                 }
             }
