@@ -64,6 +64,21 @@ impl<C: CaseSystem + 'static> Exporter<C> {
         }
     }
 
+    /// Runs `work` unless the clerk cancels first; then the work is dropped where it stands
+    /// (mid-upload too) and the filing ends as interrupted.
+    async fn until_cancelled<T>(
+        &self,
+        cancel: &CancellationToken,
+        diary_number: &Option<String>,
+        work: impl Future<Output = Result<T, ExportError>>,
+    ) -> Result<T, ExportError> {
+        tokio::select! {
+            biased;
+            () = cancel.cancelled() => Err(ExportError::Cancelled { diary_number: diary_number.clone() }),
+            result = work => result,
+        }
+    }
+
     pub(super) fn backoff(&self, attempt: u32) -> Duration {
         let policy = &self.config.retry;
         let exponential = policy.base.saturating_mul(1u32 << attempt.min(16)).min(policy.cap);
@@ -248,9 +263,12 @@ impl<C: CaseSystem + 'static> Exporter<C> {
         self.emit(id, EventKind::Finished { step: Step::Claim, object_id: None, adopted: false });
         let _renewal = self.renew(id, &claim.token);
 
-        let check = || if cancel.is_cancelled() { Err(ExportError::Cancelled) } else { Ok(()) };
-        check()?;
+        let interrupted = |diary_number: &Option<String>| ExportError::Cancelled { diary_number: diary_number.clone() };
+        if cancel.is_cancelled() {
+            return Err(interrupted(&None));
+        }
         let (case_id, diary_number) = self.case(plan, &transaction).await?;
+        let check = || if cancel.is_cancelled() { Err(interrupted(&diary_number)) } else { Ok(()) };
         check()?;
         let pdf = match pdf {
             Some(pdf) => pdf,
@@ -272,21 +290,28 @@ impl<C: CaseSystem + 'static> Exporter<C> {
             external_ref: Some(refs::form(id)),
         };
         let form_id = self
-            .create_once(
-                id,
-                Step::Form,
-                Place::OnCase(case_id),
-                || self.document_by_ref(refs::form(id)),
-                || async {
-                    let upload = Upload::from_bytes(&format!("{id}.pdf"), "application/pdf", pdf.clone());
-                    Ok(self.tweb.add_document(case_id, &form_meta, upload).await?.id)
-                },
+            .until_cancelled(
+                cancel,
+                &diary_number,
+                self.create_once(
+                    id,
+                    Step::Form,
+                    Place::OnCase(case_id),
+                    || self.document_by_ref(refs::form(id)),
+                    || async {
+                        let upload = Upload::from_bytes(&format!("{id}.pdf"), "application/pdf", pdf.clone());
+                        Ok(self.tweb.add_document(case_id, &form_meta, upload).await?.id)
+                    },
+                ),
             )
             .await?;
         let mut document_ids = vec![form_id];
         for attachment in &transaction.attachments {
             check()?;
-            document_ids.push(self.attachment(plan, &transaction, attachment, case_id).await?);
+            // A long upload stops in the middle when the clerk cancels; the next try looks the
+            // document up by its external ref before sending it again.
+            let upload = self.attachment(plan, &transaction, attachment, case_id);
+            document_ids.push(self.until_cancelled(cancel, &diary_number, upload).await?);
         }
         check()?;
         let assignment_id = match &plan.assignment {

@@ -151,9 +151,13 @@ pub enum ExportError {
     /// The form PDF could not be made.
     #[error("the form PDF could not be made: {0}")]
     Pdf(String),
-    /// The clerk cancelled.
-    #[error("the filing was cancelled")]
-    Cancelled,
+    /// The clerk cancelled: the finished steps stay (in TWeb and the journal) and a new try goes
+    /// on from there. The diary number of the case opened, if one was.
+    #[error("the filing was interrupted")]
+    Cancelled {
+        /// The partial case's diary number.
+        diary_number: Option<String>,
+    },
 }
 
 fn step_name(step: &Step) -> String {

@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use tokio_util::sync::CancellationToken;
 
-use super::{Backend, Reply, plain};
+use super::{Backend, Ended, Reply, plain};
 use crate::export::{FilingPlan, FilingRecord};
 
 impl Backend {
@@ -22,7 +22,7 @@ impl Backend {
         self.send(async move {
             let pdf = pdf.map(|p| bytes::Bytes::from(p.as_ref().clone()));
             let result = exporter.file_with_pdf(&plan, &cancel, pdf).await;
-            Reply::Filed(id, result.map(|filed| filed.result).map_err(plain))
+            Reply::Filed(id, result.map(|filed| filed.result).map_err(Ended::of))
         });
     }
 
@@ -65,14 +65,14 @@ impl Backend {
             (Arc::clone(&self.exporter), self.outbox.clone(), self.mappings.clone(), id.to_owned());
         self.send(async move {
             let result = async {
-                let transaction = outbox.get(&id).await.map_err(plain)?.transaction;
+                let transaction = outbox.get(&id).await.map_err(|e| Ended::Failed(plain(e)))?.transaction;
                 // Only a mapping that passed the check against TWeb's catalog files by default.
                 let mapping = mappings
                     .usable(&transaction.service.id)
-                    .map_err(|why| format!("{}: {why}", transaction.service.id))?;
+                    .map_err(|why| Ended::Failed(format!("{}: {why}", transaction.service.id)))?;
                 let plan = crate::service::from_mapping(&transaction, mapping, crate::domain::helsinki::today())
-                    .map_err(plain)?;
-                exporter.file(&plan, &cancel).await.map(|filed| filed.result).map_err(plain)
+                    .map_err(|e| Ended::Failed(plain(e)))?;
+                exporter.file(&plan, &cancel).await.map(|filed| filed.result).map_err(Ended::of)
             };
             let result = result.await;
             Reply::Filed(id, result)

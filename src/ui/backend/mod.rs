@@ -14,7 +14,7 @@ use tokio::runtime::Handle;
 use tokio_util::sync::CancellationToken;
 
 pub use admin::Saved;
-pub use reply::{AttachmentView, Catalog, PreviewPage, Reply};
+pub use reply::{AttachmentView, Catalog, Ended, PreviewPage, Reply};
 
 use crate::contract::outbox::TransactionSummary;
 use crate::contract::tweb::CaseQuery;

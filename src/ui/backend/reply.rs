@@ -14,7 +14,29 @@ pub enum Reply {
     /// Progress of a filing.
     Event(ExportEvent),
     /// A filing ended.
-    Filed(String, Result<FilingResult, String>),
+    Filed(String, Result<FilingResult, Ended>),
+}
+
+/// How a filing ended without being filed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Ended {
+    /// It failed, in plain words.
+    Failed(String),
+    /// The clerk interrupted it: the finished steps stay, and filing again goes on from them.
+    Interrupted {
+        /// The diary number of the case it opened, if it got that far.
+        diary_number: Option<String>,
+    },
+}
+
+impl Ended {
+    /// The end of a filing the engine reported as `error`.
+    pub fn of(error: crate::export::ExportError) -> Self {
+        match error {
+            crate::export::ExportError::Cancelled { diary_number } => Self::Interrupted { diary_number },
+            error => Self::Failed(crate::error_chain(&error)),
+        }
+    }
 }
 
 /// One drawn page of a transaction's form PDF.

@@ -9,6 +9,7 @@ use crate::export::Step;
 use crate::i18n::Texts;
 use crate::mappings::ServiceMapping;
 use crate::service::Unusable;
+use crate::ui::backend::Ended;
 
 /// Progress and outcome of one filing as the desk shows it.
 #[derive(Debug, Default, Clone)]
@@ -23,7 +24,7 @@ pub struct FilingView {
     /// hover only).
     pub retry: Option<(Step, u32, String)>,
     /// The outcome.
-    pub result: Option<Result<FilingResult, String>>,
+    pub result: Option<Result<FilingResult, Ended>>,
 }
 
 /// What the clerk asked of the filing panel this frame.
@@ -53,6 +54,8 @@ pub struct FilingPanel<'a> {
     pub texts: &'a Texts,
     /// The selected transaction's id, once its details are here.
     pub transaction: Option<&'a str>,
+    /// How many attachments it has.
+    pub attachments: usize,
     /// Its filing, if one was started.
     pub view: Option<&'a FilingView>,
     /// Its filing choices.
@@ -125,7 +128,11 @@ pub fn show(panel: &mut FilingPanel<'_>, ui: &mut egui::Ui) -> Vec<FilingCommand
     }
     if !done {
         ui.horizontal(|ui| {
-            let label = if view.result.as_ref().is_some_and(Result::is_err) { "filing-retry" } else { "filing-file" };
+            let label = match &view.result {
+                Some(Err(Ended::Interrupted { .. })) => "filing-resume",
+                Some(Err(Ended::Failed(_))) => "filing-retry",
+                _ => "filing-file",
+            };
             let enabled = !view.running && plan.is_ok() && panel.held.is_none();
             if ui.add_enabled(enabled, egui::Button::new(t.get(label))).clicked() {
                 commands.push(FilingCommand::File);
@@ -135,11 +142,12 @@ pub fn show(panel: &mut FilingPanel<'_>, ui: &mut egui::Ui) -> Vec<FilingCommand
             }
         });
     }
-    progress(t, ui, view, panel.case_url.as_deref(), &mut commands);
+    progress(panel, ui, view, &mut commands);
     commands
 }
 
-fn progress(t: &Texts, ui: &mut egui::Ui, view: &FilingView, url: Option<&str>, commands: &mut Vec<FilingCommand>) {
+fn progress(panel: &FilingPanel<'_>, ui: &mut egui::Ui, view: &FilingView, commands: &mut Vec<FilingCommand>) {
+    let (t, url) = (panel.texts, panel.case_url.as_deref());
     if view.running {
         ui.horizontal(|ui| {
             ui.spinner();
@@ -176,11 +184,39 @@ fn progress(t: &Texts, ui: &mut egui::Ui, view: &FilingView, url: Option<&str>, 
                 }
             });
         }
-        Some(Err(error)) => {
+        Some(Err(Ended::Failed(error))) => {
             ui.colored_label(ui.visuals().error_fg_color, t.with("filing-failed", &[("error", error.into())]));
+        }
+        Some(Err(Ended::Interrupted { diary_number })) => {
+            // Not a failure: what exists stays, and Enter goes on from there.
+            ui.strong(t.get("filing-interrupted"));
+            match diary_number {
+                Some(diary) => ui.label(t.with("filing-interrupted-case", &[("diary", diary.into())])),
+                None => ui.label(t.get("filing-interrupted-no-case")),
+            };
+            let assignment = panel.draft.as_deref().is_some_and(|d| d.assign || d.action == Action::AssignmentOnly);
+            let missing = missing_steps(t, view, panel.attachments, assignment);
+            ui.label(t.with("filing-interrupted-missing", &[("missing", (&missing).into())]));
         }
         None => {}
     }
+}
+
+/// What an interrupted filing has still to do, in words: the steps it had not finished.
+fn missing_steps(t: &Texts, view: &FilingView, attachments: usize, assignment: bool) -> String {
+    let done = |step: &Step| view.done.contains(step);
+    let mut missing = Vec::new();
+    if !done(&Step::Form) {
+        missing.push(step_text(t, &Step::Form));
+    }
+    let sent = view.done.iter().filter(|s| matches!(s, Step::Attachment(_))).count();
+    if sent < attachments {
+        missing.push(t.with("filing-interrupted-attachments", &[("count", (attachments - sent).into())]));
+    }
+    if assignment && !done(&Step::Assignment) {
+        missing.push(step_text(t, &Step::Assignment));
+    }
+    missing.join(", ")
 }
 
 /// The mapping the choices came from, or why there is none to use.

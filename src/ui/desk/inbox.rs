@@ -38,6 +38,7 @@ pub fn badge(t: &Texts, state: &RowState, visuals: &egui::Visuals) -> (String, C
         RowState::ClaimedBy(name) => (t.with("badge-claimed-by", &[("name", name.into())]), visuals.warn_fg_color),
         RowState::Filing => (t.get("badge-filing"), Color32::from_rgb(0x2a, 0x7a, 0xd4)),
         RowState::Failed => (t.get("badge-failed"), visuals.error_fg_color),
+        RowState::Interrupted => (t.get("badge-interrupted"), visuals.warn_fg_color),
         RowState::Filed => (t.get("badge-filed"), Color32::from_rgb(0x2e, 0x8b, 0x57)),
     }
 }

@@ -17,6 +17,8 @@ pub enum RowState {
     ClaimedBy(String),
     /// This desk is filing it.
     Filing,
+    /// This desk's filing was interrupted by the clerk (finished steps kept).
+    Interrupted,
     /// This desk's filing failed.
     Failed,
     /// This desk filed it.
@@ -48,7 +50,7 @@ impl StateFilter {
             Self::All => true,
             Self::New => *state == RowState::New,
             Self::Claimed => matches!(state, RowState::ClaimedByMe | RowState::ClaimedBy(_) | RowState::Filing),
-            Self::Failed => *state == RowState::Failed,
+            Self::Failed => matches!(state, RowState::Failed | RowState::Interrupted),
             Self::Filed => *state == RowState::Filed,
         }
     }

@@ -112,6 +112,7 @@ impl DeskApp {
         filing::FilingPanel {
             texts: &self.texts,
             transaction: id,
+            attachments: transaction.map_or(0, |t| t.attachments.len()),
             view,
             draft: id.and_then(|id| self.drafts.get_mut(id)),
             mapping: self.backend.usable(service),

@@ -3,7 +3,7 @@
 
 use super::DeskApp;
 use crate::export::EventKind;
-use crate::ui::backend::{AttachmentView, PreviewPage, Reply};
+use crate::ui::backend::{AttachmentView, Ended, PreviewPage, Reply};
 use crate::ui::desk::draft::Draft;
 use crate::ui::desk::inbox_model::RowState;
 use crate::ui::request::RequestState;
@@ -181,7 +181,11 @@ impl DeskApp {
             }
             Reply::Filed(id, result) => {
                 self.backend.ended(&id);
-                let state = if result.is_ok() { RowState::Filed } else { RowState::Failed };
+                let state = match &result {
+                    Ok(_) => RowState::Filed,
+                    Err(Ended::Interrupted { .. }) => RowState::Interrupted,
+                    Err(Ended::Failed(_)) => RowState::Failed,
+                };
                 self.model.set_local(&id, Some(state));
                 let view = self.filings.entry(id).or_default();
                 view.running = false;

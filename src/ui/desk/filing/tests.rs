@@ -34,6 +34,7 @@ fn click(case: Case<'_>, label: &str) -> (Vec<FilingCommand>, Draft) {
             let mut panel = FilingPanel {
                 texts: &texts,
                 transaction: Some(&id),
+                attachments: 0,
                 view: case.view.as_ref(),
                 draft: Some(&mut draft),
                 mapping: case.mapping.clone(),
