@@ -85,3 +85,23 @@ fn a_clerk_saves_the_choices_for_an_unmapped_service_as_its_default() {
     harness.get_by_label("Kirjaa (Enter)").click();
     wait_for(&mut harness, "Kirjattu: ilman asiaa");
 }
+
+/// The inbox's e-service filter named a service by the outbox's name while Oletukset showed the
+/// mapping's: one service, two names. Both now show the mapping's name.
+#[test]
+fn the_e_service_filter_and_oletukset_give_a_service_the_same_name() {
+    let dir = mappings(|dir| {
+        let path = dir.join("meluilmoitus.toml");
+        let text = std::fs::read_to_string(&path).expect("read");
+        std::fs::write(&path, text.replace("name = \"Meluilmoitus\"", "name = \"Meluilmoitus (ympäristöyksikkö)\""))
+            .expect("write");
+    });
+    let runtime = tokio::runtime::Runtime::new().expect("runtime");
+    let (sandbox, mut harness) = desk_with(&runtime, Some(dir.path()), false);
+    let noise = pending(&runtime, &sandbox).into_iter().filter(|t| t.service.id == "meluilmoitus").count();
+    wait_for(&mut harness, "odottaa");
+    super::choose(&mut harness, "E-palvelu", &format!("Meluilmoitus (ympäristöyksikkö) ({noise})"));
+    wait_for(&mut harness, &format!("{noise} näkyvissä"));
+    harness.get_by_label("Oletukset").click();
+    wait_for(&mut harness, "Meluilmoitus (ympäristöyksikkö)\nmeluilmoitus");
+}

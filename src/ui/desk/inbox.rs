@@ -57,6 +57,8 @@ pub struct InboxView<'a> {
     pub checked: &'a BTreeSet<String>,
     /// The selected row.
     pub selected: Option<&'a str>,
+    /// The mappings, whose names the service filter shows (as Oletukset does).
+    pub mappings: &'a [crate::mappings::ServiceMapping],
     /// Whether to scroll the list so the selected row is in view (after a key moved the selection
     /// or the rows were refreshed); only as far as needed.
     pub scroll_to_selected: bool,
@@ -103,7 +105,18 @@ fn filters(view: &mut InboxView<'_>, ui: &mut egui::Ui, commands: &mut Vec<Inbox
             commands.push(InboxCommand::FilterFocused);
         }
     });
-    let counts = view.model.counts().to_vec();
+    // One name per e-service across the desk: the mapping's (as Oletukset shows it), else the
+    // outbox's.
+    let mappings = view.mappings;
+    let counts: Vec<_> = view
+        .model
+        .counts()
+        .iter()
+        .map(|c| {
+            let name = mappings.iter().find(|m| m.service == c.id).map_or(&c.name, |m| &m.name);
+            super::inbox_model::ServiceCount { id: c.id.clone(), name: name.clone(), pending: c.pending }
+        })
+        .collect();
     let options = &mut view.model.options;
     egui::Grid::new("inbox-filters").num_columns(2).show(ui, |ui| {
         let label = ui.label(t.get("inbox-service"));

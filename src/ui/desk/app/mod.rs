@@ -218,6 +218,7 @@ impl DeskApp {
                         checked: &self.checked,
                         selected: self.selected.as_deref(),
                         scroll_to_selected: self.scroll_to_selected,
+                        mappings: self.backend.mappings(),
                         bulk,
                     };
                     inbox::show(&mut view, ui)
