@@ -81,3 +81,14 @@ pub fn builtin_catalog() -> (Catalog, Vec<Transaction>) {
     let transactions = data.transactions.iter().map(|t| t.transaction.clone()).collect();
     (crate::sandbox::seed::catalog(), transactions)
 }
+
+impl crate::plain::Explain for DemoError {
+    fn plain(&self) -> crate::plain::Plain {
+        use crate::plain::Plain;
+        match self {
+            Self::Sandbox(_) => Plain::new("demo-sandbox"),
+            Self::Mappings(error) => Plain::new("demo-mappings").said("cause", error.plain()),
+            Self::Folder(error) => Plain::new("demo-folder").said("cause", error.plain()),
+        }
+    }
+}

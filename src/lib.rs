@@ -16,6 +16,7 @@ pub mod mappings;
 pub mod outbox;
 pub mod paths;
 pub mod pdf;
+pub mod plain;
 pub mod preview;
 pub mod remote;
 pub mod sandbox;

@@ -16,6 +16,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("", 0), // the crate root: `error_chain`
     ("domain", 0),
     ("paths", 0),
+    ("plain", 0),
     ("contract", 1),
     ("remote", 2),
     ("tweb", 2),

@@ -278,7 +278,7 @@ connections-close = Close
 connections-saved = Settings saved.
 connections-save-failed = Settings not saved: { $error }
 connections-keyring-refused = The secrets were not saved in the keyring: { $error }. The secrets typed in are used for this session only.
-connections-invalid = Check the connection { $name }: { $error }
+connections-invalid = { $error }
 connections-demo = Use the demo
 check-tweb = TWeb
 check-outbox = ePalvelu
@@ -302,3 +302,153 @@ check-outbox-found = { $services } e-services, { $pending } pending
 connections-choose = Choose…
 
 time-at = { $date } at { $time }
+
+## Errors in plain words (src/plain.rs): the technical chain is folded under details-show.
+details-show = Show details
+error-unexpected = An unexpected error. Try again; if it happens again, copy the details to support.
+io-not-found = The file or folder does not exist.
+io-denied = No permission for the file or folder.
+io-full = The disk is full.
+io-failed = The file could not be handled.
+
+call-build-client = setting up the connection
+call-connect = connecting
+call-read-me = reading who is signed in
+call-read-case-groups = reading the case groups
+call-read-document-types = reading the document types
+call-read-users = reading the users
+call-read-groups = reading the groups
+call-search-cases = searching cases
+call-read-case = reading the case
+call-open-case = opening the case
+call-upload-document = uploading the document
+call-send-assignment = sending the assignment
+call-look-up-document = looking up the document
+call-look-up-assignment = looking up the assignment
+call-list-outbox = listing the outbox
+call-list-services = listing the e-services
+call-read-transaction = reading the transaction
+call-download-attachment = downloading the attachment
+call-claim = claiming the transaction
+call-release = releasing the transaction
+call-complete = marking the transaction filed
+
+remote-unauthorized = The sign-in was refused ({ $action }). Check the user name, password or token in the connection settings.
+remote-forbidden = You do not have the right to do this ({ $action }). Ask an administrator for it.
+remote-validation = The server refused the data ({ $action }). Check the choices; the reason is in the details.
+remote-not-found = It was not found ({ $action }). It may have been removed or moved.
+remote-conflict = Things changed in the meantime ({ $action }). Refresh and try again.
+remote-gone = The transaction has already been handled ({ $action }).
+remote-unavailable = The service is not available now ({ $action }). Try again in a moment.
+remote-timeout = The server did not answer in time ({ $action }). Try again.
+remote-connection = The server could not be reached ({ $action }). Check the network and the address.
+remote-tls = The secure connection failed ({ $action }): the server's certificate is not trusted.
+remote-protocol = The server's answer could not be read ({ $action }). The address may be wrong.
+remote-insecure = The address is refused ({ $action }): the connection must be encrypted (https).
+remote-cut-off = The answer was cut off ({ $action }). The change may have been made; the next try checks that first.
+
+export-remote = { $step }: { $cause }
+export-claimed-by = Someone else is handling the transaction: { $holder }.
+export-already-filed = The transaction has already been filed by { $by }.
+export-bad-transaction = The transaction cannot be filed as it is ({ $count } problems). See the details.
+export-misplaced = TWeb already holds this transaction's { $step } (object { $object }), but elsewhere. It was not reused; check the case in TWeb.
+export-case-changed = The chosen case is now { $found }, not { $expected }. Choose the case again.
+export-unjournaled = Filing stopped because the filing journal could not record it: { $cause }
+export-pdf = The form PDF could not be made.
+export-cancelled = The filing was interrupted.
+
+journal-sqlite = The filing journal { $path } could not be used.
+journal-unwritable = The filing journal { $path } cannot be written (read-only or no permission).
+journal-disk-full = The disk holding the filing journal { $path } is full.
+journal-folder = The folder { $path } for the filing journal could not be made.
+journal-move-aside = The damaged filing journal { $path } could not be moved aside.
+journal-damaged = The filing journal { $path } is damaged.
+journal-newer = The filing journal { $path } was written by a newer Kirjaamo. Update Kirjaamo.
+journal-other-endpoint = The filing journal { $path } belongs to other servers; it is left alone.
+journal-corrupt = An entry of the filing journal could not be read.
+journal-worker = The filing journal stopped.
+
+unusable-no-mapping = The e-service has no defaults.
+unusable-not-checked = The defaults are not yet checked against TWeb's catalog.
+unusable-errors = The defaults have { $count ->
+    [one] an error
+   *[other] { $count } errors
+}.
+plan-needs-case = The defaults of { $service } file onto an existing case: choose the case.
+plan-incomplete = The defaults of { $service } are incomplete: { $first }
+service-client = The connection { $label } could not be set up: { $cause }
+
+preview-invalid-pdf = The PDF file is damaged or not a PDF.
+preview-encrypted = The PDF is password-protected and cannot be previewed.
+preview-no-such-page = There is no page { $page } (pages: { $pages }).
+preview-too-large = The page or image is too large to preview.
+preview-invalid-image = The image could not be read.
+preview-unsupported = Files of this type ({ $kind }) are not previewed. Save a copy and open it with another program; the attachment is still filed.
+preview-render-failed = The page could not be drawn.
+preview-file-too-large = The file is over { $mib } MiB and is not previewed. The attachment is still filed.
+pdf-failed = The form PDF could not be made.
+
+mapping-io = The defaults file { $path } could not be handled: { $cause }
+mapping-format = { $path } is not a valid defaults file.
+settings-io = The settings file { $path } could not be handled: { $cause }
+settings-format = { $path } is not a valid settings file.
+settings-address = The address of the connection { $profile } is refused: { $cause }
+settings-duplicate = Two connections are called { $name }.
+demo-sandbox = The demo servers could not start on this computer.
+demo-mappings = The demo's defaults could not be written: { $cause }
+demo-folder = No temporary folder for the demo: { $cause }
+
+connection-missing = The connection { $profile } lacks { $count ->
+    [one] { $first }
+   *[other] { $first } and { $second }
+}. Enter { $count ->
+    [one] it
+   *[other] them
+} in the connection settings.
+connection-keyring = The secrets of the connection { $profile } could not be read: { $cause }
+connection-named = Check the connection { $name }: { $error }
+secret-tweb-password = the TWeb password
+secret-tweb-token = the TWeb API token
+secret-outbox-token = the ePalvelu token
+keyring-unavailable = No keyring is available on this computer.
+keyring-failed = The keyring failed.
+
+policy-invalid = "{ $url }" is not a web address.
+policy-not-https = { $url } is not encrypted: use https:// (plain http is allowed only to 127.0.0.1 and localhost).
+policy-scheme = { $url }: only https:// addresses are supported.
+policy-ca-read = The CA bundle { $path } could not be read.
+policy-ca-empty = The file { $path } holds no PEM certificate.
+policy-ca-invalid = The CA bundle { $path } is not valid PEM.
+
+admin-no-folder = No defaults folder is set.
+start-no-data-dir = The OS gives no folder for the filing journal and the defaults.
+start-no-config-dir = The OS gives no folder for the settings.
+start-failed-because = { $error }
+start-failed-named = The connection { $name } could not be opened: { $error }
+profile-name-empty = The name is empty.
+profile-name-slash = The name may not contain /.
+profile-user-empty = The TWeb user name is empty.
+
+## Findings of the mapping check (src/mappings/check.rs).
+finding-not-toml = not valid TOML
+finding-not-mapping = not a valid mapping
+finding-schema = schema { $schema } is not known; this version reads schema 1
+finding-no-service = the outbox has no e-service "{ $service }"{ $hint }
+finding-file-name = the file name differs from the service id "{ $service }"
+finding-new-case-needs-group = action = "new_case" needs a case_group
+finding-rule-matches-nothing = this attachment rule names neither content_type nor filename, so it matches nothing
+finding-assignment-only-needs = action = "assignment_only" needs an [assignment]
+finding-no-recipients = the assignment names no users and no groups
+finding-unknown-user = "{ $name }" is not a TWeb user{ $hint }
+finding-unknown-group = "{ $name }" is not a TWeb group{ $hint }
+finding-case-group-closed = { $code } { $name } is closed for new cases; choose the class that replaced it
+finding-unknown-case-group = { $code } is not a case group{ $hint }
+finding-unknown-document-type = { $code } is not a document type{ $hint }
+finding-unknown-field = no transaction of { $service } has a field "{ $key }"{ $hint }
+finding-bad-date-format = "{ $format }" is not a date format (e.g. %d.%m.%Y)
+finding-bad-placeholder = { $name } is not a placeholder; use {"{"}service{"}"}, {"{"}submitter{"}"}, {"{"}id{"}"}, {"{"}field:KEY{"}"} or {"{"}submitted:%d.%m.%Y{"}"}
+finding-duplicate = { $first } already maps the service "{ $service }"
+finding-hint = ; did you mean { $suggestion }?
+finding-no-hint = {""}
+failed-reason = { $error }
+failed-earlier = The filing failed earlier. Try again; the reason is in the details.

@@ -278,7 +278,7 @@ connections-close = Sulje
 connections-saved = Asetukset tallennettu.
 connections-save-failed = Asetuksia ei tallennettu: { $error }
 connections-keyring-refused = Salaisuuksia ei tallennettu avainnippuun: { $error }. Kirjoitetut salaisuudet ovat käytössä vain tämän istunnon ajan.
-connections-invalid = Tarkista yhteys { $name }: { $error }
+connections-invalid = { $error }
 connections-demo = Käytä demoa
 check-tweb = TWeb
 check-outbox = ePalvelu
@@ -302,3 +302,153 @@ check-outbox-found = { $services } e-palvelua, { $pending } odottaa
 connections-choose = Valitse…
 
 time-at = { $date } klo { $time }
+
+## Errors in plain words (src/plain.rs): the technical chain is folded under details-show.
+details-show = Näytä tiedot
+error-unexpected = Odottamaton virhe. Yritä uudelleen; jos virhe toistuu, kopioi tiedot ylläpidolle.
+io-not-found = Tiedostoa tai kansiota ei löydy.
+io-denied = Ei oikeutta tiedostoon tai kansioon.
+io-full = Levy on täynnä.
+io-failed = Tiedoston käsittely epäonnistui.
+
+call-build-client = yhteyden valmistelu
+call-connect = yhdistäminen
+call-read-me = kirjautuneen käyttäjän haku
+call-read-case-groups = asiaryhmien haku
+call-read-document-types = asiakirjatyyppien haku
+call-read-users = käyttäjien haku
+call-read-groups = ryhmien haku
+call-search-cases = asioiden haku
+call-read-case = asian haku
+call-open-case = asian avaaminen
+call-upload-document = asiakirjan lähetys
+call-send-assignment = toimeksiannon lähetys
+call-look-up-document = asiakirjan tarkistus
+call-look-up-assignment = toimeksiannon tarkistus
+call-list-outbox = saapuneiden haku
+call-list-services = e-palvelujen haku
+call-read-transaction = asiointitapahtuman haku
+call-download-attachment = liitteen nouto
+call-claim = tapahtuman varaaminen
+call-release = varauksen vapautus
+call-complete = kirjatuksi merkitseminen
+
+remote-unauthorized = Kirjautuminen ei kelpaa ({ $action }). Tarkista käyttäjätunnus, salasana tai avain yhteysasetuksista.
+remote-forbidden = Sinulla ei ole tähän oikeutta ({ $action }). Pyydä oikeus pääkäyttäjältä.
+remote-validation = Palvelin hylkäsi tiedot ({ $action }). Tarkista valinnat; syy on tiedoissa.
+remote-not-found = Haettua ei löytynyt ({ $action }). Se on ehkä poistettu tai siirretty.
+remote-conflict = Tila on muuttunut sillä välin ({ $action }). Päivitä ja yritä uudelleen.
+remote-gone = Tapahtuma on jo käsitelty ({ $action }).
+remote-unavailable = Palvelu ei ole nyt käytettävissä ({ $action }). Yritä hetken kuluttua uudelleen.
+remote-timeout = Palvelin ei vastannut ajoissa ({ $action }). Yritä uudelleen.
+remote-connection = Palvelimeen ei saatu yhteyttä ({ $action }). Tarkista verkkoyhteys ja osoite.
+remote-tls = Suojattu yhteys ei onnistunut ({ $action }): palvelimen varmenne ei kelpaa.
+remote-protocol = Palvelimen vastausta ei voitu lukea ({ $action }). Osoite voi olla väärä.
+remote-insecure = Osoite ei kelpaa ({ $action }): yhteyden on oltava salattu (https).
+remote-cut-off = Vastaus katkesi kesken ({ $action }). Muutos on ehkä jo tehty; uusi yritys tarkistaa sen ensin.
+
+export-remote = { $step }: { $cause }
+export-claimed-by = Tapahtuma on käsittelyssä toisella: { $holder }.
+export-already-filed = Tapahtuman on jo kirjannut { $by }.
+export-bad-transaction = Tapahtumaa ei voi kirjata sellaisenaan ({ $count } ongelmaa). Katso tiedot.
+export-misplaced = TWebissä on jo tämän tapahtuman { $step } (kohde { $object }), mutta eri paikassa. Sitä ei käytetty; tarkista asia TWebissä.
+export-case-changed = Valitun asian diaarinumero on nyt { $found }, ei { $expected }. Valitse asia uudelleen.
+export-unjournaled = Kirjaukset pysäytettiin, koska kirjauslokiin ei saatu merkintää: { $cause }
+export-pdf = Lomakkeen PDF-tiedostoa ei voitu tehdä.
+export-cancelled = Kirjaus keskeytettiin.
+
+journal-sqlite = Kirjauslokia { $path } ei voitu käyttää.
+journal-unwritable = Kirjauslokiin { $path } ei voi kirjoittaa (vain luku tai ei oikeutta).
+journal-disk-full = Kirjauslokin { $path } levy on täynnä.
+journal-folder = Kirjauslokin kansiota { $path } ei voitu tehdä.
+journal-move-aside = Vioittunutta kirjauslokia { $path } ei voitu siirtää syrjään.
+journal-damaged = Kirjausloki { $path } on vioittunut.
+journal-newer = Kirjausloki { $path } on Kirjaamon uudemmasta versiosta. Päivitä Kirjaamo.
+journal-other-endpoint = Kirjausloki { $path } kuuluu toisille palvelimille; siihen ei kosketa.
+journal-corrupt = Kirjauslokin merkintää ei voitu lukea.
+journal-worker = Kirjauslokin käsittely pysähtyi.
+
+unusable-no-mapping = E-palvelulla ei ole oletuksia.
+unusable-not-checked = Oletuksia ei ole vielä tarkistettu TWebin luetteloita vasten.
+unusable-errors = Oletuksissa on { $count ->
+    [one] virhe
+   *[other] { $count } virhettä
+}.
+plan-needs-case = E-palvelun { $service } oletus kirjaa olemassa olevaan asiaan: valitse asia.
+plan-incomplete = E-palvelun { $service } oletus on puutteellinen: { $first }
+service-client = Yhteyttä { $label } ei voitu valmistella: { $cause }
+
+preview-invalid-pdf = PDF-tiedosto on vioittunut tai ei ole PDF.
+preview-encrypted = PDF on suojattu salasanalla, eikä sitä voi esikatsella.
+preview-no-such-page = Sivua { $page } ei ole (sivuja { $pages }).
+preview-too-large = Sivu tai kuva on liian suuri esikatseltavaksi.
+preview-invalid-image = Kuvaa ei voitu lukea.
+preview-unsupported = Tätä tiedostotyyppiä ({ $kind }) ei esikatsella. Tallenna kopio ja avaa se toisella ohjelmalla; liite kirjataan silti.
+preview-render-failed = Sivua ei voitu piirtää.
+preview-file-too-large = Tiedosto on yli { $mib } megatavua, eikä sitä esikatsella. Liite kirjataan silti.
+pdf-failed = Lomakkeen PDF-tiedostoa ei voitu tehdä.
+
+mapping-io = Oletustiedostoa { $path } ei voitu käsitellä: { $cause }
+mapping-format = { $path } ei ole kelvollinen oletustiedosto.
+settings-io = Asetustiedostoa { $path } ei voitu käsitellä: { $cause }
+settings-format = { $path } ei ole kelvollinen asetustiedosto.
+settings-address = Yhteyden { $profile } osoite ei kelpaa: { $cause }
+settings-duplicate = Kahdella yhteydellä on sama nimi { $name }.
+demo-sandbox = Demon palvelimia ei voitu käynnistää tällä koneella.
+demo-mappings = Demon oletuksia ei voitu kirjoittaa: { $cause }
+demo-folder = Demolle ei saatu väliaikaista kansiota: { $cause }
+
+connection-missing = Yhteydeltä { $profile } puuttuu { $count ->
+    [one] { $first }
+   *[other] { $first } ja { $second }
+}. Kirjoita { $count ->
+    [one] se
+   *[other] ne
+} yhteysasetuksiin.
+connection-keyring = Yhteyden { $profile } salaisuuksia ei voitu lukea: { $cause }
+connection-named = Tarkista yhteys { $name }: { $error }
+secret-tweb-password = TWebin salasana
+secret-tweb-token = TWebin API-avain
+secret-outbox-token = ePalvelun avain
+keyring-unavailable = Tällä koneella ei ole käytettävissä avainnippua.
+keyring-failed = Avainnippu ei toiminut.
+
+policy-invalid = ”{ $url }” ei ole verkko-osoite.
+policy-not-https = { $url } ei ole salattu: käytä https://-osoitetta (http on sallittu vain osoitteisiin 127.0.0.1 ja localhost).
+policy-scheme = { $url }: vain https://-osoitteet käyvät.
+policy-ca-read = CA-varmennetta { $path } ei voitu lukea.
+policy-ca-empty = Tiedostossa { $path } ei ole PEM-varmennetta.
+policy-ca-invalid = CA-varmenne { $path } ei ole kelvollinen PEM-tiedosto.
+
+admin-no-folder = Oletusten kansiota ei ole määritetty.
+start-no-data-dir = Käyttöjärjestelmä ei anna kansiota kirjauslokille ja oletuksille.
+start-no-config-dir = Käyttöjärjestelmä ei anna kansiota asetuksille.
+start-failed-because = { $error }
+start-failed-named = Yhteyttä { $name } ei voitu avata: { $error }
+profile-name-empty = Nimi puuttuu.
+profile-name-slash = Nimessä ei saa olla merkkiä /.
+profile-user-empty = TWebin käyttäjätunnus puuttuu.
+
+## Findings of the mapping check (src/mappings/check.rs).
+finding-not-toml = Tiedosto ei ole kelvollista TOMLia.
+finding-not-mapping = Tiedosto ei ole kelvollinen oletustiedosto.
+finding-schema = Versiota { $schema } ei tunneta; tämä Kirjaamo lukee versiota 1.
+finding-no-service = ePalvelussa ei ole e-palvelua ”{ $service }”{ $hint }
+finding-file-name = Tiedoston nimi poikkeaa e-palvelun tunnuksesta ”{ $service }”.
+finding-new-case-needs-group = Uusi asia tarvitsee asiaryhmän.
+finding-rule-matches-nothing = Liitesääntö ei nimeä tiedostotyyppiä eikä tiedostonimeä, joten se ei koske mitään liitettä.
+finding-assignment-only-needs = Pelkkä toimeksianto tarvitsee toimeksiannon tiedot.
+finding-no-recipients = Toimeksiannolla ei ole vastaanottajia.
+finding-unknown-user = ”{ $name }” ei ole TWebin käyttäjä{ $hint }
+finding-unknown-group = ”{ $name }” ei ole TWebin ryhmä{ $hint }
+finding-case-group-closed = { $code } { $name } on suljettu uusilta asioilta; valitse sen korvannut luokka.
+finding-unknown-case-group = { $code } ei ole asiaryhmä{ $hint }
+finding-unknown-document-type = { $code } ei ole asiakirjatyyppi{ $hint }
+finding-unknown-field = E-palvelun { $service } tapahtumissa ei ole kenttää ”{ $key }”{ $hint }
+finding-bad-date-format = ”{ $format }” ei ole päivämäärän muoto (esim. %d.%m.%Y).
+finding-bad-placeholder = { $name } ei ole paikkamerkki; käytä {"{"}service{"}"}, {"{"}submitter{"}"}, {"{"}id{"}"}, {"{"}field:KENTTÄ{"}"} tai {"{"}submitted:%d.%m.%Y{"}"}.
+finding-duplicate = { $first } kattaa jo e-palvelun ”{ $service }”.
+finding-hint = ; tarkoititko { $suggestion }?
+finding-no-hint = .
+failed-reason = { $error }
+failed-earlier = Kirjaus epäonnistui aiemmin. Yritä uudelleen; syy on tiedoissa.

@@ -278,7 +278,7 @@ connections-close = Stäng
 connections-saved = Inställningarna har sparats.
 connections-save-failed = Inställningarna sparades inte: { $error }
 connections-keyring-refused = Hemligheterna sparades inte i nyckelringen: { $error }. De inskrivna hemligheterna används bara under den här sessionen.
-connections-invalid = Kontrollera anslutningen { $name }: { $error }
+connections-invalid = { $error }
 connections-demo = Använd demon
 check-tweb = TWeb
 check-outbox = ePalvelu
@@ -302,3 +302,153 @@ check-outbox-found = { $services } e-tjänster, { $pending } väntar
 connections-choose = Välj…
 
 time-at = { $date } kl. { $time }
+
+## Errors in plain words (src/plain.rs): the technical chain is folded under details-show.
+details-show = Visa detaljer
+error-unexpected = Ett oväntat fel. Försök igen; om felet upprepas, kopiera detaljerna till supporten.
+io-not-found = Filen eller mappen finns inte.
+io-denied = Ingen behörighet till filen eller mappen.
+io-full = Disken är full.
+io-failed = Filen kunde inte hanteras.
+
+call-build-client = förberedelse av anslutningen
+call-connect = anslutning
+call-read-me = hämtning av inloggad användare
+call-read-case-groups = hämtning av ärendegrupper
+call-read-document-types = hämtning av handlingstyper
+call-read-users = hämtning av användare
+call-read-groups = hämtning av grupper
+call-search-cases = sökning av ärenden
+call-read-case = hämtning av ärendet
+call-open-case = öppning av ärendet
+call-upload-document = sändning av handlingen
+call-send-assignment = sändning av uppdraget
+call-look-up-document = kontroll av handlingen
+call-look-up-assignment = kontroll av uppdraget
+call-list-outbox = hämtning av inkomna
+call-list-services = hämtning av e-tjänster
+call-read-transaction = hämtning av ärendehändelsen
+call-download-attachment = hämtning av bilagan
+call-claim = reservering av händelsen
+call-release = frigivning av reserveringen
+call-complete = markering som registrerad
+
+remote-unauthorized = Inloggningen godtas inte ({ $action }). Kontrollera användarnamn, lösenord eller nyckel i anslutningsinställningarna.
+remote-forbidden = Du har inte behörighet till detta ({ $action }). Be huvudanvändaren om behörighet.
+remote-validation = Servern avvisade uppgifterna ({ $action }). Kontrollera valen; orsaken finns i detaljerna.
+remote-not-found = Det sökta hittades inte ({ $action }). Det har kanske tagits bort eller flyttats.
+remote-conflict = Läget har ändrats under tiden ({ $action }). Uppdatera och försök igen.
+remote-gone = Händelsen är redan behandlad ({ $action }).
+remote-unavailable = Tjänsten är inte tillgänglig nu ({ $action }). Försök igen om en stund.
+remote-timeout = Servern svarade inte i tid ({ $action }). Försök igen.
+remote-connection = Ingen förbindelse med servern ({ $action }). Kontrollera nätverket och adressen.
+remote-tls = Den skyddade förbindelsen misslyckades ({ $action }): serverns certifikat godtas inte.
+remote-protocol = Serverns svar kunde inte läsas ({ $action }). Adressen kan vara fel.
+remote-insecure = Adressen godtas inte ({ $action }): förbindelsen måste vara krypterad (https).
+remote-cut-off = Svaret bröts mitt i ({ $action }). Ändringen är kanske redan gjord; nästa försök kontrollerar det först.
+
+export-remote = { $step }: { $cause }
+export-claimed-by = Händelsen behandlas av någon annan: { $holder }.
+export-already-filed = Händelsen är redan registrerad av { $by }.
+export-bad-transaction = Händelsen kan inte registreras som den är ({ $count } problem). Se detaljerna.
+export-misplaced = TWeb har redan denna händelses { $step } (objekt { $object }), men på ett annat ställe. Det användes inte; kontrollera ärendet i TWeb.
+export-case-changed = Det valda ärendets diarienummer är nu { $found }, inte { $expected }. Välj ärendet på nytt.
+export-unjournaled = Registreringarna stoppades eftersom registreringsloggen inte kunde uppdateras: { $cause }
+export-pdf = Blankettens PDF-fil kunde inte skapas.
+export-cancelled = Registreringen avbröts.
+
+journal-sqlite = Registreringsloggen { $path } kunde inte användas.
+journal-unwritable = Det går inte att skriva i registreringsloggen { $path } (skrivskyddad eller ingen behörighet).
+journal-disk-full = Disken för registreringsloggen { $path } är full.
+journal-folder = Mappen { $path } för registreringsloggen kunde inte skapas.
+journal-move-aside = Den skadade registreringsloggen { $path } kunde inte flyttas undan.
+journal-damaged = Registreringsloggen { $path } är skadad.
+journal-newer = Registreringsloggen { $path } är från en nyare version av Kirjaamo. Uppdatera Kirjaamo.
+journal-other-endpoint = Registreringsloggen { $path } hör till andra servrar; den lämnas orörd.
+journal-corrupt = En post i registreringsloggen kunde inte läsas.
+journal-worker = Hanteringen av registreringsloggen stannade.
+
+unusable-no-mapping = E-tjänsten har inga standardval.
+unusable-not-checked = Standardvalen är ännu inte kontrollerade mot TWebs förteckningar.
+unusable-errors = Standardvalen har { $count ->
+    [one] ett fel
+   *[other] { $count } fel
+}.
+plan-needs-case = Standardvalet för e-tjänsten { $service } registrerar i ett befintligt ärende: välj ärendet.
+plan-incomplete = Standardvalet för e-tjänsten { $service } är ofullständigt: { $first }
+service-client = Anslutningen { $label } kunde inte förberedas: { $cause }
+
+preview-invalid-pdf = PDF-filen är skadad eller inte en PDF.
+preview-encrypted = PDF-filen är lösenordsskyddad och kan inte förhandsgranskas.
+preview-no-such-page = Sidan { $page } finns inte (sidor { $pages }).
+preview-too-large = Sidan eller bilden är för stor för förhandsgranskning.
+preview-invalid-image = Bilden kunde inte läsas.
+preview-unsupported = Den här filtypen ({ $kind }) förhandsgranskas inte. Spara en kopia och öppna den med ett annat program; bilagan registreras ändå.
+preview-render-failed = Sidan kunde inte ritas.
+preview-file-too-large = Filen är över { $mib } MB och förhandsgranskas inte. Bilagan registreras ändå.
+pdf-failed = Blankettens PDF-fil kunde inte skapas.
+
+mapping-io = Standardvalsfilen { $path } kunde inte hanteras: { $cause }
+mapping-format = { $path } är ingen giltig standardvalsfil.
+settings-io = Inställningsfilen { $path } kunde inte hanteras: { $cause }
+settings-format = { $path } är ingen giltig inställningsfil.
+settings-address = Adressen för anslutningen { $profile } godtas inte: { $cause }
+settings-duplicate = Två anslutningar har samma namn { $name }.
+demo-sandbox = Demots servrar kunde inte startas på den här datorn.
+demo-mappings = Demots standardval kunde inte skrivas: { $cause }
+demo-folder = Ingen tillfällig mapp för demot: { $cause }
+
+connection-missing = Anslutningen { $profile } saknar { $count ->
+    [one] { $first }
+   *[other] { $first } och { $second }
+}. Skriv in { $count ->
+    [one] den
+   *[other] dem
+} i anslutningsinställningarna.
+connection-keyring = Hemligheterna för anslutningen { $profile } kunde inte läsas: { $cause }
+connection-named = Kontrollera anslutningen { $name }: { $error }
+secret-tweb-password = TWebs lösenord
+secret-tweb-token = TWebs API-nyckel
+secret-outbox-token = ePalvelus nyckel
+keyring-unavailable = Ingen nyckelring är tillgänglig på den här datorn.
+keyring-failed = Nyckelringen fungerade inte.
+
+policy-invalid = ”{ $url }” är ingen webbadress.
+policy-not-https = { $url } är inte krypterad: använd en https://-adress (http tillåts bara till 127.0.0.1 och localhost).
+policy-scheme = { $url }: endast https://-adresser duger.
+policy-ca-read = CA-certifikatet { $path } kunde inte läsas.
+policy-ca-empty = Filen { $path } innehåller inget PEM-certifikat.
+policy-ca-invalid = CA-certifikatet { $path } är ingen giltig PEM-fil.
+
+admin-no-folder = Ingen mapp för standardval är inställd.
+start-no-data-dir = Operativsystemet ger ingen mapp för registreringsloggen och standardvalen.
+start-no-config-dir = Operativsystemet ger ingen mapp för inställningarna.
+start-failed-because = { $error }
+start-failed-named = Anslutningen { $name } kunde inte öppnas: { $error }
+profile-name-empty = Namnet saknas.
+profile-name-slash = Namnet får inte innehålla tecknet /.
+profile-user-empty = Användarnamnet för TWeb saknas.
+
+## Findings of the mapping check (src/mappings/check.rs).
+finding-not-toml = Filen är inte giltig TOML.
+finding-not-mapping = Filen är ingen giltig standardvalsfil.
+finding-schema = Versionen { $schema } är okänd; denna Kirjaamo läser version 1.
+finding-no-service = ePalvelu har ingen e-tjänst ”{ $service }”{ $hint }
+finding-file-name = Filnamnet avviker från e-tjänstens id ”{ $service }”.
+finding-new-case-needs-group = Ett nytt ärende behöver en ärendegrupp.
+finding-rule-matches-nothing = Bilageregeln anger varken filtyp eller filnamn, så den gäller ingen bilaga.
+finding-assignment-only-needs = Enbart uppdrag behöver uppdragets uppgifter.
+finding-no-recipients = Uppdraget har inga mottagare.
+finding-unknown-user = ”{ $name }” är ingen användare i TWeb{ $hint }
+finding-unknown-group = ”{ $name }” är ingen grupp i TWeb{ $hint }
+finding-case-group-closed = { $code } { $name } är stängd för nya ärenden; välj den klass som ersatt den.
+finding-unknown-case-group = { $code } är ingen ärendegrupp{ $hint }
+finding-unknown-document-type = { $code } är ingen handlingstyp{ $hint }
+finding-unknown-field = E-tjänsten { $service } har inga händelser med fältet ”{ $key }”{ $hint }
+finding-bad-date-format = ”{ $format }” är inget datumformat (t.ex. %d.%m.%Y).
+finding-bad-placeholder = { $name } är ingen platshållare; använd {"{"}service{"}"}, {"{"}submitter{"}"}, {"{"}id{"}"}, {"{"}field:FÄLT{"}"} eller {"{"}submitted:%d.%m.%Y{"}"}.
+finding-duplicate = { $first } täcker redan e-tjänsten ”{ $service }”.
+finding-hint = ; menade du { $suggestion }?
+finding-no-hint = .
+failed-reason = { $error }
+failed-earlier = Registreringen misslyckades tidigare. Försök igen; orsaken finns i detaljerna.

@@ -2,6 +2,7 @@
 
 use crate::contract::tweb::Right;
 use crate::outbox::OutboxClient;
+use crate::plain::Told;
 use crate::remote::{RemoteError, RemoteErrorKind};
 use crate::tweb::{CaseSystem as _, TwebClient};
 
@@ -31,7 +32,7 @@ pub enum Verdict {
 }
 
 /// The outcome for one service.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ServiceCheck {
     /// The one word.
     pub verdict: Verdict,
@@ -41,6 +42,8 @@ pub struct ServiceCheck {
     pub missing_rights: Vec<Right>,
     /// What a working service showed, for the person to recognise it.
     pub found: Option<Found>,
+    /// Why it failed, in plain words with the chain.
+    pub problem: Option<Told>,
 }
 
 /// What a working service showed.
@@ -82,7 +85,13 @@ impl ServiceCheck {
             | RemoteErrorKind::Conflict
             | RemoteErrorKind::Gone => Verdict::NotTheService,
         };
-        Self { verdict, detail: crate::error_chain(error), missing_rights: Vec::new(), found: None }
+        Self {
+            verdict,
+            detail: crate::error_chain(error),
+            missing_rights: Vec::new(),
+            found: None,
+            problem: Some(Told::of(error)),
+        }
     }
 
     /// Whether the service can be used.
@@ -92,7 +101,7 @@ impl ServiceCheck {
 }
 
 /// The outcome of "Test connection".
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ConnectionCheck {
     /// TWeb.
     pub tweb: ServiceCheck,
@@ -102,9 +111,14 @@ pub struct ConnectionCheck {
 
 impl ConnectionCheck {
     /// A check that could not start (e.g. a secret is missing): both services say why.
-    pub fn not_started(message: String) -> Self {
-        let service =
-            ServiceCheck { verdict: Verdict::NotStarted, detail: message, missing_rights: Vec::new(), found: None };
+    pub fn not_started(why: Told) -> Self {
+        let service = ServiceCheck {
+            verdict: Verdict::NotStarted,
+            detail: why.detail.clone(),
+            missing_rights: Vec::new(),
+            found: None,
+            problem: Some(why),
+        };
         Self { tweb: service.clone(), outbox: service }
     }
 
@@ -137,7 +151,7 @@ async fn check_tweb(tweb: &TwebClient) -> ServiceCheck {
             let verdict = if missing.is_empty() { Verdict::Ok } else { Verdict::MissingRights };
             let detail = format!("{} ({})", me.name, me.user);
             let found = Some(Found::User { name: me.name, user: me.user });
-            ServiceCheck { verdict, detail, missing_rights: missing, found }
+            ServiceCheck { verdict, detail, missing_rights: missing, found, problem: None }
         }
         // A TWeb without the rights endpoint: signing in is still checked with a catalog read.
         Err(e) if e.kind == RemoteErrorKind::NotFound => match tweb.case_groups().await {
@@ -146,6 +160,7 @@ async fn check_tweb(tweb: &TwebClient) -> ServiceCheck {
                 detail: format!("signed in; {} case groups; rights not checked (no /me)", groups.len()),
                 missing_rights: Vec::new(),
                 found: Some(Found::CatalogOnly { case_groups: groups.len() }),
+                problem: None,
             },
             Err(e) => ServiceCheck::failed(&e),
         },
@@ -162,6 +177,7 @@ async fn check_outbox(outbox: &OutboxClient) -> ServiceCheck {
                 detail: format!("{} e-services, {pending} pending", services.len()),
                 missing_rights: Vec::new(),
                 found: Some(Found::Outbox { services: services.len(), pending }),
+                problem: None,
             }
         }
         Err(e) => ServiceCheck::failed(&e),

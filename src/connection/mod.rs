@@ -154,13 +154,42 @@ impl Connection {
     /// the CA bundle besides the system roots. Reads the bundle: run it off the UI thread.
     pub fn http_client(&self) -> Result<reqwest::Client, RemoteError> {
         for url in [&self.tweb_url, &self.outbox_url] {
-            crate::remote::check_base_url(url).map_err(|e| RemoteError::insecure("connecting", &e))?;
+            crate::remote::check_base_url(url)
+                .map_err(|e| RemoteError::insecure(crate::remote::Action::Connect, &e))?;
         }
         let roots = match &self.ca_bundle {
-            Some(path) => crate::remote::read_ca_bundle(path).map_err(|e| RemoteError::insecure("connecting", &e))?,
+            Some(path) => crate::remote::read_ca_bundle(path)
+                .map_err(|e| RemoteError::insecure(crate::remote::Action::Connect, &e))?,
             None => Vec::new(),
         };
         crate::remote::http_client_trusting(&roots)
+    }
+}
+
+impl crate::plain::Explain for ConnectionError {
+    fn plain(&self) -> crate::plain::Plain {
+        use crate::plain::Plain;
+        match self {
+            Self::Missing { profile, missing } => {
+                let mut plain = Plain::new("connection-missing").text("profile", profile.clone());
+                for (i, kind) in missing.iter().take(3).enumerate() {
+                    plain = plain.said(["first", "second", "third"][i], Plain::new(secret_message(*kind)));
+                }
+                plain.number("count", missing.len())
+            }
+            Self::Keyring { profile, source } => {
+                Plain::new("connection-keyring").text("profile", profile.clone()).said("cause", source.plain())
+            }
+        }
+    }
+}
+
+/// The message naming a secret (`secret-…`).
+pub fn secret_message(kind: SecretKind) -> &'static str {
+    match kind {
+        SecretKind::TwebPassword => "secret-tweb-password",
+        SecretKind::TwebToken => "secret-tweb-token",
+        SecretKind::OutboxToken => "secret-outbox-token",
     }
 }
 

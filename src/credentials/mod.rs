@@ -115,6 +115,15 @@ impl SecretStore for MemoryStore {
     }
 }
 
+impl crate::plain::Explain for CredentialError {
+    fn plain(&self) -> crate::plain::Plain {
+        match self {
+            Self::NoKeyring(_) => crate::plain::Plain::new("keyring-unavailable"),
+            Self::Keyring(_) => crate::plain::Plain::new("keyring-failed"),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::{MemoryStore, SecretKind, SecretStore, account};

@@ -20,7 +20,7 @@ use crate::contract::outbox::{Completion, FilingResult};
 use crate::contract::tweb::{CreateAssignment, CreateCase, DocumentMetadata};
 use crate::domain::{Attachment, Transaction, helsinki};
 use crate::outbox::OutboxClient;
-use crate::remote::{RemoteError, RemoteErrorKind};
+use crate::remote::{Action, RemoteError, RemoteErrorKind};
 use crate::tweb::{CaseSystem, Upload};
 
 /// Files transactions into a [`CaseSystem`] from an [`OutboxClient`], journaling every step.
@@ -456,7 +456,7 @@ impl<C: CaseSystem + 'static> Exporter<C> {
             || self.document_by_ref(external_ref.clone()),
             || async {
                 let download = self.outbox.attachment(id, &attachment.id).await?;
-                let action = "downloading the attachment";
+                let action = Action::DownloadAttachment;
                 if download.sha256.as_deref().is_some_and(|sha| !sha.eq_ignore_ascii_case(&attachment.sha256)) {
                     return Err(RemoteError::protocol(
                         action,

@@ -3,6 +3,7 @@
 
 mod engine;
 mod events;
+mod explain;
 mod journal;
 mod place;
 mod plan;

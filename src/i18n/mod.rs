@@ -78,6 +78,12 @@ impl UiLanguage {
     }
 }
 
+/// `plain` in English, for logs, the CLI and `Display` (one set of English texts, made once).
+pub fn english(plain: &crate::plain::Plain) -> String {
+    static ENGLISH: std::sync::OnceLock<Texts> = std::sync::OnceLock::new();
+    ENGLISH.get_or_init(|| Texts::new(UiLanguage::En)).say(plain)
+}
+
 type Bundle = FluentBundle<FluentResource>;
 
 fn bundle(language: UiLanguage) -> Bundle {
@@ -122,6 +128,40 @@ impl Texts {
         let local = crate::domain::helsinki::local(at);
         let (date, time) = (local.format("%-d.%-m.%Y").to_string(), local.format("%-H.%M").to_string());
         self.with("time-at", &[("date", (&date).into()), ("time", (&time).into())])
+    }
+
+    /// A [`Plain`](crate::plain::Plain) message said in this language (its nested messages first).
+    pub fn say(&self, plain: &crate::plain::Plain) -> String {
+        use crate::plain::PlainArg;
+        let said: Vec<(&str, String)> = plain
+            .args
+            .iter()
+            .filter_map(|(name, arg)| match arg {
+                PlainArg::Said(inner) => Some((*name, self.say(inner))),
+                PlainArg::Text(_) | PlainArg::Number(_) => None,
+            })
+            .collect();
+        let mut args: Vec<(&str, Arg<'_>)> = Vec::with_capacity(plain.args.len());
+        for (name, arg) in &plain.args {
+            match arg {
+                PlainArg::Text(text) => args.push((name, Arg::Str(text))),
+                PlainArg::Number(n) => args.push((name, Arg::Num(*n as f64))),
+                PlainArg::Said(_) => {}
+            }
+        }
+        args.extend(said.iter().map(|(name, text)| (*name, Arg::Str(text))));
+        self.with(plain.id, &args)
+    }
+
+    /// The message `headline` with its `$error` said from `told`'s plain words.
+    pub fn told(&self, headline: &str, told: &crate::plain::Told) -> String {
+        let error = self.say(&told.plain);
+        self.with(headline, &[("error", (&error).into())])
+    }
+
+    /// Whether the message `id` is in this language's own file (not only in the fallback).
+    pub fn has(&self, id: &str) -> bool {
+        self.bundle.has_message(id)
     }
 
     /// The message `id` without arguments.

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 
 use super::{DefaultAction, MappingError, ServiceMapping};
 use crate::domain::Catalog;
+use crate::plain::Plain;
 pub use nearest::nearest;
 
 /// How bad an issue is: errors stop the mapping from filing anything.
@@ -30,8 +31,10 @@ pub struct Issue {
     pub line: usize,
     /// Error or warning.
     pub severity: Severity,
-    /// What is wrong and what to do, in plain words.
-    pub message: String,
+    /// What is wrong and what to do, in plain words of the desk's texts.
+    pub message: Plain,
+    /// A parser's own words (English), for the folded details; `None` when the message says it all.
+    pub detail: Option<String>,
 }
 
 impl fmt::Display for Issue {
@@ -40,7 +43,12 @@ impl fmt::Display for Issue {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        write!(f, "{}:{}: {severity}: {}", self.path.display(), self.line, self.message)
+        let message = crate::i18n::english(&self.message);
+        write!(f, "{}:{}: {severity}: {message}", self.path.display(), self.line)?;
+        match &self.detail {
+            Some(detail) => write!(f, " ({detail})"),
+            None => Ok(()),
+        }
     }
 }
 
@@ -126,9 +134,9 @@ impl FileCheck<'_> {
         })
     }
 
-    fn push(&mut self, severity: Severity, at: &[Seg<'_>], message: String) {
+    fn push(&mut self, severity: Severity, at: &[Seg<'_>], message: Plain) {
         let line = self.line_of(at);
-        self.issues.push(Issue { path: self.path.clone(), line, severity, message });
+        self.issues.push(Issue { path: self.path.clone(), line, severity, message, detail: None });
     }
 }
 
@@ -140,8 +148,8 @@ impl Checker<'_> {
             Ok(doc) => file.doc = Some(doc),
             Err(e) => {
                 let line = e.span().map_or(1, |s| file.line_at(s.start));
-                let message = format!("not valid TOML: {}", e.message().trim());
-                file.issues.push(Issue { path: path.to_owned(), line, severity: Severity::Error, message });
+                let (message, detail) = (Plain::new("finding-not-toml"), Some(e.message().trim().to_owned()));
+                file.issues.push(Issue { path: path.to_owned(), line, severity: Severity::Error, message, detail });
                 return Report { path: path.to_owned(), mapping: None, issues: file.issues };
             }
         }
@@ -149,8 +157,8 @@ impl Checker<'_> {
             Ok(mapping) => mapping,
             Err(e) => {
                 let line = e.span().map_or(1, |s| file.line_at(s.start));
-                let message = e.message().trim().to_owned();
-                file.issues.push(Issue { path: path.to_owned(), line, severity: Severity::Error, message });
+                let (message, detail) = (Plain::new("finding-not-mapping"), Some(e.message().trim().to_owned()));
+                file.issues.push(Issue { path: path.to_owned(), line, severity: Severity::Error, message, detail });
                 return Report { path: path.to_owned(), mapping: None, issues: file.issues };
             }
         };
@@ -163,30 +171,24 @@ impl Checker<'_> {
         use Seg::{Index, Key};
         use Severity::{Error, Warning};
         if m.schema != 1 {
-            file.push(
-                Error,
-                &[Key("schema")],
-                format!("schema {} is not known; this version reads schema 1", m.schema),
-            );
+            file.push(Error, &[Key("schema")], Plain::new("finding-schema").text("schema", m.schema.to_string()));
         }
         let facts = self.services.iter().find(|s| s.id == m.service);
         if facts.is_none() && !self.services.is_empty() {
             let ids: Vec<(&str, &str)> = self.services.iter().map(|s| (s.id.as_str(), s.name.as_str())).collect();
-            let hint = nearest(&m.service, &ids)
-                .map(|(id, name)| format!("; did you mean {id} ({name})?"))
-                .unwrap_or_default();
-            file.push(Warning, &[Key("service")], format!("the outbox has no e-service \"{}\"{hint}", m.service));
-        }
-        if file.path.file_stem().is_some_and(|s| s.to_string_lossy() != m.service) {
+            let hint = hint(nearest(&m.service, &ids).map(|(id, name)| format!("{id} ({name})")));
             file.push(
                 Warning,
                 &[Key("service")],
-                format!("the file name differs from the service id \"{}\"", m.service),
+                Plain::new("finding-no-service").text("service", &m.service).said("hint", hint),
             );
+        }
+        if file.path.file_stem().is_some_and(|s| s.to_string_lossy() != m.service) {
+            file.push(Warning, &[Key("service")], Plain::new("finding-file-name").text("service", &m.service));
         }
         match (&m.case_group, m.action) {
             (None, DefaultAction::NewCase) => {
-                file.push(Error, &[Key("action")], "action = \"new_case\" needs a case_group".to_owned());
+                file.push(Error, &[Key("action")], Plain::new("finding-new-case-needs-group"));
             }
             (Some(code), _) => self.case_group(file, code),
             (None, _) => {}
@@ -199,36 +201,34 @@ impl Checker<'_> {
         for (i, rule) in m.attachment_rules.iter().enumerate() {
             self.document_type(file, &[Key("attachment_rules"), Index(i), Key("document_type")], &rule.document_type);
             if rule.content_type.is_none() && rule.filename.is_none() {
-                let message = "this attachment rule names neither content_type nor filename, so it matches nothing";
-                file.push(Error, &[Key("attachment_rules"), Index(i)], message.to_owned());
+                file.push(Error, &[Key("attachment_rules"), Index(i)], Plain::new("finding-rule-matches-nothing"));
             }
         }
         self.template(file, &[Key("title")], &m.title, facts);
         match &m.assignment {
             None if m.action == DefaultAction::AssignmentOnly => {
-                file.push(Error, &[Key("action")], "action = \"assignment_only\" needs an [assignment]".to_owned());
+                file.push(Error, &[Key("action")], Plain::new("finding-assignment-only-needs"));
             }
             None => {}
             Some(a) => {
                 if a.users.is_empty() && a.groups.is_empty() {
-                    file.push(Error, &[Key("assignment")], "the assignment names no users and no groups".to_owned());
+                    file.push(Error, &[Key("assignment")], Plain::new("finding-no-recipients"));
                 }
                 let users: Vec<(&str, &str)> =
                     self.catalog.users.iter().map(|u| (u.id.as_str(), u.name.as_str())).collect();
                 let groups: Vec<(&str, &str)> =
                     self.catalog.groups.iter().map(|g| (g.id.as_str(), g.name.as_str())).collect();
-                for (key, names, known, what) in
-                    [("users", &a.users, &users, "user"), ("groups", &a.groups, &groups, "group")]
-                {
+                for (key, names, known, what) in [
+                    ("users", &a.users, &users, "finding-unknown-user"),
+                    ("groups", &a.groups, &groups, "finding-unknown-group"),
+                ] {
                     for (i, name) in names.iter().enumerate() {
                         if !known.iter().any(|(id, _)| id == name) {
-                            let hint = nearest(name, known)
-                                .map(|(id, n)| format!("; did you mean {id} ({n})?"))
-                                .unwrap_or_default();
+                            let hint = hint(nearest(name, known).map(|(id, n)| format!("{id} ({n})")));
                             file.push(
                                 Error,
                                 &[Key("assignment"), Key(key), Index(i)],
-                                format!("\"{name}\" is not a TWeb {what}{hint}"),
+                                Plain::new(what).text("name", name).said("hint", hint),
                             );
                         }
                     }
@@ -247,7 +247,7 @@ impl Checker<'_> {
             Some(group) if !group.active => file.push(
                 Severity::Error,
                 &at,
-                format!("{code} {} is closed for new cases; choose the class that replaced it", group.name),
+                Plain::new("finding-case-group-closed").text("code", code).text("name", &group.name),
             ),
             Some(_) => {}
             None => {
@@ -258,8 +258,12 @@ impl Checker<'_> {
                     .filter(|g| g.active)
                     .map(|g| (g.code.as_str(), g.name.as_str()))
                     .collect();
-                let hint = nearest(code, &open).map(|(c, n)| format!("; did you mean {c} {n}?")).unwrap_or_default();
-                file.push(Severity::Error, &at, format!("{code} is not a case group{hint}"));
+                let hint = hint(nearest(code, &open).map(|(c, n)| format!("{c} {n}")));
+                file.push(
+                    Severity::Error,
+                    &at,
+                    Plain::new("finding-unknown-case-group").text("code", code).said("hint", hint),
+                );
             }
         }
     }
@@ -270,8 +274,12 @@ impl Checker<'_> {
         }
         let known: Vec<(&str, &str)> =
             self.catalog.document_types.iter().map(|d| (d.code.as_str(), d.name.as_str())).collect();
-        let hint = nearest(code, &known).map(|(c, n)| format!("; did you mean {c} {n}?")).unwrap_or_default();
-        file.push(Severity::Error, at, format!("{code} is not a document type{hint}"));
+        let hint = hint(nearest(code, &known).map(|(c, n)| format!("{c} {n}")));
+        file.push(
+            Severity::Error,
+            at,
+            Plain::new("finding-unknown-document-type").text("code", code).said("hint", hint),
+        );
     }
 
     fn template(&self, file: &mut FileCheck<'_>, at: &[Seg<'_>], template: &str, facts: Option<&ServiceFacts>) {
@@ -283,20 +291,16 @@ impl Checker<'_> {
                     let known = facts.filter(|f| !f.field_keys.is_empty());
                     known.filter(|f| !f.field_keys.contains(key)).map(|f| {
                         let keys: Vec<(&str, &str)> = f.field_keys.iter().map(|k| (k.as_str(), "")).collect();
-                        let hint = nearest(key, &keys)
-                            .map(|(k, _)| format!("; did you mean {{field:{k}}}?"))
-                            .unwrap_or_default();
-                        format!("no transaction of {} has a field \"{key}\"{hint}", f.id)
+                        let hint = hint(nearest(key, &keys).map(|(k, _)| format!("{{field:{k}}}")));
+                        Plain::new("finding-unknown-field").text("service", &f.id).text("key", key).said("hint", hint)
                     })
                 }
                 _ if name.starts_with("submitted:") => {
                     let format = &name["submitted:".len()..];
                     let bad = chrono::format::StrftimeItems::new(format).any(|i| i == chrono::format::Item::Error);
-                    bad.then(|| format!("\"{format}\" is not a date format (e.g. %d.%m.%Y)"))
+                    bad.then(|| Plain::new("finding-bad-date-format").text("format", format))
                 }
-                other => Some(format!(
-                    "{{{other}}} is not a placeholder; use {{service}}, {{submitter}}, {{id}}, {{field:KEY}} or {{submitted:%d.%m.%Y}}"
-                )),
+                other => Some(Plain::new("finding-bad-placeholder").text("name", format!("{{{other}}}"))),
             };
             if let Some(problem) = problem {
                 file.push(Severity::Error, at, problem);
@@ -313,7 +317,13 @@ impl Checker<'_> {
             Err(e) => Report {
                 path: path.clone(),
                 mapping: None,
-                issues: vec![Issue { path, line: 1, severity: Severity::Error, message: e.to_string() }],
+                issues: vec![Issue {
+                    path,
+                    line: 1,
+                    severity: Severity::Error,
+                    message: Plain::new("finding-not-mapping"),
+                    detail: Some(e.to_string()),
+                }],
             },
         }
     }
@@ -334,13 +344,24 @@ impl Checker<'_> {
                     path: report.path.clone(),
                     line: 1,
                     severity: Severity::Error,
-                    message: format!("{} already maps the service \"{service}\"", first.display()),
+                    message: Plain::new("finding-duplicate")
+                        .text("first", first.display().to_string())
+                        .text("service", &service),
+                    detail: None,
                 });
             } else {
                 seen.push((service, report.path.clone()));
             }
         }
         Ok(reports)
+    }
+}
+
+/// "Did you mean …?" when there is a nearest valid choice, else nothing.
+fn hint(suggestion: Option<String>) -> Plain {
+    match suggestion {
+        Some(suggestion) => Plain::new("finding-hint").text("suggestion", suggestion),
+        None => Plain::new("finding-no-hint"),
     }
 }
 

@@ -68,3 +68,15 @@ pub fn mapping_files(dir: &Path) -> Result<Vec<PathBuf>, MappingError> {
 pub fn load_dir(dir: &Path) -> Result<Vec<ServiceMapping>, MappingError> {
     mapping_files(dir)?.iter().map(|p| load_file(p)).collect()
 }
+
+impl crate::plain::Explain for MappingError {
+    fn plain(&self) -> crate::plain::Plain {
+        use crate::plain::Plain;
+        match self {
+            Self::Io { path, source } => {
+                Plain::new("mapping-io").text("path", path.display().to_string()).said("cause", source.plain())
+            }
+            Self::Format { path, .. } => Plain::new("mapping-format").text("path", path.display().to_string()),
+        }
+    }
+}

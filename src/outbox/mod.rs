@@ -9,7 +9,7 @@ use crate::contract::outbox::{
     Claim, ClaimRequest, CompleteRequest, Completion, FilingResult, ReleaseRequest, SHA256_HEADER, ServiceSummary,
     TransactionDetail, TransactionPage, TransactionQuery, TransactionSummary,
 };
-use crate::remote::{REQUEST_TIMEOUT, RemoteError, check, read_json};
+use crate::remote::{Action, REQUEST_TIMEOUT, RemoteError, check, read_json};
 
 /// An attachment download: its declared length and checksum, and the bytes as they arrive.
 pub struct Download {
@@ -63,7 +63,7 @@ impl OutboxClient {
     /// One page of pending transactions.
     pub async fn list(&self, query: &TransactionQuery) -> Result<TransactionPage, RemoteError> {
         let request = self.request(reqwest::Method::GET, "/transactions").query(query).timeout(REQUEST_TIMEOUT);
-        read_json("listing the outbox", request.send().await).await
+        read_json(Action::ListOutbox, request.send().await).await
     }
 
     /// Every pending transaction, following the cursor.
@@ -83,18 +83,18 @@ impl OutboxClient {
     /// E-services with pending counts.
     pub async fn services(&self) -> Result<Vec<ServiceSummary>, RemoteError> {
         let request = self.request(reqwest::Method::GET, "/services").timeout(REQUEST_TIMEOUT);
-        read_json("listing the e-services", request.send().await).await
+        read_json(Action::ListServices, request.send().await).await
     }
 
     /// One transaction.
     pub async fn get(&self, id: &str) -> Result<TransactionDetail, RemoteError> {
         let request = self.request(reqwest::Method::GET, &Self::path(id)).timeout(REQUEST_TIMEOUT);
-        read_json("reading the transaction", request.send().await).await
+        read_json(Action::ReadTransaction, request.send().await).await
     }
 
     /// Starts downloading an attachment.
     pub async fn attachment(&self, id: &str, attachment_id: &str) -> Result<Download, RemoteError> {
-        let action = "downloading the attachment";
+        let action = Action::DownloadAttachment;
         let path = format!("{}/attachments/{attachment_id}", Self::path(id));
         let response = check(action, self.request(reqwest::Method::GET, &path).send().await).await?;
         let sha256 = response.headers().get(SHA256_HEADER).and_then(|v| v.to_str().ok()).map(str::to_owned);
@@ -120,7 +120,7 @@ impl OutboxClient {
             .request(reqwest::Method::POST, &format!("{}/claim", Self::path(id)))
             .json(&body)
             .timeout(REQUEST_TIMEOUT);
-        read_json("claiming the transaction", request.send().await).await
+        read_json(Action::Claim, request.send().await).await
     }
 
     /// Releases a claim.
@@ -130,7 +130,7 @@ impl OutboxClient {
             .request(reqwest::Method::POST, &format!("{}/release", Self::path(id)))
             .json(&body)
             .timeout(REQUEST_TIMEOUT);
-        check("releasing the transaction", request.send().await).await.map(|_| ())
+        check(Action::Release, request.send().await).await.map(|_| ())
     }
 
     /// Records the filing result.
@@ -140,6 +140,6 @@ impl OutboxClient {
             .request(reqwest::Method::POST, &format!("{}/complete", Self::path(id)))
             .json(&body)
             .timeout(REQUEST_TIMEOUT);
-        read_json("marking the transaction filed", request.send().await).await
+        read_json(Action::Complete, request.send().await).await
     }
 }

@@ -150,3 +150,9 @@ pub fn render(transaction: &Transaction) -> Result<RenderedPdf, PdfError> {
         .collect();
     Ok(RenderedPdf { bytes, pages, replaced })
 }
+
+impl crate::plain::Explain for PdfError {
+    fn plain(&self) -> crate::plain::Plain {
+        crate::plain::Plain::new("pdf-failed")
+    }
+}

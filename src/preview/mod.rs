@@ -108,3 +108,20 @@ impl Preview {
         }
     }
 }
+
+impl crate::plain::Explain for PreviewError {
+    fn plain(&self) -> crate::plain::Plain {
+        use crate::plain::Plain;
+        match self {
+            Self::InvalidPdf => Plain::new("preview-invalid-pdf"),
+            Self::Encrypted => Plain::new("preview-encrypted"),
+            Self::NoSuchPage { page, pages } => {
+                Plain::new("preview-no-such-page").number("page", *page).number("pages", *pages)
+            }
+            Self::TooLarge { .. } => Plain::new("preview-too-large"),
+            Self::InvalidImage(_) => Plain::new("preview-invalid-image"),
+            Self::Unsupported(kind) => Plain::new("preview-unsupported").text("kind", kind.clone()),
+            Self::RenderFailed => Plain::new("preview-render-failed"),
+        }
+    }
+}

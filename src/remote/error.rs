@@ -1,6 +1,8 @@
 //! The error of a remote call, classified so callers know whether to retry and what to tell people.
 
+use super::Action;
 use crate::contract::Problem;
+use crate::plain::{Explain, Plain};
 
 /// What kind of failure a remote call met.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,8 +37,8 @@ pub enum RemoteErrorKind {
 #[derive(Debug, thiserror::Error)]
 #[error("{action}: {message}")]
 pub struct RemoteError {
-    /// What was being done, e.g. `creating the case`.
-    pub action: String,
+    /// What was being done, e.g. opening the case.
+    pub action: Action,
     /// Kind of failure.
     pub kind: RemoteErrorKind,
     /// Plain-words summary, the server's detail when it sent one.
@@ -46,6 +48,8 @@ pub struct RemoteError {
     /// The underlying transport error.
     #[source]
     pub source: Option<reqwest::Error>,
+    /// The answer broke off after a success status (the change may have been made).
+    pub cut: bool,
 }
 
 impl RemoteError {
@@ -55,7 +59,7 @@ impl RemoteError {
     }
 
     /// An error for an answer with a problem body (or none).
-    pub fn from_status(action: &str, status: u16, problem: Option<Problem>) -> Self {
+    pub fn from_status(action: Action, status: u16, problem: Option<Problem>) -> Self {
         let kind = match status {
             401 => RemoteErrorKind::Unauthorized,
             403 => RemoteErrorKind::Forbidden,
@@ -68,11 +72,11 @@ impl RemoteError {
         };
         let message =
             problem.as_ref().map_or_else(|| format!("the server answered HTTP {status}"), |p| p.detail.clone());
-        Self { action: action.to_owned(), kind, message, problem: problem.map(Box::new), source: None }
+        Self { action, kind, message, problem: problem.map(Box::new), source: None, cut: false }
     }
 
     /// An error from the HTTP client itself.
-    pub fn from_reqwest(action: &str, error: reqwest::Error) -> Self {
+    pub fn from_reqwest(action: Action, error: reqwest::Error) -> Self {
         let chain = {
             let mut text = String::new();
             let mut source: Option<&dyn std::error::Error> = Some(&error);
@@ -96,36 +100,31 @@ impl RemoteError {
         } else {
             (RemoteErrorKind::Connection, "the request failed")
         };
-        Self { action: action.to_owned(), kind, message: message.to_owned(), problem: None, source: Some(error) }
+        Self { action, kind, message: message.to_owned(), problem: None, source: Some(error), cut: false }
     }
 
     /// An answer whose body broke off after a success status: the server may have made the change,
     /// so the caller retries (creating steps through their lookup by external ref).
-    pub fn cut_off(action: &str, error: reqwest::Error) -> Self {
+    pub fn cut_off(action: Action, error: reqwest::Error) -> Self {
         let message = "the answer was cut off before it ended".to_owned();
-        Self {
-            action: action.to_owned(),
-            kind: RemoteErrorKind::Connection,
-            message,
-            problem: None,
-            source: Some(error),
-        }
+        Self { action, kind: RemoteErrorKind::Connection, message, problem: None, source: Some(error), cut: true }
     }
 
     /// An address the policy refuses (see [`super::check_base_url`]).
-    pub fn insecure(action: &str, error: &super::PolicyError) -> Self {
+    pub fn insecure(action: Action, error: &super::PolicyError) -> Self {
         let message = crate::error_chain(error);
-        Self { action: action.to_owned(), kind: RemoteErrorKind::Insecure, message, problem: None, source: None }
+        Self { action, kind: RemoteErrorKind::Insecure, message, problem: None, source: None, cut: false }
     }
 
     /// An answer that does not follow the contract.
-    pub fn protocol(action: &str, message: impl Into<String>) -> Self {
+    pub fn protocol(action: Action, message: impl Into<String>) -> Self {
         Self {
-            action: action.to_owned(),
+            action,
             kind: RemoteErrorKind::Protocol,
             message: message.into(),
             problem: None,
             source: None,
+            cut: false,
         }
     }
 
@@ -140,9 +139,54 @@ impl RemoteError {
     }
 }
 
+impl RemoteErrorKind {
+    /// The message id that says it (`remote-…` in `assets/i18n/*.ftl`).
+    pub fn message_id(self) -> &'static str {
+        match self {
+            Self::Unauthorized => "remote-unauthorized",
+            Self::Forbidden => "remote-forbidden",
+            Self::Validation => "remote-validation",
+            Self::NotFound => "remote-not-found",
+            Self::Conflict => "remote-conflict",
+            Self::Gone => "remote-gone",
+            Self::Unavailable => "remote-unavailable",
+            Self::Timeout => "remote-timeout",
+            Self::Connection => "remote-connection",
+            Self::Tls => "remote-tls",
+            Self::Protocol => "remote-protocol",
+            Self::Insecure => "remote-insecure",
+        }
+    }
+
+    /// Every kind (the texts' tests check each has its message).
+    pub const ALL: [Self; 12] = [
+        Self::Unauthorized,
+        Self::Forbidden,
+        Self::Validation,
+        Self::NotFound,
+        Self::Conflict,
+        Self::Gone,
+        Self::Unavailable,
+        Self::Timeout,
+        Self::Connection,
+        Self::Tls,
+        Self::Protocol,
+        Self::Insecure,
+    ];
+}
+
+impl Explain for RemoteError {
+    /// "{action} failed: {what the kind means}"; a cut-off answer has words of its own. The
+    /// server's detail and the transport chain stay in the technical detail.
+    fn plain(&self) -> Plain {
+        let id = if self.cut { "remote-cut-off" } else { self.kind.message_id() };
+        Plain::new(id).said("action", Plain::new(self.action.message_id()))
+    }
+}
+
 /// Reads an answer: the JSON body on success, a [`RemoteError`] otherwise.
 pub(crate) async fn read_json<T: serde::de::DeserializeOwned>(
-    action: &str,
+    action: Action,
     response: Result<reqwest::Response, reqwest::Error>,
 ) -> Result<T, RemoteError> {
     let response = check(action, response).await?;
@@ -153,7 +197,7 @@ pub(crate) async fn read_json<T: serde::de::DeserializeOwned>(
 
 /// Checks the status of an answer; a non-success status becomes a [`RemoteError`] with its problem.
 pub(crate) async fn check(
-    action: &str,
+    action: Action,
     response: Result<reqwest::Response, reqwest::Error>,
 ) -> Result<reqwest::Response, RemoteError> {
     let response = response.map_err(|e| RemoteError::from_reqwest(action, e))?;

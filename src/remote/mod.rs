@@ -1,6 +1,7 @@
 //! What the TWeb and outbox clients share: the HTTP client with its timeouts and TLS, and the
 //! typed error every remote call returns.
 
+mod action;
 mod error;
 mod policy;
 
@@ -8,6 +9,7 @@ pub(crate) use error::{check, read_json};
 
 use std::time::Duration;
 
+pub use action::Action;
 pub use error::{RemoteError, RemoteErrorKind};
 pub use policy::{PolicyError, check_base_url, read_ca_bundle};
 
@@ -35,5 +37,5 @@ pub fn http_client_trusting(extra_roots: &[reqwest::Certificate]) -> Result<reqw
         .no_proxy()
         .user_agent(concat!("Kirjaamo/", env!("CARGO_PKG_VERSION")))
         .build()
-        .map_err(|e| RemoteError::from_reqwest("building the HTTP client", e))
+        .map_err(|e| RemoteError::from_reqwest(Action::BuildClient, e))
 }

@@ -66,6 +66,20 @@ pub fn read_ca_bundle(path: &Path) -> Result<Vec<reqwest::Certificate>, PolicyEr
         .map_err(|source| PolicyError::CaInvalid { path: path.to_owned(), source })
 }
 
+impl crate::plain::Explain for PolicyError {
+    fn plain(&self) -> crate::plain::Plain {
+        use crate::plain::Plain;
+        match self {
+            Self::Invalid(url, _) => Plain::new("policy-invalid").text("url", url.clone()),
+            Self::NotHttps(url) => Plain::new("policy-not-https").text("url", url.clone()),
+            Self::Scheme(url) => Plain::new("policy-scheme").text("url", url.clone()),
+            Self::CaRead { path, .. } => Plain::new("policy-ca-read").text("path", path.display().to_string()),
+            Self::CaEmpty(path) => Plain::new("policy-ca-empty").text("path", path.display().to_string()),
+            Self::CaInvalid { path, .. } => Plain::new("policy-ca-invalid").text("path", path.display().to_string()),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::{PolicyError, check_base_url};

@@ -9,7 +9,7 @@ use crate::mappings::ServiceMapping;
 use crate::mappings::check::{Checker, Severity};
 
 /// Why a service has no usable mapping.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum Unusable {
     /// No mapping names the service.
     #[error("the e-service has no mapping")]
@@ -18,8 +18,8 @@ pub enum Unusable {
     #[error("its mapping is not yet checked against TWeb's catalog")]
     NotChecked,
     /// The check found errors, in the checker's words.
-    #[error("its mapping has errors: {}", .0.join("; "))]
-    Errors(Vec<String>),
+    #[error("its mapping has errors: {}", .0.iter().map(crate::i18n::english).collect::<Vec<_>>().join("; "))]
+    Errors(Vec<crate::plain::Plain>),
 }
 
 /// The mappings and what the check against the catalog found.
@@ -27,7 +27,7 @@ pub enum Unusable {
 pub struct CheckedMappings {
     mappings: Arc<Vec<ServiceMapping>>,
     /// Errors per service; `None` until checked.
-    errors: Option<BTreeMap<String, Vec<String>>>,
+    errors: Option<BTreeMap<String, Vec<crate::plain::Plain>>>,
 }
 
 impl CheckedMappings {
@@ -75,7 +75,7 @@ impl CheckedMappings {
         let mut errors = BTreeMap::new();
         for report in reports {
             let Some(mapping) = &report.mapping else { continue };
-            let found: Vec<String> =
+            let found: Vec<crate::plain::Plain> =
                 report.issues.iter().filter(|i| i.severity == Severity::Error).map(|i| i.message.clone()).collect();
             if !found.is_empty() {
                 errors.insert(mapping.service.clone(), found);
@@ -111,6 +111,17 @@ pub async fn fetch_and_check(
     Ok((catalog, checked))
 }
 
+impl crate::plain::Explain for Unusable {
+    fn plain(&self) -> crate::plain::Plain {
+        use crate::plain::Plain;
+        match self {
+            Self::NoMapping => Plain::new("unusable-no-mapping"),
+            Self::NotChecked => Plain::new("unusable-not-checked"),
+            Self::Errors(errors) => Plain::new("unusable-errors").number("count", errors.len()),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -137,7 +148,9 @@ mod tests {
         }
         let checked = CheckedMappings::check(Arc::new(all), &crate::demo::builtin_catalog().0);
         match checked.usable("meluilmoitus") {
-            Err(Unusable::Errors(errors)) => assert!(errors.iter().any(|e| e.contains("99.99.99")), "{errors:?}"),
+            Err(Unusable::Errors(errors)) => {
+                assert!(errors.iter().any(|e| crate::i18n::english(e).contains("99.99.99")), "{errors:?}");
+            }
             other => panic!("{other:?}"),
         }
         assert!(checked.usable("asukaspysakointi").is_ok(), "the others stay usable");

@@ -29,6 +29,20 @@ pub enum Missing {
 }
 
 impl Missing {
+    /// The Fluent id of its explanation.
+    pub fn text_id(self) -> &'static str {
+        match self {
+            Self::CaseGroup => "missing-case-group",
+            Self::Title => "missing-title",
+            Self::Case => "missing-case",
+            Self::FormType => "missing-form-type",
+            Self::AttachmentType => "missing-attachment-type",
+            Self::Recipients => "missing-recipients",
+            Self::Subject => "missing-subject",
+            Self::DueDate => "missing-due-date",
+        }
+    }
+
     /// In plain English, for the CLI and logs (the desk shows its Fluent text).
     pub fn describe(self) -> &'static str {
         match self {
@@ -132,4 +146,17 @@ pub fn from_mapping(
         return Err(PlanError::Incomplete { service: mapping.service.clone(), missing });
     }
     Ok(plan)
+}
+
+impl crate::plain::Explain for PlanError {
+    fn plain(&self) -> crate::plain::Plain {
+        use crate::plain::Plain;
+        match self {
+            Self::NeedsCase(service) => Plain::new("plan-needs-case").text("service", service.clone()),
+            Self::Incomplete { service, missing } => {
+                let first = missing.first().map_or("plan-incomplete", |m| m.text_id());
+                Plain::new("plan-incomplete").text("service", service.clone()).said("first", Plain::new(first))
+            }
+        }
+    }
 }

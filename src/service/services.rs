@@ -64,3 +64,13 @@ pub fn journal_for(connection: &Connection, data_dir: &Path) -> Result<Journal, 
     }
     Ok(journal)
 }
+
+impl crate::plain::Explain for ServiceError {
+    fn plain(&self) -> crate::plain::Plain {
+        match self {
+            Self::Client { label, source } => {
+                crate::plain::Plain::new("service-client").text("label", label.clone()).said("cause", source.plain())
+            }
+        }
+    }
+}

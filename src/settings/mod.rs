@@ -161,5 +161,21 @@ impl Settings {
     }
 }
 
+impl crate::plain::Explain for SettingsError {
+    fn plain(&self) -> crate::plain::Plain {
+        use crate::plain::Plain;
+        match self {
+            Self::Io { path, source } => {
+                Plain::new("settings-io").text("path", path.display().to_string()).said("cause", source.plain())
+            }
+            Self::Format { path, .. } => Plain::new("settings-format").text("path", path.display().to_string()),
+            Self::Address { profile, source } => {
+                Plain::new("settings-address").text("profile", profile.clone()).said("cause", source.plain())
+            }
+            Self::Duplicate(name) => Plain::new("settings-duplicate").text("name", name.clone()),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests;

@@ -7,7 +7,7 @@ use crate::contract::tweb::{
     CaseDetail, CasePage, CaseQuery, CreateAssignment, CreateCase, DocumentMetadata, RefQuery,
 };
 use crate::domain::{Assignment, Case, CaseGroup, Document, DocumentType, Group, User};
-use crate::remote::{REQUEST_TIMEOUT, RemoteError, read_json};
+use crate::remote::{Action, REQUEST_TIMEOUT, RemoteError, read_json};
 
 /// How to authenticate to TWeb.
 #[derive(Clone, PartialEq, Eq)]
@@ -54,13 +54,13 @@ impl TwebClient {
         }
     }
 
-    async fn get<T: serde::de::DeserializeOwned>(&self, action: &str, path: &str) -> Result<T, RemoteError> {
+    async fn get<T: serde::de::DeserializeOwned>(&self, action: Action, path: &str) -> Result<T, RemoteError> {
         read_json(action, self.request(reqwest::Method::GET, path).timeout(REQUEST_TIMEOUT).send().await).await
     }
 
     async fn find<T: serde::de::DeserializeOwned>(
         &self,
-        action: &str,
+        action: Action,
         path: &str,
         external_ref: &str,
     ) -> Result<Option<T>, RemoteError> {
@@ -73,38 +73,38 @@ impl TwebClient {
 
 impl CaseSystem for TwebClient {
     async fn me(&self) -> Result<crate::contract::tweb::Me, RemoteError> {
-        self.get("reading who is signed in", "/me").await
+        self.get(Action::ReadMe, "/me").await
     }
 
     async fn case_groups(&self) -> Result<Vec<CaseGroup>, RemoteError> {
-        self.get("reading the case groups", "/catalog/case-groups").await
+        self.get(Action::ReadCaseGroups, "/catalog/case-groups").await
     }
 
     async fn document_types(&self) -> Result<Vec<DocumentType>, RemoteError> {
-        self.get("reading the document types", "/catalog/document-types").await
+        self.get(Action::ReadDocumentTypes, "/catalog/document-types").await
     }
 
     async fn users(&self) -> Result<Vec<User>, RemoteError> {
-        self.get("reading the users", "/catalog/users").await
+        self.get(Action::ReadUsers, "/catalog/users").await
     }
 
     async fn groups(&self) -> Result<Vec<Group>, RemoteError> {
-        self.get("reading the groups", "/catalog/groups").await
+        self.get(Action::ReadGroups, "/catalog/groups").await
     }
 
     async fn search_cases(&self, query: &CaseQuery) -> Result<CasePage, RemoteError> {
         let request = self.request(reqwest::Method::GET, "/cases").query(query).timeout(REQUEST_TIMEOUT);
-        read_json("searching cases", request.send().await).await
+        read_json(Action::SearchCases, request.send().await).await
     }
 
     async fn get_case(&self, id: u64) -> Result<Case, RemoteError> {
-        let detail: CaseDetail = self.get("reading the case", &format!("/cases/{id}")).await?;
+        let detail: CaseDetail = self.get(Action::ReadCase, &format!("/cases/{id}")).await?;
         Ok(detail.case)
     }
 
     async fn create_case(&self, request: &CreateCase) -> Result<Case, RemoteError> {
         let send = self.request(reqwest::Method::POST, "/cases").json(request).timeout(REQUEST_TIMEOUT).send().await;
-        read_json("opening the case", send).await
+        read_json(Action::OpenCase, send).await
     }
 
     async fn add_document(
@@ -113,7 +113,7 @@ impl CaseSystem for TwebClient {
         metadata: &DocumentMetadata,
         upload: Upload,
     ) -> Result<Document, RemoteError> {
-        let action = "uploading the document";
+        let action = Action::UploadDocument;
         let json = serde_json::to_string(metadata).map_err(|e| RemoteError::protocol(action, e.to_string()))?;
         let meta = Part::text(json).mime_str("application/json").map_err(|e| RemoteError::from_reqwest(action, e))?;
         let file = Part::stream_with_length(reqwest::Body::wrap_stream(upload.body), upload.length)
@@ -136,7 +136,7 @@ impl CaseSystem for TwebClient {
     async fn create_assignment(&self, request: &CreateAssignment) -> Result<Assignment, RemoteError> {
         let send =
             self.request(reqwest::Method::POST, "/assignments").json(request).timeout(REQUEST_TIMEOUT).send().await;
-        read_json("sending the assignment", send).await
+        read_json(Action::SendAssignment, send).await
     }
 
     async fn case_by_ref(&self, external_ref: &str) -> Result<Option<Case>, RemoteError> {
@@ -146,10 +146,10 @@ impl CaseSystem for TwebClient {
     }
 
     async fn document_by_ref(&self, external_ref: &str) -> Result<Option<Document>, RemoteError> {
-        self.find("looking up the document", "/documents", external_ref).await
+        self.find(Action::LookUpDocument, "/documents", external_ref).await
     }
 
     async fn assignment_by_ref(&self, external_ref: &str) -> Result<Option<Assignment>, RemoteError> {
-        self.find("looking up the assignment", "/assignments", external_ref).await
+        self.find(Action::LookUpAssignment, "/assignments", external_ref).await
     }
 }

@@ -7,6 +7,8 @@ use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use tokio::runtime::Handle;
 
+use crate::plain::{Plain, Told};
+
 /// Starts work on the runtime and wakes the UI when it ends.
 #[derive(Clone)]
 pub struct Spawner {
@@ -29,7 +31,7 @@ impl Spawner {
 /// turns it into one (e.g. the inbox hands its rows to the model and keeps `()`).
 pub struct Requested<T, A = T> {
     state: RequestState<T>,
-    answer: Option<Receiver<Result<A, String>>>,
+    answer: Option<Receiver<Result<A, Told>>>,
 }
 
 impl<T, A> Default for Requested<T, A> {
@@ -40,7 +42,7 @@ impl<T, A> Default for Requested<T, A> {
 
 impl<T, A: Send + 'static> Requested<T, A> {
     /// Asks again: runs `work` on the runtime; its answer replaces the value when polled.
-    pub fn request(&mut self, spawner: &Spawner, work: impl Future<Output = Result<A, String>> + Send + 'static) {
+    pub fn request(&mut self, spawner: &Spawner, work: impl Future<Output = Result<A, Told>> + Send + 'static) {
         let (sender, receiver) = channel();
         let repaint = Arc::clone(&spawner.repaint);
         spawner.runtime.spawn(async move {
@@ -59,7 +61,9 @@ impl<T, A: Send + 'static> Requested<T, A> {
         let result = match receiver.try_recv() {
             Ok(result) => result,
             Err(TryRecvError::Empty) => return false,
-            Err(TryRecvError::Disconnected) => Err("the request ended without an answer".to_owned()),
+            Err(TryRecvError::Disconnected) => {
+                Err(Told::new(Plain::new("error-unexpected"), "the request ended without an answer"))
+            }
         };
         self.answer = None;
         self.state.finish(result.map(into));
@@ -97,7 +101,7 @@ impl<T, A> Requested<T, A> {
     }
 
     /// The error of the last request, if it failed.
-    pub fn error(&self) -> Option<&str> {
+    pub fn error(&self) -> Option<&Told> {
         self.state.error()
     }
 }
@@ -113,7 +117,7 @@ pub enum RequestState<T> {
     /// Arrived.
     Ready(T),
     /// Failed, with the error in plain words and the previous value.
-    Failed(String, Option<T>),
+    Failed(Told, Option<T>),
 }
 
 impl<T> RequestState<T> {
@@ -132,7 +136,7 @@ impl<T> RequestState<T> {
     }
 
     /// Takes an answer; a failure keeps the previous value.
-    pub fn finish(&mut self, result: Result<T, String>) {
+    pub fn finish(&mut self, result: Result<T, Told>) {
         let previous = std::mem::take(self).into_value();
         *self = match result {
             Ok(value) => Self::Ready(value),
@@ -146,7 +150,7 @@ impl<T> RequestState<T> {
     }
 
     /// The error of the last request, if it failed.
-    pub fn error(&self) -> Option<&str> {
+    pub fn error(&self) -> Option<&Told> {
         match self {
             Self::Failed(error, _) => Some(error),
             _ => None,
@@ -199,7 +203,8 @@ mod tests {
         state.finish(Ok(1));
         state.start();
         assert_eq!(state.value(), Some(&1));
-        state.finish(Err("yhteys katkesi".to_owned()));
-        assert_eq!((state.value(), state.error()), (Some(&1), Some("yhteys katkesi")));
+        let told = crate::plain::Told::new(crate::plain::Plain::new("remote-connection"), "connection refused");
+        state.finish(Err(told.clone()));
+        assert_eq!((state.value(), state.error()), (Some(&1), Some(&told)));
     }
 }

@@ -29,14 +29,14 @@ fn a_broken_mapping_is_not_used_and_the_admin_fixes_it_in_the_app() {
     open(&mut harness, &noise.title, &noise.id);
     // The clerk is told the defaults are wrong and nothing is prefilled from them.
     wait_for(&mut harness, "oletukset ovat virheelliset");
-    harness.get_by_label_contains("11.01.0 is not a case group; did you mean 11.01.00");
+    harness.get_by_label_contains("11.01.0 ei ole asiaryhmä; tarkoititko 11.01.00");
     harness.get_by_label_contains("Valitse asiaryhmä.");
 
     // The admin view lists it with its error and fixes it with a choice from the catalog.
     harness.get_by_label("Oletukset").click();
     wait_for(&mut harness, "1 virhettä");
     harness.get_by_label_contains("meluilmoitus · 1 virhettä").click();
-    wait_for(&mut harness, "11.01.0 is not a case group");
+    wait_for(&mut harness, "11.01.0 ei ole asiaryhmä");
     fill(&mut harness, "Vaihda asiaryhmä", "11.01.00");
     harness.get_by_label_contains("11.01.00 Ympäristönsuojelun lupa- ja ilmoitusasiat ·").click();
     wait_for(&mut harness, "Oletukset ovat kunnossa.");

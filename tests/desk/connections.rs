@@ -210,7 +210,8 @@ fn test_connection_tells_missing_rights_and_an_unreachable_server_in_plain_words
     fill(&mut harness, "TWebin rajapinnan osoite", "http://tweb.kunta.fi/api/v1");
     harness.get_by_label("Testaa yhteys").click();
     settle(&mut harness);
-    wait_for(&mut harness, "is not encrypted: use https://");
+    wait_for(&mut harness, "ei ole salattu: käytä https://");
+    assert!(harness.query_by_label_contains("is not encrypted").is_none(), "no English in the Finnish dialog");
     harness.check_accessibility();
 }
 
@@ -240,7 +241,7 @@ fn without_a_keyring_the_user_is_told_and_the_typed_secrets_serve_this_session_o
     fill_form(&mut harness, &sandbox, "kirjaamo", "demo", "epalvelu-demo-token");
     harness.get_by_label("Tallenna").click();
     wait_for(&mut harness, "Salaisuuksia ei tallennettu avainnippuun");
-    wait_for(&mut harness, "no keyring is available on this computer");
+    wait_for(&mut harness, "Tällä koneella ei ole käytettävissä avainnippua.");
     harness.get_by_label("Ota käyttöön").click();
     wait_for(&mut harness, "Yhteys: Testi");
     wait_for(&mut harness, "odottaa");
@@ -250,7 +251,8 @@ fn without_a_keyring_the_user_is_told_and_the_typed_secrets_serve_this_session_o
     // The next start names what is missing instead of failing silently.
     let mut again = shell(&runtime, dir.path(), Arc::new(NoKeyring));
     wait_for(&mut again, "Yhteyttä Testi ei voitu avata");
-    wait_for(&mut again, "no keyring is available on this computer");
+    wait_for(&mut again, "ei ole käytettävissä avainnippua");
+    assert!(again.query_by_label_contains("no keyring").is_none(), "the English chain is folded away");
     again.get_by_label("Määritä yhteys…");
 }
 
@@ -303,6 +305,9 @@ fn a_broken_settings_file_is_named_and_the_choices_stay() {
     std::fs::write(dir.path().join("config/settings.toml"), broken).expect("settings");
     let mut harness = shell(&runtime, dir.path(), Arc::new(MemoryStore::default()));
     wait_for(&mut harness, "Asetustiedostoa ei voitu lukea");
+    wait_for(&mut harness, "ei ole kelvollinen asetustiedosto");
+    assert!(harness.query_by_label_contains("unknown field").is_none(), "the parser's English is folded away");
+    harness.get_by_label("Näytä tiedot").click();
     wait_for(&mut harness, "is not a valid settings file: line 4: unknown field `password`");
     harness.get_by_label("Kokeile demoa");
     harness.get_by_label("Määritä yhteys…");

@@ -7,7 +7,7 @@ use kirjaamo::export::refs;
 use kirjaamo::sandbox::{FaultConfig, FaultEffect, FaultRule};
 use kirjaamo::tweb::CaseSystem as _;
 
-use super::{desk, desk_on, outbox, pending, settle, tweb, wait_for};
+use super::{desk, desk_in, desk_on, outbox, pending, settle, tweb, wait_for};
 
 fn rule(path: &str, effect: FaultEffect, latency_ms: u64) -> FaultRule {
     FaultRule {
@@ -34,7 +34,9 @@ fn a_failed_filing_shows_its_reason_and_retry_all_files_it() {
     harness.key_press(egui::Key::Enter);
     wait_for(&mut harness, "Kirjaus epäonnistui");
     wait_for(&mut harness, "Epäonnistuneet (1)");
-    harness.get_by_label_contains("uploading the form failed");
+    // The clerk's language, the English chain folded away under "Näytä tiedot".
+    harness.get_by_label_contains("Lomake: Palvelin hylkäsi tiedot (asiakirjan lähetys).");
+    assert!(harness.query_by_label_contains("uploading").is_none(), "no English before the details are opened");
     harness
         .get_by_label_contains(&format!("{}\n", all[0].title))
         .accesskit_node()
@@ -44,7 +46,10 @@ fn a_failed_filing_shows_its_reason_and_retry_all_files_it() {
 
     harness.get_by_label("Epäonnistuneet (1)").click();
     wait_for(&mut harness, "Epäonnistuneet ja keskeytyneet kirjaukset (1)");
-    harness.get_by_label_contains("uploading the form failed");
+    harness.get_by_label_contains("Lomake: Palvelin hylkäsi tiedot (asiakirjan lähetys).");
+    assert!(harness.query_by_label_contains("uploading").is_none(), "no English before the details are opened");
+    harness.get_by_label("Näytä tiedot").click();
+    wait_for(&mut harness, "uploading the form failed");
     harness.check_accessibility();
     sandbox.set_faults(FaultConfig::default());
     harness.get_by_label("Yritä kaikkia uudelleen (1)").click();
@@ -177,4 +182,28 @@ fn without_tweb_s_catalog_no_mapping_files_by_default_neither_by_enter_nor_in_bu
     }
     wait_for(&mut harness, "Tällä e-palvelulla ei ole valmista oletuskirjausta");
     assert!(harness.query_all_by_label_contains("Kirjaa valitut oletuksin").next().is_none(), "no bulk button");
+}
+
+/// The same failure in the Swedish desk: Swedish words from `sv.ftl`, no English, no Finnish.
+#[test]
+fn a_failed_filing_is_told_in_swedish_in_the_swedish_desk() {
+    let runtime = tokio::runtime::Runtime::new().expect("runtime");
+    let sandbox = runtime.block_on(kirjaamo::sandbox::Sandbox::start(Default::default())).expect("sandbox");
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("mappings");
+    let mut harness = desk_in(&runtime, &sandbox, Some(&dir), false, kirjaamo::i18n::UiLanguage::Sv);
+    let refuse = rule("/documents", FaultEffect::Status { status: 422, after: false }, 0);
+    sandbox.set_faults(FaultConfig { seed: 1, rules: vec![refuse] });
+    wait_for(&mut harness, "väntar");
+    harness.key_press(egui::Key::ArrowDown);
+    wait_for(&mut harness, "Sida 1 /");
+    harness.key_press(egui::Key::Enter);
+    wait_for(
+        &mut harness,
+        "Registreringen misslyckades: Blankett: Servern avvisade uppgifterna (sändning av handlingen).",
+    );
+    for foreign in ["uploading", "failed", "epäonnistui", "Palvelin"] {
+        assert!(harness.query_by_label_contains(foreign).is_none(), "{foreign} in the Swedish desk");
+    }
+    harness.get_by_label("Visa detaljer").click();
+    wait_for(&mut harness, "uploading the form failed");
 }

@@ -56,6 +56,17 @@ pub fn desk_on(
     dir: Option<&std::path::Path>,
     save: bool,
 ) -> Harness<'static, DeskApp> {
+    desk_in(runtime, sandbox, dir, save, kirjaamo::i18n::UiLanguage::Fi)
+}
+
+/// Like [`desk_on`], in `language`.
+pub fn desk_in(
+    runtime: &tokio::runtime::Runtime,
+    sandbox: &Sandbox,
+    dir: Option<&std::path::Path>,
+    save: bool,
+    language: kirjaamo::i18n::UiLanguage,
+) -> Harness<'static, DeskApp> {
     let connection = kirjaamo::demo::connection(sandbox, "Testikirjaaja", "Testi");
     let mappings = dir.map(|d| kirjaamo::mappings::load_dir(d).expect("mappings")).unwrap_or_default();
     let journal = Journal::in_memory().expect("journal");
@@ -66,7 +77,7 @@ pub fn desk_on(
     }
     let harness = Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
-        .build_ui_state(|ui, app: &mut DeskApp| app.show(ui), DeskApp::new(backend, kirjaamo::i18n::UiLanguage::Fi));
+        .build_ui_state(|ui, app: &mut DeskApp| app.show(ui), DeskApp::new(backend, language));
     DeskApp::install_fonts(&harness.ctx);
     harness
 }

@@ -72,7 +72,7 @@ async fn the_municipal_ca_is_trusted_and_a_wrong_one_is_refused_clearly() {
         http_client_trusting(&read_ca_bundle(&wrong).expect("bundle")).expect("client"),
     ] {
         let error = client.get(&url).send().await.expect_err("refused");
-        let error = kirjaamo::remote::RemoteError::from_reqwest("reading the catalog", error);
+        let error = kirjaamo::remote::RemoteError::from_reqwest(kirjaamo::remote::Action::ReadCaseGroups, error);
         assert_eq!(error.kind, RemoteErrorKind::Tls, "{error:#}");
         assert!(format!("{:#}", anyhow::Error::from(error)).contains("certificate"));
     }

@@ -55,7 +55,8 @@ fn only_error(report: &Report) -> (usize, String) {
     let errors: Vec<_> = report.issues.iter().filter(|i| i.severity == Severity::Error).collect();
     assert_eq!(errors.len(), 1, "{:#?}", report.issues);
     assert!(!report.usable());
-    (errors[0].line, errors[0].message.clone())
+    let detail = errors[0].detail.as_ref().map(|d| format!(": {d}")).unwrap_or_default();
+    (errors[0].line, format!("{}{detail}", crate::i18n::english(&errors[0].message)))
 }
 
 #[test]
@@ -143,10 +144,13 @@ fn actions_need_what_they_use() {
 #[test]
 fn an_unknown_service_or_a_misnamed_file_is_a_warning() {
     let report = check("terassi.toml", &GOOD.replace("\"terassilupa\"", "\"terassilupa2\""));
-    let messages: Vec<_> = report.issues.iter().map(|i| (i.severity, i.message.as_str())).collect();
+    let messages: Vec<_> = report.issues.iter().map(|i| (i.severity, crate::i18n::english(&i.message))).collect();
     let unknown = "the outbox has no e-service \"terassilupa2\"; did you mean terassilupa (";
     assert!(messages.iter().any(|(s, m)| *s == Severity::Warning && m.starts_with(unknown)), "{messages:?}");
-    assert!(messages.contains(&(Severity::Warning, "the file name differs from the service id \"terassilupa2\"")));
+    assert!(
+        messages
+            .contains(&(Severity::Warning, "the file name differs from the service id \"terassilupa2\"".to_owned()))
+    );
     assert!(report.usable());
 }
 
@@ -160,5 +164,10 @@ fn two_files_for_one_service_are_an_error() {
     let reports =
         Checker { catalog: &catalog, services: &facts }.check_dir(dir.path()).unwrap_or_else(|e| panic!("{e}"));
     assert!(reports[0].usable());
-    assert!(reports[1].issues.iter().any(|i| i.severity == Severity::Error && i.message.contains("already maps")));
+    assert!(
+        reports[1]
+            .issues
+            .iter()
+            .any(|i| i.severity == Severity::Error && crate::i18n::english(&i.message).contains("already maps"))
+    );
 }

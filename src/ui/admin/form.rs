@@ -133,7 +133,11 @@ pub fn show(view: &mut AdminView<'_>, ui: &mut egui::Ui, commands: &mut Vec<Admi
         } else {
             ui.visuals().warn_fg_color
         };
-        ui.colored_label(color, &issue.message);
+        ui.colored_label(color, t.say(&issue.message));
+        if let Some(detail) = &issue.detail {
+            let told = crate::plain::Told::new(issue.message.clone(), detail.clone());
+            crate::ui::widgets::details(ui, t, &told);
+        }
     }
     let changed = saved != Some(&*m);
     let can_save = changed && !super::has_errors(&issues) && view.folder.is_some();
@@ -154,9 +158,7 @@ pub fn show(view: &mut AdminView<'_>, ui: &mut egui::Ui, commands: &mut Vec<Admi
         Some(Ok(text)) => {
             ui.label(text);
         }
-        Some(Err(error)) => {
-            ui.colored_label(ui.visuals().error_fg_color, error);
-        }
+        Some(Err(failure)) => failure.show(ui, t),
         None => {}
     }
     if revert {

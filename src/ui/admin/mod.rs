@@ -33,7 +33,7 @@ pub struct AdminState {
     /// The last export: the file written (`None`: cancelled).
     pub exporting: Requested<Option<PathBuf>>,
     /// The outcome of the last save, import or export, in words.
-    pub status: Option<Result<String, String>>,
+    pub status: Option<Result<String, crate::ui::widgets::Failure>>,
 }
 
 /// One e-service in the admin's list.

@@ -1,6 +1,7 @@
 //! The admin's work on mappings: a sample transaction for the preview, saving, importing and
 //! exporting files.
 
+use crate::plain::Told;
 use std::path::PathBuf;
 
 use super::{Backend, plain};
@@ -36,7 +37,7 @@ impl Backend {
     pub fn sample(
         &self,
         service: &str,
-    ) -> impl Future<Output = Result<Option<Box<Transaction>>, String>> + Send + 'static {
+    ) -> impl Future<Output = Result<Option<Box<Transaction>>, Told>> + Send + 'static {
         let (outbox, service) = (self.outbox.clone(), service.to_owned());
         async move {
             let pending = outbox.list_all(Some(&service)).await.map_err(plain)?;
@@ -49,13 +50,12 @@ impl Backend {
 
     /// Saves `mapping` into the mappings folder (comments kept, atomic); the file and the mapping
     /// saved, as work for a `Requested` value.
-    pub fn save_mapping(
-        &self,
-        mapping: ServiceMapping,
-    ) -> impl Future<Output = Result<Saved, String>> + Send + 'static {
+    pub fn save_mapping(&self, mapping: ServiceMapping) -> impl Future<Output = Result<Saved, Told>> + Send + 'static {
         let dir = self.mappings_dir.clone();
         async move {
-            let dir = dir.ok_or_else(|| "no mappings folder".to_owned())?;
+            let dir = dir.ok_or_else(|| {
+                Told::new(crate::plain::Plain::new("admin-no-folder"), "no mappings folder is configured")
+            })?;
             let saved = tokio::task::spawn_blocking(move || {
                 crate::mappings::save::save(&dir, &mapping).map(|path| (path, mapping)).map_err(plain)
             });
@@ -64,7 +64,7 @@ impl Backend {
     }
 
     /// Asks the admin for a mapping file to import and reads it (`None`: the admin cancelled).
-    pub async fn import_mapping() -> Result<Option<Box<ServiceMapping>>, String> {
+    pub async fn import_mapping() -> Result<Option<Box<ServiceMapping>>, Told> {
         let Some(file) = rfd::AsyncFileDialog::new().add_filter("TOML", &["toml"]).pick_file().await else {
             return Ok(None);
         };
@@ -75,7 +75,7 @@ impl Backend {
 
     /// Asks the admin where to export `mapping` and writes it there as a new file; the path
     /// (`None`: the admin cancelled).
-    pub async fn export_mapping(mapping: ServiceMapping) -> Result<Option<PathBuf>, String> {
+    pub async fn export_mapping(mapping: ServiceMapping) -> Result<Option<PathBuf>, Told> {
         let name = format!("{}.toml", mapping.service);
         let Some(file) = rfd::AsyncFileDialog::new().set_file_name(&name).save_file().await else {
             return Ok(None);

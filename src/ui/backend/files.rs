@@ -1,5 +1,6 @@
 //! Work on files: drawing the form PDF and attachments for preview, saving a copy.
 
+use crate::plain::Told;
 use std::sync::Arc;
 
 use futures_util::StreamExt as _;
@@ -10,9 +11,11 @@ use crate::preview::{Preview, Raster};
 
 /// Attachments larger than this are not downloaded for preview.
 const PREVIEW_MAX_BYTES: u64 = 256 * 1024 * 1024;
+/// The same limit in MiB, as the clerk is told it.
+const PREVIEW_MAX_MIB: usize = 256;
 
 /// Draws `page` of `preview` `width` pixels wide.
-fn draw(preview: &mut Preview, page: usize, width: u32) -> Result<Raster, String> {
+fn draw(preview: &mut Preview, page: usize, width: u32) -> Result<Raster, Told> {
     match preview {
         Preview::Pdf(pdf) => pdf.render(page, width).map(|r| (*r).clone()).map_err(plain),
         Preview::Image(raster) => Ok((**raster).clone()),
@@ -29,7 +32,7 @@ impl Backend {
         pdf: Option<Arc<Vec<u8>>>,
         page: usize,
         width: u32,
-    ) -> impl Future<Output = Result<PreviewPage, String>> + Send + 'static {
+    ) -> impl Future<Output = Result<PreviewPage, Told>> + Send + 'static {
         let transaction = transaction.clone();
         let work = move || {
             let pdf = match pdf {
@@ -57,7 +60,7 @@ impl Backend {
         bytes: Option<Arc<Vec<u8>>>,
         page: usize,
         width: u32,
-    ) -> impl Future<Output = Result<AttachmentView, String>> + Send + 'static {
+    ) -> impl Future<Output = Result<AttachmentView, Told>> + Send + 'static {
         let outbox = self.outbox.clone();
         let (transaction_id, attachment_id) = (transaction.id.clone(), attachment_id.to_owned());
         let content_type = transaction
@@ -97,7 +100,7 @@ impl Backend {
         &self,
         bytes: Arc<Vec<u8>>,
         filename: &str,
-    ) -> impl Future<Output = Result<Option<String>, String>> + Send + 'static {
+    ) -> impl Future<Output = Result<Option<String>, Told>> + Send + 'static {
         let suggested = safe_filename(filename);
         async move {
             let Some(handle) = rfd::AsyncFileDialog::new().set_file_name(&suggested).save_file().await else {
@@ -119,19 +122,25 @@ pub fn safe_filename(name: &str) -> String {
     if cleaned.is_empty() { "liite".to_owned() } else { cleaned }
 }
 
-async fn download(outbox: &crate::outbox::OutboxClient, id: &str, attachment_id: &str) -> Result<Arc<Vec<u8>>, String> {
+async fn download(outbox: &crate::outbox::OutboxClient, id: &str, attachment_id: &str) -> Result<Arc<Vec<u8>>, Told> {
     let mut download = outbox.attachment(id, attachment_id).await.map_err(plain)?;
     if download.length.is_some_and(|l| l > PREVIEW_MAX_BYTES) {
-        return Err(format!("over {} MiB", PREVIEW_MAX_BYTES / 1024 / 1024));
+        return Err(too_large());
     }
     let mut bytes = Vec::with_capacity(usize::try_from(download.length.unwrap_or(0)).unwrap_or(0));
     while let Some(chunk) = download.body.next().await {
         bytes.extend_from_slice(&chunk.map_err(plain)?);
         if bytes.len() as u64 > PREVIEW_MAX_BYTES {
-            return Err(format!("over {} MiB", PREVIEW_MAX_BYTES / 1024 / 1024));
+            return Err(too_large());
         }
     }
     Ok(Arc::new(bytes))
+}
+
+/// An attachment too large to preview (it is still filed; a copy can be saved).
+fn too_large() -> Told {
+    let mib = PREVIEW_MAX_MIB;
+    Told::new(crate::plain::Plain::new("preview-file-too-large").number("mib", mib), format!("over {mib} MiB"))
 }
 
 #[cfg(test)]

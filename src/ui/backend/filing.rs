@@ -1,5 +1,6 @@
 //! Filing through the export engine: start, cancel, retry and the journal's records.
 
+use crate::plain::Told;
 use std::sync::Arc;
 
 use tokio_util::sync::CancellationToken;
@@ -40,13 +41,13 @@ impl Backend {
     }
 
     /// The journal's filings that failed or were interrupted, as work for a `Requested` value.
-    pub fn unfinished(&self) -> impl Future<Output = Result<Vec<FilingRecord>, String>> + Send + 'static {
+    pub fn unfinished(&self) -> impl Future<Output = Result<Vec<FilingRecord>, Told>> + Send + 'static {
         let journal = self.exporter.journal().clone();
         async move { journal.unfinished().await.map_err(plain) }
     }
 
     /// Every filing the journal holds, newest first, as work for a `Requested` value.
-    pub fn history(&self) -> impl Future<Output = Result<Vec<FilingRecord>, String>> + Send + 'static {
+    pub fn history(&self) -> impl Future<Output = Result<Vec<FilingRecord>, Told>> + Send + 'static {
         let journal = self.exporter.journal().clone();
         async move { journal.filings().await.map_err(plain) }
     }
@@ -67,9 +68,7 @@ impl Backend {
             let result = async {
                 let transaction = outbox.get(&id).await.map_err(|e| Ended::Failed(plain(e)))?.transaction;
                 // Only a mapping that passed the check against TWeb's catalog files by default.
-                let mapping = mappings
-                    .usable(&transaction.service.id)
-                    .map_err(|why| Ended::Failed(format!("{}: {why}", transaction.service.id)))?;
+                let mapping = mappings.usable(&transaction.service.id).map_err(|why| Ended::Failed(plain(why)))?;
                 let plan = crate::service::from_mapping(&transaction, mapping, crate::domain::helsinki::today())
                     .map_err(|e| Ended::Failed(plain(e)))?;
                 exporter.file(&plan, &cancel).await.map(|filed| filed.result).map_err(Ended::of)

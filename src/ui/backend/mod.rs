@@ -22,6 +22,7 @@ use crate::domain::{Case, Transaction};
 use crate::export::{Exporter, Journal};
 use crate::mappings::ServiceMapping;
 use crate::outbox::OutboxClient;
+use crate::plain::Told;
 use crate::service::{CheckedMappings, ServiceError, Services, Unusable};
 use crate::tweb::{CaseSystem as _, TwebClient};
 
@@ -42,9 +43,9 @@ pub struct Backend {
     mappings_dir: Option<std::path::PathBuf>,
 }
 
-/// An error and its causes on one line, each said once.
-fn plain<E: std::error::Error + 'static>(error: E) -> String {
-    crate::error_chain(&error)
+/// An error as the UI tells it: plain words in the clerk's language and the chain beside them.
+fn plain<E: crate::plain::Explain + 'static>(error: E) -> Told {
+    Told::of(&error)
 }
 
 impl Backend {
@@ -115,13 +116,13 @@ impl Backend {
     }
 
     /// The pending transactions, as work for a `Requested` value.
-    pub fn pending(&self) -> impl Future<Output = Result<Vec<TransactionSummary>, String>> + Send + 'static {
+    pub fn pending(&self) -> impl Future<Output = Result<Vec<TransactionSummary>, Told>> + Send + 'static {
         let outbox = self.outbox.clone();
         async move { outbox.list_all(None).await.map_err(plain) }
     }
 
     /// One transaction, as work for a `Requested` value.
-    pub fn load(&self, id: &str) -> impl Future<Output = Result<Box<Transaction>, String>> + Send + 'static {
+    pub fn load(&self, id: &str) -> impl Future<Output = Result<Box<Transaction>, Told>> + Send + 'static {
         let (outbox, id) = (self.outbox.clone(), id.to_owned());
         async move { outbox.get(&id).await.map(|d| Box::new(d.transaction)).map_err(plain) }
     }
@@ -129,7 +130,7 @@ impl Backend {
     /// TWeb's catalog (case groups, document types, users and groups) and the mappings checked
     /// against it, as work for a `Requested` value: until the answer is applied
     /// ([`Backend::set_checked`]) no mapping is a usable default, and one with errors never is.
-    pub fn catalog(&self) -> impl Future<Output = Result<Box<(Catalog, CheckedMappings)>, String>> + Send + 'static {
+    pub fn catalog(&self) -> impl Future<Output = Result<Box<(Catalog, CheckedMappings)>, Told>> + Send + 'static {
         let (tweb, mappings) = (Arc::clone(&self.tweb), Arc::clone(self.mappings.all()));
         async move { crate::service::fetch_and_check(tweb.as_ref(), mappings).await.map(Box::new).map_err(plain) }
     }
@@ -146,7 +147,7 @@ impl Backend {
 
     /// TWeb's cases matching `text` (diary number, title or party), as work for a `Requested`
     /// value (a newer search drops the older one's answer).
-    pub fn search_cases(&self, text: &str) -> impl Future<Output = Result<Vec<Case>, String>> + Send + 'static {
+    pub fn search_cases(&self, text: &str) -> impl Future<Output = Result<Vec<Case>, Told>> + Send + 'static {
         let tweb = Arc::clone(&self.tweb);
         let text = text.trim().to_owned();
         async move {
@@ -157,7 +158,7 @@ impl Backend {
     }
 
     /// The cases where `party` is a party, as work for a `Requested` value.
-    pub fn party_cases(&self, party: &str) -> impl Future<Output = Result<Vec<Case>, String>> + Send + 'static {
+    pub fn party_cases(&self, party: &str) -> impl Future<Output = Result<Vec<Case>, Told>> + Send + 'static {
         let tweb = Arc::clone(&self.tweb);
         let query = CaseQuery { party: Some(party.to_owned()), per_page: Some(20), ..CaseQuery::default() };
         async move { tweb.search_cases(&query).await.map(|p| p.items).map_err(plain) }

@@ -1,6 +1,7 @@
 //! What the backend sends back to the UI over its channel: the filings' progress and ends (many
 //! filings run at once, each keyed by its transaction), and the drawn pages of the previews.
 
+use crate::plain::Told;
 use std::sync::Arc;
 
 use crate::contract::outbox::FilingResult;
@@ -18,10 +19,10 @@ pub enum Reply {
 }
 
 /// How a filing ended without being filed.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Ended {
-    /// It failed, in plain words.
-    Failed(String),
+    /// It failed: what to tell the clerk.
+    Failed(Told),
     /// The clerk interrupted it: the finished steps stay, and filing again goes on from them.
     Interrupted {
         /// The diary number of the case it opened, if it got that far.
@@ -34,7 +35,7 @@ impl Ended {
     pub fn of(error: crate::export::ExportError) -> Self {
         match error {
             crate::export::ExportError::Cancelled { diary_number } => Self::Interrupted { diary_number },
-            error => Self::Failed(crate::error_chain(&error)),
+            error => Self::Failed(Told::of(&error)),
         }
     }
 }
@@ -51,7 +52,7 @@ pub struct PreviewPage {
     /// Pages in all.
     pub pages: usize,
     /// The drawn page, or why it could not be drawn.
-    pub raster: Result<Raster, String>,
+    pub raster: Result<Raster, Told>,
 }
 
 /// An attachment as the detail shows it.
@@ -62,11 +63,11 @@ pub struct AttachmentView {
     /// The attachment's id.
     pub attachment_id: String,
     /// Its bytes (for another page and for saving), or why they could not be fetched.
-    pub bytes: Result<Arc<Vec<u8>>, String>,
+    pub bytes: Result<Arc<Vec<u8>>, Told>,
     /// Page shown, from 1.
     pub page: usize,
     /// Pages in all (1 for an image).
     pub pages: usize,
     /// The drawn page, or why it could not be drawn.
-    pub raster: Result<Raster, String>,
+    pub raster: Result<Raster, Told>,
 }

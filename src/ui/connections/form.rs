@@ -6,10 +6,11 @@ use std::path::PathBuf;
 use crate::connection::Secrets;
 use crate::credentials::SecretKind;
 use crate::i18n::Texts;
+use crate::plain::{Plain, Told};
 use crate::settings::{Profile, TwebSignIn};
 
 /// Which secrets of a profile the keyring holds, or why it could not be asked.
-pub type Stored = Result<(bool, bool), String>;
+pub type Stored = Result<(bool, bool), crate::plain::Told>;
 
 /// A path field of the connection form with a "Choose…" button.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -106,23 +107,23 @@ impl ProfileForm {
     }
 
     /// The profile the form describes, or what is wrong with it.
-    pub fn profile(&self) -> Result<Profile, String> {
+    pub fn profile(&self) -> Result<Profile, Told> {
         let name = self.name.trim();
         if name.is_empty() {
-            return Err("the name is empty".to_owned());
+            return Err(Told::new(Plain::new("profile-name-empty"), "the name is empty"));
         }
         if name.contains('/') {
-            return Err("the name may not contain /".to_owned());
+            return Err(Told::new(Plain::new("profile-name-slash"), "the name may not contain /"));
         }
         for url in [&self.tweb_url, &self.outbox_url] {
-            crate::remote::check_base_url(url.trim()).map_err(|e| e.to_string())?;
+            crate::remote::check_base_url(url.trim()).map_err(|e| Told::of(&e))?;
         }
         let tweb_sign_in = if self.token {
             TwebSignIn::Token
         } else {
             let user = self.user.trim();
             if user.is_empty() {
-                return Err("the TWeb user name is empty".to_owned());
+                return Err(Told::new(Plain::new("profile-user-empty"), "the TWeb user name is empty"));
             }
             TwebSignIn::Password { user: user.to_owned() }
         };
@@ -263,7 +264,7 @@ fn secret_row(
     t: &Texts,
     label: &str,
     value: &mut String,
-    stored: Option<Result<bool, &String>>,
+    stored: Option<Result<bool, &crate::plain::Told>>,
     forget: &mut bool,
 ) {
     let label = ui.label(label);
@@ -274,9 +275,9 @@ fn secret_row(
                 ui.weak(t.get("connections-secret-checking"));
             }
             Some(Err(error)) => {
-                // The whole chain is long; the dialog's notice and the hover tell it.
+                // The dialog's notice tells the whole story; the hover says it briefly.
                 ui.colored_label(ui.visuals().warn_fg_color, t.get("connections-keyring-unavailable"))
-                    .on_hover_text(error.as_str());
+                    .on_hover_text(t.say(&error.plain));
             }
             Some(Ok(false)) => {
                 ui.weak(t.get("connections-secret-missing"));

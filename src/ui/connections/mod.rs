@@ -47,7 +47,7 @@ pub struct ConnectionsDialog {
     /// A save is under way.
     pub saving: bool,
     /// What the last save said.
-    pub notice: Option<Result<String, String>>,
+    pub notice: Option<Result<String, crate::ui::widgets::Failure>>,
 }
 
 impl ConnectionsDialog {
@@ -101,9 +101,11 @@ impl ConnectionsDialog {
                 }
                 if let Some(notice) = &self.notice {
                     match notice {
-                        Ok(text) => ui.label(text),
-                        Err(text) => ui.colored_label(ui.visuals().error_fg_color, text),
-                    };
+                        Ok(text) => {
+                            ui.label(text);
+                        }
+                        Err(failure) => failure.show(ui, t),
+                    }
                 }
                 if busy {
                     ui.colored_label(ui.visuals().warn_fg_color, t.get("connections-busy"));
@@ -225,7 +227,13 @@ fn service_result(ui: &mut egui::Ui, t: &Texts, service: &str, result: &ServiceC
             "check-outbox-found",
             &[("services", (*services).into()), ("pending", usize::try_from(*pending).unwrap_or(usize::MAX).into())],
         ),
-        None => result.detail.clone(),
+        None => match &result.problem {
+            Some(problem) => t.say(&problem.plain),
+            None => String::new(),
+        },
     };
     ui.add(egui::Label::new(egui::RichText::new(detail).weak()).wrap());
+    if let Some(problem) = &result.problem {
+        crate::ui::widgets::details(ui, t, problem);
+    }
 }

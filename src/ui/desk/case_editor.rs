@@ -119,7 +119,7 @@ pub fn existing_case(view: CaseSearchView<'_>, draft: &mut Draft, ui: &mut egui:
     let found: Vec<&Case> =
         cases.results.value().into_iter().flatten().filter(|c| !own.iter().any(|o| o.id == c.id)).collect();
     if let Some(error) = cases.results.error() {
-        ui.colored_label(ui.visuals().error_fg_color, t.with("case-search-error", &[("error", error.into())]));
+        crate::ui::widgets::told(ui, t, "case-search-error", error);
     }
     let current = draft.case.as_ref().map(|c| c.id);
     let mut picked = None;

@@ -46,22 +46,6 @@ pub struct PickedCase {
 /// Something the plan still needs (the service layer's rules, shown by its Fluent id).
 pub use crate::service::Missing;
 
-impl Missing {
-    /// The Fluent id of its explanation.
-    pub fn text_id(self) -> &'static str {
-        match self {
-            Self::CaseGroup => "missing-case-group",
-            Self::Title => "missing-title",
-            Self::Case => "missing-case",
-            Self::FormType => "missing-form-type",
-            Self::AttachmentType => "missing-attachment-type",
-            Self::Recipients => "missing-recipients",
-            Self::Subject => "missing-subject",
-            Self::DueDate => "missing-due-date",
-        }
-    }
-}
-
 /// The filing choices for one transaction.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Draft {

@@ -4,6 +4,7 @@
 
 use crate::export::{FilingPlan, FilingRecord, FilingState, Target};
 use crate::i18n::Texts;
+use crate::plain::{Plain, Told};
 use crate::ui::request::RequestState;
 
 /// What the failed view shows.
@@ -16,6 +17,9 @@ pub struct FailedView<'a> {
     pub history: &'a RequestState<Vec<FilingRecord>>,
     /// Whether a filing of this transaction is running now (its Retry is disabled).
     pub running: &'a dyn Fn(&str) -> bool,
+    /// Why the filings that failed in this session failed, in plain words (the journal keeps
+    /// only the technical chain, which older failures show under "Näytä tiedot").
+    pub told: std::collections::HashMap<&'a str, &'a Told>,
 }
 
 /// What the clerk asked of the failed view.
@@ -50,7 +54,7 @@ pub fn show(view: &FailedView<'_>, ui: &mut egui::Ui) -> Vec<FailedCommand> {
     let records: &[FilingRecord] = view.unfinished.value().map_or(&[], Vec::as_slice);
     ui.heading(t.with("failed-heading", &[("count", records.len().into())]));
     if let Some(error) = view.unfinished.error() {
-        ui.colored_label(ui.visuals().error_fg_color, t.with("journal-error", &[("error", error.into())]));
+        crate::ui::widgets::told(ui, t, "journal-error", error);
     }
     let mut commands = Vec::new();
     if records.is_empty() {
@@ -62,8 +66,16 @@ pub fn show(view: &FailedView<'_>, ui: &mut egui::Ui) -> Vec<FailedCommand> {
         for record in records {
             ui.strong(&record.transaction_id);
             ui.label(what(t, record));
-            let reason = record.error.clone().unwrap_or_else(|| t.get("failed-interrupted"));
-            ui.colored_label(ui.visuals().error_fg_color, reason);
+            ui.vertical(|ui| match (&record.error, view.told.get(record.transaction_id.as_str())) {
+                (None, _) => {
+                    ui.label(t.get("failed-interrupted"));
+                }
+                (Some(_), Some(told)) => crate::ui::widgets::told(ui, t, "failed-reason", told),
+                (Some(chain), None) => {
+                    let told = Told::new(Plain::new("failed-earlier"), chain.clone());
+                    crate::ui::widgets::told(ui, t, "failed-reason", &told);
+                }
+            });
             let running = (view.running)(&record.transaction_id);
             let button = egui::Button::new(t.get("failed-retry"));
             if ui.add_enabled(!running, button).on_hover_text(&record.transaction_id).clicked() {

@@ -65,11 +65,11 @@ pub struct FilingPanel<'a> {
     /// Whether a mappings folder is set (so the choices can be saved as the default).
     pub can_save_default: bool,
     /// The outcome of saving this service's default.
-    pub saved: Option<&'a Result<String, String>>,
+    pub saved: Option<&'a Result<String, crate::ui::widgets::Failure>>,
     /// TWeb's catalog, once here.
     pub catalog: Option<&'a Catalog>,
     /// Why the catalog could not be fetched.
-    pub catalog_error: Option<&'a str>,
+    pub catalog_error: Option<&'a crate::plain::Told>,
     /// Another clerk's live claim on the transaction: nothing can be started until it ends.
     pub held: Option<&'a crate::contract::outbox::ClaimInfo>,
     /// Whether the desk waits for the clerk to confirm this filing.
@@ -185,7 +185,7 @@ fn progress(panel: &FilingPanel<'_>, ui: &mut egui::Ui, view: &FilingView, comma
             });
         }
         Some(Err(Ended::Failed(error))) => {
-            ui.colored_label(ui.visuals().error_fg_color, t.with("filing-failed", &[("error", error.into())]));
+            crate::ui::widgets::told(ui, t, "filing-failed", error);
         }
         Some(Err(Ended::Interrupted { diary_number })) => {
             // Not a failure: what exists stays, and Enter goes on from there.
@@ -226,7 +226,7 @@ fn mapping_state(panel: &FilingPanel<'_>, ui: &mut egui::Ui) {
         Err(Unusable::Errors(problems)) => {
             ui.colored_label(ui.visuals().error_fg_color, t.get("filing-mapping-invalid"));
             for problem in problems {
-                ui.label(format!("• {problem}"));
+                ui.label(format!("• {}", t.say(problem)));
             }
         }
         Ok(mapping) => {
@@ -253,9 +253,7 @@ fn edit(panel: &mut FilingPanel<'_>, ui: &mut egui::Ui, id: &str, commands: &mut
         Some(Ok(text)) => {
             ui.label(text);
         }
-        Some(Err(error)) => {
-            ui.colored_label(ui.visuals().error_fg_color, error);
-        }
+        Some(Err(failure)) => failure.show(ui, t),
         None => {}
     }
     let Some(draft) = panel.draft.as_deref_mut() else { return };
@@ -269,7 +267,7 @@ fn edit(panel: &mut FilingPanel<'_>, ui: &mut egui::Ui, id: &str, commands: &mut
         commands.push(FilingCommand::Action(action));
     }
     if let Some(error) = panel.catalog_error {
-        ui.colored_label(ui.visuals().error_fg_color, t.with("catalog-error", &[("error", error.into())]));
+        crate::ui::widgets::told(ui, t, "catalog-error", error);
         if ui.button(t.get("catalog-retry")).clicked() {
             commands.push(FilingCommand::RetryCatalog);
         }

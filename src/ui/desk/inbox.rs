@@ -52,7 +52,7 @@ pub struct InboxView<'a> {
     /// Whether the filter field should take the keyboard (the `/` key) this frame.
     pub focus_filter: bool,
     /// Why the inbox could not be fetched, if it could not.
-    pub error: Option<&'a str>,
+    pub error: Option<&'a crate::plain::Told>,
     /// Rows ticked for bulk filing.
     pub checked: &'a BTreeSet<String>,
     /// The selected row.
@@ -208,7 +208,7 @@ pub fn show(view: &mut InboxView<'_>, ui: &mut egui::Ui) -> Vec<InboxCommand> {
     let mut commands = Vec::new();
     filters(view, ui, &mut commands);
     if let Some(error) = view.error {
-        ui.colored_label(ui.visuals().error_fg_color, view.texts.with("inbox-error", &[("error", error.into())]));
+        crate::ui::widgets::told(ui, view.texts, "inbox-error", error);
     }
     bulk_bar(view, ui, &mut commands);
     let shown = view.model.visible().len();

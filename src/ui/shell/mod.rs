@@ -16,10 +16,12 @@ use worker::{Session, ShellReply, ShellWorker};
 use crate::connection::Secrets;
 use crate::credentials::SecretStore;
 use crate::i18n::{Texts, UiLanguage};
+use crate::plain::{Plain, Told};
 use crate::settings::{FirstRun, Profile, Settings};
 use crate::ui::connections::form::{ProfileForm, SecretChange, forget_all};
 use crate::ui::connections::{ConnectionsDialog, DialogAction};
 use crate::ui::desk::DeskApp;
+use crate::ui::widgets::Failure;
 
 /// Where the shell keeps its settings and secrets, and what it starts with.
 pub struct ShellConfig {
@@ -42,7 +44,7 @@ pub struct Shell {
     worker: ShellWorker,
     settings_path: Option<PathBuf>,
     settings: Settings,
-    settings_error: Option<String>,
+    settings_error: Option<Told>,
     texts: Texts,
     desk: Option<DeskApp>,
     session: Option<Option<crate::demo::Demo>>,
@@ -87,7 +89,7 @@ impl Shell {
     }
 
     /// The settings are here: open what they say.
-    fn loaded(&mut self, result: Result<Settings, String>) {
+    fn loaded(&mut self, result: Result<Settings, Told>) {
         self.loading = false;
         self.start = StartState::Welcome;
         match result {
@@ -145,7 +147,7 @@ impl Shell {
             self.worker.stored(profile);
         }
         if let Some(error) = &self.settings_error {
-            dialog.notice = Some(Err(self.texts.with("start-settings-error", &[("error", error.into())])));
+            dialog.notice = Some(Err(Failure::new("start-settings-error", error.clone())));
         }
         self.dialog = Some(dialog);
     }
@@ -154,11 +156,10 @@ impl Shell {
         match &self.settings_path {
             Some(path) => self.worker.save(settings, path.clone(), changes),
             None => {
-                let error = "the OS has no configuration directory".to_owned();
+                let error = Told::new(Plain::new("start-no-config-dir"), "the OS has no configuration directory");
                 if let Some(dialog) = &mut self.dialog {
                     dialog.saving = false;
-                    dialog.notice =
-                        Some(Err(self.texts.with("connections-save-failed", &[("error", (&error).into())])));
+                    dialog.notice = Some(Err(Failure::new("connections-save-failed", error)));
                 }
             }
         }
@@ -191,7 +192,7 @@ impl Shell {
         }
     }
 
-    fn opened(&mut self, result: Result<Box<Session>, String>) {
+    fn opened(&mut self, result: Result<Box<Session>, Told>) {
         let Some(what) = self.opening.take() else { return };
         let name = what.as_ref().map_or_else(|| self.texts.get("demo-label"), |p| p.name.clone());
         match result {
@@ -204,12 +205,13 @@ impl Shell {
             }
             Err(error) => {
                 // A desk in use stays; the dialog (opened if need be) says why the switch failed.
-                let text = format!("{}: {error}", self.texts.with("start-failed", &[("name", (&name).into())]));
                 if self.desk.is_some() && self.dialog.is_none() {
                     self.open_dialog();
                 }
                 if let Some(dialog) = &mut self.dialog {
-                    dialog.notice = Some(Err(text));
+                    let plain = Plain::new("start-failed-named").text("name", &name).said("error", error.plain.clone());
+                    let told = Told { plain, detail: error.detail.clone() };
+                    dialog.notice = Some(Err(Failure::new("start-failed-because", told)));
                 }
                 if self.desk.is_none() {
                     self.start = StartState::Failed(name, error);
@@ -218,7 +220,7 @@ impl Shell {
         }
     }
 
-    fn saved(&mut self, saved: Result<Settings, String>, keyring: Result<(), String>) {
+    fn saved(&mut self, saved: Result<Settings, Told>, keyring: Result<(), Told>) {
         let open = self.open_after_save.take();
         let t = &self.texts;
         let settings = match saved {
@@ -226,7 +228,7 @@ impl Shell {
             Err(error) => {
                 if let Some(dialog) = &mut self.dialog {
                     dialog.saving = false;
-                    dialog.notice = Some(Err(t.with("connections-save-failed", &[("error", (&error).into())])));
+                    dialog.notice = Some(Err(Failure::new("connections-save-failed", error)));
                 }
                 return;
             }
@@ -237,7 +239,7 @@ impl Shell {
             dialog.saving = false;
             dialog.notice = Some(match &keyring {
                 Ok(()) => Ok(t.get("connections-saved")),
-                Err(error) => Err(t.with("connections-keyring-refused", &[("error", error.into())])),
+                Err(error) => Err(Failure::new("connections-keyring-refused", error.clone())),
             });
             for form in &mut dialog.forms {
                 form.original = Some(form.name.trim().to_owned());
@@ -270,9 +272,7 @@ impl Shell {
                 }
                 Err(error) => {
                     let name = form.name.clone();
-                    dialog.notice = Some(Err(self
-                        .texts
-                        .with("connections-invalid", &[("name", (&name).into()), ("error", (&error).into())])));
+                    dialog.notice = Some(Err(Failure::new("connections-invalid", named(error, &name))));
                     dialog.selected = i;
                     return None;
                 }
@@ -307,9 +307,7 @@ impl Shell {
                     }
                     Err(error) => {
                         let name = form.name.clone();
-                        dialog.notice = Some(Err(self
-                            .texts
-                            .with("connections-invalid", &[("name", (&name).into()), ("error", (&error).into())])));
+                        dialog.notice = Some(Err(Failure::new("connections-invalid", named(error, &name))));
                     }
                 }
             }
@@ -392,7 +390,7 @@ impl Shell {
             }
             None => {
                 let mut language = self.texts.language();
-                let choice = start::show(ui, &self.texts, &self.start, self.settings_error.as_deref(), &mut language);
+                let choice = start::show(ui, &self.texts, &self.start, self.settings_error.as_ref(), &mut language);
                 if language != self.texts.language() {
                     self.texts = Texts::new(language);
                 }
@@ -416,4 +414,10 @@ impl eframe::App for Shell {
         // Only the language: nothing of the data, the connection or its secrets is kept here.
         eframe::set_value(storage, super::LANGUAGE_KEY, &self.language());
     }
+}
+
+/// `error` told as the problem of the connection `name` (`connections-invalid` names it).
+fn named(error: Told, name: &str) -> Told {
+    let plain = Plain::new("connection-named").text("name", name).said("error", error.plain);
+    Told { plain, detail: error.detail }
 }

@@ -4,7 +4,7 @@
 use crate::i18n::{Texts, UiLanguage};
 
 /// What the start screen shows besides the choices.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum StartState {
     /// The settings are being read.
     Loading,
@@ -13,7 +13,7 @@ pub enum StartState {
     /// A connection is being opened.
     Opening(String),
     /// Opening a connection failed.
-    Failed(String, String),
+    Failed(String, crate::plain::Told),
 }
 
 /// What the user chose on the start screen.
@@ -34,7 +34,7 @@ pub fn show(
     ui: &mut egui::Ui,
     t: &Texts,
     state: &StartState,
-    settings_error: Option<&str>,
+    settings_error: Option<&crate::plain::Told>,
     language: &mut UiLanguage,
 ) -> StartChoice {
     let mut choice = StartChoice::None;
@@ -53,10 +53,7 @@ pub fn show(
             ui.heading(t.get("start-welcome"));
             ui.add_space(8.0);
             if let Some(error) = settings_error {
-                ui.colored_label(
-                    ui.visuals().error_fg_color,
-                    t.with("start-settings-error", &[("error", error.into())]),
-                );
+                crate::ui::widgets::told(ui, t, "start-settings-error", error);
                 ui.add_space(8.0);
             }
             match state {
@@ -74,7 +71,8 @@ pub fn show(
                 }
                 StartState::Failed(name, error) => {
                     ui.colored_label(ui.visuals().error_fg_color, t.with("start-failed", &[("name", name.into())]));
-                    ui.add(egui::Label::new(error.as_str()).wrap());
+                    ui.label(t.say(&error.plain));
+                    crate::ui::widgets::details(ui, t, error);
                     if ui.button(t.get("start-retry")).clicked() {
                         choice = StartChoice::Retry;
                     }

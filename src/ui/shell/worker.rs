@@ -12,6 +12,7 @@ use tokio::runtime::Handle;
 use crate::connection::{Connection, ConnectionCheck, Secrets};
 use crate::credentials::SecretStore;
 use crate::export::Journal;
+use crate::plain::{Plain, Told};
 use crate::settings::{Profile, Settings};
 use crate::ui::backend::Backend;
 use crate::ui::connections::form::{PickField, SecretChange, Stored};
@@ -27,13 +28,13 @@ pub struct Session {
 /// An answer to the shell.
 pub enum ShellReply {
     /// The settings file read (a missing file is the first run), or why not.
-    Loaded(Result<Settings, String>),
+    Loaded(Result<Settings, Told>),
     /// A session opened, or why not.
-    Opened(Result<Box<Session>, String>),
+    Opened(Result<Box<Session>, Told>),
     /// The result of "Test connection" number `seq`.
     Tested(u64, Box<ConnectionCheck>),
     /// Settings saved (then the secrets: `Err` names what the keyring refused).
-    Saved(Result<Settings, String>, Result<(), String>),
+    Saved(Result<Settings, Told>, Result<(), Told>),
     /// Which secrets the keyring holds for a profile.
     Stored(String, Stored),
     /// A file or folder chosen for a form field (`None`: cancelled).
@@ -51,7 +52,10 @@ pub struct ShellWorker {
     data_dir: Option<PathBuf>,
 }
 
-use crate::error_chain as chain;
+/// An error as the desk tells it.
+fn chain<E: crate::plain::Explain + 'static>(error: &E) -> Told {
+    Told::of(error)
+}
 
 impl ShellWorker {
     /// A worker on `runtime` keeping secrets in `store`; `mappings_dir` overrides every
@@ -84,7 +88,7 @@ impl ShellWorker {
     pub fn load(&self, path: PathBuf) {
         self.send(async move {
             let read = tokio::task::spawn_blocking(move || Settings::load(&path).map_err(|e| chain(&e))).await;
-            ShellReply::Loaded(read.unwrap_or_else(|e| Err(e.to_string())))
+            ShellReply::Loaded(read.unwrap_or_else(|e| Err(chain(&e))))
         });
     }
 
@@ -118,18 +122,24 @@ impl ShellWorker {
             let opened = tokio::task::spawn_blocking(move || {
                 let connection = Connection::from_profile(&profile, &with_stored(&profile, typed, store.as_ref())?)
                     .map_err(|e| chain(&e))?;
-                let data_dir = data_dir.ok_or("the OS has no data directory for the journal and mappings")?;
+                let data_dir = data_dir.ok_or_else(|| {
+                    Told::new(
+                        Plain::new("start-no-data-dir"),
+                        "the OS has no data directory for the journal and mappings",
+                    )
+                })?;
                 let dir = dir.unwrap_or_else(|| data_dir.join("mappings"));
-                std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {}", dir.display(), chain(&e)))?;
+                std::fs::create_dir_all(&dir)
+                    .map_err(|source| chain(&crate::mappings::MappingError::Io { path: dir.clone(), source }))?;
                 let mappings = crate::mappings::load_dir(&dir).map_err(|e| chain(&e))?;
                 let journal = crate::service::journal_for(&connection, &data_dir).map_err(|e| chain(&e))?;
                 let mut backend =
                     Backend::new(runtime, connection, journal, mappings, repaint).map_err(|e| chain(&e))?;
                 backend.set_mappings_dir(dir);
-                Ok::<_, String>(Box::new(Session { backend, demo: None }))
+                Ok::<_, Told>(Box::new(Session { backend, demo: None }))
             })
             .await;
-            ShellReply::Opened(opened.unwrap_or_else(|e| Err(e.to_string())))
+            ShellReply::Opened(opened.unwrap_or_else(|e| Err(chain(&e))))
         });
     }
 
@@ -142,7 +152,7 @@ impl ShellWorker {
                 Connection::from_profile(&profile, &secrets).map_err(|e| chain(&e))
             })
             .await
-            .unwrap_or_else(|e| Err(e.to_string()));
+            .unwrap_or_else(|e| Err(chain(&e)));
             let check = match prepared {
                 Ok(connection) => crate::connection::check(&connection).await,
                 Err(message) => crate::connection::ConnectionCheck::not_started(message),
@@ -170,10 +180,10 @@ impl ShellWorker {
                     }
                 }
                 refused.dedup();
-                (Ok(settings), if refused.is_empty() { Ok(()) } else { Err(refused.join("; ")) })
+                (Ok(settings), refused.into_iter().next().map_or(Ok(()), Err))
             })
             .await;
-            let (saved, secrets) = done.unwrap_or_else(|e| (Err(e.to_string()), Ok(())));
+            let (saved, secrets) = done.unwrap_or_else(|e| (Err(chain(&e)), Ok(())));
             ShellReply::Saved(saved, secrets)
         });
     }
@@ -200,7 +210,7 @@ impl ShellWorker {
                 Ok((secrets.tweb.is_some(), secrets.outbox.is_some()))
             })
             .await
-            .unwrap_or_else(|e| Err(e.to_string()));
+            .unwrap_or_else(|e| Err(chain(&e)));
             ShellReply::Stored(name, stored)
         });
     }
@@ -208,7 +218,7 @@ impl ShellWorker {
 
 /// The typed secrets, the missing ones filled from the keyring. A keyring that is not there is
 /// not an error while everything was typed.
-fn with_stored(profile: &Profile, typed: Secrets, store: &dyn SecretStore) -> Result<Secrets, String> {
+fn with_stored(profile: &Profile, typed: Secrets, store: &dyn SecretStore) -> Result<Secrets, Told> {
     let typed = Secrets { tweb: typed.tweb.filter(|s| !s.is_empty()), outbox: typed.outbox.filter(|s| !s.is_empty()) };
     if typed.tweb.is_some() && typed.outbox.is_some() {
         return Ok(typed);

@@ -6,8 +6,10 @@ pub mod pages;
 pub mod picker;
 mod recipients;
 mod records;
+mod told;
 
 pub use language::language_menu;
 pub use pages::{PageState, Zoom};
 pub use recipients::recipients;
 pub use records::{case_group_choices, document_type_choices, publicity};
+pub use told::{Failure, details, told};

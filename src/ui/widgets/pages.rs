@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use crate::i18n::Texts;
+use crate::plain::Told;
 
 /// How a preview page is scaled.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -21,13 +22,13 @@ pub struct PageState {
     /// Whose page: `None` for the form PDF, else the attachment's id.
     pub attachment_id: Option<String>,
     /// The file, or why it could not be fetched.
-    pub bytes: Result<Arc<Vec<u8>>, String>,
+    pub bytes: Result<Arc<Vec<u8>>, Told>,
     /// Page shown, from 1.
     pub page: usize,
     /// Pages in all.
     pub pages: usize,
     /// The drawn page, or the error.
-    pub texture: Result<egui::TextureHandle, String>,
+    pub texture: Result<egui::TextureHandle, Told>,
 }
 
 /// What the clerk asked of the page view.
@@ -37,8 +38,23 @@ pub enum PageCommand {
     GoTo(usize),
 }
 
-/// Draws `state` with its toolbar; `alt` names the picture for screen readers.
+/// The message of a file the desk does not preview (a DOCX): a notice, not an error.
+const NOT_PREVIEWED: &str = "preview-unsupported";
+
+/// Draws `state` with its toolbar; `alt` names the picture for screen readers. A page that could
+/// not be drawn shows why, without page or zoom buttons that would do nothing.
 pub fn show(ui: &mut egui::Ui, t: &Texts, state: &PageState, zoom: &mut Zoom, alt: &str) -> Option<PageCommand> {
+    let texture = match &state.texture {
+        Ok(texture) => texture.clone(),
+        Err(error) if error.plain.id == NOT_PREVIEWED => {
+            ui.label(t.say(&error.plain));
+            return None;
+        }
+        Err(error) => {
+            super::told(ui, t, "page-error", error);
+            return None;
+        }
+    };
     let (page, pages) = (state.page, state.pages);
     let mut command = None;
     ui.horizontal_wrapped(|ui| {
@@ -67,27 +83,19 @@ pub fn show(ui: &mut egui::Ui, t: &Texts, state: &PageState, zoom: &mut Zoom, al
             *zoom = Zoom::FitWidth;
         }
     });
-    match &state.texture {
-        Ok(texture) => {
-            let texture = texture.clone();
-            let scroll = match *zoom {
-                Zoom::FitWidth => egui::ScrollArea::vertical(),
-                Zoom::Factor(_) => egui::ScrollArea::both(),
-            };
-            scroll.id_salt(alt).auto_shrink([false, false]).show(ui, |ui| {
-                let size = texture.size_vec2();
-                // Pages are drawn 1200 px wide; 100 % shows an A4 page about as wide as on paper.
-                let width = match *zoom {
-                    Zoom::FitWidth => ui.available_width().max(200.0),
-                    Zoom::Factor(f) => size.x * 0.66 * f,
-                };
-                let scaled = egui::vec2(width, size.y * width / size.x.max(1.0));
-                ui.add(egui::Image::new((texture.id(), scaled)).alt_text(alt));
-            });
-        }
-        Err(error) => {
-            ui.colored_label(ui.visuals().error_fg_color, t.with("page-error", &[("error", error.into())]));
-        }
-    }
+    let scroll = match *zoom {
+        Zoom::FitWidth => egui::ScrollArea::vertical(),
+        Zoom::Factor(_) => egui::ScrollArea::both(),
+    };
+    scroll.id_salt(alt).auto_shrink([false, false]).show(ui, |ui| {
+        let size = texture.size_vec2();
+        // Pages are drawn 1200 px wide; 100 % shows an A4 page about as wide as on paper.
+        let width = match *zoom {
+            Zoom::FitWidth => ui.available_width().max(200.0),
+            Zoom::Factor(f) => size.x * 0.66 * f,
+        };
+        let scaled = egui::vec2(width, size.y * width / size.x.max(1.0));
+        ui.add(egui::Image::new((texture.id(), scaled)).alt_text(alt));
+    });
     command
 }

@@ -70,7 +70,7 @@ pub struct DeskApp {
     pub(super) admin: admin::AdminState,
     pub(super) default_saving: Requested<crate::ui::backend::Saved>,
     pub(super) default_service: Option<String>,
-    pub(super) default_saved: Option<Result<String, String>>,
+    pub(super) default_saved: Option<Result<String, crate::ui::widgets::Failure>>,
     pub(super) wants_connections: bool,
 }
 
@@ -267,6 +267,14 @@ impl DeskApp {
                     unfinished: self.unfinished.state(),
                     history: self.history.state(),
                     running: &running,
+                    told: self
+                        .filings
+                        .iter()
+                        .filter_map(|(id, f)| match &f.result {
+                            Some(Err(crate::ui::backend::Ended::Failed(told))) => Some((id.as_str(), told)),
+                            _ => None,
+                        })
+                        .collect(),
                 };
                 let commands = failed::show(&view, ui);
                 self.apply_failed(commands);

@@ -3,11 +3,12 @@
 
 use super::DeskApp;
 use crate::export::EventKind;
+use crate::plain::{Plain, Told};
 use crate::ui::backend::{AttachmentView, Ended, PreviewPage, Reply};
 use crate::ui::desk::draft::Draft;
 use crate::ui::desk::inbox_model::RowState;
 use crate::ui::request::RequestState;
-use crate::ui::widgets::PageState;
+use crate::ui::widgets::{Failure, PageState};
 
 /// Who saved a mapping: its outcome is shown there only.
 #[derive(Clone, Copy)]
@@ -110,14 +111,14 @@ impl DeskApp {
     /// A mapping saved, by the admin or from the filing panel: drafts not yet filed take the new
     /// default (the open one at once), and it is checked against TWeb's catalog again. The
     /// outcome in words, for the view that saved it.
-    fn mapping_saved(&mut self, saver: Saver) -> Result<String, String> {
+    fn mapping_saved(&mut self, saver: Saver) -> Result<String, Failure> {
         let state = match saver {
             Saver::Admin => self.admin.saving.state(),
             Saver::Filing => self.default_saving.state(),
         };
         let RequestState::Ready(saved) = state else {
-            let error = state.error().unwrap_or_default().to_owned();
-            return Err(self.texts.with("admin-save-error", &[("error", (&error).into())]));
+            let told = state.error().cloned().unwrap_or_else(|| Told::new(Plain::new("error-unexpected"), ""));
+            return Err(Failure::new("admin-save-error", told));
         };
         let (path, mapping) = (saved.0.display().to_string(), saved.1.clone());
         self.drafts.retain(|id, d| d.service != mapping.service || self.filings.contains_key(id));
@@ -149,7 +150,7 @@ impl DeskApp {
                     self.admin.status = Some(Ok(self.texts.get("admin-imported")));
                 }
                 RequestState::Failed(error, _) => {
-                    self.admin.status = Some(Err(self.texts.with("admin-import-error", &[("error", error.into())])));
+                    self.admin.status = Some(Err(Failure::new("admin-import-error", error.clone())));
                 }
                 _ => {}
             }
@@ -161,7 +162,7 @@ impl DeskApp {
                     self.admin.status = Some(Ok(self.texts.with("admin-exported", &[("path", (&path).into())])));
                 }
                 RequestState::Failed(error, _) => {
-                    self.admin.status = Some(Err(self.texts.with("admin-export-error", &[("error", error.into())])));
+                    self.admin.status = Some(Err(Failure::new("admin-export-error", error.clone())));
                 }
                 _ => {}
             }

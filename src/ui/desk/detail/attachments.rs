@@ -48,7 +48,7 @@ pub fn show(
             ui.label(t.with("attachment-saved", &[("path", path.into())]));
         }
         RequestState::Failed(error, _) => {
-            ui.colored_label(ui.visuals().error_fg_color, t.with("attachment-save-error", &[("error", error.into())]));
+            crate::ui::widgets::told(ui, t, "attachment-save-error", error);
         }
         _ => {}
     }
@@ -58,7 +58,7 @@ pub fn show(
             let name = name.unwrap_or_default();
             let alt = t.with("attachment-alt", &[("name", (&name).into()), ("page", state.page.into())]);
             if let Err(error) = &state.bytes {
-                ui.colored_label(ui.visuals().error_fg_color, t.with("page-error", &[("error", error.into())]));
+                crate::ui::widgets::told(ui, t, "page-error", error);
                 return;
             }
             if let Some(PageCommand::GoTo(page)) = pages::show(ui, t, state, view.zoom, &alt) {

@@ -30,7 +30,7 @@ pub struct DetailView<'a> {
     /// Whether a transaction is selected.
     pub selected: bool,
     /// Why the selected transaction could not be fetched, if it could not.
-    pub error: Option<&'a str>,
+    pub error: Option<&'a crate::plain::Told>,
     /// The selected transaction, once it is here.
     pub transaction: Option<&'a Transaction>,
     /// The tab shown.
@@ -71,7 +71,7 @@ pub fn show(view: &mut DetailView<'_>, ui: &mut egui::Ui) -> Vec<DetailCommand> 
         return commands;
     }
     if let Some(error) = view.error {
-        ui.colored_label(ui.visuals().error_fg_color, t.with("detail-error", &[("error", error.into())]));
+        crate::ui::widgets::told(ui, t, "detail-error", error);
     }
     let Some(transaction) = view.transaction else {
         ui.spinner();
