@@ -20,6 +20,7 @@ use crate::contract::outbox::{Completion, FilingResult};
 use crate::contract::tweb::{CreateAssignment, CreateCase, DocumentMetadata};
 use crate::domain::{Attachment, Transaction, helsinki};
 use crate::outbox::OutboxClient;
+use crate::plain::Told;
 use crate::remote::{Action, RemoteError, RemoteErrorKind};
 use crate::tweb::{CaseSystem, Upload};
 
@@ -99,7 +100,7 @@ impl<C: CaseSystem + 'static> Exporter<C> {
                 Err(e) if e.is_retryable() && attempt < self.config.retry.attempts => {
                     self.emit(
                         id,
-                        EventKind::Retrying { step: step.clone(), message: e.to_string(), attempt: attempt + 1 },
+                        EventKind::Retrying { step: step.clone(), message: Told::of(&e), attempt: attempt + 1 },
                     );
                     tokio::time::sleep(self.backoff(attempt)).await;
                     attempt += 1;

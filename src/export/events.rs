@@ -60,8 +60,8 @@ pub enum EventKind {
     Retrying {
         /// The step.
         step: Step,
-        /// The error, in plain words.
-        message: String,
+        /// The error: plain words and the chain.
+        message: crate::plain::Told,
         /// Which try comes next.
         attempt: u32,
     },

@@ -9,6 +9,7 @@ use super::ExportError;
 use super::engine::Exporter;
 use super::events::{EventKind, Step};
 use super::place::{Found, Place};
+use crate::plain::Told;
 use crate::remote::{RemoteError, RemoteErrorKind};
 use crate::tweb::CaseSystem;
 
@@ -72,7 +73,7 @@ impl<C: CaseSystem + 'static> Exporter<C> {
                 _ if error.is_retryable() => {
                     self.emit(
                         id,
-                        EventKind::Retrying { step: step.clone(), message: error.to_string(), attempt: attempt + 1 },
+                        EventKind::Retrying { step: step.clone(), message: Told::of(&error), attempt: attempt + 1 },
                     );
                     tokio::time::sleep(self.backoff(attempt)).await;
                 }

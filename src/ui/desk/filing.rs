@@ -22,7 +22,7 @@ pub struct FilingView {
     pub bytes: Option<(u64, u64)>,
     /// The step being tried again, the try that comes next and the technical cause (shown on
     /// hover only).
-    pub retry: Option<(Step, u32, String)>,
+    pub retry: Option<(Step, u32, crate::plain::Told)>,
     /// The outcome.
     pub result: Option<Result<FilingResult, Ended>>,
 }
@@ -166,7 +166,7 @@ fn progress(panel: &FilingPanel<'_>, ui: &mut egui::Ui, view: &FilingView, comma
     if let (true, Some((step, attempt, cause))) = (view.running, &view.retry) {
         // A lost answer or a busy server is retried: said plainly, never as a failure.
         let text = t.with("filing-retrying", &[("step", (&step_text(t, step)).into()), ("attempt", (*attempt).into())]);
-        ui.label(text).on_hover_text(cause);
+        ui.label(text).on_hover_text(t.say(&cause.plain));
     }
     match &view.result {
         Some(Ok(result)) => {
