@@ -452,3 +452,7 @@ finding-hint = ; did you mean { $suggestion }?
 finding-no-hint = {""}
 failed-reason = { $error }
 failed-earlier = The filing failed earlier. Try again; the reason is in the details.
+mapping-changed = The file { $path } was changed on disk since it was read ({ $fields }). Nothing was saved.
+admin-conflict = Someone else changed the file meanwhile. What differs: { $fields }. Load the version on disk or replace it with yours.
+admin-conflict-reload = Load the version on disk
+admin-conflict-overwrite = Replace the version on disk with mine

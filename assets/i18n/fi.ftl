@@ -452,3 +452,7 @@ finding-hint = ; tarkoititko { $suggestion }?
 finding-no-hint = .
 failed-reason = { $error }
 failed-earlier = Kirjaus epäonnistui aiemmin. Yritä uudelleen; syy on tiedoissa.
+mapping-changed = Tiedostoa { $path } on muutettu levyllä sen jälkeen, kun se luettiin ({ $fields }). Mitään ei tallennettu.
+admin-conflict = Joku muu muutti tiedostoa sillä välin. Eroavat kohdat: { $fields }. Lataa levyn versio tai korvaa se omillasi.
+admin-conflict-reload = Lataa levyn versio
+admin-conflict-overwrite = Korvaa levyn versio omillani

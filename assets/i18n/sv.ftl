@@ -452,3 +452,7 @@ finding-hint = ; menade du { $suggestion }?
 finding-no-hint = .
 failed-reason = { $error }
 failed-earlier = Registreringen misslyckades tidigare. Försök igen; orsaken finns i detaljerna.
+mapping-changed = Filen { $path } har ändrats på disken sedan den lästes ({ $fields }). Ingenting sparades.
+admin-conflict = Någon annan ändrade filen under tiden. Det som skiljer sig: { $fields }. Ladda diskens version eller ersätt den med dina ändringar.
+admin-conflict-reload = Ladda diskens version
+admin-conflict-overwrite = Ersätt diskens version med mina

@@ -35,6 +35,17 @@ pub enum MappingError {
         /// What is wrong, with the line.
         message: String,
     },
+    /// The file was changed on disk since the mapping being saved was read from it (another
+    /// admin, or an editor, on a shared folder): nothing was written.
+    #[error("{path} was changed on disk since it was read ({}); nothing was written", .fields.join(", "))]
+    Changed {
+        /// The file.
+        path: PathBuf,
+        /// The keys whose values differ between what was read and what is on disk now.
+        fields: Vec<String>,
+        /// The mapping on disk now (`None`: the file was removed or cannot be read as one).
+        on_disk: Option<Box<ServiceMapping>>,
+    },
 }
 
 /// Reads one mapping file.
@@ -77,6 +88,9 @@ impl crate::plain::Explain for MappingError {
                 Plain::new("mapping-io").text("path", path.display().to_string()).said("cause", source.plain())
             }
             Self::Format { path, .. } => Plain::new("mapping-format").text("path", path.display().to_string()),
+            Self::Changed { path, fields, .. } => {
+                Plain::new("mapping-changed").text("path", path.display().to_string()).text("fields", fields.join(", "))
+            }
         }
     }
 }

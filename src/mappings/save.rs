@@ -149,5 +149,58 @@ pub fn save(dir: &Path, mapping: &ServiceMapping) -> Result<PathBuf, MappingErro
     Ok(path)
 }
 
+/// Saves `mapping` like [`save`], but only if the file still holds `base`, the mapping the edit
+/// started from (`None`: there was no file). When someone changed the file meanwhile, nothing
+/// is written and [`MappingError::Changed`] names the keys that differ and holds the file's
+/// mapping, so the admin can reload it or overwrite it knowingly.
+pub fn save_unless_changed(
+    dir: &Path,
+    mapping: &ServiceMapping,
+    base: Option<&ServiceMapping>,
+) -> Result<PathBuf, MappingError> {
+    let path = dir.join(format!("{}.toml", mapping.service));
+    let on_disk = match std::fs::read_to_string(&path) {
+        Ok(text) => Some(toml::from_str::<ServiceMapping>(&text).ok().map(Box::new)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(source) => return Err(MappingError::Io { path, source }),
+    };
+    let unchanged = match (&on_disk, base) {
+        (None, None) => true,
+        (Some(Some(disk)), Some(base)) => **disk == *base,
+        _ => false,
+    };
+    if !unchanged {
+        let disk = on_disk.flatten();
+        let fields = differences(base, disk.as_deref());
+        return Err(MappingError::Changed { path, fields, on_disk: disk });
+    }
+    save(dir, mapping)
+}
+
+/// The top-level keys (and `assignment.` keys) whose values differ between two mappings.
+pub fn differences(a: Option<&ServiceMapping>, b: Option<&ServiceMapping>) -> Vec<String> {
+    fn table(m: Option<&ServiceMapping>) -> toml::Table {
+        m.and_then(|m| toml::Table::try_from(m).ok()).unwrap_or_default()
+    }
+    fn walk(prefix: &str, a: &toml::Table, b: &toml::Table, found: &mut Vec<String>) {
+        let keys: std::collections::BTreeSet<&String> = a.keys().chain(b.keys()).collect();
+        for key in keys {
+            match (a.get(key), b.get(key)) {
+                (Some(toml::Value::Table(x)), Some(toml::Value::Table(y))) => {
+                    walk(&format!("{prefix}{key}."), x, y, found);
+                }
+                (x, y) if x != y => found.push(format!("{prefix}{key}")),
+                _ => {}
+            }
+        }
+    }
+    let mut found = Vec::new();
+    walk("", &table(a), &table(b), &mut found);
+    if found.is_empty() && a.is_some() != b.is_some() {
+        found.push("service".to_owned());
+    }
+    found
+}
+
 #[cfg(test)]
 mod tests;

@@ -101,7 +101,44 @@ impl CheckedMappings {
     }
 }
 
-/// TWeb's catalog, and `mappings` checked against it (the desk asks this at start and on Päivitä).
+/// Why TWeb's catalog, or the mappings folder to check against it, could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum CatalogError {
+    /// TWeb did not give its catalog.
+    #[error("TWeb's catalog could not be read")]
+    Tweb(#[from] crate::remote::RemoteError),
+    /// The mappings folder could not be read.
+    #[error("the mappings folder could not be read")]
+    Mappings(#[from] crate::mappings::MappingError),
+}
+
+impl crate::plain::Explain for CatalogError {
+    fn plain(&self) -> crate::plain::Plain {
+        match self {
+            Self::Tweb(error) => error.plain(),
+            Self::Mappings(error) => error.plain(),
+        }
+    }
+}
+
+/// TWeb's catalog, and the mapping files of `dir` read again and checked against it: a file
+/// changed on disk (by another admin, on a shared folder) is used as it is now, and one that
+/// cannot be read as a mapping gives no default. The desk asks this at start and on Päivitä.
+pub async fn fetch_and_check_dir(
+    tweb: &impl crate::tweb::CaseSystem,
+    dir: std::path::PathBuf,
+) -> Result<(Catalog, CheckedMappings), CatalogError> {
+    let catalog = crate::tweb::fetch_catalog(tweb).await?;
+    let checker_catalog = catalog.clone();
+    let reports = tokio::task::spawn_blocking(move || {
+        crate::mappings::check::Checker { catalog: &checker_catalog, services: &[] }.check_dir(&dir)
+    })
+    .await
+    .map_err(|e| crate::mappings::MappingError::Io { path: "mappings".into(), source: std::io::Error::other(e) })??;
+    Ok((catalog, CheckedMappings::from_reports(&reports)))
+}
+
+/// TWeb's catalog, and `mappings` checked against it (a session without a mappings folder).
 pub async fn fetch_and_check(
     tweb: &impl crate::tweb::CaseSystem,
     mappings: Arc<Vec<ServiceMapping>>,

@@ -8,6 +8,6 @@ mod checked;
 pub mod plan;
 mod services;
 
-pub use checked::{CheckedMappings, Unusable, fetch_and_check};
+pub use checked::{CatalogError, CheckedMappings, Unusable, fetch_and_check, fetch_and_check_dir};
 pub use plan::{Missing, PlanError, from_mapping};
 pub use services::{ServiceError, Services, journal_for};

@@ -1,7 +1,7 @@
 //! Mappings in the desk: a broken one is not used and an admin fixes it in the app; a clerk saves
 //! the choices for an unmapped service as its default.
 
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 
 use super::{desk_with, fill, open, pending, settle, wait_for};
 
@@ -104,4 +104,67 @@ fn the_e_service_filter_and_oletukset_give_a_service_the_same_name() {
     wait_for(&mut harness, &format!("{noise} näkyvissä"));
     harness.get_by_label("Oletukset").click();
     wait_for(&mut harness, "Meluilmoitus (ympäristöyksikkö)\nmeluilmoitus");
+}
+
+/// A shared mapping folder. Päivitä did not read files changed on disk, and Tallenna in
+/// Oletukset then silently overwrote another admin's change. Päivitä now reads the folder again,
+/// and a save over a file changed since it was read is refused, naming what differs, with
+/// reload and overwrite offered.
+#[test]
+fn a_shared_mapping_folder_loses_no_edit() {
+    let dir = mappings(|_| {});
+    let path = dir.path().join("meluilmoitus.toml");
+    let runtime = tokio::runtime::Runtime::new().expect("runtime");
+    let (sandbox, mut harness) = desk_with(&runtime, Some(dir.path()), true);
+    let noise = pending(&runtime, &sandbox).into_iter().find(|t| t.service.id == "meluilmoitus").expect("noise");
+    wait_for(&mut harness, "odottaa");
+
+    // Another admin changes the title on disk; Päivitä brings it to the clerk's filing panel.
+    let original = std::fs::read_to_string(&path).expect("read");
+    let theirs = original.replace("title = \"{service} – {submitter}\"", "title = \"Melu: {submitter}\"");
+    std::fs::write(&path, &theirs).expect("write");
+    harness.get_by_label("Päivitä").click();
+    settle(&mut harness);
+    open(&mut harness, &noise.title, &noise.id);
+    let title = format!("Melu: {}", noise.submitter_name);
+    let shown = (0..3_000).find_map(|_| {
+        harness.step();
+        let value = harness.query_by_label("Otsikko").and_then(|n| n.accesskit_node().value());
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        value.filter(|v| *v == title)
+    });
+    assert_eq!(shown, Some(title), "the case title comes from the file as it is on disk now");
+
+    // This admin opens the mapping; meanwhile the other one moves the due days on disk.
+    harness.get_by_label("Oletukset").click();
+    wait_for(&mut harness, "meluilmoitus · ");
+    harness.get_by_label_contains("meluilmoitus · ").click();
+    wait_for(&mut harness, "Meluilmoitus (meluilmoitus)");
+    let changed = theirs.replace("due_in_days = 10", "due_in_days = 5");
+    std::fs::write(&path, &changed).expect("write");
+    fill(&mut harness, "Nimi", "Meluilmoitus (ympäristö)");
+    harness.get_by_label("Tallenna").click();
+    wait_for(&mut harness, "Joku muu muutti tiedostoa sillä välin. Eroavat kohdat: assignment.due_in_days.");
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), changed, "the other admin's change stays");
+    assert!(harness.query_by_label_contains("Tallennettu:").is_none(), "not saved");
+
+    // Reload takes what the file holds now; a save after it keeps both admins' changes.
+    harness.get_by_label("Lataa levyn versio").click();
+    wait_for(&mut harness, "Meluilmoitus (meluilmoitus)");
+    fill(&mut harness, "Nimi", "Meluilmoitus (ympäristö)");
+    harness.get_by_label("Tallenna").click();
+    wait_for(&mut harness, "Tallennettu:");
+    let saved = kirjaamo::mappings::load_file(&path).expect("valid");
+    assert_eq!((saved.name.as_str(), saved.title.as_str()), ("Meluilmoitus (ympäristö)", "Melu: {submitter}"));
+    assert_eq!(saved.assignment.and_then(|a| a.due_in_days), Some(5));
+
+    // Overwrite is there for when the admin means it.
+    std::fs::write(&path, changed.replace("due_in_days = 5", "due_in_days = 3")).expect("write");
+    fill(&mut harness, "Nimi", "Meluilmoitus");
+    harness.get_by_label("Tallenna").click();
+    wait_for(&mut harness, "Eroavat kohdat:");
+    harness.get_by_label("Korvaa levyn versio omillani").click();
+    wait_for(&mut harness, "Tallennettu:");
+    let saved = kirjaamo::mappings::load_file(&path).expect("valid");
+    assert_eq!((saved.name.as_str(), saved.assignment.and_then(|a| a.due_in_days)), ("Meluilmoitus", Some(5)));
 }

@@ -1,4 +1,4 @@
-use super::{new_document, save};
+use super::{differences, new_document, save, save_unless_changed};
 use crate::mappings::{AttachmentRule, DefaultAction, ServiceMapping, load_file};
 
 const COMMENTED: &str = r#"# Terassilupa: the city environment unit decides.
@@ -87,4 +87,34 @@ fn a_new_mapping_becomes_a_readable_file() {
     assert!(text.starts_with("# Filing defaults of the e-service Uusi palvelu (uusi-palvelu)."), "{text}");
     assert_eq!(load_file(&path).unwrap_or_else(|e| panic!("{e}")), mapping);
     assert_eq!(new_document(&mapping).to_string(), text);
+}
+
+/// A shared folder: another admin changed the file after this one read it. Saving silently
+/// overwrote that change; now it is refused with the keys named, and nothing is written.
+#[test]
+fn a_file_changed_on_disk_since_it_was_read_is_not_overwritten() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.path().join("terassilupa.toml");
+    std::fs::write(&path, COMMENTED).unwrap_or_else(|e| panic!("{e}"));
+    let base = load_file(&path).unwrap_or_else(|e| panic!("{e}"));
+    // The other admin moves the case group and the due days on disk.
+    let theirs = COMMENTED.replace("\"10.03.01\"", "\"10.03.02\"").replace("due_in_days = 21", "due_in_days = 7");
+    std::fs::write(&path, &theirs).unwrap_or_else(|e| panic!("{e}"));
+    let mut mine = base.clone();
+    mine.title = "Terassi: {submitter}".to_owned();
+    match save_unless_changed(dir.path(), &mine, Some(&base)) {
+        Err(crate::mappings::MappingError::Changed { fields, on_disk, .. }) => {
+            assert_eq!(fields, vec!["assignment.due_in_days".to_owned(), "case_group".to_owned()]);
+            assert_eq!(on_disk.and_then(|m| m.case_group), Some("10.03.02".to_owned()));
+        }
+        other => panic!("saved over the other admin's change: {other:?}"),
+    }
+    assert_eq!(std::fs::read_to_string(&path).unwrap_or_default(), theirs, "nothing written");
+    // Unchanged on disk: it saves.
+    let reread = load_file(&path).unwrap_or_else(|e| panic!("{e}"));
+    save_unless_changed(dir.path(), &mine, Some(&reread)).unwrap_or_else(|e| panic!("{e}"));
+    assert!(std::fs::read_to_string(&path).unwrap_or_default().contains("Terassi: {submitter}"));
+    // A file made meanwhile for a service that had none is not overwritten either.
+    assert!(save_unless_changed(dir.path(), &mine, None).is_err());
+    assert!(differences(Some(&mine), Some(&mine)).is_empty());
 }

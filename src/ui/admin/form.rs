@@ -154,6 +154,20 @@ pub fn show(view: &mut AdminView<'_>, ui: &mut egui::Ui, commands: &mut Vec<Admi
             commands.push(AdminCommand::Export(m.clone()));
         }
     });
+    if let Some((fields, on_disk)) = &view.state.conflict {
+        ui.colored_label(
+            ui.visuals().warn_fg_color,
+            t.with("admin-conflict", &[("fields", (&fields.join(", ")).into())]),
+        );
+        ui.horizontal_wrapped(|ui| {
+            if ui.add_enabled(on_disk.is_some(), egui::Button::new(t.get("admin-conflict-reload"))).clicked() {
+                commands.push(AdminCommand::Reload);
+            }
+            if ui.button(t.get("admin-conflict-overwrite")).clicked() {
+                commands.push(AdminCommand::Overwrite(m.clone()));
+            }
+        });
+    }
     match &view.state.status {
         Some(Ok(text)) => {
             ui.label(text);

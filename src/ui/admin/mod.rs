@@ -34,6 +34,12 @@ pub struct AdminState {
     pub exporting: Requested<Option<PathBuf>>,
     /// The outcome of the last save, import or export, in words.
     pub status: Option<Result<String, crate::ui::widgets::Failure>>,
+    /// The mapping the edit began from, as the file held it (`None`: no file): a save is refused
+    /// when the file no longer holds it.
+    pub base: Option<ServiceMapping>,
+    /// The last save was refused because the file changed on disk: the keys that differ and the
+    /// file's mapping now.
+    pub conflict: Option<(Vec<String>, Option<Box<ServiceMapping>>)>,
 }
 
 /// One e-service in the admin's list.
@@ -62,6 +68,10 @@ pub enum AdminCommand {
     Import,
     /// Write the edited mapping to a file the admin picks.
     Export(ServiceMapping),
+    /// The file changed on disk: edit what it holds now, dropping this edit.
+    Reload,
+    /// The file changed on disk: save this edit over it anyway.
+    Overwrite(ServiceMapping),
 }
 
 /// What the admin view shows, and its own state.

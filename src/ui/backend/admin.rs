@@ -9,7 +9,19 @@ use crate::domain::Transaction;
 use crate::mappings::ServiceMapping;
 
 /// A mapping saved, and the file it went into.
-pub type Saved = Box<(PathBuf, ServiceMapping)>;
+pub enum Saved {
+    /// Written: the file and the mapping saved.
+    Written(PathBuf, Box<ServiceMapping>),
+    /// Not written: the file changed on disk since the edit began.
+    Changed {
+        /// Keys that differ between what the edit began from and the file now.
+        fields: Vec<String>,
+        /// The file's mapping now (`None`: removed or unreadable).
+        on_disk: Option<Box<ServiceMapping>>,
+        /// What to tell the admin.
+        told: Told,
+    },
+}
 
 impl Backend {
     /// The folder mappings are saved to, when the desk has one.
@@ -48,18 +60,39 @@ impl Backend {
         }
     }
 
-    /// Saves `mapping` into the mappings folder (comments kept, atomic); the file and the mapping
-    /// saved, as work for a `Requested` value.
-    pub fn save_mapping(&self, mapping: ServiceMapping) -> impl Future<Output = Result<Saved, Told>> + Send + 'static {
+    /// Saves `mapping` into the mappings folder (comments kept, atomic) if the file still holds
+    /// `base`, what the edit began from, or whatever it holds when `overwrite`; as work for a
+    /// `Requested` value.
+    pub fn save_mapping(
+        &self,
+        mapping: ServiceMapping,
+        base: Option<ServiceMapping>,
+        overwrite: bool,
+    ) -> impl Future<Output = Result<Saved, Told>> + Send + 'static {
         let dir = self.mappings_dir.clone();
         async move {
             let dir = dir.ok_or_else(|| {
                 Told::new(crate::plain::Plain::new("admin-no-folder"), "no mappings folder is configured")
             })?;
             let saved = tokio::task::spawn_blocking(move || {
-                crate::mappings::save::save(&dir, &mapping).map(|path| (path, mapping)).map_err(plain)
+                let written = if overwrite {
+                    crate::mappings::save::save(&dir, &mapping)
+                } else {
+                    crate::mappings::save::save_unless_changed(&dir, &mapping, base.as_ref())
+                };
+                match written {
+                    Ok(path) => Ok(Saved::Written(path, Box::new(mapping))),
+                    Err(error @ crate::mappings::MappingError::Changed { .. }) => {
+                        let told = Told::of(&error);
+                        let crate::mappings::MappingError::Changed { fields, on_disk, .. } = error else {
+                            return Err(told);
+                        };
+                        Ok(Saved::Changed { fields, on_disk, told })
+                    }
+                    Err(error) => Err(plain(error)),
+                }
             });
-            saved.await.unwrap_or_else(|e| Err(plain(e))).map(Box::new)
+            saved.await.unwrap_or_else(|e| Err(plain(e)))
         }
     }
 

@@ -131,8 +131,16 @@ impl Backend {
     /// against it, as work for a `Requested` value: until the answer is applied
     /// ([`Backend::set_checked`]) no mapping is a usable default, and one with errors never is.
     pub fn catalog(&self) -> impl Future<Output = Result<Box<(Catalog, CheckedMappings)>, Told>> + Send + 'static {
-        let (tweb, mappings) = (Arc::clone(&self.tweb), Arc::clone(self.mappings.all()));
-        async move { crate::service::fetch_and_check(tweb.as_ref(), mappings).await.map(Box::new).map_err(plain) }
+        let (tweb, mappings, dir) =
+            (Arc::clone(&self.tweb), Arc::clone(self.mappings.all()), self.mappings_dir.clone());
+        async move {
+            // A mappings folder is read again each time: another admin may have changed it.
+            let checked = match dir {
+                Some(dir) => crate::service::fetch_and_check_dir(tweb.as_ref(), dir).await,
+                None => crate::service::fetch_and_check(tweb.as_ref(), mappings).await.map_err(Into::into),
+            };
+            checked.map(Box::new).map_err(plain)
+        }
     }
 
     /// Uses the mappings as checked against the catalog.

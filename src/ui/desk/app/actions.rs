@@ -172,7 +172,8 @@ impl DeskApp {
         }
         self.default_service = Some(mapping.service.clone());
         self.default_saved = None;
-        self.default_saving.request(&self.backend.spawner(), self.backend.save_mapping(mapping));
+        let base = self.backend.mapping(&mapping.service).cloned();
+        self.default_saving.request(&self.backend.spawner(), self.backend.save_mapping(mapping, base, false));
     }
 
     /// Ticks or unticks a row for bulk filing.

@@ -27,7 +27,14 @@ impl DeskApp {
             match command {
                 top::TopCommand::Language(language) => self.set_language(language),
                 top::TopCommand::Connections => self.wants_connections = true,
-                top::TopCommand::Refresh => self.refresh(),
+                top::TopCommand::Refresh => {
+                    // Päivitä also reads TWeb's catalog and the mapping files again: another
+                    // admin may have changed a shared mappings folder.
+                    if !self.catalog.is_pending() {
+                        self.catalog.request(&self.backend.spawner(), self.backend.catalog());
+                    }
+                    self.refresh();
+                }
                 top::TopCommand::View(view) => {
                     self.view = view;
                     if view == View::Failed {
@@ -174,10 +181,12 @@ impl DeskApp {
         for command in commands {
             match command {
                 admin::AdminCommand::Open(service, name) => {
-                    let mapping =
-                        self.backend.mapping(&service).cloned().unwrap_or_else(|| admin::blank(&service, &name));
+                    let base = self.backend.mapping(&service).cloned();
+                    let mapping = base.clone().unwrap_or_else(|| admin::blank(&service, &name));
                     self.admin.editing = Some(mapping);
+                    self.admin.base = base;
                     self.admin.status = None;
+                    self.admin.conflict = None;
                     if !self.admin.samples.contains_key(&service) {
                         let work = self.backend.sample(&service);
                         self.admin.samples.entry(service.clone()).or_default().request(&self.backend.spawner(), work);
@@ -185,7 +194,23 @@ impl DeskApp {
                     self.admin.service = Some(service);
                 }
                 admin::AdminCommand::Save(mapping) => {
-                    self.admin.saving.request(&self.backend.spawner(), self.backend.save_mapping(mapping));
+                    let work = self.backend.save_mapping(mapping, self.admin.base.clone(), false);
+                    self.admin.saving.request(&self.backend.spawner(), work);
+                }
+                admin::AdminCommand::Overwrite(mapping) => {
+                    self.admin.conflict = None;
+                    let work = self.backend.save_mapping(mapping, None, true);
+                    self.admin.saving.request(&self.backend.spawner(), work);
+                }
+                admin::AdminCommand::Reload => {
+                    if let Some((_, Some(on_disk))) = self.admin.conflict.take() {
+                        self.admin.editing = Some((*on_disk).clone());
+                        self.admin.base = Some((*on_disk).clone());
+                        self.admin.status = None;
+                        // The desk files by what the file holds now, checked again.
+                        self.backend.replace_mapping(*on_disk);
+                        self.catalog.request(&self.backend.spawner(), self.backend.catalog());
+                    }
                 }
                 admin::AdminCommand::Import => {
                     self.admin.importing.request(&self.backend.spawner(), Backend::import_mapping());

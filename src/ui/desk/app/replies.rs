@@ -4,14 +4,14 @@
 use super::DeskApp;
 use crate::export::EventKind;
 use crate::plain::{Plain, Told};
-use crate::ui::backend::{AttachmentView, Ended, PreviewPage, Reply};
+use crate::ui::backend::{AttachmentView, Ended, PreviewPage, Reply, Saved};
 use crate::ui::desk::draft::Draft;
 use crate::ui::desk::inbox_model::RowState;
 use crate::ui::request::RequestState;
 use crate::ui::widgets::{Failure, PageState};
 
 /// Who saved a mapping: its outcome is shown there only.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 enum Saver {
     /// The admin view.
     Admin,
@@ -116,11 +116,24 @@ impl DeskApp {
             Saver::Admin => self.admin.saving.state(),
             Saver::Filing => self.default_saving.state(),
         };
-        let RequestState::Ready(saved) = state else {
-            let told = state.error().cloned().unwrap_or_else(|| Told::new(Plain::new("error-unexpected"), ""));
-            return Err(Failure::new("admin-save-error", told));
+        let (path, mapping) = match state {
+            RequestState::Ready(Saved::Written(path, mapping)) => (path.display().to_string(), (**mapping).clone()),
+            RequestState::Ready(Saved::Changed { fields, on_disk, told }) => {
+                let told = told.clone();
+                if saver == Saver::Admin {
+                    self.admin.conflict = Some((fields.clone(), on_disk.clone()));
+                }
+                return Err(Failure::new("admin-save-error", told));
+            }
+            _ => {
+                let told = state.error().cloned().unwrap_or_else(|| Told::new(Plain::new("error-unexpected"), ""));
+                return Err(Failure::new("admin-save-error", told));
+            }
         };
-        let (path, mapping) = (saved.0.display().to_string(), saved.1.clone());
+        if saver == Saver::Admin {
+            self.admin.base = Some(mapping.clone());
+            self.admin.conflict = None;
+        }
         self.drafts.retain(|id, d| d.service != mapping.service || self.filings.contains_key(id));
         if let Some(t) = self.detail.value().filter(|t| t.service.id == mapping.service) {
             let today = crate::domain::helsinki::today();
