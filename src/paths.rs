@@ -24,6 +24,13 @@ pub fn config_dir() -> Option<PathBuf> {
     project().map(|d| d.config_dir().to_owned())
 }
 
+/// The clerk's downloads folder (where a copy goes when no file dialog can open): the OS's,
+/// else the home folder.
+pub fn downloads_dir() -> Option<PathBuf> {
+    let user = directories::UserDirs::new()?;
+    Some(user.download_dir().unwrap_or_else(|| user.home_dir()).to_owned())
+}
+
 /// Writes `bytes` to `path` through a synced temporary file beside it, renamed into place: a
 /// reader sees the old file or the new one, never a part.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {

@@ -456,3 +456,7 @@ mapping-changed = The file { $path } was changed on disk since it was read ({ $f
 admin-conflict = Someone else changed the file meanwhile. What differs: { $fields }. Load the version on disk or replace it with yours.
 admin-conflict-reload = Load the version on disk
 admin-conflict-overwrite = Replace the version on disk with mine
+attachment-saved-no-dialog = No file dialog can open on this computer, so the copy was saved in downloads: { $path }
+attachment-save-cancelled = No copy was saved.
+attachment-save-downloads = Save in downloads
+copy-no-downloads = The OS gives no downloads folder.

@@ -456,3 +456,7 @@ mapping-changed = Tiedostoa { $path } on muutettu levyllä sen jälkeen, kun se 
 admin-conflict = Joku muu muutti tiedostoa sillä välin. Eroavat kohdat: { $fields }. Lataa levyn versio tai korvaa se omillasi.
 admin-conflict-reload = Lataa levyn versio
 admin-conflict-overwrite = Korvaa levyn versio omillani
+attachment-saved-no-dialog = Tiedostoikkunaa ei voi avata tällä koneella, joten kopio tallennettiin latauksiin: { $path }
+attachment-save-cancelled = Kopiota ei tallennettu.
+attachment-save-downloads = Tallenna latauksiin
+copy-no-downloads = Käyttöjärjestelmä ei anna latauskansiota.

@@ -456,3 +456,7 @@ mapping-changed = Filen { $path } har ändrats på disken sedan den lästes ({ $
 admin-conflict = Någon annan ändrade filen under tiden. Det som skiljer sig: { $fields }. Ladda diskens version eller ersätt den med dina ändringar.
 admin-conflict-reload = Ladda diskens version
 admin-conflict-overwrite = Ersätt diskens version med mina
+attachment-saved-no-dialog = Fildialogen kan inte öppnas på den här datorn, så kopian sparades bland hämtade filer: { $path }
+attachment-save-cancelled = Ingen kopia sparades.
+attachment-save-downloads = Spara bland hämtade filer
+copy-no-downloads = Operativsystemet ger ingen mapp för hämtade filer.

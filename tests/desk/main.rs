@@ -5,6 +5,7 @@
 mod admin;
 mod bulk;
 mod connections;
+mod copy;
 mod failed;
 mod filing;
 mod language;
@@ -75,6 +76,8 @@ pub fn desk_in(
     if let (true, Some(dir)) = (save, dir) {
         backend.set_mappings_dir(dir.to_owned());
     }
+    // Copies go to a folder of the test's own, never the tester's downloads.
+    backend.set_downloads_dir(std::env::temp_dir().join(format!("kirjaamo-downloads-{}", std::process::id())));
     let harness = Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
         .build_ui_state(|ui, app: &mut DeskApp| app.show(ui), DeskApp::new(backend, language));

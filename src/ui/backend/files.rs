@@ -92,25 +92,6 @@ impl Backend {
             Ok(AttachmentView { transaction_id, attachment_id, bytes, page, pages, raster })
         }
     }
-
-    /// Asks the clerk where to save a copy of `bytes` (suggesting `filename` without any folder
-    /// the citizen may have put in it) and writes it there; the path (`None`: the clerk
-    /// cancelled), as work for a `Requested` value.
-    pub fn save_copy(
-        &self,
-        bytes: Arc<Vec<u8>>,
-        filename: &str,
-    ) -> impl Future<Output = Result<Option<String>, Told>> + Send + 'static {
-        let suggested = safe_filename(filename);
-        async move {
-            let Some(handle) = rfd::AsyncFileDialog::new().set_file_name(&suggested).save_file().await else {
-                return Ok(None);
-            };
-            let path = handle.path().to_owned();
-            tokio::fs::write(&path, bytes.as_slice()).await.map_err(plain)?;
-            Ok(Some(path.display().to_string()))
-        }
-    }
 }
 
 /// The last path component of a citizen-given name, without characters Windows refuses.

@@ -2,6 +2,7 @@
 //! over a channel and wake the UI.
 
 mod admin;
+mod copy;
 mod files;
 mod filing;
 mod reply;
@@ -14,6 +15,7 @@ use tokio::runtime::Handle;
 use tokio_util::sync::CancellationToken;
 
 pub use admin::Saved;
+pub use copy::SavedCopy;
 pub use reply::{AttachmentView, Catalog, Ended, PreviewPage, Reply};
 
 use crate::contract::outbox::TransactionSummary;
@@ -41,6 +43,7 @@ pub struct Backend {
     cancels: HashMap<String, CancellationToken>,
     connection: Connection,
     mappings_dir: Option<std::path::PathBuf>,
+    downloads_dir: Option<std::path::PathBuf>,
 }
 
 /// An error as the UI tells it: plain words in the clerk's language and the chain beside them.
@@ -82,6 +85,7 @@ impl Backend {
             cancels: HashMap::new(),
             connection,
             mappings_dir: None,
+            downloads_dir: crate::paths::downloads_dir(),
         })
     }
 

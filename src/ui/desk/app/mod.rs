@@ -66,7 +66,7 @@ pub struct DeskApp {
     pub(super) confirm: Option<String>,
     pub(super) bulk_confirm: Option<super::bulk_confirm::BulkConfirm>,
     pub(super) scroll_to_selected: bool,
-    pub(super) saved_copy: Requested<Option<String>>,
+    pub(super) saved_copy: Requested<crate::ui::backend::SavedCopy>,
     pub(super) admin: admin::AdminState,
     pub(super) default_saving: Requested<crate::ui::backend::Saved>,
     pub(super) default_service: Option<String>,

@@ -102,6 +102,10 @@ impl DeskApp {
                 detail::DetailCommand::SaveCopy(bytes, name) => {
                     self.saved_copy.request(&self.backend.spawner(), self.backend.save_copy(bytes, &name));
                 }
+                detail::DetailCommand::SaveCopyToDownloads(bytes, name) => {
+                    let work = self.backend.save_copy_to_downloads(bytes, &name);
+                    self.saved_copy.request(&self.backend.spawner(), work);
+                }
             }
         }
     }

@@ -6,6 +6,7 @@ use std::sync::Arc;
 use super::{DetailCommand, DetailView};
 use crate::domain::Transaction;
 use crate::pdf::format_size;
+use crate::ui::backend::SavedCopy;
 use crate::ui::request::RequestState;
 use crate::ui::widgets::pages::{self, PageCommand};
 
@@ -44,8 +45,24 @@ pub fn show(
         commands.push(DetailCommand::SaveCopy(Arc::clone(bytes), name.clone()));
     }
     match view.saved_copy {
-        RequestState::Ready(Some(path)) => {
-            ui.label(t.with("attachment-saved", &[("path", path.into())]));
+        RequestState::Ready(SavedCopy::Chosen(path) | SavedCopy::Downloads(path)) => {
+            ui.label(t.with("attachment-saved", &[("path", (&path.display().to_string()).into())]));
+        }
+        RequestState::Ready(SavedCopy::NoDialog(path)) => {
+            ui.label(t.with("attachment-saved-no-dialog", &[("path", (&path.display().to_string()).into())]));
+        }
+        RequestState::Ready(SavedCopy::Cancelled) => {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(t.get("attachment-save-cancelled"));
+                if let (Some(Ok(bytes)), Some(name)) = (shown.map(|a| &a.bytes), &name)
+                    && ui.button(t.get("attachment-save-downloads")).clicked()
+                {
+                    commands.push(DetailCommand::SaveCopyToDownloads(Arc::clone(bytes), name.clone()));
+                }
+            });
+        }
+        RequestState::Pending(_) => {
+            ui.spinner();
         }
         RequestState::Failed(error, _) => {
             crate::ui::widgets::told(ui, t, "attachment-save-error", error);

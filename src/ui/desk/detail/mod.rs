@@ -42,7 +42,7 @@ pub struct DetailView<'a> {
     /// Whether an attachment was asked for and is on its way.
     pub attachment_wanted: bool,
     /// What became of the last "save a copy": the path, or why not.
-    pub saved_copy: &'a RequestState<Option<String>>,
+    pub saved_copy: &'a RequestState<crate::ui::backend::SavedCopy>,
     /// How pages are scaled.
     pub zoom: &'a mut Zoom,
 }
@@ -60,6 +60,8 @@ pub enum DetailCommand {
     AttachmentPage(usize),
     /// Save a copy of these bytes where the clerk chooses, under this name.
     SaveCopy(Arc<Vec<u8>>, String),
+    /// Save a copy into the downloads folder, without a dialog.
+    SaveCopyToDownloads(Arc<Vec<u8>>, String),
 }
 
 /// Draws the detail panel.
