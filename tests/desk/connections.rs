@@ -126,6 +126,12 @@ fn the_first_run_offers_the_demo_and_remembers_the_choice() {
     let saved = Settings::load(&dir.path().join("config/settings.toml")).expect("settings");
     assert_eq!(saved.first_run, Some(FirstRun::Demo));
     assert!(saved.profiles.is_empty());
+    // The demo's name follows the language shown; it stayed in the one it was opened in.
+    super::choose(&mut harness, "Kieli", "Svenska");
+    wait_for(&mut harness, "Anslutning: Demo (övningsmiljö)");
+    assert!(harness.query_by_label_contains("harjoitusympäristö").is_none(), "no Finnish name in Swedish");
+    super::choose(&mut harness, "Språk", "Suomi");
+    wait_for(&mut harness, "Yhteys: Demo (harjoitusympäristö)");
     drop(harness);
 
     // The next start goes straight to the demo.

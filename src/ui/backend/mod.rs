@@ -44,6 +44,7 @@ pub struct Backend {
     connection: Connection,
     mappings_dir: Option<std::path::PathBuf>,
     downloads_dir: Option<std::path::PathBuf>,
+    demo: bool,
 }
 
 /// An error as the UI tells it: plain words in the clerk's language and the chain beside them.
@@ -86,6 +87,7 @@ impl Backend {
             connection,
             mappings_dir: None,
             downloads_dir: crate::paths::downloads_dir(),
+            demo: false,
         })
     }
 
@@ -94,7 +96,17 @@ impl Backend {
         crate::ui::request::Spawner::new(self.runtime.clone(), Arc::clone(&self.repaint))
     }
 
-    /// Name of the connection for the window.
+    /// Whether this is the demo's session.
+    pub fn is_demo(&self) -> bool {
+        self.demo
+    }
+
+    /// Marks the session as the demo's (its name follows the UI's language).
+    pub fn set_demo(&mut self) {
+        self.demo = true;
+    }
+
+    /// The connection's name.
     pub fn label(&self) -> &str {
         &self.connection.label
     }

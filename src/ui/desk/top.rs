@@ -20,8 +20,8 @@ pub enum View {
 pub struct TopBar<'a> {
     /// The UI texts.
     pub texts: &'a Texts,
-    /// The connection's name.
-    pub connection: &'a str,
+    /// The connection's name (the demo's in the UI's language).
+    pub connection: String,
     /// Transactions not filed yet.
     pub pending: usize,
     /// Filings that failed or were interrupted.
@@ -54,7 +54,7 @@ pub fn show(bar: &TopBar<'_>, ui: &mut egui::Ui) -> Vec<TopCommand> {
     let (mut view, mut language) = (bar.view, bar.language);
     ui.horizontal(|ui| {
         ui.heading("Kirjaamo");
-        ui.label(t.with("top-connection", &[("name", bar.connection.into())]));
+        ui.label(t.with("top-connection", &[("name", (&bar.connection).into())]));
         ui.separator();
         ui.selectable_value(&mut view, View::Desk, t.with("top-inbox", &[("count", bar.pending.into())]));
         ui.selectable_value(&mut view, View::Failed, t.with("top-failed", &[("count", bar.failed.into())]));
@@ -97,7 +97,7 @@ mod tests {
         let mut harness = egui_kittest::Harness::new_ui(|ui| {
             let bar = TopBar {
                 texts: &texts,
-                connection: "Testi",
+                connection: "Testi".to_owned(),
                 pending: 7,
                 failed: 2,
                 view: View::Desk,

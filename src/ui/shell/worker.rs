@@ -105,6 +105,7 @@ impl ShellWorker {
                 let mut backend =
                     Backend::new(runtime, connection, journal, mappings, repaint).map_err(|e| chain(&e))?;
                 backend.set_mappings_dir(dir);
+                backend.set_demo();
                 Ok(Box::new(Session { backend, demo: Some(demo) }))
             }
             .await;

@@ -12,7 +12,8 @@ impl DeskApp {
     pub(super) fn top_bar(&self) -> top::TopBar<'_> {
         top::TopBar {
             texts: &self.texts,
-            connection: self.backend.label(),
+            // The demo is named in the language shown now, not the one it was opened in.
+            connection: if self.backend.is_demo() { self.texts.get("demo-label") } else { self.backend.label().to_owned() },
             pending: self.model.pending(),
             failed: self.unfinished.value().map_or(0, Vec::len),
             view: self.view,
