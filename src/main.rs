@@ -159,10 +159,19 @@ fn desk(runtime: &tokio::runtime::Runtime, demo: bool, mappings_dir: Option<Path
         ..Default::default()
     };
     let handle = runtime.handle().clone();
+    let texts = kirjaamo::i18n::Texts::new(kirjaamo::i18n::UiLanguage::from_os());
+    let (message, timeout) = (texts.get("window-timeout"), kirjaamo::ui::WINDOW_TIMEOUT);
+    let watchdog = kirjaamo::ui::WindowWatchdog::start(timeout, move || {
+        tracing::error!("the window did not open in {} s; giving up", timeout.as_secs());
+        eprintln!("{message}");
+        std::process::exit(3);
+    })
+    .context("the window watchdog could not start")?;
     eframe::run_native(
         "Kirjaamo",
         options,
         Box::new(move |cc| {
+            watchdog.opened();
             kirjaamo::ui::DeskApp::install_fonts(&cc.egui_ctx);
             let ctx = cc.egui_ctx.clone();
             let language = cc
@@ -181,7 +190,7 @@ fn desk(runtime: &tokio::runtime::Runtime, demo: bool, mappings_dir: Option<Path
             Ok(Box::new(kirjaamo::ui::Shell::new(handle, config, repaint)))
         }),
     )
-    .map_err(|e| anyhow::anyhow!("the window could not open: {e}"))?;
+    .map_err(|e| anyhow::anyhow!("{}: {e}", texts.get("window-failed")))?;
     Ok(())
 }
 

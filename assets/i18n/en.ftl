@@ -460,3 +460,5 @@ attachment-saved-no-dialog = No file dialog can open on this computer, so the co
 attachment-save-cancelled = No copy was saved.
 attachment-save-downloads = Save in downloads
 copy-no-downloads = The OS gives no downloads folder.
+window-timeout = Kirjaamo's window did not open within 45 seconds, so Kirjaamo was closed. The graphics card's OpenGL may not work on this computer; ask IT support to check it. Filings can also be made with the command kirjaamo export.
+window-failed = Kirjaamo's window could not open (the graphics card's OpenGL may not work on this computer)

@@ -460,3 +460,5 @@ attachment-saved-no-dialog = Tiedostoikkunaa ei voi avata tällä koneella, jote
 attachment-save-cancelled = Kopiota ei tallennettu.
 attachment-save-downloads = Tallenna latauksiin
 copy-no-downloads = Käyttöjärjestelmä ei anna latauskansiota.
+window-timeout = Kirjaamon ikkuna ei auennut 45 sekunnissa, joten Kirjaamo suljettiin. Näytönohjaimen OpenGL ei ehkä toimi tällä koneella; pyydä IT-tukea tarkistamaan se. Kirjaukset voi tehdä myös komennolla kirjaamo export.
+window-failed = Kirjaamon ikkunaa ei voitu avata (näytönohjaimen OpenGL ei ehkä toimi tällä koneella)

@@ -460,3 +460,5 @@ attachment-saved-no-dialog = Fildialogen kan inte öppnas på den här datorn, s
 attachment-save-cancelled = Ingen kopia sparades.
 attachment-save-downloads = Spara bland hämtade filer
 copy-no-downloads = Operativsystemet ger ingen mapp för hämtade filer.
+window-timeout = Kirjaamos fönster öppnades inte inom 45 sekunder, så Kirjaamo stängdes. Grafikkortets OpenGL fungerar kanske inte på den här datorn; be IT-stödet kontrollera det. Registreringar kan också göras med kommandot kirjaamo export.
+window-failed = Kirjaamos fönster kunde inte öppnas (grafikkortets OpenGL fungerar kanske inte på den här datorn)

@@ -8,12 +8,14 @@ mod connections;
 mod desk;
 mod request;
 mod shell;
+mod watchdog;
 mod widgets;
 
 pub use backend::{AttachmentView, Backend, Catalog, Connection, PreviewPage, Reply};
 pub use desk::{Action, DeskApp, Draft, InboxModel, Missing, RowState};
 pub use request::RequestState;
 pub use shell::{Shell, ShellConfig};
+pub use watchdog::{WINDOW_TIMEOUT, WindowWatchdog};
 
 /// Key of the desk's language in eframe's storage (the only thing the desk keeps there).
 pub const LANGUAGE_KEY: &str = "kirjaamo-language";

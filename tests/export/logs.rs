@@ -30,3 +30,25 @@ async fn a_first_run_in_a_fresh_data_folder_logs_plain_text_and_no_folder_errors
     let text = std::fs::read_to_string(&logs[0]).expect("log file");
     assert!(text.contains("DEBUG") && !text.contains('\u{1b}'), "{text:?}");
 }
+
+/// The desk where no window can be made (no display: a service account, a broken graphics
+/// driver): the process ends at once with the reason in the OS language's words, and does not
+/// hang. (Under Wine it hung in `wait_for_messages`; the window watchdog ends that case too.)
+#[tokio::test]
+async fn the_desk_without_a_usable_window_exits_with_a_clear_message() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let run = tokio::process::Command::new(env!("CARGO_BIN_EXE_kirjaamo"))
+        .arg("--demo")
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .env("LANG", "fi_FI.UTF-8")
+        .env("LC_ALL", "fi_FI.UTF-8")
+        .env("KIRJAAMO_DATA_DIR", dir.path().join("data"))
+        .env("KIRJAAMO_CONFIG_DIR", dir.path().join("config"))
+        .kill_on_drop(true)
+        .output();
+    let output = tokio::time::timeout(std::time::Duration::from_secs(60), run).await.expect("exits").expect("runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success(), "{stderr}");
+    assert!(stderr.contains("Kirjaamon ikkunaa ei voitu avata"), "{stderr}");
+}

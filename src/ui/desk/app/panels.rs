@@ -13,7 +13,11 @@ impl DeskApp {
         top::TopBar {
             texts: &self.texts,
             // The demo is named in the language shown now, not the one it was opened in.
-            connection: if self.backend.is_demo() { self.texts.get("demo-label") } else { self.backend.label().to_owned() },
+            connection: if self.backend.is_demo() {
+                self.texts.get("demo-label")
+            } else {
+                self.backend.label().to_owned()
+            },
             pending: self.model.pending(),
             failed: self.unfinished.value().map_or(0, Vec::len),
             view: self.view,
