@@ -187,7 +187,11 @@ fn desk(runtime: &tokio::runtime::Runtime, demo: bool, mappings_dir: Option<Path
                 language,
             };
             let repaint = std::sync::Arc::new(move || ctx.request_repaint());
-            Ok(Box::new(kirjaamo::ui::Shell::new(handle, config, repaint)))
+            let mut shell = kirjaamo::ui::Shell::new(handle, config, repaint);
+            if let Some(zoom) = cc.storage.and_then(|s| eframe::get_value(s, kirjaamo::ui::ZOOM_KEY)) {
+                shell.set_zoom(zoom);
+            }
+            Ok(Box::new(shell))
         }),
     )
     .map_err(|e| anyhow::anyhow!("{}: {e}", texts.get("window-failed")))?;

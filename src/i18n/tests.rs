@@ -19,6 +19,9 @@ fn ids(language: UiLanguage) -> BTreeSet<String> {
 fn literals_in_ui() -> BTreeSet<String> {
     const WIDGET_IDS: &[&str] = &[
         "desk-top",
+        "inbox-bulk",
+        "kirjaamo-zoom",
+        "window-watchdog",
         "bulk-confirm",
         "start-top",
         "connection-form",

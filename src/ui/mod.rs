@@ -19,3 +19,8 @@ pub use watchdog::{WINDOW_TIMEOUT, WindowWatchdog};
 
 /// Key of the desk's language in eframe's storage (the only thing the desk keeps there).
 pub const LANGUAGE_KEY: &str = "kirjaamo-language";
+
+/// The eframe storage key of the preview's zoom.
+pub const ZOOM_KEY: &str = "kirjaamo-zoom";
+
+pub use widgets::Zoom;

@@ -132,11 +132,26 @@ fn the_first_run_offers_the_demo_and_remembers_the_choice() {
     assert!(harness.query_by_label_contains("harjoitusympäristö").is_none(), "no Finnish name in Swedish");
     super::choose(&mut harness, "Språk", "Suomi");
     wait_for(&mut harness, "Yhteys: Demo (harjoitusympäristö)");
+    // The clerk zooms the preview in; the next start keeps it.
+    harness.key_press(egui::Key::ArrowDown);
+    wait_for(&mut harness, "Sivu 1 /");
+    harness.get_by_label("Suurenna").click();
+    settle(&mut harness);
+    let mut storage = Storage::default();
+    eframe::App::save(harness.state_mut(), &mut storage);
+    let zoom: Option<kirjaamo::ui::Zoom> = eframe::get_value(&storage, kirjaamo::ui::ZOOM_KEY);
+    assert_eq!(zoom, Some(kirjaamo::ui::Zoom::Factor(1.25)));
     drop(harness);
 
-    // The next start goes straight to the demo.
+    // The next start goes straight to the demo, at the zoom the clerk left.
     let mut again = shell(&runtime, dir.path(), Arc::new(MemoryStore::default()));
+    if let Some(zoom) = zoom {
+        again.state_mut().set_zoom(zoom);
+    }
     wait_for(&mut again, "Yhteys: Demo (harjoitusympäristö)");
+    again.key_press(egui::Key::ArrowDown);
+    wait_for(&mut again, "Sivu 1 /");
+    again.get_by_label("125 %");
     assert!(again.query_by_label("Kokeile demoa").is_none());
 }
 
@@ -173,7 +188,9 @@ fn a_new_user_sets_up_tests_and_uses_a_connection_and_no_secret_reaches_the_disk
 
     let mut storage = Storage::default();
     eframe::App::save(harness.state_mut(), &mut storage);
-    assert_eq!(storage.0.keys().collect::<Vec<_>>(), [kirjaamo::ui::LANGUAGE_KEY]);
+    let mut keys: Vec<&String> = storage.0.keys().collect();
+    keys.sort();
+    assert_eq!(keys, [kirjaamo::ui::LANGUAGE_KEY, kirjaamo::ui::ZOOM_KEY]);
     for value in storage.0.values() {
         assert!(!value.contains("demo"), "eframe storage holds {value}");
     }

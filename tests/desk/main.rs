@@ -9,6 +9,7 @@ mod copy;
 mod failed;
 mod filing;
 mod language;
+mod layout;
 mod triage;
 
 use std::sync::Arc;
@@ -68,6 +69,18 @@ pub fn desk_in(
     save: bool,
     language: kirjaamo::i18n::UiLanguage,
 ) -> Harness<'static, DeskApp> {
+    desk_sized(runtime, sandbox, dir, save, language, egui::vec2(1400.0, 900.0))
+}
+
+/// Like [`desk_in`], in a window of `size`.
+pub fn desk_sized(
+    runtime: &tokio::runtime::Runtime,
+    sandbox: &Sandbox,
+    dir: Option<&std::path::Path>,
+    save: bool,
+    language: kirjaamo::i18n::UiLanguage,
+    size: egui::Vec2,
+) -> Harness<'static, DeskApp> {
     let connection = kirjaamo::demo::connection(sandbox, "Testikirjaaja", "Testi");
     let mappings = dir.map(|d| kirjaamo::mappings::load_dir(d).expect("mappings")).unwrap_or_default();
     let journal = Journal::in_memory().expect("journal");
@@ -79,7 +92,7 @@ pub fn desk_in(
     // Copies go to a folder of the test's own, never the tester's downloads.
     backend.set_downloads_dir(std::env::temp_dir().join(format!("kirjaamo-downloads-{}", std::process::id())));
     let harness = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
+        .with_size(size)
         .build_ui_state(|ui, app: &mut DeskApp| app.show(ui), DeskApp::new(backend, language));
     DeskApp::install_fonts(&harness.ctx);
     harness

@@ -5,6 +5,7 @@ use crate::connection::{ConnectionCheck, Found, ServiceCheck, Verdict};
 use crate::contract::tweb::Right;
 use crate::i18n::Texts;
 use crate::settings::Settings;
+use crate::ui::widgets::tokens::Tone;
 
 pub mod form;
 
@@ -211,7 +212,8 @@ fn test_result(ui: &mut egui::Ui, t: &Texts, check: Option<&ConnectionCheck>) {
 }
 
 fn service_result(ui: &mut egui::Ui, t: &Texts, service: &str, result: &ServiceCheck) {
-    let color = if result.is_ok() { egui::Color32::from_rgb(0x1b, 0x7f, 0x3b) } else { ui.visuals().error_fg_color };
+    let tone = if result.is_ok() { Tone::Success } else { Tone::Danger };
+    let color = crate::ui::widgets::tokens::text(tone, ui.visuals());
     ui.horizontal_wrapped(|ui| {
         ui.strong(format!("{service}:"));
         ui.colored_label(color, verdict_text(t, result.verdict));

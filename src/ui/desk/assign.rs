@@ -19,10 +19,10 @@ pub fn show(t: &Texts, catalog: &Catalog, draft: &mut Draft, ui: &mut egui::Ui) 
     crate::ui::widgets::recipients(ui, t, catalog, "assign-add", &mut draft.users, &mut draft.groups);
     egui::Grid::new("assign-grid").num_columns(2).show(ui, |ui| {
         let label = ui.label(t.get("assign-subject"));
-        ui.add(egui::TextEdit::singleline(&mut draft.subject).desired_width(220.0)).labelled_by(label.id);
+        ui.add(egui::TextEdit::singleline(&mut draft.subject).desired_width(f32::INFINITY)).labelled_by(label.id);
         ui.end_row();
         let label = ui.label(t.get("assign-message"));
-        ui.add(egui::TextEdit::multiline(&mut draft.message).desired_rows(3).desired_width(220.0))
+        ui.add(egui::TextEdit::multiline(&mut draft.message).desired_rows(3).desired_width(f32::INFINITY))
             .labelled_by(label.id);
         ui.end_row();
         let label = ui.label(t.get("assign-due"));

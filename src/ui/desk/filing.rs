@@ -10,6 +10,7 @@ use crate::i18n::Texts;
 use crate::mappings::ServiceMapping;
 use crate::service::Unusable;
 use crate::ui::backend::Ended;
+use crate::ui::widgets::tokens::{self, Tone};
 
 /// Progress and outcome of one filing as the desk shows it.
 #[derive(Debug, Default, Clone)]
@@ -172,7 +173,7 @@ fn progress(panel: &FilingPanel<'_>, ui: &mut egui::Ui, view: &FilingView, comma
         Some(Ok(result)) => {
             let diary = result.diary_number.clone().unwrap_or_else(|| t.get("filing-no-case"));
             let text = egui::RichText::new(t.with("filing-done", &[("diary", (&diary).into())])).heading();
-            ui.label(text.color(egui::Color32::from_rgb(0x2e, 0x8b, 0x57)));
+            ui.label(text.color(tokens::text(Tone::Success, ui.visuals())));
             ui.horizontal(|ui| {
                 if result.diary_number.is_some() && ui.button(t.get("filing-copy")).clicked() {
                     ui.ctx().copy_text(diary.clone());

@@ -5,11 +5,11 @@
 
 use std::collections::BTreeSet;
 
-use egui::text::LayoutJob;
-use egui::{Color32, FontId, TextFormat};
+mod row;
 
 use super::inbox_model::{InboxModel, RowState, Sort, StateFilter};
 use crate::i18n::Texts;
+use crate::ui::widgets::tokens::Tone;
 
 fn state_id(filter: StateFilter) -> &'static str {
     match filter {
@@ -30,16 +30,16 @@ fn sort_id(sort: Sort) -> &'static str {
     }
 }
 
-/// The badge of a row: its text and colour.
-pub fn badge(t: &Texts, state: &RowState, visuals: &egui::Visuals) -> (String, Color32) {
+/// The badge of a row: its text and what it says.
+pub fn badge(t: &Texts, state: &RowState) -> (String, Tone) {
     match state {
-        RowState::New => (t.get("badge-new"), visuals.weak_text_color()),
-        RowState::ClaimedByMe => (t.get("badge-claimed-by-me"), Color32::from_rgb(0x2a, 0x7a, 0xd4)),
-        RowState::ClaimedBy(name) => (t.with("badge-claimed-by", &[("name", name.into())]), visuals.warn_fg_color),
-        RowState::Filing => (t.get("badge-filing"), Color32::from_rgb(0x2a, 0x7a, 0xd4)),
-        RowState::Failed => (t.get("badge-failed"), visuals.error_fg_color),
-        RowState::Interrupted => (t.get("badge-interrupted"), visuals.warn_fg_color),
-        RowState::Filed => (t.get("badge-filed"), Color32::from_rgb(0x2e, 0x8b, 0x57)),
+        RowState::New => (t.get("badge-new"), Tone::Neutral),
+        RowState::ClaimedByMe => (t.get("badge-claimed-by-me"), Tone::Info),
+        RowState::ClaimedBy(name) => (t.with("badge-claimed-by", &[("name", name.into())]), Tone::Warning),
+        RowState::Filing => (t.get("badge-filing"), Tone::Info),
+        RowState::Failed => (t.get("badge-failed"), Tone::Danger),
+        RowState::Interrupted => (t.get("badge-interrupted"), Tone::Warning),
+        RowState::Filed => (t.get("badge-filed"), Tone::Success),
     }
 }
 
@@ -128,7 +128,7 @@ fn filters(view: &mut InboxView<'_>, ui: &mut egui::Ui, commands: &mut Vec<Inbox
             .map_or(all.clone(), |c| format!("{} ({})", c.name, c.pending));
         egui::ComboBox::from_id_salt("inbox-service")
             .selected_text(selected)
-            .width(240.0)
+            .width(ui.available_width().clamp(120.0, 240.0))
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut options.service, None, all);
                 for count in &counts {
@@ -210,14 +210,17 @@ pub fn show(view: &mut InboxView<'_>, ui: &mut egui::Ui) -> Vec<InboxCommand> {
     if let Some(error) = view.error {
         crate::ui::widgets::told(ui, view.texts, "inbox-error", error);
     }
-    bulk_bar(view, ui, &mut commands);
+    if !view.checked.is_empty() {
+        // At the bottom: ticking a row must not push the list down under the pointer.
+        egui::Panel::bottom("inbox-bulk").show(ui, |ui| bulk_bar(view, ui, &mut commands));
+    }
     let shown = view.model.visible().len();
     let pending = view.model.pending();
     ui.label(view.texts.with("inbox-pending", &[("count", pending.into()), ("shown", shown.into())]));
     ui.separator();
     let body = ui.text_style_height(&egui::TextStyle::Body);
     let row_height = body * 2.0 + ui.spacing().item_spacing.y + 4.0;
-    let (t, visuals) = (view.texts, ui.visuals().clone());
+    let t = view.texts;
     view.model.visible();
     let model = &*view.model;
     let visible = model.visible_cached();
@@ -236,18 +239,13 @@ pub fn show(view: &mut InboxView<'_>, ui: &mut egui::Ui) -> Vec<InboxCommand> {
         for &index in &visible[range] {
             let row = &model.rows()[index];
             let state = model.state(row);
-            let (badge_text, badge_color) = badge(t, &state, &visuals);
-            let mut job = LayoutJob::default();
-            let plain = |color| TextFormat { font_id: FontId::proportional(body), color, ..TextFormat::default() };
-            job.append(&row.title, 0.0, plain(visuals.strong_text_color()));
+            let (badge_text, tone) = badge(t, &state);
             let meta = format!(
-                "\n{} · {} · {}",
+                "{} · {} · {}",
                 t.timestamp(row.submitted_at),
                 row.submitter_name,
                 t.with("inbox-attachments", &[("count", row.attachment_count.into())])
             );
-            job.append(&meta, 0.0, plain(visuals.text_color()));
-            job.append(&badge_text, 8.0, plain(badge_color));
             ui.horizontal(|ui| {
                 let mut checked = view.checked.contains(&row.id);
                 let name = t.with("inbox-tick", &[("id", (&row.id).into())]);
@@ -257,7 +255,8 @@ pub fn show(view: &mut InboxView<'_>, ui: &mut egui::Ui) -> Vec<InboxCommand> {
                     commands.push(InboxCommand::Toggle(row.id.clone()));
                 }
                 let selected = view.selected == Some(row.id.as_str());
-                if ui.selectable_label(selected, job).clicked() {
+                let shown = row::Row { title: &row.title, meta: &meta, badge: &badge_text, tone, selected };
+                if row::show(ui, &shown, row_height).clicked() {
                     commands.push(InboxCommand::Select(row.id.clone()));
                 }
             });

@@ -55,6 +55,8 @@ pub struct Shell {
     open_after_save: Option<(Profile, Secrets)>,
     loading: bool,
     demo: bool,
+    /// The preview's zoom until a desk is open (then the desk's).
+    zoom: crate::ui::widgets::Zoom,
 }
 
 impl Shell {
@@ -81,6 +83,7 @@ impl Shell {
             dialog: None,
             open_after_save: None,
             demo: config.demo,
+            zoom: crate::ui::widgets::Zoom::FitWidth,
         };
         if !shell.loading {
             shell.loaded(Ok(Settings::default()));
@@ -122,6 +125,19 @@ impl Shell {
     /// The settings as last read or saved.
     pub fn settings(&self) -> &Settings {
         &self.settings
+    }
+
+    /// The preview's zoom.
+    pub fn zoom(&self) -> crate::ui::widgets::Zoom {
+        self.desk.as_ref().map_or(self.zoom, DeskApp::zoom)
+    }
+
+    /// Uses `zoom` for the previews (as stored from the last session).
+    pub fn set_zoom(&mut self, zoom: crate::ui::widgets::Zoom) {
+        self.zoom = zoom;
+        if let Some(desk) = &mut self.desk {
+            desk.set_zoom(zoom);
+        }
     }
 
     /// The language shown.
@@ -198,7 +214,9 @@ impl Shell {
         match result {
             Ok(session) => {
                 let Session { backend, demo } = *session;
-                self.desk = Some(DeskApp::new(backend, self.language()));
+                let mut desk = DeskApp::new(backend, self.language());
+                desk.set_zoom(self.zoom());
+                self.desk = Some(desk);
                 self.session = Some(demo);
                 self.current = what.map(|p| p.name);
                 self.dialog = None;
@@ -411,8 +429,10 @@ impl eframe::App for Shell {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        // Only the language: nothing of the data, the connection or its secrets is kept here.
+        // Only the language and the preview's zoom: nothing of the data, the connection or its
+        // secrets is kept here. (egui keeps the panels' widths in its own memory.)
         eframe::set_value(storage, super::LANGUAGE_KEY, &self.language());
+        eframe::set_value(storage, super::ZOOM_KEY, &self.zoom());
     }
 }
 

@@ -6,6 +6,7 @@ pub mod pages;
 pub mod picker;
 mod recipients;
 mod records;
+pub mod tokens;
 mod told;
 
 pub use language::language_menu;

@@ -7,7 +7,7 @@ use crate::i18n::Texts;
 use crate::plain::Told;
 
 /// How a preview page is scaled.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Zoom {
     /// As wide as the panel.
     FitWidth,
@@ -37,6 +37,10 @@ pub enum PageCommand {
     /// Show this page.
     GoTo(usize),
 }
+
+/// The narrowest a fitted page is drawn, in points: an A4 page at this width shows 10 pt text
+/// about 10 px high.
+pub const READABLE_WIDTH: f32 = 600.0;
 
 /// The message of a file the desk does not preview (a DOCX): a notice, not an error.
 const NOT_PREVIEWED: &str = "preview-unsupported";
@@ -84,14 +88,15 @@ pub fn show(ui: &mut egui::Ui, t: &Texts, state: &PageState, zoom: &mut Zoom, al
         }
     });
     let scroll = match *zoom {
-        Zoom::FitWidth => egui::ScrollArea::vertical(),
-        Zoom::Factor(_) => egui::ScrollArea::both(),
+        Zoom::FitWidth if ui.available_width() >= READABLE_WIDTH => egui::ScrollArea::vertical(),
+        Zoom::FitWidth | Zoom::Factor(_) => egui::ScrollArea::both(),
     };
     scroll.id_salt(alt).auto_shrink([false, false]).show(ui, |ui| {
         let size = texture.size_vec2();
         // Pages are drawn 1200 px wide; 100 % shows an A4 page about as wide as on paper.
         let width = match *zoom {
-            Zoom::FitWidth => ui.available_width().max(200.0),
+            // Never so narrow that the text cannot be read: scroll sideways instead.
+            Zoom::FitWidth => ui.available_width().max(READABLE_WIDTH),
             Zoom::Factor(f) => size.x * 0.66 * f,
         };
         let scaled = egui::vec2(width, size.y * width / size.x.max(1.0));

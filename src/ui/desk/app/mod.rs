@@ -26,6 +26,9 @@ use crate::ui::backend::{AttachmentView, Backend, Catalog, PreviewPage};
 use crate::ui::request::Requested;
 use crate::ui::widgets::{PageState, Zoom};
 
+/// The narrowest the preview between the side panels gets, in points.
+const CENTRAL_MIN: f32 = 380.0;
+
 /// Width in pixels at which preview pages are drawn (scaled to the panel when shown).
 pub const PREVIEW_WIDTH: u32 = 1200;
 
@@ -117,6 +120,16 @@ impl DeskApp {
         self.texts.language()
     }
 
+    /// The preview's zoom (kept between sessions).
+    pub fn zoom(&self) -> Zoom {
+        self.zoom
+    }
+
+    /// Uses `zoom` for the previews.
+    pub fn set_zoom(&mut self, zoom: Zoom) {
+        self.zoom = zoom;
+    }
+
     /// Shows the desk in `language` from the next frame on.
     pub fn set_language(&mut self, language: UiLanguage) {
         if language != self.texts.language() {
@@ -204,12 +217,19 @@ impl DeskApp {
         self.keyboard(ui);
         let commands = Panel::top("desk-top").show(ui, |ui| top::show(&self.top_bar(), ui)).inner;
         self.apply_top(commands);
+        // Side panels take a share of the window, and always leave the preview room to read.
+        let width = ui.available_width();
+        let (inbox_width, filing_width) = ((width * 0.3).clamp(280.0, 460.0), (width * 0.28).clamp(300.0, 440.0));
+        let inbox_max = (width - 300.0 - CENTRAL_MIN).max(240.0);
+        let filing_max = (width - inbox_width.min(inbox_max) - CENTRAL_MIN).max(280.0);
         if self.view != View::Admin {
             let bulk = self.bulk();
             let commands = Panel::left("desk-inbox")
                 .resizable(true)
-                .default_size(400.0)
+                .default_size(inbox_width)
+                .size_range(240.0..=inbox_max)
                 .show(ui, |ui| {
+                    ui.set_min_width(ui.available_width());
                     let mut view = inbox::InboxView {
                         texts: &self.texts,
                         model: &mut self.model,
@@ -230,8 +250,8 @@ impl DeskApp {
         if self.view == View::Desk {
             let commands = Panel::right("desk-filing")
                 .resizable(true)
-                .min_size(300.0)
-                .default_size(380.0)
+                .default_size(filing_width)
+                .size_range(280.0..=filing_max)
                 .show(ui, |ui| {
                     // A panel is as wide as its content unless told otherwise; keep the width chosen.
                     ui.set_min_width(ui.available_width());

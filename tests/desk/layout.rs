@@ -1,0 +1,69 @@
+//! Layouts a clerk meets, measured: at 1024×700 the preview shrank to about 170 px and the tabs
+//! were cut off; the inbox jumped wider after filing or a language change; ticking a row pushed
+//! the list down under the pointer.
+
+use egui_kittest::kittest::Queryable as _;
+use kirjaamo::i18n::UiLanguage;
+
+use super::{choose, desk_sized, open, pending, settle, wait_for};
+
+fn mappings() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("mappings")
+}
+
+#[test]
+fn at_1024_by_700_the_preview_keeps_room_to_read_and_every_tab_shows() {
+    let runtime = tokio::runtime::Runtime::new().expect("runtime");
+    let sandbox = runtime.block_on(kirjaamo::sandbox::Sandbox::start(Default::default())).expect("sandbox");
+    let size = egui::vec2(1024.0, 700.0);
+    let mut harness = desk_sized(&runtime, &sandbox, Some(&mappings()), false, UiLanguage::Fi, size);
+    let all = pending(&runtime, &sandbox);
+    wait_for(&mut harness, "odottaa");
+    open(&mut harness, &all[0].title, &all[0].id);
+    settle(&mut harness);
+    // The preview is what lies between the inbox's rows and the filing panel's button.
+    let inbox_right = harness.get_by_label_contains(&format!("{}\n", all[1].title)).rect().right();
+    let file = harness.get_by_label("Kirjaa (Enter)").rect();
+    let central = file.left() - inbox_right;
+    assert!(central >= 380.0, "the preview has {central} px between the panels");
+    for tab in ["Esikatselu", "Liitteet (", "Kentät"] {
+        let rect = harness.get_by_label_contains(tab).rect();
+        assert!(rect.left() >= inbox_right && rect.right() <= file.left(), "{tab} cut off: {rect:?}");
+    }
+    assert!(file.right() <= size.x && file.bottom() <= size.y, "the file button is off screen: {file:?}");
+}
+
+#[test]
+fn the_inbox_keeps_its_width_after_filing_and_a_language_change_and_ticking_moves_no_row() {
+    let runtime = tokio::runtime::Runtime::new().expect("runtime");
+    let sandbox = runtime.block_on(kirjaamo::sandbox::Sandbox::start(Default::default())).expect("sandbox");
+    let size = egui::vec2(1366.0, 768.0);
+    let mut harness = desk_sized(&runtime, &sandbox, Some(&mappings()), false, UiLanguage::Fi, size);
+    let all = pending(&runtime, &sandbox);
+    wait_for(&mut harness, "odottaa");
+    let row = |harness: &egui_kittest::Harness<'_, _>, title: &str| {
+        harness.get_by_label_contains(&format!("{title}\n")).rect()
+    };
+    let before = row(&harness, &all[1].title);
+    open(&mut harness, &all[0].title, &all[0].id);
+    harness.key_press(egui::Key::Enter);
+    wait_for(&mut harness, "Kirjattu: ");
+    settle(&mut harness);
+    let after = row(&harness, &all[1].title);
+    assert!((after.width() - before.width()).abs() < 1.0, "filing widened the inbox: {before:?} → {after:?}");
+
+    choose(&mut harness, "Kieli", "Svenska");
+    wait_for(&mut harness, "Inkomna (");
+    settle(&mut harness);
+    let swedish = row(&harness, &all[1].title);
+    assert!((swedish.width() - before.width()).abs() < 1.0, "Swedish widened the inbox: {before:?} → {swedish:?}");
+    choose(&mut harness, "Språk", "Suomi");
+    wait_for(&mut harness, "Saapuneet (");
+    settle(&mut harness);
+
+    let top = row(&harness, &all[1].title).top();
+    harness.get_by_label(&format!("Valitse joukkokirjaukseen: {}", all[2].id)).click();
+    settle(&mut harness);
+    let ticked = row(&harness, &all[1].title).top();
+    assert!((ticked - top).abs() < 1.0, "the bulk bar pushed the list down: {top} → {ticked}");
+}
