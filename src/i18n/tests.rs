@@ -19,6 +19,7 @@ fn ids(language: UiLanguage) -> BTreeSet<String> {
 fn literals_in_ui() -> BTreeSet<String> {
     const WIDGET_IDS: &[&str] = &[
         "desk-top",
+        "filing-choices",
         "inbox-bulk",
         "kirjaamo-zoom",
         "window-watchdog",

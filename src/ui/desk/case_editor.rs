@@ -123,7 +123,8 @@ pub fn existing_case(view: CaseSearchView<'_>, draft: &mut Draft, ui: &mut egui:
     }
     let current = draft.case.as_ref().map(|c| c.id);
     let mut picked = None;
-    egui::ScrollArea::vertical().id_salt("case-results").max_height(260.0).show(ui, |ui| {
+    let results_height = (ui.ctx().content_rect().height() * 0.25).clamp(120.0, 260.0);
+    egui::ScrollArea::vertical().id_salt("case-results").max_height(results_height).show(ui, |ui| {
         for (heading, list) in [("case-own", &own), ("case-found", &found)] {
             if list.is_empty() {
                 continue;

@@ -107,7 +107,11 @@ pub fn show(panel: &mut FilingPanel<'_>, ui: &mut egui::Ui) -> Vec<FilingCommand
     let view = panel.view.unwrap_or(&idle);
     let done = view.result.as_ref().is_some_and(Result::is_ok);
     if !view.running && !done {
+        // The scroll bar always shows: at 1366x768 the assignment's Viesti and Määräpäivä lie
+        // below the fold in existing-case mode, and a hidden bar hid them.
         egui::ScrollArea::vertical()
+            .id_salt("filing-choices")
+            .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
             .max_height(ui.available_height() - 160.0)
             .show(ui, |ui| edit(panel, ui, id, &mut commands));
         ui.separator();
