@@ -20,7 +20,8 @@ Xvfb $D -screen 0 "${SIZE}x24" >/dev/null 2>&1 &
 XV=$!
 export DISPLAY=$D
 data=$(mktemp -d)
-export KIRJAAMO_DATA_DIR=$data/data KIRJAAMO_CONFIG_DIR=$data/config LANG=fi_FI.UTF-8
+# eframe's own storage (window, panel widths, zoom) too: every run starts as a first one.
+export KIRJAAMO_DATA_DIR=$data/data KIRJAAMO_CONFIG_DIR=$data/config XDG_DATA_HOME=$data/xdg LANG=fi_FI.UTF-8
 sleep 1
 "$BIN" --demo >"$OUT/app.log" 2>&1 &
 APP=$!
@@ -87,4 +88,31 @@ shot bulk-filed
 key Return
 sleep 5
 shot filed
+# TWeb refuses the next attachment: the failure in the clerk's words, then the failed view.
+addr=$(grep -o "sandbox listening addr=[0-9.:]*" "$OUT/app.log" | head -1 | cut -d= -f2)
+curl -s -X PUT "http://$addr/_sandbox/faults" -H 'content-type: application/json' \
+  -d '{"seed":1,"rules":[{"method":"POST","path":"/documents","effect":{"kind":"status","status":422,"after":false}}]}' >/dev/null
+key Escape
+key slash
+xdotool key --window "$WIN" ctrl+a BackSpace
+sleep 1
+key Escape
+key j
+sleep 2
+key Return
+sleep 4
+shot failed-filing
+curl -s -X DELETE "http://$addr/_sandbox/faults" >/dev/null
+# The top bar's buttons sit where the 1366-wide layout puts them (left-aligned, the same at
+# every width); the connections button is at the right edge.
+click() { xdotool mousemove --window "$WIN" "$1" "$2" click 1; sleep 2; }
+click 485 12
+shot failed-view
+click 591 12
+sleep 1
+click 100 130
+shot admin
+click $((W_ - 203)) 12
+shot connections
+key Escape
 echo "log:"; grep -v "^$" "$OUT/app.log" | tail -5 || true

@@ -66,15 +66,10 @@ pub fn show(view: &FailedView<'_>, ui: &mut egui::Ui) -> Vec<FailedCommand> {
         for record in records {
             ui.strong(&record.transaction_id);
             ui.label(what(t, record));
-            ui.vertical(|ui| match (&record.error, view.told.get(record.transaction_id.as_str())) {
-                (None, _) => {
-                    ui.label(t.get("failed-interrupted"));
-                }
-                (Some(_), Some(told)) => crate::ui::widgets::told(ui, t, "failed-reason", told),
-                (Some(chain), None) => {
-                    let told = Told::new(Plain::new("failed-earlier"), chain.clone());
-                    crate::ui::widgets::told(ui, t, "failed-reason", &told);
-                }
+            ui.vertical(|ui| {
+                // Wide enough to read the reason in a line or two, not a word a line.
+                ui.set_min_width(320.0);
+                reason(ui, t, record, view.told.get(record.transaction_id.as_str()).copied());
             });
             let running = (view.running)(&record.transaction_id);
             let button = egui::Button::new(t.get("failed-retry"));
@@ -120,4 +115,19 @@ pub fn show(view: &FailedView<'_>, ui: &mut egui::Ui) -> Vec<FailedCommand> {
         });
     });
     commands
+}
+
+/// Why a filing is in the failed list: interrupted (neutral), failed in this session (its plain
+/// words), or failed earlier (the journal's chain under the details).
+fn reason(ui: &mut egui::Ui, t: &Texts, record: &FilingRecord, told: Option<&Told>) {
+    match (&record.error, told) {
+        (None, _) => {
+            ui.label(t.get("failed-interrupted"));
+        }
+        (Some(_), Some(told)) => crate::ui::widgets::told(ui, t, "failed-reason", told),
+        (Some(chain), None) => {
+            let told = Told::new(Plain::new("failed-earlier"), chain.clone());
+            crate::ui::widgets::told(ui, t, "failed-reason", &told);
+        }
+    }
 }
