@@ -462,3 +462,16 @@ attachment-save-downloads = Save in downloads
 copy-no-downloads = The OS gives no downloads folder.
 window-timeout = Kirjaamo's window did not open within 45 seconds, so Kirjaamo was closed. The graphics card's OpenGL may not work on this computer; ask IT support to check it. Filings can also be made with the command kirjaamo export.
 window-failed = Kirjaamo's window could not open (the graphics card's OpenGL may not work on this computer)
+inbox-waited = { $days ->
+    [0] arrived today
+    [one] waited 1 d
+   *[other] waited { $days } d
+}
+badge-overdue = overdue { $days } d
+badge-due-soon = due { $date }
+state-urgent = Overdue or due soon
+sort-deadline = Deadline first
+top-overdue = Overdue ({ $count })
+top-overdue-hint = Show the rows past their handling time and those due soon
+admin-deadline-days = Handling time in days
+admin-deadline-hint = Days from receipt (0: no deadline), e.g. 14 for a request for documents (JulkL 14 §). The inbox marks the overdue and those due soon.

@@ -462,3 +462,16 @@ attachment-save-downloads = Tallenna latauksiin
 copy-no-downloads = Käyttöjärjestelmä ei anna latauskansiota.
 window-timeout = Kirjaamon ikkuna ei auennut 45 sekunnissa, joten Kirjaamo suljettiin. Näytönohjaimen OpenGL ei ehkä toimi tällä koneella; pyydä IT-tukea tarkistamaan se. Kirjaukset voi tehdä myös komennolla kirjaamo export.
 window-failed = Kirjaamon ikkunaa ei voitu avata (näytönohjaimen OpenGL ei ehkä toimi tällä koneella)
+inbox-waited = { $days ->
+    [0] saapui tänään
+    [one] odottanut 1 pv
+   *[other] odottanut { $days } pv
+}
+badge-overdue = myöhässä { $days } pv
+badge-due-soon = erääntyy { $date }
+state-urgent = Myöhässä tai erääntymässä
+sort-deadline = Määräaika ensin
+top-overdue = Myöhässä ({ $count })
+top-overdue-hint = Näytä käsittelyajan ylittäneet ja pian erääntyvät
+admin-deadline-days = Käsittelyaika päivinä
+admin-deadline-hint = Päivää saapumisesta (0: ei määräaikaa), esim. 14 asiakirjapyynnölle (JulkL 14 §). Saapuneet merkitsee myöhässä olevat ja pian erääntyvät.

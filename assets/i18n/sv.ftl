@@ -462,3 +462,16 @@ attachment-save-downloads = Spara bland hämtade filer
 copy-no-downloads = Operativsystemet ger ingen mapp för hämtade filer.
 window-timeout = Kirjaamos fönster öppnades inte inom 45 sekunder, så Kirjaamo stängdes. Grafikkortets OpenGL fungerar kanske inte på den här datorn; be IT-stödet kontrollera det. Registreringar kan också göras med kommandot kirjaamo export.
 window-failed = Kirjaamos fönster kunde inte öppnas (grafikkortets OpenGL fungerar kanske inte på den här datorn)
+inbox-waited = { $days ->
+    [0] kom i dag
+    [one] väntat 1 d
+   *[other] väntat { $days } d
+}
+badge-overdue = försenad { $days } d
+badge-due-soon = förfaller { $date }
+state-urgent = Försenade eller snart förfallna
+sort-deadline = Tidsfrist först
+top-overdue = Försenade ({ $count })
+top-overdue-hint = Visa de som passerat handläggningstiden och de som snart förfaller
+admin-deadline-days = Handläggningstid i dagar
+admin-deadline-hint = Dagar från ankomsten (0: ingen tidsfrist), t.ex. 14 för en begäran om handlingar (OffL 14 §). Inkomna markerar försenade och snart förfallna.

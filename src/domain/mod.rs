@@ -20,6 +20,7 @@ mod records;
 mod submitter;
 mod transaction;
 mod user;
+pub mod waiting;
 
 pub use assignment::{Assignment, AssignmentStatus, Recipients};
 pub use attachment::Attachment;

@@ -68,6 +68,10 @@ pub struct ServiceMapping {
     /// Assignment at the end, if any.
     #[serde(default)]
     pub assignment: Option<AssignmentDefaults>,
+    /// The handling deadline in days from the day the transaction was received (Helsinki time),
+    /// e.g. 14 for an information request (JulkL 14 §); the inbox marks rows due soon or overdue.
+    #[serde(default)]
+    pub deadline_days: Option<u32>,
 }
 
 fn default_title() -> String {

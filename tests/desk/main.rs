@@ -6,6 +6,7 @@ mod admin;
 mod bulk;
 mod connections;
 mod copy;
+mod deadline;
 mod failed;
 mod filing;
 mod language;

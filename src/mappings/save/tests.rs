@@ -73,6 +73,7 @@ fn a_new_mapping_becomes_a_readable_file() {
             document_type: "SELVITYS".to_owned(),
         }],
         submitter_is_party: true,
+        deadline_days: Some(14),
         assignment: Some(crate::mappings::AssignmentDefaults {
             users: vec!["hlaine".to_owned()],
             groups: Vec::new(),

@@ -69,6 +69,13 @@ pub fn show(view: &mut AdminView<'_>, ui: &mut egui::Ui, commands: &mut Vec<Admi
         ui.label("");
         ui.checkbox(&mut m.submitter_is_party, t.get("case-submitter-party"));
         ui.end_row();
+        let label = ui.label(t.get("admin-deadline-days"));
+        let mut days = m.deadline_days.unwrap_or(0);
+        ui.add(egui::DragValue::new(&mut days).range(0..=365))
+            .labelled_by(label.id)
+            .on_hover_text(t.get("admin-deadline-hint"));
+        m.deadline_days = (days > 0).then_some(days);
+        ui.end_row();
         ui.label(t.get("admin-form-type"));
         ui.label(&m.form_document_type);
         ui.end_row();

@@ -105,6 +105,7 @@ pub fn blank(service: &str, name: &str) -> ServiceMapping {
         attachment_rules: Vec::new(),
         submitter_is_party: true,
         assignment: None,
+        deadline_days: None,
     }
 }
 

@@ -8,6 +8,7 @@ use std::collections::BTreeSet;
 mod row;
 
 use super::inbox_model::{InboxModel, RowState, Sort, StateFilter};
+use crate::domain::waiting::{Urgency, Waiting};
 use crate::i18n::Texts;
 use crate::ui::widgets::tokens::Tone;
 
@@ -18,6 +19,7 @@ fn state_id(filter: StateFilter) -> &'static str {
         StateFilter::Claimed => "state-claimed",
         StateFilter::Failed => "state-failed",
         StateFilter::Filed => "state-filed",
+        StateFilter::Urgent => "state-urgent",
     }
 }
 
@@ -27,6 +29,7 @@ fn sort_id(sort: Sort) -> &'static str {
         Sort::Newest => "sort-newest",
         Sort::Service => "sort-service",
         Sort::Submitter => "sort-submitter",
+        Sort::Deadline => "sort-deadline",
     }
 }
 
@@ -40,6 +43,22 @@ pub fn badge(t: &Texts, state: &RowState) -> (String, Tone) {
         RowState::Failed => (t.get("badge-failed"), Tone::Danger),
         RowState::Interrupted => (t.get("badge-interrupted"), Tone::Warning),
         RowState::Filed => (t.get("badge-filed"), Tone::Success),
+    }
+}
+
+/// The deadline's badge: overdue (by how many days) or due soon (on which day); none when calm.
+fn due_badge(t: &Texts, waiting: &Waiting, today: chrono::NaiveDate) -> Option<(String, Tone)> {
+    let left = waiting.days_left(today)?;
+    match waiting.urgency {
+        Urgency::Overdue => {
+            let late = usize::try_from(-left).unwrap_or(0);
+            Some((t.with("badge-overdue", &[("days", late.into())]), Tone::Danger))
+        }
+        Urgency::Soon => {
+            let due = waiting.due.map(|d| d.format("%-d.%-m.").to_string()).unwrap_or_default();
+            Some((t.with("badge-due-soon", &[("date", (&due).into())]), Tone::Warning))
+        }
+        Urgency::Calm => None,
     }
 }
 
@@ -240,12 +259,15 @@ pub fn show(view: &mut InboxView<'_>, ui: &mut egui::Ui) -> Vec<InboxCommand> {
             let row = &model.rows()[index];
             let state = model.state(row);
             let (badge_text, tone) = badge(t, &state);
+            let waiting = model.waiting(row);
             let meta = format!(
-                "{} · {} · {}",
+                "{} · {} · {} · {}",
+                t.with("inbox-waited", &[("days", usize::try_from(waiting.days).unwrap_or(0).into())]),
                 t.timestamp(row.submitted_at),
                 row.submitter_name,
                 t.with("inbox-attachments", &[("count", row.attachment_count.into())])
             );
+            let deadline = (state != RowState::Filed).then(|| due_badge(t, &waiting, model.today())).flatten();
             ui.horizontal(|ui| {
                 let mut checked = view.checked.contains(&row.id);
                 let name = t.with("inbox-tick", &[("id", (&row.id).into())]);
@@ -255,7 +277,8 @@ pub fn show(view: &mut InboxView<'_>, ui: &mut egui::Ui) -> Vec<InboxCommand> {
                     commands.push(InboxCommand::Toggle(row.id.clone()));
                 }
                 let selected = view.selected == Some(row.id.as_str());
-                let shown = row::Row { title: &row.title, meta: &meta, badge: &badge_text, tone, selected };
+                let deadline = deadline.as_ref().map(|(text, tone)| (text.as_str(), *tone));
+                let shown = row::Row { title: &row.title, meta: &meta, badge: &badge_text, tone, deadline, selected };
                 if row::show(ui, &shown, row_height).clicked() {
                     commands.push(InboxCommand::Select(row.id.clone()));
                 }

@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 
 use crate::contract::outbox::TransactionSummary;
+use crate::domain::waiting::{Urgency, Waiting};
 
 /// Where a transaction stands, as its badge shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -39,15 +40,18 @@ pub enum StateFilter {
     Failed,
     /// Filed in this session.
     Filed,
+    /// Overdue or due soon, not filed.
+    Urgent,
 }
 
 impl StateFilter {
     /// In menu order.
-    pub const ALL: [Self; 5] = [Self::All, Self::New, Self::Claimed, Self::Failed, Self::Filed];
+    pub const ALL: [Self; 6] = [Self::All, Self::New, Self::Urgent, Self::Claimed, Self::Failed, Self::Filed];
 
-    fn admits(self, state: &RowState) -> bool {
+    fn admits(self, state: &RowState, urgency: Urgency) -> bool {
         match self {
             Self::All => true,
+            Self::Urgent => urgency != Urgency::Calm && *state != RowState::Filed,
             Self::New => *state == RowState::New,
             Self::Claimed => matches!(state, RowState::ClaimedByMe | RowState::ClaimedBy(_) | RowState::Filing),
             Self::Failed => matches!(state, RowState::Failed | RowState::Interrupted),
@@ -68,11 +72,13 @@ pub enum Sort {
     Service,
     /// By submitter name.
     Submitter,
+    /// Earliest due date first (rows without a deadline after them, oldest first).
+    Deadline,
 }
 
 impl Sort {
     /// In menu order.
-    pub const ALL: [Self; 4] = [Self::Oldest, Self::Newest, Self::Service, Self::Submitter];
+    pub const ALL: [Self; 5] = [Self::Oldest, Self::Newest, Self::Deadline, Self::Service, Self::Submitter];
 }
 
 /// What the clerk asked the list to show.
@@ -110,6 +116,10 @@ pub struct InboxModel {
     pub options: ListOptions,
     view: Option<(ListOptions, Vec<usize>)>,
     counts: Vec<ServiceCount>,
+    /// Handling deadlines in days, by service id (from the mappings).
+    deadlines: HashMap<String, u32>,
+    /// Today in Helsinki, as waiting times are counted.
+    today: chrono::NaiveDate,
 }
 
 impl InboxModel {
@@ -162,6 +172,33 @@ impl InboxModel {
         }
         counts.sort_by(|a, b| a.name.cmp(&b.name));
         self.counts = counts;
+    }
+
+    /// Uses these handling deadlines (days, by service id) and `today` (Helsinki) for the rows'
+    /// waiting times; the view is computed again only when either changed.
+    pub fn set_deadlines(&mut self, deadlines: HashMap<String, u32>, today: chrono::NaiveDate) {
+        if deadlines != self.deadlines || today != self.today {
+            (self.deadlines, self.today) = (deadlines, today);
+            self.view = None;
+        }
+    }
+
+    /// How long `row` has waited and when it is due.
+    pub fn waiting(&self, row: &TransactionSummary) -> Waiting {
+        Waiting::of(row.submitted_at, self.deadlines.get(&row.service.id).copied(), self.today)
+    }
+
+    /// The day waiting times are counted on.
+    pub fn today(&self) -> chrono::NaiveDate {
+        self.today
+    }
+
+    /// Rows not filed whose handling is overdue.
+    pub fn overdue(&self) -> usize {
+        self.rows
+            .iter()
+            .filter(|r| self.state(r) != RowState::Filed && self.waiting(r).urgency == Urgency::Overdue)
+            .count()
     }
 
     /// The state of a row.
@@ -218,7 +255,7 @@ impl InboxModel {
             .filter(|&i| {
                 let row = &self.rows[i];
                 self.options.service.as_ref().is_none_or(|s| *s == row.service.id)
-                    && self.options.state.admits(&self.state(row))
+                    && self.options.state.admits(&self.state(row), self.waiting(row).urgency)
                     && words.iter().all(|w| self.haystacks[i].contains(w))
             })
             .collect();
@@ -228,6 +265,9 @@ impl InboxModel {
             Sort::Newest => indices.reverse(),
             Sort::Service => indices.sort_by(|&a, &b| rows[a].service.name.cmp(&rows[b].service.name)),
             Sort::Submitter => indices.sort_by(|&a, &b| rows[a].submitter_name.cmp(&rows[b].submitter_name)),
+            Sort::Deadline => {
+                indices.sort_by_key(|&i| (self.waiting(&rows[i]).due.is_none(), self.waiting(&rows[i]).due))
+            }
         }
         indices
     }

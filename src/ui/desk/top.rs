@@ -32,6 +32,8 @@ pub struct TopBar<'a> {
     pub language: UiLanguage,
     /// Whether the inbox is being fetched.
     pub refreshing: bool,
+    /// Transactions past their handling deadline.
+    pub overdue: usize,
 }
 
 /// What the clerk asked of the top bar.
@@ -45,6 +47,8 @@ pub enum TopCommand {
     Refresh,
     /// Open the connections dialog.
     Connections,
+    /// Show the overdue and soon-due rows.
+    Urgent,
 }
 
 /// Draws the top bar.
@@ -59,6 +63,17 @@ pub fn show(bar: &TopBar<'_>, ui: &mut egui::Ui) -> Vec<TopCommand> {
         ui.selectable_value(&mut view, View::Desk, t.with("top-inbox", &[("count", bar.pending.into())]));
         ui.selectable_value(&mut view, View::Failed, t.with("top-failed", &[("count", bar.failed.into())]));
         ui.selectable_value(&mut view, View::Admin, t.get("top-admin"));
+        if bar.overdue > 0 {
+            let text = egui::RichText::new(t.with("top-overdue", &[("count", bar.overdue.into())]))
+                .color(crate::ui::widgets::tokens::on_fill())
+                .background_color(crate::ui::widgets::tokens::fill(
+                    crate::ui::widgets::tokens::Tone::Danger,
+                    ui.visuals().dark_mode,
+                ));
+            if ui.button(text).on_hover_text(t.get("top-overdue-hint")).clicked() {
+                commands.push(TopCommand::Urgent);
+            }
+        }
         ui.separator();
         if ui.button(t.get("top-refresh")).on_hover_text(t.get("top-refresh-hint")).clicked() {
             commands.push(TopCommand::Refresh);
@@ -98,6 +113,7 @@ mod tests {
             let bar = TopBar {
                 texts: &texts,
                 connection: "Testi".to_owned(),
+                overdue: 0,
                 pending: 7,
                 failed: 2,
                 view: View::Desk,

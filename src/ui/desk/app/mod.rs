@@ -222,6 +222,9 @@ impl DeskApp {
         let (inbox_width, filing_width) = ((width * 0.3).clamp(280.0, 460.0), (width * 0.28).clamp(300.0, 440.0));
         let inbox_max = (width - 300.0 - CENTRAL_MIN).max(240.0);
         let filing_max = (width - inbox_width.min(inbox_max) - CENTRAL_MIN).max(280.0);
+        let deadlines =
+            self.backend.mappings().iter().filter_map(|m| Some((m.service.clone(), m.deadline_days?))).collect();
+        self.model.set_deadlines(deadlines, crate::domain::helsinki::today());
         if self.view != View::Admin {
             let bulk = self.bulk();
             let commands = Panel::left("desk-inbox")

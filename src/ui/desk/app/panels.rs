@@ -23,6 +23,7 @@ impl DeskApp {
             view: self.view,
             language: self.language(),
             refreshing: self.inbox.is_pending(),
+            overdue: self.model.overdue(),
         }
     }
 
@@ -32,6 +33,11 @@ impl DeskApp {
             match command {
                 top::TopCommand::Language(language) => self.set_language(language),
                 top::TopCommand::Connections => self.wants_connections = true,
+                top::TopCommand::Urgent => {
+                    self.model.options.state = crate::ui::desk::inbox_model::StateFilter::Urgent;
+                    self.model.options.sort = crate::ui::desk::inbox_model::Sort::Deadline;
+                    self.view = View::Desk;
+                }
                 top::TopCommand::Refresh => {
                     // Päivitä also reads TWeb's catalog and the mapping files again: another
                     // admin may have changed a shared mappings folder.

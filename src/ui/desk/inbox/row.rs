@@ -18,6 +18,8 @@ pub struct Row<'a> {
     pub badge: &'a str,
     /// What the state says.
     pub tone: Tone,
+    /// The deadline's badge (overdue, due soon), if any.
+    pub deadline: Option<(&'a str, Tone)>,
     /// Whether the row is selected.
     pub selected: bool,
 }
@@ -34,7 +36,10 @@ fn line(text: &str, font: FontId, color: egui::Color32, width: f32) -> LayoutJob
 pub fn show(ui: &mut egui::Ui, row: &Row<'_>, height: f32) -> egui::Response {
     let width = ui.available_width().max(40.0);
     let (rect, response) = ui.allocate_exact_size(egui::vec2(width, height), Sense::click());
-    let label = format!("{}\n{} {}", row.title, row.meta, row.badge);
+    let label = match row.deadline {
+        Some((deadline, _)) => format!("{}\n{} {} {}", row.title, row.meta, deadline, row.badge),
+        None => format!("{}\n{} {}", row.title, row.meta, row.badge),
+    };
     response.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, row.selected, &label));
     if !ui.is_rect_visible(rect) {
         return response;
@@ -55,15 +60,19 @@ pub fn show(ui: &mut egui::Ui, row: &Row<'_>, height: f32) -> egui::Response {
     let inner = width - 2.0 * pad;
     let strong = if row.selected { visuals.text_color() } else { ui.visuals().strong_text_color() };
     let title = ui.painter().layout_job(line(row.title, font.clone(), strong, inner));
-    let mut badge = LayoutJob::single_section(
-        format!(" {} ", row.badge),
-        TextFormat {
-            font_id: FontId::proportional(body * 0.9),
-            color: tokens::on_fill(),
-            background: tokens::fill(row.tone, ui.visuals().dark_mode),
-            ..TextFormat::default()
-        },
-    );
+    let dark = ui.visuals().dark_mode;
+    let pill = |tone| TextFormat {
+        font_id: FontId::proportional(body * 0.9),
+        color: tokens::on_fill(),
+        background: tokens::fill(tone, dark),
+        ..TextFormat::default()
+    };
+    let mut badge = LayoutJob::default();
+    if let Some((deadline, tone)) = row.deadline {
+        badge.append(&format!(" {deadline} "), 0.0, pill(tone));
+        badge.append(" ", 0.0, TextFormat { font_id: FontId::proportional(body * 0.9), ..TextFormat::default() });
+    }
+    badge.append(&format!(" {} ", row.badge), 0.0, pill(row.tone));
     badge.wrap =
         TextWrapping { max_width: inner * 0.5, max_rows: 1, break_anywhere: true, overflow_character: Some('…') };
     let badge = ui.painter().layout_job(badge);
