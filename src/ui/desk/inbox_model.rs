@@ -265,9 +265,10 @@ impl InboxModel {
             Sort::Newest => indices.reverse(),
             Sort::Service => indices.sort_by(|&a, &b| rows[a].service.name.cmp(&rows[b].service.name)),
             Sort::Submitter => indices.sort_by(|&a, &b| rows[a].submitter_name.cmp(&rows[b].submitter_name)),
-            Sort::Deadline => {
-                indices.sort_by_key(|&i| (self.waiting(&rows[i]).due.is_none(), self.waiting(&rows[i]).due))
-            }
+            Sort::Deadline => indices.sort_by_key(|&i| {
+                let due = self.waiting(&rows[i]).due;
+                (due.is_none(), due)
+            }),
         }
         indices
     }
