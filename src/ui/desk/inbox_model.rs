@@ -120,6 +120,9 @@ pub struct InboxModel {
     deadlines: HashMap<String, u32>,
     /// Today in Helsinki, as waiting times are counted.
     today: chrono::NaiveDate,
+    /// Rows not filed that are overdue, counted when the rows, states or deadlines change (not
+    /// every frame).
+    overdue: usize,
 }
 
 impl InboxModel {
@@ -172,6 +175,7 @@ impl InboxModel {
         }
         counts.sort_by(|a, b| a.name.cmp(&b.name));
         self.counts = counts;
+        self.overdue = self.count_overdue();
     }
 
     /// Uses these handling deadlines (days, by service id) and `today` (Helsinki) for the rows'
@@ -180,6 +184,7 @@ impl InboxModel {
         if deadlines != self.deadlines || today != self.today {
             (self.deadlines, self.today) = (deadlines, today);
             self.view = None;
+            self.overdue = self.count_overdue();
         }
     }
 
@@ -195,6 +200,10 @@ impl InboxModel {
 
     /// Rows not filed whose handling is overdue.
     pub fn overdue(&self) -> usize {
+        self.overdue
+    }
+
+    fn count_overdue(&self) -> usize {
         self.rows
             .iter()
             .filter(|r| self.state(r) != RowState::Filed && self.waiting(r).urgency == Urgency::Overdue)
