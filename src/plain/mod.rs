@@ -78,24 +78,12 @@ impl Told {
     pub fn new(plain: Plain, detail: impl Into<String>) -> Self {
         Self { plain, detail: detail.into() }
     }
-
-    /// An error nothing more can be said of than that it happened (a task that panicked, a
-    /// channel closed): the generic message, the chain as detail.
-    pub fn unexpected(error: &(dyn std::error::Error + 'static)) -> Self {
-        Self { plain: Plain::new("error-unexpected"), detail: crate::error_chain(error) }
-    }
 }
 
 impl fmt::Display for Told {
     /// The technical chain: what a log line holds.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.detail)
-    }
-}
-
-impl<E: Explain + 'static> From<&E> for Told {
-    fn from(error: &E) -> Self {
-        Self::of(error)
     }
 }
 

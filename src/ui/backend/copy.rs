@@ -69,9 +69,9 @@ impl Backend {
         filename: &str,
     ) -> impl Future<Output = Result<SavedCopy, Told>> + Send + 'static {
         let (name, downloads) = (safe_filename(filename), self.downloads_dir.clone());
-        let dialog = dialog_available(|v| std::env::var(v).ok(), on_path);
         async move {
-            if !dialog {
+            // Looking along PATH touches the disk: here, off the UI thread.
+            if !dialog_available(|v| std::env::var(v).ok(), on_path) {
                 return write_into(downloads, bytes, name).await.map(SavedCopy::NoDialog);
             }
             let Some(handle) = rfd::AsyncFileDialog::new().set_file_name(&name).save_file().await else {
