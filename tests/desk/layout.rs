@@ -16,7 +16,8 @@ fn at_1024_by_700_the_preview_keeps_room_to_read_and_every_tab_shows() {
     let runtime = tokio::runtime::Runtime::new().expect("runtime");
     let sandbox = runtime.block_on(kirjaamo::sandbox::Sandbox::start(Default::default())).expect("sandbox");
     let size = egui::vec2(1024.0, 700.0);
-    let mut harness = desk_sized(&runtime, &sandbox, Some(&mappings()), false, UiLanguage::Fi, size);
+    let mut harness =
+        desk_sized(&runtime, &sandbox, Some(&mappings()), false, UiLanguage::Fi, size, "Demo (harjoitusympäristö)");
     let all = pending(&runtime, &sandbox);
     wait_for(&mut harness, "odottaa");
     open(&mut harness, &all[0].title, &all[0].id);
@@ -31,6 +32,10 @@ fn at_1024_by_700_the_preview_keeps_room_to_read_and_every_tab_shows() {
         assert!(rect.left() >= inbox_right && rect.right() <= file.left(), "{tab} cut off: {rect:?}");
     }
     assert!(file.right() <= size.x && file.bottom() <= size.y, "the file button is off screen: {file:?}");
+    // The top bar's buttons stay whole with the overdue count shown (Päivitä lay under Yhteydet…).
+    harness.get_by_label_contains("Myöhässä (");
+    let (refresh, connections) = (harness.get_by_label("Päivitä").rect(), harness.get_by_label("Yhteydet…").rect());
+    assert!(refresh.right() < connections.left(), "Päivitä {refresh:?} under Yhteydet… {connections:?}");
 }
 
 #[test]
@@ -38,7 +43,8 @@ fn the_inbox_keeps_its_width_after_filing_and_a_language_change_and_ticking_move
     let runtime = tokio::runtime::Runtime::new().expect("runtime");
     let sandbox = runtime.block_on(kirjaamo::sandbox::Sandbox::start(Default::default())).expect("sandbox");
     let size = egui::vec2(1366.0, 768.0);
-    let mut harness = desk_sized(&runtime, &sandbox, Some(&mappings()), false, UiLanguage::Fi, size);
+    let mut harness =
+        desk_sized(&runtime, &sandbox, Some(&mappings()), false, UiLanguage::Fi, size, "Demo (harjoitusympäristö)");
     let all = pending(&runtime, &sandbox);
     wait_for(&mut harness, "odottaa");
     let row = |harness: &egui_kittest::Harness<'_, _>, title: &str| {

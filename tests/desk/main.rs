@@ -70,7 +70,7 @@ pub fn desk_in(
     save: bool,
     language: kirjaamo::i18n::UiLanguage,
 ) -> Harness<'static, DeskApp> {
-    desk_sized(runtime, sandbox, dir, save, language, egui::vec2(1400.0, 900.0))
+    desk_sized(runtime, sandbox, dir, save, language, egui::vec2(1400.0, 900.0), "Testi")
 }
 
 /// Like [`desk_in`], in a window of `size`.
@@ -81,8 +81,9 @@ pub fn desk_sized(
     save: bool,
     language: kirjaamo::i18n::UiLanguage,
     size: egui::Vec2,
+    label: &str,
 ) -> Harness<'static, DeskApp> {
-    let connection = kirjaamo::demo::connection(sandbox, "Testikirjaaja", "Testi");
+    let connection = kirjaamo::demo::connection(sandbox, "Testikirjaaja", label);
     let mappings = dir.map(|d| kirjaamo::mappings::load_dir(d).expect("mappings")).unwrap_or_default();
     let journal = Journal::in_memory().expect("journal");
     let mut backend =

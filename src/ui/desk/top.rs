@@ -51,14 +51,23 @@ pub enum TopCommand {
     Urgent,
 }
 
+/// Below this width the top bar leaves the connection's name to the hover.
+const NARROW: f32 = 1200.0;
+
 /// Draws the top bar.
 pub fn show(bar: &TopBar<'_>, ui: &mut egui::Ui) -> Vec<TopCommand> {
     let t = bar.texts;
     let mut commands = Vec::new();
     let (mut view, mut language) = (bar.view, bar.language);
     ui.horizontal(|ui| {
-        ui.heading("Kirjaamo");
-        ui.label(t.with("top-connection", &[("name", (&bar.connection).into())]));
+        let connection = t.with("top-connection", &[("name", (&bar.connection).into())]);
+        // A narrow window keeps the buttons whole: the connection's name moves to the hover.
+        if ui.available_width() >= NARROW {
+            ui.heading("Kirjaamo");
+            ui.label(connection);
+        } else {
+            ui.heading("Kirjaamo").on_hover_text(connection);
+        }
         ui.separator();
         ui.selectable_value(&mut view, View::Desk, t.with("top-inbox", &[("count", bar.pending.into())]));
         ui.selectable_value(&mut view, View::Failed, t.with("top-failed", &[("count", bar.failed.into())]));
