@@ -54,6 +54,18 @@ pub struct TransactionSummary {
     pub attachment_bytes: u64,
     /// Current claim, if a clerk holds one.
     pub claim: Option<ClaimInfo>,
+    /// Whether the transaction carries a henkilötunnus (the submitter's, or one typed in a field).
+    #[serde(default)]
+    pub holds_personal_id: bool,
+    /// Opaque, stable reference to the identified submitter: the same person or organisation has
+    /// the same reference in every transaction. Never the henkilötunnus, nor derivable from it
+    /// without the server's key.
+    #[serde(default)]
+    pub submitter_ref: String,
+    /// Digest of the service and the field values: two transactions with the same digest carry
+    /// the same answers (a possible duplicate).
+    #[serde(default)]
+    pub content_digest: String,
 }
 
 /// One page of pending transactions, oldest first.
@@ -150,6 +162,76 @@ pub struct FilingResult {
     /// Assignment created.
     #[serde(default)]
     pub assignment_id: Option<u64>,
+    /// The case's title, for the receipt.
+    #[serde(default)]
+    pub case_title: Option<String>,
+    /// The documents made, in `document_ids` order, for the receipt. When given, their ids
+    /// must be `document_ids`.
+    #[serde(default)]
+    pub documents: Vec<FiledDocument>,
+    /// The assignment's recipients and due date, for the receipt; given with `assignment_id`.
+    #[serde(default)]
+    pub assignment: Option<FiledAssignment>,
+}
+
+/// A document a filing made, as its receipt names it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FiledDocument {
+    /// TWeb's document id.
+    pub id: u64,
+    /// Its title.
+    pub title: String,
+    /// Its document type code.
+    pub document_type: String,
+    /// Whether it is the form (otherwise an attachment).
+    #[serde(default)]
+    pub form: bool,
+}
+
+/// The assignment a filing sent, as its receipt names it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FiledAssignment {
+    /// Who received it.
+    pub recipients: crate::domain::Recipients,
+    /// Its due date.
+    #[serde(default)]
+    pub due_date: Option<chrono::NaiveDate>,
+}
+
+/// Query of `GET /completed`: completed transactions by the Helsinki date they were completed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct CompletedQuery {
+    /// First day, inclusive (`YYYY-MM-DD`, Helsinki time); today when left out.
+    pub from: Option<chrono::NaiveDate>,
+    /// Last day, inclusive; `from` when left out. At most 93 days after `from`.
+    pub to: Option<chrono::NaiveDate>,
+    /// Only transactions of this e-service id.
+    pub service: Option<String>,
+    /// Opaque cursor from a previous page's `next_cursor`.
+    pub cursor: Option<String>,
+    /// Items per page, 1–200, default 50.
+    pub limit: Option<u32>,
+}
+
+/// A completed transaction with its filing result.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct CompletedTransaction {
+    /// The transaction as the pending list showed it (without a claim).
+    pub transaction: TransactionSummary,
+    /// Who filed it, when, and what it made.
+    pub completion: Completion,
+}
+
+/// One page of completed transactions, latest completion first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct CompletedPage {
+    /// Completed transactions on this page.
+    pub items: Vec<CompletedTransaction>,
+    /// Cursor of the next page; `None` on the last page.
+    pub next_cursor: Option<String>,
 }
 
 /// Body of `POST /transactions/{id}/complete`.

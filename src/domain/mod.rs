@@ -17,6 +17,7 @@ pub mod helsinki;
 mod party;
 mod personal_id;
 mod records;
+pub mod reference;
 mod submitter;
 mod transaction;
 mod user;

@@ -16,7 +16,7 @@ use super::journal::{FilingState, Journal};
 use super::place::{Found, Place};
 use super::plan::{FilingPlan, Target, refs, submitter_party};
 use super::{ExportConfig, ExportError, Filed, FiledHow};
-use crate::contract::outbox::{Completion, FilingResult};
+use crate::contract::outbox::{Completion, FiledAssignment, FilingResult};
 use crate::contract::tweb::{CreateAssignment, CreateCase, DocumentMetadata};
 use crate::domain::{Attachment, Transaction, helsinki};
 use crate::outbox::OutboxClient;
@@ -268,7 +268,7 @@ impl<C: CaseSystem + 'static> Exporter<C> {
         if cancel.is_cancelled() {
             return Err(interrupted(&None));
         }
-        let (case_id, diary_number) = self.case(plan, &transaction).await?;
+        let (case_id, diary_number, case_title) = self.case(plan, &transaction).await?;
         let check = || if cancel.is_cancelled() { Err(interrupted(&diary_number)) } else { Ok(()) };
         check()?;
         let pdf = match pdf {
@@ -315,6 +315,7 @@ impl<C: CaseSystem + 'static> Exporter<C> {
             document_ids.push(self.until_cancelled(cancel, &diary_number, upload).await?);
         }
         check()?;
+        let mut assignment_receipt = None;
         let assignment_id = match &plan.assignment {
             Some(assignment) => {
                 let request = CreateAssignment {
@@ -339,12 +340,24 @@ impl<C: CaseSystem + 'static> Exporter<C> {
                         || async { Ok(self.tweb.create_assignment(&request).await?.id) },
                     )
                     .await?;
+                assignment_receipt =
+                    Some(FiledAssignment { recipients: request.recipients.clone(), due_date: request.due_date });
                 Some(created)
             }
             None => None,
         };
         check()?;
-        let result = FilingResult { action: plan.action(), case_id, diary_number, document_ids, assignment_id };
+        let documents = plan.receipt_documents(&transaction, &document_ids);
+        let result = FilingResult {
+            action: plan.action(),
+            case_id,
+            diary_number,
+            document_ids,
+            assignment_id,
+            case_title,
+            documents,
+            assignment: assignment_receipt,
+        };
         self.complete(id, &claim.token, &result).await?;
         Ok(Filed { result, how: FiledHow::Now })
     }
@@ -373,7 +386,7 @@ impl<C: CaseSystem + 'static> Exporter<C> {
         &self,
         plan: &FilingPlan,
         transaction: &Transaction,
-    ) -> Result<(Option<u64>, Option<String>), ExportError> {
+    ) -> Result<(Option<u64>, Option<String>, Option<String>), ExportError> {
         let id = plan.transaction_id.as_str();
         match &plan.target {
             Target::NewCase { case_group, title, submitter_party: party } => {
@@ -409,7 +422,7 @@ impl<C: CaseSystem + 'static> Exporter<C> {
                         expected: None,
                     });
                 }
-                Ok((Some(case.id), Some(case.diary_number)))
+                Ok((Some(case.id), Some(case.diary_number), Some(case.title)))
             }
             Target::ExistingCase { case_id, diary_number } => {
                 self.emit(id, EventKind::Started(Step::Case));
@@ -425,9 +438,9 @@ impl<C: CaseSystem + 'static> Exporter<C> {
                     });
                 }
                 self.emit(id, EventKind::Finished { step: Step::Case, object_id: Some(case.id), adopted: true });
-                Ok((Some(case.id), Some(case.diary_number)))
+                Ok((Some(case.id), Some(case.diary_number), Some(case.title)))
             }
-            Target::AssignmentOnly => Ok((None, None)),
+            Target::AssignmentOnly => Ok((None, None, None)),
         }
     }
 

@@ -89,6 +89,30 @@ impl FilingPlan {
         }
     }
 
+    /// The documents a filing made, for its receipt: the form first, then each attachment with the
+    /// type the plan gave it, in `ids` order.
+    pub fn receipt_documents(
+        &self,
+        transaction: &Transaction,
+        ids: &[u64],
+    ) -> Vec<crate::contract::outbox::FiledDocument> {
+        let form = (transaction.service.name.clone(), self.form_document_type.clone(), true);
+        let attachments = transaction
+            .attachments
+            .iter()
+            .map(|a| (a.filename.clone(), self.attachment_type(&a.filename, &a.content_type).to_owned(), false));
+        std::iter::once(form)
+            .chain(attachments)
+            .zip(ids)
+            .map(|((title, document_type, form), id)| crate::contract::outbox::FiledDocument {
+                id: *id,
+                title,
+                document_type,
+                form,
+            })
+            .collect()
+    }
+
     /// The document type of an attachment.
     pub fn attachment_type(&self, filename: &str, content_type: &str) -> &str {
         crate::mappings::attachment_type(&self.attachment_rules, &self.attachment_document_type, filename, content_type)

@@ -19,6 +19,10 @@ fn ids(language: UiLanguage) -> BTreeSet<String> {
 fn literals_in_ui() -> BTreeSet<String> {
     const WIDGET_IDS: &[&str] = &[
         "desk-top",
+        "desk-keys",
+        "keys-help",
+        "keys-grid",
+        "day-rows",
         "filing-choices",
         "inbox-bulk",
         "kirjaamo-zoom",

@@ -6,8 +6,9 @@ use futures_util::StreamExt;
 use futures_util::stream::BoxStream;
 
 use crate::contract::outbox::{
-    Claim, ClaimRequest, CompleteRequest, Completion, FilingResult, ReleaseRequest, SHA256_HEADER, ServiceSummary,
-    TransactionDetail, TransactionPage, TransactionQuery, TransactionSummary,
+    Claim, ClaimRequest, CompleteRequest, CompletedPage, CompletedQuery, CompletedTransaction, Completion,
+    FilingResult, ReleaseRequest, SHA256_HEADER, ServiceSummary, TransactionDetail, TransactionPage, TransactionQuery,
+    TransactionSummary,
 };
 use crate::remote::{Action, REQUEST_TIMEOUT, RemoteError, check, read_json};
 
@@ -72,6 +73,32 @@ impl OutboxClient {
         let mut all = Vec::new();
         loop {
             let page = self.list(&query).await?;
+            all.extend(page.items);
+            match page.next_cursor {
+                Some(cursor) => query.cursor = Some(cursor),
+                None => return Ok(all),
+            }
+        }
+    }
+
+    /// One page of completed transactions.
+    pub async fn completed_page(&self, query: &CompletedQuery) -> Result<CompletedPage, RemoteError> {
+        let request = self.request(reqwest::Method::GET, "/completed").query(query).timeout(REQUEST_TIMEOUT);
+        read_json(Action::ListCompleted, request.send().await).await
+    }
+
+    /// Every transaction completed on the Helsinki days `from`..=`to`, latest first, following
+    /// the cursor.
+    pub async fn completed(
+        &self,
+        from: chrono::NaiveDate,
+        to: chrono::NaiveDate,
+    ) -> Result<Vec<CompletedTransaction>, RemoteError> {
+        let mut query =
+            CompletedQuery { from: Some(from), to: Some(to), limit: Some(200), ..CompletedQuery::default() };
+        let mut all = Vec::new();
+        loop {
+            let page = self.completed_page(&query).await?;
             all.extend(page.items);
             match page.next_cursor {
                 Some(cursor) => query.cursor = Some(cursor),

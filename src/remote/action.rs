@@ -38,6 +38,8 @@ pub enum Action {
     ListOutbox,
     /// `GET /services`.
     ListServices,
+    /// `GET /completed`.
+    ListCompleted,
     /// `GET /transactions/{id}`.
     ReadTransaction,
     /// `GET /transactions/{id}/attachments/{id}`.
@@ -52,7 +54,7 @@ pub enum Action {
 
 impl Action {
     /// Every action (the texts' tests check each has its message).
-    pub const ALL: [Self; 21] = [
+    pub const ALL: [Self; 22] = [
         Self::BuildClient,
         Self::Connect,
         Self::ReadMe,
@@ -69,6 +71,7 @@ impl Action {
         Self::LookUpAssignment,
         Self::ListOutbox,
         Self::ListServices,
+        Self::ListCompleted,
         Self::ReadTransaction,
         Self::DownloadAttachment,
         Self::Claim,
@@ -95,6 +98,7 @@ impl Action {
             Self::LookUpAssignment => "looking up the assignment",
             Self::ListOutbox => "listing the outbox",
             Self::ListServices => "listing the e-services",
+            Self::ListCompleted => "listing the day's filings",
             Self::ReadTransaction => "reading the transaction",
             Self::DownloadAttachment => "downloading the attachment",
             Self::Claim => "claiming the transaction",
@@ -122,6 +126,7 @@ impl Action {
             Self::LookUpAssignment => "call-look-up-assignment",
             Self::ListOutbox => "call-list-outbox",
             Self::ListServices => "call-list-services",
+            Self::ListCompleted => "call-list-completed",
             Self::ReadTransaction => "call-read-transaction",
             Self::DownloadAttachment => "call-download-attachment",
             Self::Claim => "call-claim",

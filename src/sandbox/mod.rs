@@ -5,6 +5,7 @@
 //! control endpoints under `/_sandbox`.
 
 mod auth;
+mod completed;
 mod control;
 mod credentials;
 mod data_dir;
@@ -17,6 +18,7 @@ mod outbox_api;
 mod outbox_state;
 mod persist;
 pub mod seed;
+mod seed_filings;
 mod shared;
 mod tweb_api;
 mod tweb_state;
@@ -132,18 +134,27 @@ fn build_state(config: &SandboxConfig) -> Result<Shared, SandboxError> {
     };
     let (tweb, contents) = match saved {
         Some((state, contents)) => {
+            if config.data_dir.is_none() {
+                for t in &data.filed {
+                    outbox.insert(t.transaction.clone(), t.files.clone());
+                }
+            }
             outbox.marks = state.outbox;
             (state.tweb, contents)
         }
         None => {
             let cases = &data.cases;
-            let contents: HashMap<String, Bytes> =
+            let mut contents: HashMap<String, Bytes> =
                 cases.documents.iter().map(|(d, c)| (d.sha256.clone(), Bytes::from(c.clone()))).collect();
             let documents = cases.documents.iter().map(|(d, _)| d.clone()).collect();
+            let mut tweb = TwebState::new(data.catalog.clone(), cases.cases.clone(), documents, cases.counters.clone());
+            if config.data_dir.is_none() {
+                seed_filings::file_all(&mut tweb, &mut outbox, &mut contents, &data.filed, chrono::Utc::now());
+            }
             if let Some(persister) = &persister {
                 persister.save_blobs_now(&contents)?;
             }
-            (TwebState::new(data.catalog.clone(), cases.cases.clone(), documents, cases.counters.clone()), contents)
+            (tweb, contents)
         }
     };
     Ok(Shared::new(tweb, outbox, contents, persister, Faults::new(config.faults.clone()), config.credentials.clone()))
@@ -169,6 +180,7 @@ fn router(shared: Arc<Shared>) -> Router {
     let outbox = Router::new()
         .route("/api/v1/transactions", get(outbox_api::list))
         .route("/api/v1/services", get(outbox_api::services))
+        .route("/api/v1/completed", get(outbox_api::completed))
         .route("/api/v1/transactions/{id}", get(outbox_api::get))
         .route("/api/v1/transactions/{id}/attachments/{attachment_id}", get(outbox_api::attachment))
         .route("/api/v1/transactions/{id}/claim", post(outbox_api::claim))

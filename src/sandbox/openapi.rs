@@ -84,6 +84,7 @@ pending list and answers 410 to claim and complete. Every error is RFC 9457 prob
     paths(
         outbox_api::list,
         outbox_api::services,
+        outbox_api::completed,
         outbox_api::get,
         outbox_api::attachment,
         outbox_api::claim,

@@ -13,8 +13,8 @@ use super::extract::{ApiJson, ApiPath, ApiQuery};
 use super::shared::Shared;
 use crate::contract::Problem;
 use crate::contract::outbox::{
-    Claim, ClaimRequest, CompleteRequest, Completion, ReleaseRequest, SHA256_HEADER, ServiceSummary, TransactionDetail,
-    TransactionPage, TransactionQuery,
+    Claim, ClaimRequest, CompleteRequest, CompletedPage, CompletedQuery, Completion, ReleaseRequest, SHA256_HEADER,
+    ServiceSummary, TransactionDetail, TransactionPage, TransactionQuery,
 };
 
 type AppState = State<Arc<Shared>>;
@@ -28,6 +28,18 @@ pub async fn list(
     ApiQuery(query): ApiQuery<TransactionQuery>,
 ) -> ApiResult<Json<TransactionPage>> {
     shared.outbox().list(&query, Utc::now()).map(Json)
+}
+
+/// Completed transactions with their filing results, by the Helsinki day they were completed,
+/// latest first, with cursor paging: the office's day for every clerk's desk.
+#[utoipa::path(get, path = "/api/v1/completed", tag = "outbox", params(CompletedQuery),
+    responses((status = 200, body = CompletedPage), (status = 400, body = Problem, content_type = "application/problem+json", description = "Bad cursor, limit or date range (`to` before `from`, or over 93 days)"),
+        (status = 401, body = Problem, content_type = "application/problem+json"), (status = 403, description = "The token has no access to this outbox", body = Problem, content_type = "application/problem+json")))]
+pub async fn completed(
+    State(shared): AppState,
+    ApiQuery(query): ApiQuery<CompletedQuery>,
+) -> ApiResult<Json<CompletedPage>> {
+    shared.outbox().completed(&query, crate::domain::helsinki::today()).map(Json)
 }
 
 /// E-services with their pending counts.

@@ -39,7 +39,7 @@ pub struct OutboxMark {
 /// The outbox: transactions with their attachment bytes, and their marks.
 #[derive(Debug, Default)]
 pub struct OutboxState {
-    transactions: BTreeMap<String, Transaction>,
+    pub(super) transactions: BTreeMap<String, Transaction>,
     files: HashMap<(String, String), Bytes>,
     /// Claims and completions by transaction id.
     pub marks: BTreeMap<String, OutboxMark>,
@@ -56,6 +56,53 @@ fn live_claim(mark: Option<&OutboxMark>, now: DateTime<Utc>) -> Option<&StoredCl
 
 fn info(claim: &StoredClaim) -> ClaimInfo {
     ClaimInfo { holder: claim.holder.clone(), expires_at: claim.expires_at }
+}
+
+/// The key the outbox keeps to itself: submitter refs cannot be turned back into personal ids
+/// without it.
+const SUBMITTER_KEY: &str = "sandbox-outbox-submitter-key-2026";
+
+/// The opaque reference of the identified submitter: by henkilötunnus when signed in strongly,
+/// else by e-mail, else by name.
+fn submitter_ref(t: &Transaction) -> String {
+    let s = &t.submitter;
+    let who = match (&s.personal_id, &s.email) {
+        (Some(id), _) => format!("hetu:{}", id.expose()),
+        (None, Some(email)) => format!("email:{}", email.trim().to_lowercase()),
+        (None, None) => format!("name:{}", s.name.trim().to_lowercase()),
+    };
+    hex::encode(&Sha256::digest(format!("{SUBMITTER_KEY}|{who}").as_bytes())[..12])
+}
+
+/// The digest of the service and the answers (field keys and values, in form order).
+fn content_digest(t: &Transaction) -> String {
+    let mut hash = Sha256::new();
+    hash.update(t.service.id.as_bytes());
+    for field in &t.fields {
+        hash.update([0]);
+        hash.update(field.key.as_bytes());
+        hash.update([1]);
+        hash.update(field.value.trim().as_bytes());
+    }
+    hex::encode(&hash.finalize()[..12])
+}
+
+/// A transaction as a list shows it.
+pub fn summary(t: &Transaction, claim: Option<ClaimInfo>) -> TransactionSummary {
+    TransactionSummary {
+        id: t.id.clone(),
+        service: t.service.clone(),
+        submitted_at: t.submitted_at,
+        language: t.language,
+        title: t.title.clone(),
+        submitter_name: t.submitter.name.clone(),
+        attachment_count: t.attachments.len() as u32,
+        attachment_bytes: t.attachment_bytes(),
+        claim,
+        holds_personal_id: t.holds_personal_id(),
+        submitter_ref: submitter_ref(t),
+        content_digest: content_digest(t),
+    }
 }
 
 fn cursor_key(t: &Transaction) -> String {
@@ -133,20 +180,7 @@ impl OutboxState {
         let more = pending.len() > limit as usize;
         pending.truncate(limit as usize);
         let next_cursor = more.then(|| pending.last().map(|t| URL_SAFE_NO_PAD.encode(cursor_key(t)))).flatten();
-        let items = pending
-            .into_iter()
-            .map(|t| TransactionSummary {
-                id: t.id.clone(),
-                service: t.service.clone(),
-                submitted_at: t.submitted_at,
-                language: t.language,
-                title: t.title.clone(),
-                submitter_name: t.submitter.name.clone(),
-                attachment_count: t.attachments.len() as u32,
-                attachment_bytes: t.attachment_bytes(),
-                claim: live_claim(self.marks.get(&t.id), now).map(info),
-            })
-            .collect();
+        let items = pending.into_iter().map(|t| summary(t, live_claim(self.marks.get(&t.id), now).map(info))).collect();
         Ok(TransactionPage { items, next_cursor })
     }
 
@@ -289,6 +323,13 @@ impl OutboxState {
         }
         if result.document_ids.is_empty() {
             return Err(ApiError::invalid("/result/document_ids", "a filing names at least the form document"));
+        }
+        let listed: Vec<u64> = result.documents.iter().map(|d| d.id).collect();
+        if !result.documents.is_empty() && listed != result.document_ids {
+            return Err(ApiError::invalid("/result/documents", "documents must list document_ids, in their order"));
+        }
+        if result.assignment.is_some() && result.assignment_id.is_none() {
+            return Err(ApiError::invalid("/result/assignment", "an assignment's receipt goes with its assignment_id"));
         }
         let completion = Completion { completed_by: holder, completed_at: now, result };
         mark.completion = Some(completion.clone());

@@ -8,6 +8,7 @@ mod cases;
 mod catalog;
 mod cli;
 mod common;
+mod completed;
 mod contracts;
 mod documents;
 mod faults;

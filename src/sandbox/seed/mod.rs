@@ -35,6 +35,9 @@ pub struct SeedData {
     pub cases: SeedCases,
     /// The pending outbox.
     pub transactions: Vec<SeedTransaction>,
+    /// Transactions other clerks filed earlier (today and yesterday): the sandbox files them
+    /// into TWeb and completes them in the outbox at start.
+    pub filed: Vec<SeedTransaction>,
 }
 
 /// A seed e-service and the case group its transactions usually go to.
@@ -65,7 +68,7 @@ pub fn catalog() -> Catalog {
 
 fn build(seed: u64) -> SeedData {
     let now = Utc::now();
-    let transactions = transactions::generate(seed, now);
+    let (mut transactions, filed) = transactions::generate(seed, now);
     let catalog = catalog::catalog();
     let mut rng = SeedRng::new(seed ^ 0xCA5E);
     let known: Vec<_> = transactions.iter().map(|t| t.transaction.submitter.clone()).collect();
@@ -76,7 +79,51 @@ fn build(seed: u64) -> SeedData {
         })
         .collect();
     let cases = cases::generate(&mut rng, &catalog, &known, &strangers, 48, now);
-    SeedData { catalog, cases, transactions }
+    refer_to_cases(&mut transactions, &cases.cases);
+    SeedData { catalog, cases, transactions, filed }
+}
+
+/// Two citizens name an earlier case in their form: one names a case they are a party of, the
+/// other mistypes a number that is another citizen's case.
+fn refer_to_cases(transactions: &mut [SeedTransaction], cases: &[crate::domain::Case]) {
+    let party_of = |t: &SeedTransaction| {
+        cases.iter().find(|c| c.parties.iter().any(|p| p.name == t.transaction.submitter.name)).cloned()
+    };
+    let own = transactions.iter().position(|t| party_of(t).is_some());
+    let Some(own) = own else { return };
+    if let Some(case) = party_of(&transactions[own]) {
+        let line = match transactions[own].transaction.language {
+            Language::Fi => format!("Jatkoa asiaan {}, jonka vireille panin aiemmin.", case.diary_number),
+            Language::Sv => format!("Fortsättning på ärende {} som jag inledde tidigare.", case.diary_number),
+        };
+        refer(&mut transactions[own].transaction, line);
+    }
+    let stranger = cases
+        .iter()
+        .find(|c| c.parties.iter().all(|p| transactions.iter().all(|t| t.transaction.submitter.name != p.name)));
+    let other =
+        transactions.iter().rposition(|t| t.transaction.service.id == "vahingonkorvaus" && party_of(t).is_none());
+    if let (Some(case), Some(other)) = (stranger, other) {
+        let line = match transactions[other].transaction.language {
+            Language::Fi => format!("Viite: {}", case.diary_number),
+            Language::Sv => format!("Referens: {}", case.diary_number),
+        };
+        refer(&mut transactions[other].transaction, line);
+    }
+}
+
+fn refer(transaction: &mut crate::domain::Transaction, line: String) {
+    let (label, section) = match transaction.language {
+        Language::Fi => ("Aiempi asia", "Lisätiedot"),
+        Language::Sv => ("Tidigare ärende", "Tilläggsuppgifter"),
+    };
+    transaction.fields.push(crate::domain::FormField {
+        key: "aiempi_asia".to_owned(),
+        label: label.to_owned(),
+        value: line,
+        kind: crate::domain::FieldKind::Text,
+        section: Some(section.to_owned()),
+    });
 }
 
 /// The seed data for `seed`. Generating attachments takes a moment, so the result is kept for the

@@ -167,22 +167,51 @@ fn transaction(rng: &mut SeedRng, spec: &ServiceSpec, now: DateTime<Utc>) -> See
     SeedTransaction { transaction, files: blobs }
 }
 
-/// The seed outbox for `seed`, with submission times in the three weeks before `now`.
-pub fn generate(seed: u64, now: DateTime<Utc>) -> Vec<SeedTransaction> {
+/// How many transactions the seed has filed already (by other clerks, today and yesterday).
+pub const FILED: usize = 8;
+
+/// The seed outbox for `seed`, with submission times in the three weeks before `now`: the pending
+/// transactions (a double submission and a repeat of a filed one among them), and the ones filed
+/// already, submitted in the last two days.
+pub fn generate(seed: u64, now: DateTime<Utc>) -> (Vec<SeedTransaction>, Vec<SeedTransaction>) {
     let mut rng = SeedRng::new(seed);
-    let mut out = Vec::new();
-    for spec in services::all() {
+    let mut pending = Vec::new();
+    let specs = services::all();
+    for spec in &specs {
         for _ in 0..spec.count {
-            out.push(transaction(&mut rng, &spec, now));
+            pending.push(transaction(&mut rng, spec, now));
         }
     }
+    let mut filed: Vec<SeedTransaction> = (0..FILED)
+        .map(|i| {
+            let mut t = transaction(&mut rng, &specs[i % specs.len()], now);
+            t.transaction.submitted_at = now - Duration::minutes(rng.range(6 * 60, 2 * 24 * 60) as i64);
+            t
+        })
+        .collect();
+    // A citizen who pressed "Lähetä" twice: the same answers seven minutes apart.
+    pending.sort_by_key(|t| t.transaction.submitted_at);
+    if let Some(first) = pending.iter().find(|t| t.transaction.service.id == "asukaspysakointi").cloned() {
+        let mut again = first;
+        again.transaction.submitted_at += Duration::minutes(7);
+        pending.push(again);
+    }
+    // A citizen who sent again what was filed yesterday.
+    if let Some(earlier) = filed.first().cloned() {
+        let mut again = earlier;
+        again.transaction.submitted_at = now - Duration::minutes(95);
+        pending.push(again);
+    }
     // ePalvelu numbers submissions as they arrive, across all services.
-    out.sort_by_key(|t| t.transaction.submitted_at);
+    let mut all: Vec<(bool, SeedTransaction)> =
+        pending.into_iter().map(|t| (false, t)).chain(filed.drain(..).map(|t| (true, t))).collect();
+    all.sort_by_key(|(_, t)| t.transaction.submitted_at);
     let mut number = 1000;
-    for seed_transaction in &mut out {
+    for (_, seed_transaction) in &mut all {
         number += rng.range(1, 40);
         seed_transaction.transaction.id =
             format!("TX-{}-{number:06}", seed_transaction.transaction.submitted_at.format("%Y"));
     }
-    out
+    let (filed, pending): (Vec<_>, Vec<_>) = all.into_iter().partition(|(filed, _)| *filed);
+    (pending.into_iter().map(|(_, t)| t).collect(), filed.into_iter().map(|(_, t)| t).collect())
 }

@@ -6,6 +6,7 @@ mod copy;
 mod files;
 mod filing;
 mod reply;
+mod triage;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -17,6 +18,7 @@ use tokio_util::sync::CancellationToken;
 pub use admin::Saved;
 pub use copy::SavedCopy;
 pub use reply::{AttachmentView, Catalog, Ended, PreviewPage, Reply};
+pub use triage::NamedCase;
 
 use crate::contract::outbox::TransactionSummary;
 use crate::contract::tweb::CaseQuery;

@@ -18,6 +18,9 @@ pub struct CaseSearch {
     pub results: Requested<Vec<Case>>,
     /// Cases of each transaction's submitter, by transaction id.
     pub submitter: HashMap<String, Requested<Vec<Case>>>,
+    /// Cases each transaction's form names (a diary number, an earlier submission), by
+    /// transaction id.
+    pub named: HashMap<String, Requested<Vec<crate::ui::backend::NamedCase>>>,
 }
 
 /// What the clerk did in the case search this frame.
@@ -108,16 +111,23 @@ pub fn existing_case(view: CaseSearchView<'_>, draft: &mut Draft, ui: &mut egui:
         }
     });
     let query = cases.query.trim().to_lowercase();
+    let named: Vec<&crate::ui::backend::NamedCase> =
+        cases.named.get(view.transaction).and_then(Requested::value).into_iter().flatten().collect();
     let own: Vec<&Case> = cases
         .submitter
         .get(view.transaction)
         .and_then(Requested::value)
         .into_iter()
         .flatten()
-        .filter(|c| matches(c, &query))
+        .filter(|c| matches(c, &query) && !named.iter().any(|n| n.case.id == c.id))
         .collect();
-    let found: Vec<&Case> =
-        cases.results.value().into_iter().flatten().filter(|c| !own.iter().any(|o| o.id == c.id)).collect();
+    let found: Vec<&Case> = cases
+        .results
+        .value()
+        .into_iter()
+        .flatten()
+        .filter(|c| !own.iter().any(|o| o.id == c.id) && !named.iter().any(|n| n.case.id == c.id))
+        .collect();
     if let Some(error) = cases.results.error() {
         crate::ui::widgets::told(ui, t, "case-search-error", error);
     }
@@ -125,6 +135,26 @@ pub fn existing_case(view: CaseSearchView<'_>, draft: &mut Draft, ui: &mut egui:
     let mut picked = None;
     let results_height = (ui.ctx().content_rect().height() * 0.25).clamp(120.0, 260.0);
     egui::ScrollArea::vertical().id_salt("case-results").max_height(results_height).show(ui, |ui| {
+        // The cases the form names come first, each with the field that named it.
+        if !named.is_empty() {
+            ui.weak(t.get("case-named"));
+        }
+        for n in &named {
+            let case = &n.case;
+            let text = format!(
+                "{} · {}\n{}",
+                case.diary_number,
+                case.title,
+                t.with("case-named-field", &[("field", (&n.reference.field).into())])
+            );
+            if ui.selectable_label(current == Some(case.id), text).clicked() {
+                picked = Some(PickedCase {
+                    id: case.id,
+                    diary_number: case.diary_number.clone(),
+                    title: case.title.clone(),
+                });
+            }
+        }
         for (heading, list) in [("case-own", &own), ("case-found", &found)] {
             if list.is_empty() {
                 continue;
@@ -150,7 +180,7 @@ pub fn existing_case(view: CaseSearchView<'_>, draft: &mut Draft, ui: &mut egui:
         }
         if cases.results.is_pending() {
             ui.spinner();
-        } else if own.is_empty() && found.is_empty() {
+        } else if own.is_empty() && found.is_empty() && named.is_empty() {
             ui.weak(t.get("case-none-found"));
         }
     });

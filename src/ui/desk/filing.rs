@@ -47,6 +47,17 @@ pub enum FilingCommand {
     CaseSearchFocused,
     /// Open the filed case in TWeb.
     OpenUrl(String),
+    /// File onto this case (a suggestion: the form named it, or a repeat was filed onto it).
+    Pick(super::draft::PickedCase),
+}
+
+/// A case the desk suggests filing onto, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Suggestion {
+    /// Why, in words ("Kenttä Aiempi asia mainitsee asian 12/…").
+    pub why: String,
+    /// The case.
+    pub case: super::draft::PickedCase,
 }
 
 /// What the filing panel shows: read-only, except the draft and the case search it edits.
@@ -81,6 +92,14 @@ pub struct FilingPanel<'a> {
     pub focus_case_search: bool,
     /// The filed case's address in TWeb's own UI.
     pub case_url: Option<String>,
+    /// The receipt of the filing the selection moved on from, with its case's address.
+    pub previous: Option<(&'a FilingResult, Option<String>)>,
+    /// Cases to file onto: named in the form, or holding a repeat of this transaction.
+    pub suggestions: Vec<Suggestion>,
+    /// What the clerk confirms by filing (the secrecy basis, a case of another party).
+    pub asks: Vec<String>,
+    /// The secrecy the filing's records plan gives it, in words, when not public.
+    pub secrecy: Option<String>,
 }
 
 fn step_text(t: &Texts, step: &Step) -> String {
@@ -106,6 +125,16 @@ pub fn show(panel: &mut FilingPanel<'_>, ui: &mut egui::Ui) -> Vec<FilingCommand
     let idle = FilingView::default();
     let view = panel.view.unwrap_or(&idle);
     let done = view.result.as_ref().is_some_and(Result::is_ok);
+    if let Some((result, url)) = &panel.previous {
+        // The selection moved on after a filing: its receipt stays in sight.
+        ui.group(|ui| {
+            ui.weak(t.get("filing-previous"));
+            for command in super::receipt::show(t, panel.catalog, result, url.as_deref(), ui) {
+                let super::receipt::ReceiptCommand::OpenUrl(url) = command;
+                commands.push(FilingCommand::OpenUrl(url));
+            }
+        });
+    }
     if !view.running && !done {
         // The scroll bar always shows: at 1366x768 the assignment's Viesti and Määräpäivä lie
         // below the fold in existing-case mode, and a hidden bar hid them.
@@ -123,8 +152,17 @@ pub fn show(panel: &mut FilingPanel<'_>, ui: &mut egui::Ui) -> Vec<FilingCommand
             ui.colored_label(ui.visuals().warn_fg_color, t.get(m.text_id()));
         }
     }
+    if let Some(secrecy) = &panel.secrecy {
+        let text = t.with("filing-secrecy", &[("publicity", secrecy.into())]);
+        ui.colored_label(tokens::text(Tone::Danger, ui.visuals()), text);
+    }
     if panel.confirm {
-        ui.colored_label(ui.visuals().warn_fg_color, t.get("filing-confirm"));
+        for ask in &panel.asks {
+            ui.colored_label(ui.visuals().warn_fg_color, ask);
+        }
+        let incomplete = !draft.complete_default;
+        let again = if incomplete { "filing-confirm" } else { "filing-confirm-again" };
+        ui.colored_label(ui.visuals().warn_fg_color, t.get(again));
     }
     if let Some(claim) = panel.held {
         let until = t.timestamp(claim.expires_at);
@@ -175,19 +213,10 @@ fn progress(panel: &FilingPanel<'_>, ui: &mut egui::Ui, view: &FilingView, comma
     }
     match &view.result {
         Some(Ok(result)) => {
-            let diary = result.diary_number.clone().unwrap_or_else(|| t.get("filing-no-case"));
-            let text = egui::RichText::new(t.with("filing-done", &[("diary", (&diary).into())])).heading();
-            ui.label(text.color(tokens::text(Tone::Success, ui.visuals())));
-            ui.horizontal(|ui| {
-                if result.diary_number.is_some() && ui.button(t.get("filing-copy")).clicked() {
-                    ui.ctx().copy_text(diary.clone());
-                }
-                if let Some(url) = url
-                    && ui.link(t.get("filing-open-tweb")).on_hover_text(url).clicked()
-                {
-                    commands.push(FilingCommand::OpenUrl(url.to_owned()));
-                }
-            });
+            for command in super::receipt::show(t, panel.catalog, result, url, ui) {
+                let super::receipt::ReceiptCommand::OpenUrl(url) = command;
+                commands.push(FilingCommand::OpenUrl(url));
+            }
         }
         Some(Err(Ended::Failed(error))) => {
             crate::ui::widgets::told(ui, t, "filing-failed", error);
@@ -260,6 +289,18 @@ fn edit(panel: &mut FilingPanel<'_>, ui: &mut egui::Ui, id: &str, commands: &mut
         }
         Some(Err(failure)) => failure.show(ui, t),
         None => {}
+    }
+    for suggestion in &panel.suggestions {
+        ui.group(|ui| {
+            ui.label(&suggestion.why);
+            let picked = panel.draft.as_deref().and_then(|d| d.case.as_ref()).map(|c| c.id);
+            let here = picked == Some(suggestion.case.id)
+                && panel.draft.as_deref().is_some_and(|d| d.action == Action::ExistingCase);
+            if !here && ui.button(t.with("filing-pick", &[("diary", (&suggestion.case.diary_number).into())])).clicked()
+            {
+                commands.push(FilingCommand::Pick(suggestion.case.clone()));
+            }
+        });
     }
     let Some(draft) = panel.draft.as_deref_mut() else { return };
     let mut action = draft.action;

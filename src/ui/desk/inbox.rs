@@ -83,6 +83,8 @@ pub struct InboxView<'a> {
     pub scroll_to_selected: bool,
     /// The ticked rows' bulk filing: what it would file, or why not (a Fluent id), and progress.
     pub bulk: Bulk,
+    /// Whether the selection moves on to the next row after a filing.
+    pub move_on: bool,
 }
 
 /// The bulk filing of the ticked rows as the inbox shows it.
@@ -110,6 +112,8 @@ pub enum InboxCommand {
     ClearChecked,
     /// The filter took the keyboard.
     FilterFocused,
+    /// Move on to the next row after a filing, or stay.
+    MoveOn(bool),
 }
 
 fn filters(view: &mut InboxView<'_>, ui: &mut egui::Ui, commands: &mut Vec<InboxCommand>) {
@@ -160,6 +164,13 @@ fn filters(view: &mut InboxView<'_>, ui: &mut egui::Ui, commands: &mut Vec<Inbox
         ui.end_row();
         menu(ui, "inbox-state", &t.get("inbox-state"), &mut options.state, &StateFilter::ALL, |c| t.get(state_id(c)));
         menu(ui, "inbox-sort", &t.get("inbox-sort"), &mut options.sort, &Sort::ALL, |c| t.get(sort_id(c)));
+    });
+    ui.horizontal_wrapped(|ui| {
+        ui.checkbox(&mut options.hide_filed, t.get("inbox-hide-filed"));
+        let mut move_on = view.move_on;
+        if ui.checkbox(&mut move_on, t.get("inbox-move-on")).on_hover_text(t.get("inbox-move-on-hint")).changed() {
+            commands.push(InboxCommand::MoveOn(move_on));
+        }
     });
 }
 
@@ -267,7 +278,19 @@ pub fn show(view: &mut InboxView<'_>, ui: &mut egui::Ui) -> Vec<InboxCommand> {
                 row.submitter_name,
                 t.with("inbox-attachments", &[("count", row.attachment_count.into())])
             );
-            let deadline = (state != RowState::Filed).then(|| due_badge(t, &waiting, model.today())).flatten();
+            let mut flags: Vec<(String, Tone)> = Vec::new();
+            if state != RowState::Filed {
+                flags.extend(due_badge(t, &waiting, model.today()));
+            }
+            if model.secret(row).is_some() {
+                flags.push((t.get("inbox-secret"), Tone::Danger));
+            }
+            if row.holds_personal_id {
+                flags.push((t.get("inbox-personal-id"), Tone::Neutral));
+            }
+            if !model.duplicates(&row.id).is_empty() && state != RowState::Filed {
+                flags.push((t.get("inbox-duplicate"), Tone::Warning));
+            }
             ui.horizontal(|ui| {
                 let mut checked = view.checked.contains(&row.id);
                 let name = t.with("inbox-tick", &[("id", (&row.id).into())]);
@@ -277,8 +300,8 @@ pub fn show(view: &mut InboxView<'_>, ui: &mut egui::Ui) -> Vec<InboxCommand> {
                     commands.push(InboxCommand::Toggle(row.id.clone()));
                 }
                 let selected = view.selected == Some(row.id.as_str());
-                let deadline = deadline.as_ref().map(|(text, tone)| (text.as_str(), *tone));
-                let shown = row::Row { title: &row.title, meta: &meta, badge: &badge_text, tone, deadline, selected };
+                let shown =
+                    row::Row { title: &row.title, meta: &meta, badge: &badge_text, tone, flags: &flags, selected };
                 if row::show(ui, &shown, row_height).clicked() {
                     commands.push(InboxCommand::Select(row.id.clone()));
                 }

@@ -6,12 +6,15 @@ mod app;
 mod assign;
 mod bulk_confirm;
 mod case_editor;
+mod day;
 mod detail;
 mod draft;
 mod failed;
 mod filing;
 mod inbox;
 mod inbox_model;
+mod keys_help;
+mod receipt;
 #[cfg(test)]
 mod tests;
 mod top;

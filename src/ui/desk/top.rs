@@ -12,6 +12,8 @@ pub enum View {
     Desk,
     /// Failed filings and the history.
     Failed,
+    /// The office's filings of the day.
+    Day,
     /// The admin's per-service defaults.
     Admin,
 }
@@ -70,6 +72,7 @@ pub fn show(bar: &TopBar<'_>, ui: &mut egui::Ui) -> Vec<TopCommand> {
         }
         ui.separator();
         ui.selectable_value(&mut view, View::Desk, t.with("top-inbox", &[("count", bar.pending.into())]));
+        ui.selectable_value(&mut view, View::Day, t.get("top-day"));
         ui.selectable_value(&mut view, View::Failed, t.with("top-failed", &[("count", bar.failed.into())]));
         ui.selectable_value(&mut view, View::Admin, t.get("top-admin"));
         if bar.overdue > 0 {

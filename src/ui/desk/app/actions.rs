@@ -31,7 +31,10 @@ impl DeskApp {
             self.confirm = None;
             return;
         };
-        if !draft.complete_default && self.confirm.as_deref() != Some(id.as_str()) {
+        // Secret material, another party's case or a default not complete: said once, and the
+        // second Enter files.
+        let asks = !draft.complete_default || !self.asks(draft).is_empty();
+        if asks && self.confirm.as_deref() != Some(id.as_str()) {
             self.confirm = Some(id);
             return;
         }
@@ -85,20 +88,8 @@ impl DeskApp {
         let Some(first) = rows.first() else { return };
         let names = rows.iter().take(BulkConfirm::NAMES).map(|r| r.submitter_name.clone()).collect();
         let service = first.service.name.clone();
-        let secret = self.secret_case_group(&first.service.id).into_iter().collect();
+        let secret = self.model.secret(first).map(str::to_owned).into_iter().collect();
         self.bulk_confirm = Some(BulkConfirm { ids, service, names, secret });
-    }
-
-    /// The case group a service's default files into, as "code name (publicity)", when TWeb's
-    /// records plan makes it anything but public.
-    fn secret_case_group(&self, service: &str) -> Option<String> {
-        let mapping = self.backend.usable(service).ok()?;
-        let code = mapping.case_group.as_deref()?;
-        let group = self.catalog.value()?.case_groups.iter().find(|g| g.code == code)?;
-        (group.records.publicity != crate::domain::PublicityClass::Public).then(|| {
-            let publicity = crate::ui::widgets::publicity(&self.texts, &group.records);
-            format!("{} {} ({publicity})", group.code, group.name)
-        })
     }
 
     /// Files what the confirmation listed, with the clerk's choices where a draft was opened,

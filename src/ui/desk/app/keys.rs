@@ -1,7 +1,7 @@
 //! Keyboard triage: ↑/↓ or j/k move, 1/2/3 choose the action, Enter files, Space ticks for bulk
 //! filing and Shift+Enter asks to file the ticked, `/` the filter, Ctrl+F the case search, Esc
-//! cancels. While the bulk confirmation is open, Enter confirms it and Esc cancels it, and no
-//! other key acts.
+//! cancels, `?` or F1 lists the keys. While the bulk confirmation is open, Enter confirms it and
+//! Esc cancels it, and no other key acts.
 
 use egui::{Event, Key, KeyboardShortcut, Modifiers};
 
@@ -22,6 +22,21 @@ fn enter(input: &egui::InputState) -> Option<Modifiers> {
 
 impl DeskApp {
     pub(super) fn keyboard(&mut self, ui: &egui::Ui) {
+        // `?` (a typed character on any layout) or F1 opens the list of keys; while it is open,
+        // Esc, `?` or F1 close it and no other key acts.
+        let help = ui.input(|i| {
+            i.key_pressed(Key::F1) || i.events.iter().any(|e| matches!(e, Event::Text(text) if text == "?"))
+        });
+        if self.keys_help {
+            if help || ui.input(|i| i.key_pressed(Key::Escape)) {
+                self.keys_help = false;
+            }
+            return;
+        }
+        if help && !ui.ctx().egui_wants_keyboard_input() && self.bulk_confirm.is_none() {
+            self.keys_help = true;
+            return;
+        }
         if self.bulk_confirm.is_some() {
             let (enter, escape) = ui.input(|i| (enter(i).is_some(), i.key_pressed(Key::Escape)));
             if enter {

@@ -5,6 +5,7 @@ mod actions;
 mod keys;
 mod panels;
 mod replies;
+mod triage;
 
 use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
@@ -75,6 +76,21 @@ pub struct DeskApp {
     pub(super) default_service: Option<String>,
     pub(super) default_saved: Option<Result<String, crate::ui::widgets::Failure>>,
     pub(super) wants_connections: bool,
+    /// The office's filings of the last [`triage::RECENT_DAYS`] days (repeats, the day list).
+    pub(super) recent: Requested<Vec<crate::contract::outbox::CompletedTransaction>>,
+    /// Whether the inbox must weigh its rows again (the catalog, the mappings or the office's
+    /// filings changed).
+    pub(super) facts_changed: bool,
+    /// Whether the selection moves on to the next row after a filing (on by default).
+    pub(super) move_on: bool,
+    /// The filing the selection moved on from, whose receipt stays in sight.
+    pub(super) previous: Option<String>,
+    /// Secret transactions whose preview the clerk opened.
+    pub(super) revealed: BTreeSet<String>,
+    /// The day list's own state.
+    pub(super) day: super::day::DayState,
+    /// Whether the key overlay (`?`) is open.
+    pub(super) keys_help: bool,
 }
 
 impl DeskApp {
@@ -110,6 +126,13 @@ impl DeskApp {
             default_service: None,
             default_saved: None,
             wants_connections: false,
+            recent: Requested::default(),
+            facts_changed: true,
+            move_on: true,
+            previous: None,
+            revealed: BTreeSet::new(),
+            day: super::day::DayState::default(),
+            keys_help: false,
         };
         app.refresh();
         app
@@ -161,6 +184,9 @@ impl DeskApp {
         }
         self.inbox.request(&self.backend.spawner(), self.backend.pending());
         self.unfinished.request(&self.backend.spawner(), self.backend.unfinished());
+        let today = crate::domain::helsinki::today();
+        let from = today - chrono::Duration::days(triage::RECENT_DAYS);
+        self.recent.request(&self.backend.spawner(), self.backend.completed(from, today));
         if self.view == View::Failed {
             self.history.request(&self.backend.spawner(), self.backend.history());
         }
@@ -172,6 +198,7 @@ impl DeskApp {
             return;
         }
         self.selected = Some(id.to_owned());
+        self.previous = None;
         self.preview.clear();
         self.attachment.clear();
         self.saved_copy.clear();
@@ -217,6 +244,13 @@ impl DeskApp {
         self.keyboard(ui);
         let commands = Panel::top("desk-top").show(ui, |ui| top::show(&self.top_bar(), ui)).inner;
         self.apply_top(commands);
+        if self.view != View::Admin {
+            Panel::bottom("desk-keys").show(ui, |ui| {
+                ui.add(
+                    egui::Label::new(egui::RichText::new(super::keys_help::hint_line(&self.texts)).weak()).truncate(),
+                );
+            });
+        }
         // Side panels take a share of the window, and always leave the preview room to read.
         let width = ui.available_width();
         let (inbox_width, filing_width) = ((width * 0.3).clamp(280.0, 460.0), (width * 0.28).clamp(300.0, 440.0));
@@ -225,6 +259,10 @@ impl DeskApp {
         let deadlines =
             self.backend.mappings().iter().filter_map(|m| Some((m.service.clone(), m.deadline_days?))).collect();
         self.model.set_deadlines(deadlines, crate::domain::helsinki::today());
+        if std::mem::take(&mut self.facts_changed) {
+            let facts = self.triage_facts();
+            self.model.set_facts(facts);
+        }
         if self.view != View::Admin {
             let bulk = self.bulk();
             let commands = Panel::left("desk-inbox")
@@ -243,6 +281,7 @@ impl DeskApp {
                         scroll_to_selected: self.scroll_to_selected,
                         mappings: self.backend.mappings(),
                         bulk,
+                        move_on: self.move_on,
                     };
                     inbox::show(&mut view, ui)
                 })
@@ -267,6 +306,11 @@ impl DeskApp {
         egui::CentralPanel::default().show(ui, |ui| match self.view {
             View::Desk => {
                 let selected = self.selected.as_deref();
+                let row = selected.and_then(|id| self.model.row(id));
+                let closed = row
+                    .and_then(|r| self.model.secret(r))
+                    .filter(|_| selected.is_some_and(|id| !self.revealed.contains(id)));
+                let duplicates = selected.map(|id| self.duplicate_words(id)).unwrap_or_default();
                 let mut view = detail::DetailView {
                     texts: &self.texts,
                     selected: selected.is_some(),
@@ -278,6 +322,8 @@ impl DeskApp {
                     attachment_wanted: self.attachment.is_pending(),
                     saved_copy: self.saved_copy.state(),
                     zoom: &mut self.zoom,
+                    closed,
+                    duplicates,
                 };
                 let commands = detail::show(&mut view, ui);
                 self.apply_detail(commands);
@@ -302,12 +348,32 @@ impl DeskApp {
                 let commands = failed::show(&view, ui);
                 self.apply_failed(commands);
             }
+            View::Day => {
+                let backend = &self.backend;
+                let case_url = |case_id: Option<u64>, diary: &str| backend.case_url(case_id, diary);
+                let mut view = super::day::DayView {
+                    texts: &self.texts,
+                    day: crate::domain::helsinki::today() - chrono::Duration::days(self.day.back),
+                    items: self.recent.value().map(Vec::as_slice),
+                    error: self.recent.error(),
+                    pending: self.recent.is_pending(),
+                    catalog: self.catalog.value(),
+                    case_url: &case_url,
+                    reach: triage::RECENT_DAYS,
+                    state: &mut self.day,
+                };
+                let commands = super::day::show(&mut view, ui);
+                self.apply_day(ui.ctx(), commands);
+            }
             View::Admin => {
                 let mut view = self.admin_view();
                 let commands = admin::show(&mut view, ui);
                 self.apply_admin(commands);
             }
         });
+        if self.keys_help && super::keys_help::show(&self.texts, ui.ctx()) {
+            self.keys_help = false;
+        }
         if let Some(confirm) = &self.bulk_confirm {
             match bulk_confirm::show(&self.texts, confirm, ui.ctx()) {
                 Some(bulk_confirm::ConfirmCommand::Confirm) => self.confirm_bulk(),

@@ -80,6 +80,7 @@ impl DeskApp {
                 inbox::InboxCommand::FileChecked => self.ask_bulk(),
                 inbox::InboxCommand::ClearChecked => self.checked.clear(),
                 inbox::InboxCommand::FilterFocused => self.focus = None,
+                inbox::InboxCommand::MoveOn(on) => self.move_on = on,
             }
         }
     }
@@ -90,6 +91,14 @@ impl DeskApp {
             let Some(transaction) = self.selected_transaction() else { return };
             match command {
                 detail::DetailCommand::Tab(tab) => self.tab = tab,
+                detail::DetailCommand::Reveal => {
+                    self.revealed.insert(transaction.id.clone());
+                }
+                detail::DetailCommand::Select(id) => {
+                    self.select(&id);
+                    self.scroll_to_selected = true;
+                    return;
+                }
                 detail::DetailCommand::PreviewPage(page) => {
                     if let Some(Ok(pdf)) = self.preview.value().map(|p| &p.bytes) {
                         let work = self.backend.preview(transaction, Some(Arc::clone(pdf)), page, PREVIEW_WIDTH);
@@ -131,6 +140,17 @@ impl DeskApp {
         let case_url = view
             .and_then(|v| v.result.as_ref()?.as_ref().ok())
             .and_then(|r| self.backend.case_url(r.case_id, r.diary_number.as_deref()?));
+        let previous = self
+            .previous
+            .as_ref()
+            .and_then(|p| self.filings.get(p)?.result.as_ref()?.as_ref().ok())
+            .map(|r| (r, r.diary_number.as_deref().and_then(|d| self.backend.case_url(r.case_id, d))));
+        let draft = id.and_then(|id| self.drafts.get(id));
+        let (asks, secrecy) = match draft {
+            Some(draft) => (self.asks(draft), self.draft_secrecy(draft)),
+            None => (Vec::new(), None),
+        };
+        let suggestions = id.map(|id| self.suggestions(id)).unwrap_or_default();
         filing::FilingPanel {
             texts: &self.texts,
             transaction: id,
@@ -147,6 +167,10 @@ impl DeskApp {
             cases: &mut self.cases,
             focus_case_search: self.focus == Some(Focus::CaseSearch),
             case_url,
+            previous,
+            suggestions,
+            asks,
+            secrecy,
         }
     }
 
@@ -155,10 +179,18 @@ impl DeskApp {
         for command in commands {
             match command {
                 filing::FilingCommand::File => {
-                    // A click is the confirmation itself.
+                    // A click is the confirmation itself, except onto another party's case: that
+                    // is said first, and the second click files.
+                    let other =
+                        self.selected.as_ref().and_then(|id| self.drafts.get(id)).and_then(|d| self.other_party(d));
+                    if other.is_some() && self.confirm != self.selected {
+                        self.confirm = self.selected.clone();
+                        continue;
+                    }
                     self.confirm = self.selected.clone();
                     self.file_selected();
                 }
+                filing::FilingCommand::Pick(case) => self.pick_case(case),
                 filing::FilingCommand::Cancel => self.cancel_selected(),
                 filing::FilingCommand::SaveDefault => self.save_draft_as_default(),
                 filing::FilingCommand::Action(action) => self.choose_action(action),
@@ -243,6 +275,25 @@ impl DeskApp {
             match command {
                 failed::FailedCommand::RetryAll => self.retry_all(),
                 failed::FailedCommand::Retry(plan) => self.retry(*plan),
+            }
+        }
+    }
+
+    /// Applies what the day list asked for.
+    pub(super) fn apply_day(&mut self, ctx: &egui::Context, commands: Vec<crate::ui::desk::day::DayCommand>) {
+        use crate::ui::desk::day::DayCommand;
+        for command in commands {
+            match command {
+                DayCommand::Refresh => {
+                    let today = crate::domain::helsinki::today();
+                    let from = today - chrono::Duration::days(super::triage::RECENT_DAYS);
+                    self.recent.request(&self.backend.spawner(), self.backend.completed(from, today));
+                }
+                DayCommand::OpenUrl(url) => ctx.open_url(egui::OpenUrl::new_tab(url)),
+                DayCommand::ExportCsv(bytes, name) => {
+                    let work = self.backend.save_copy(std::sync::Arc::new(bytes), &name);
+                    self.day.saved.request(&self.backend.spawner(), work);
+                }
             }
         }
     }

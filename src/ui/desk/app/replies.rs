@@ -62,6 +62,13 @@ impl DeskApp {
                 let usable = self.backend.usable(&draft.service).is_ok();
                 draft.complete_default = usable && draft.plan().is_ok();
             }
+            self.facts_changed = true;
+        }
+        if self.recent.poll() {
+            self.facts_changed = true;
+        }
+        for named in self.cases.named.values_mut() {
+            named.poll();
         }
         self.cases.results.poll();
         for cases in self.cases.submitter.values_mut() {
@@ -70,6 +77,7 @@ impl DeskApp {
         self.preview.poll_with(|page| preview_page(ctx, page));
         self.attachment.poll_with(|view| attachment_page(ctx, view));
         self.saved_copy.poll();
+        self.day.saved.poll();
         self.take_admin();
         if self.unfinished.poll() {
             for record in self.unfinished.value().into_iter().flatten() {
@@ -104,7 +112,12 @@ impl DeskApp {
         }
         if !self.cases.submitter.contains_key(&id) {
             let work = self.backend.party_cases(&transaction.submitter.name);
-            self.cases.submitter.entry(id).or_default().request(&self.backend.spawner(), work);
+            self.cases.submitter.entry(id.clone()).or_default().request(&self.backend.spawner(), work);
+        }
+        let references = transaction.references();
+        if !references.is_empty() && !self.cases.named.contains_key(&id) {
+            let work = self.backend.named_cases(references);
+            self.cases.named.entry(id).or_default().request(&self.backend.spawner(), work);
         }
     }
 
@@ -140,6 +153,7 @@ impl DeskApp {
             self.drafts.entry(t.id.clone()).or_insert_with(|| Draft::new(t, Some(&mapping), today));
         }
         self.backend.replace_mapping(mapping);
+        self.facts_changed = true;
         self.catalog.request(&self.backend.spawner(), self.backend.catalog());
         Ok(self.texts.with("admin-saved", &[("path", (&path).into())]))
     }
@@ -201,9 +215,16 @@ impl DeskApp {
                     Err(Ended::Failed(_)) => RowState::Failed,
                 };
                 self.model.set_local(&id, Some(state));
-                let view = self.filings.entry(id).or_default();
+                if let Ok(diary) = result.as_ref().map(|r| r.diary_number.as_deref()) {
+                    self.model.set_diary(&id, diary.unwrap_or_default());
+                }
+                let filed = result.is_ok();
+                let view = self.filings.entry(id.clone()).or_default();
                 view.running = false;
                 view.result = Some(result);
+                if filed {
+                    self.move_on(&id);
+                }
                 if !self.filings.values().any(|f| f.running) {
                     self.refresh();
                 }

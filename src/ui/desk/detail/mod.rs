@@ -45,6 +45,11 @@ pub struct DetailView<'a> {
     pub saved_copy: &'a RequestState<crate::ui::backend::SavedCopy>,
     /// How pages are scaled.
     pub zoom: &'a mut Zoom,
+    /// The secrecy in words while the content of a secret transaction stays closed: it opens
+    /// only after a click, so nothing secret shows while the clerk moves through the list.
+    pub closed: Option<&'a str>,
+    /// Possible duplicates, each with its words and whether it is in the inbox to select.
+    pub duplicates: Vec<(String, String, bool)>,
 }
 
 /// What the clerk asked of the detail.
@@ -62,6 +67,10 @@ pub enum DetailCommand {
     SaveCopy(Arc<Vec<u8>>, String),
     /// Save a copy into the downloads folder, without a dialog.
     SaveCopyToDownloads(Arc<Vec<u8>>, String),
+    /// Show the content of the secret transaction selected.
+    Reveal,
+    /// Select this other transaction (a possible duplicate).
+    Select(String),
 }
 
 /// Draws the detail panel.
@@ -94,7 +103,29 @@ pub fn show(view: &mut DetailView<'_>, ui: &mut egui::Ui) -> Vec<DetailCommand> 
     if tab != view.tab {
         commands.push(DetailCommand::Tab(tab));
     }
+    if !view.duplicates.is_empty() {
+        ui.group(|ui| {
+            ui.colored_label(ui.visuals().warn_fg_color, t.get("detail-duplicate"));
+            for (id, words, selectable) in &view.duplicates {
+                if *selectable {
+                    if ui.link(words).clicked() {
+                        commands.push(DetailCommand::Select(id.clone()));
+                    }
+                } else {
+                    ui.label(words);
+                }
+            }
+        });
+    }
     ui.separator();
+    if let Some(secrecy) = view.closed {
+        ui.add_space(12.0);
+        ui.colored_label(ui.visuals().warn_fg_color, t.with("detail-secret", &[("publicity", secrecy.into())]));
+        if ui.button(t.get("detail-reveal")).clicked() {
+            commands.push(DetailCommand::Reveal);
+        }
+        return commands;
+    }
     match view.tab {
         DetailTab::Preview => preview(view, ui, &mut commands),
         DetailTab::Attachments => attachments::show(view, transaction, ui, &mut commands),

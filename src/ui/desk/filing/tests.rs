@@ -47,6 +47,10 @@ fn click(case: Case<'_>, label: &str) -> (Vec<FilingCommand>, Draft) {
                 cases: &mut cases,
                 focus_case_search: false,
                 case_url: case.case_url.clone(),
+                previous: None,
+                suggestions: Vec::new(),
+                asks: Vec::new(),
+                secrecy: None,
             };
             commands.extend(show(&mut panel, ui));
         });
@@ -97,10 +101,91 @@ fn open_in_tweb_asks_for_the_case_address() {
         diary_number: Some("12/02.05.01/2026".to_owned()),
         document_ids: vec![1, 2],
         assignment_id: None,
+        case_title: None,
+        documents: Vec::new(),
+        assignment: None,
     };
     let view = FilingView { result: Some(Ok(result)), ..FilingView::default() };
     let url = "http://127.0.0.1:9/tweb/asia/145".to_owned();
     let case = Case { mapping: Ok(&m), draft, view: Some(view), case_url: Some(url.clone()), can_save_default: false };
     let (commands, _) = click(case, "Avaa TWebissä");
     assert_eq!(commands, [FilingCommand::OpenUrl(url)]);
+}
+
+/// An assignment-only filing said only "Kirjattu: ilman asiaa". The receipt now names the case's
+/// title, each document made with its type, the assignment's recipients and due date, and says
+/// plainly that a filing cannot be undone from Kirjaamo.
+#[test]
+fn the_receipt_names_the_case_the_documents_and_the_assignment() {
+    use crate::contract::outbox::{FiledAssignment, FiledDocument};
+    let (t, m) = (transaction("asukaspysakointi"), mapping("asukaspysakointi"));
+    let draft = Draft::new(&t, Some(&m), TODAY.unwrap_or_default());
+    let document = |id, title: &str, kind: &str, form| FiledDocument {
+        id,
+        title: title.to_owned(),
+        document_type: kind.to_owned(),
+        form,
+    };
+    let result = FilingResult {
+        action: FilingAction::NewCase,
+        case_id: Some(145),
+        diary_number: Some("12/02.05.01/2026".to_owned()),
+        document_ids: vec![1, 2],
+        assignment_id: Some(9),
+        case_title: Some("Asukaspysäköintitunnus – Virtanen Maija".to_owned()),
+        documents: vec![
+            document(1, "Asukaspysäköinti", "HAKEMUS", true),
+            document(2, "rekisteriote.pdf", "HAKLIITE", false),
+        ],
+        assignment: Some(FiledAssignment {
+            recipients: crate::domain::Recipients {
+                users: vec!["mvirtanen".to_owned()],
+                groups: vec!["kirjaamo".to_owned()],
+            },
+            due_date: chrono::NaiveDate::from_ymd_opt(2026, 12, 15),
+        }),
+    };
+    let texts = Texts::new(UiLanguage::Fi);
+    let mut catalog = Catalog::default();
+    catalog.users.push(crate::domain::User {
+        id: "mvirtanen".to_owned(),
+        name: "Maija Virtanen".to_owned(),
+        title: String::new(),
+        email: String::new(),
+        groups: Vec::new(),
+    });
+    let mut draft = draft;
+    let mut cases = CaseSearch::default();
+    let view = FilingView { result: Some(Ok(result)), ..FilingView::default() };
+    let id = t.id.clone();
+    let harness = egui_kittest::Harness::builder().with_size(egui::vec2(420.0, 900.0)).build_ui(|ui| {
+        let mut panel = FilingPanel {
+            texts: &texts,
+            transaction: Some(&id),
+            attachments: 1,
+            view: Some(&view),
+            draft: Some(&mut draft),
+            mapping: Ok(&m),
+            can_save_default: false,
+            saved: None,
+            catalog: Some(&catalog),
+            catalog_error: None,
+            confirm: false,
+            held: None,
+            cases: &mut cases,
+            focus_case_search: false,
+            case_url: None,
+            previous: None,
+            suggestions: Vec::new(),
+            asks: Vec::new(),
+            secrecy: None,
+        };
+        show(&mut panel, ui);
+    });
+    harness.get_by_label("Kirjattu: 12/02.05.01/2026");
+    harness.get_by_label("Asia: Asukaspysäköintitunnus – Virtanen Maija");
+    harness.get_by_label("Lomake: Asukaspysäköinti (HAKEMUS)");
+    harness.get_by_label("Liite: rekisteriote.pdf (HAKLIITE)");
+    harness.get_by_label("Toimeksianto: Maija Virtanen, kirjaamo, määräpäivä 15.12.2026");
+    harness.get_by_label_contains("Kirjausta ei voi perua Kirjaamosta");
 }

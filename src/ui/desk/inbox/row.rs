@@ -18,8 +18,9 @@ pub struct Row<'a> {
     pub badge: &'a str,
     /// What the state says.
     pub tone: Tone,
-    /// The deadline's badge (overdue, due soon), if any.
-    pub deadline: Option<(&'a str, Tone)>,
+    /// Badges before the state's: the deadline (overdue, due soon), secret, henkilötunnus,
+    /// possible duplicate.
+    pub flags: &'a [(String, Tone)],
     /// Whether the row is selected.
     pub selected: bool,
 }
@@ -36,10 +37,13 @@ fn line(text: &str, font: FontId, color: egui::Color32, width: f32) -> LayoutJob
 pub fn show(ui: &mut egui::Ui, row: &Row<'_>, height: f32) -> egui::Response {
     let width = ui.available_width().max(40.0);
     let (rect, response) = ui.allocate_exact_size(egui::vec2(width, height), Sense::click());
-    let label = match row.deadline {
-        Some((deadline, _)) => format!("{}\n{} {} {}", row.title, row.meta, deadline, row.badge),
-        None => format!("{}\n{} {}", row.title, row.meta, row.badge),
-    };
+    let mut label = format!("{}\n{}", row.title, row.meta);
+    for (flag, _) in row.flags {
+        label.push(' ');
+        label.push_str(flag);
+    }
+    label.push(' ');
+    label.push_str(row.badge);
     response.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, row.selected, &label));
     if !ui.is_rect_visible(rect) {
         return response;
@@ -68,13 +72,13 @@ pub fn show(ui: &mut egui::Ui, row: &Row<'_>, height: f32) -> egui::Response {
         ..TextFormat::default()
     };
     let mut badge = LayoutJob::default();
-    if let Some((deadline, tone)) = row.deadline {
-        badge.append(&format!(" {deadline} "), 0.0, pill(tone));
+    for (flag, tone) in row.flags {
+        badge.append(&format!(" {flag} "), 0.0, pill(*tone));
         badge.append(" ", 0.0, TextFormat { font_id: FontId::proportional(body * 0.9), ..TextFormat::default() });
     }
     badge.append(&format!(" {} ", row.badge), 0.0, pill(row.tone));
     badge.wrap =
-        TextWrapping { max_width: inner * 0.5, max_rows: 1, break_anywhere: true, overflow_character: Some('…') };
+        TextWrapping { max_width: inner * 0.6, max_rows: 1, break_anywhere: true, overflow_character: Some('…') };
     let badge = ui.painter().layout_job(badge);
     let meta_width = (inner - badge.size().x - pad).max(20.0);
     let meta = ui.painter().layout_job(line(row.meta, font, visuals.text_color(), meta_width));

@@ -24,6 +24,9 @@ fn rows(n: usize) -> Vec<TransactionSummary> {
                     holder: if i % 2 == 0 { "Minä" } else { "Liisa Laine" }.to_owned(),
                     expires_at: at,
                 }),
+                holds_personal_id: i % 3 == 0,
+                submitter_ref: format!("ref-{}", i % 97),
+                content_digest: format!("digest-{i}"),
             }
         })
         .collect()

@@ -7,6 +7,10 @@ use std::collections::HashMap;
 use crate::contract::outbox::TransactionSummary;
 use crate::domain::waiting::{Urgency, Waiting};
 
+mod triage;
+
+pub use triage::{Duplicate, TriageFacts};
+
 /// Where a transaction stands, as its badge shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum RowState {
@@ -92,6 +96,8 @@ pub struct ListOptions {
     pub state: StateFilter,
     /// Order.
     pub sort: Sort,
+    /// Leave out the rows filed (by this desk) since the list came.
+    pub hide_filed: bool,
 }
 
 /// Pending transactions of one service.
@@ -123,6 +129,12 @@ pub struct InboxModel {
     /// Rows not filed that are overdue, counted when the rows, states or deadlines change (not
     /// every frame).
     overdue: usize,
+    /// Secrecy by service and the office's recent filings.
+    facts: TriageFacts,
+    /// Possible duplicates by row id, found when the rows or the facts change.
+    duplicates: HashMap<String, Vec<Duplicate>>,
+    /// Diary numbers of the rows filed by this desk, so the filter finds them by it.
+    diaries: HashMap<String, String>,
 }
 
 impl InboxModel {
@@ -176,6 +188,34 @@ impl InboxModel {
         counts.sort_by(|a, b| a.name.cmp(&b.name));
         self.counts = counts;
         self.overdue = self.count_overdue();
+        self.duplicates = triage::duplicates(&self.rows, &self.facts.filed);
+    }
+
+    /// Weighs the rows against `facts` (secrecy by service, the office's recent filings); the
+    /// duplicates are found again only when they changed.
+    pub fn set_facts(&mut self, facts: TriageFacts) {
+        if facts != self.facts {
+            self.facts = facts;
+            self.changed();
+        }
+    }
+
+    /// The secrecy basis of `row`'s service, when its mapping files into secret material.
+    pub fn secret(&self, row: &TransactionSummary) -> Option<&str> {
+        self.facts.secret.get(&row.service.id).map(String::as_str)
+    }
+
+    /// The transactions `id` may repeat.
+    pub fn duplicates(&self, id: &str) -> &[Duplicate] {
+        self.duplicates.get(id).map(Vec::as_slice).unwrap_or_default()
+    }
+
+    /// Remembers the diary number `id` was filed onto, for the filter.
+    pub fn set_diary(&mut self, id: &str, diary: &str) {
+        if self.diaries.get(id).map(String::as_str) != Some(diary) {
+            self.diaries.insert(id.to_owned(), diary.to_lowercase());
+            self.view = None;
+        }
     }
 
     /// Uses these handling deadlines (days, by service id) and `today` (Helsinki) for the rows'
@@ -263,9 +303,12 @@ impl InboxModel {
         let mut indices: Vec<usize> = (0..self.rows.len())
             .filter(|&i| {
                 let row = &self.rows[i];
+                let state = self.state(row);
+                let diary = self.diaries.get(&row.id).map(String::as_str).unwrap_or_default();
                 self.options.service.as_ref().is_none_or(|s| *s == row.service.id)
-                    && self.options.state.admits(&self.state(row), self.waiting(row).urgency)
-                    && words.iter().all(|w| self.haystacks[i].contains(w))
+                    && !(self.options.hide_filed && state == RowState::Filed)
+                    && self.options.state.admits(&state, self.waiting(row).urgency)
+                    && words.iter().all(|w| self.haystacks[i].contains(w) || diary.contains(w))
             })
             .collect();
         let rows = &self.rows;

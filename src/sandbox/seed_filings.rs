@@ -1,0 +1,156 @@
+//! The filings other clerks made before the sandbox started: each seed transaction marked filed
+//! gets its case and documents in TWeb and its completion in the outbox, so the office's day list
+//! has something in it and a repeat of a filed transaction can be recognised.
+
+use std::collections::HashMap;
+
+use bytes::Bytes;
+use chrono::{DateTime, Duration, Utc};
+use sha2::{Digest, Sha256};
+
+use super::error::ApiResult;
+use super::outbox_state::OutboxState;
+use super::seed::SeedTransaction;
+use super::tweb_state::{TwebState, Upload};
+use crate::contract::outbox::{Completion, FiledDocument, FilingAction, FilingResult};
+use crate::contract::tweb::{CreateCase, DocumentMetadata};
+use crate::domain::{Party, PartyRole, helsinki};
+
+/// Clerks who filed the seed's earlier filings.
+pub const OTHER_CLERKS: [&str; 3] = ["Maija Virtanen", "Kalle Korhonen", "Aino Laine"];
+
+/// Document types of the form and of attachments by service, as `mappings/` files them.
+fn document_types(service: &str) -> (&'static str, &'static str) {
+    match service {
+        "tietopyynto" => ("TIETOPYYNTO", "HAKLIITE"),
+        "meluilmoitus" => ("ILMOITUS", "SELVITYS"),
+        "vahingonkorvaus" => ("KORVVAAT", "VALOKUVA"),
+        "omaishoidontuki" => ("HAKEMUS", "LAAKLAUS"),
+        _ => ("HAKEMUS", "HAKLIITE"),
+    }
+}
+
+/// The form as the sandbox stores it: its fields as plain text (the sandbox draws no PDFs).
+fn form_text(seed: &SeedTransaction) -> Bytes {
+    let t = &seed.transaction;
+    let mut text = format!("{}\n{}\n\n", t.title, t.id);
+    for field in &t.fields {
+        text.push_str(&format!("{}: {}\n", field.label, field.value));
+    }
+    Bytes::from(text)
+}
+
+fn upload(
+    title: &str,
+    document_type: &str,
+    filename: &str,
+    content_type: &str,
+    bytes: Bytes,
+    at: DateTime<Utc>,
+) -> Upload {
+    Upload {
+        metadata: DocumentMetadata {
+            title: title.to_owned(),
+            document_type: document_type.to_owned(),
+            filename: Some(filename.to_owned()),
+            received_date: Some(helsinki::date_of(at)),
+            sha256: None,
+            external_ref: None,
+        },
+        filename: Some(filename.to_owned()),
+        content_type: content_type.to_owned(),
+        bytes,
+    }
+}
+
+/// Files `seed` (case group from the seed's services) as `clerk` did at `at`, keeping the
+/// documents' contents in `contents`.
+fn file_one(
+    tweb: &mut TwebState,
+    contents: &mut HashMap<String, Bytes>,
+    seed: &SeedTransaction,
+    clerk: &str,
+    at: DateTime<Utc>,
+) -> ApiResult<Completion> {
+    let t = &seed.transaction;
+    let group = super::seed::services().into_iter().find(|s| s.id == t.service.id).map(|s| s.case_group);
+    let s = &t.submitter;
+    let party = Party {
+        name: s.name.clone(),
+        role: PartyRole::Applicant,
+        personal_id: s.personal_id.clone(),
+        email: s.email.clone(),
+        phone: s.phone.clone(),
+        address: s.address.clone(),
+    };
+    let request = CreateCase {
+        case_group: group.unwrap_or("00.01.00").to_owned(),
+        title: t.title.clone(),
+        description: None,
+        parties: vec![party],
+        received_date: Some(helsinki::date_of(t.submitted_at)),
+        external_ref: Some(format!("epalvelu:{}", t.id)),
+    };
+    let case = tweb.create_case(request, at)?;
+    let (form_type, attachment_type) = document_types(&t.service.id);
+    let form = form_text(seed);
+    let mut uploads =
+        vec![(upload(&t.service.name, form_type, &format!("{}.txt", t.id), "text/plain", form, at), true)];
+    for (attachment, bytes) in t.attachments.iter().zip(&seed.files) {
+        let file = upload(
+            &attachment.filename,
+            attachment_type,
+            &attachment.filename,
+            &attachment.content_type,
+            bytes.clone(),
+            at,
+        );
+        uploads.push((file, false));
+    }
+    let mut documents = Vec::new();
+    for (file, is_form) in uploads {
+        contents.insert(hex::encode(Sha256::digest(&file.bytes)), file.bytes.clone());
+        let document = tweb.add_document(Some(case.id), file, at)?;
+        documents.push(FiledDocument {
+            id: document.id,
+            title: document.title,
+            document_type: document.document_type,
+            form: is_form,
+        });
+    }
+    let result = FilingResult {
+        action: FilingAction::NewCase,
+        case_id: Some(case.id),
+        diary_number: Some(case.diary_number),
+        document_ids: documents.iter().map(|d| d.id).collect(),
+        assignment_id: None,
+        case_title: Some(case.title),
+        documents,
+        assignment: None,
+    };
+    Ok(Completion { completed_by: clerk.to_owned(), completed_at: at, result })
+}
+
+/// Files every seed transaction in `filed` and completes it in `outbox`, the latest a few
+/// minutes before `now`. A transaction the seed cannot file (a closed case group) stays pending.
+pub fn file_all(
+    tweb: &mut TwebState,
+    outbox: &mut OutboxState,
+    contents: &mut HashMap<String, Bytes>,
+    filed: &[SeedTransaction],
+    now: DateTime<Utc>,
+) {
+    for (i, seed) in filed.iter().enumerate() {
+        let clerk = OTHER_CLERKS[i % OTHER_CLERKS.len()];
+        // Filed within hours of the submission, never after now.
+        let at =
+            (seed.transaction.submitted_at + Duration::minutes(35 + 20 * i as i64)).min(now - Duration::minutes(3));
+        outbox.insert(seed.transaction.clone(), seed.files.clone());
+        match file_one(tweb, contents, seed, clerk, at) {
+            Ok(completion) => {
+                outbox.marks.entry(seed.transaction.id.clone()).or_default().completion = Some(completion);
+            }
+            Err(e) => tracing::warn!(transaction = %seed.transaction.id, "the seed could not file it: {}", e.0.title),
+        }
+    }
+}
