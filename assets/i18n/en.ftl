@@ -512,8 +512,8 @@ day-col-submitter = Submitter
 day-col-documents = Documents
 day-col-assignment = Assignment
 day-heading = Filings of { $date }
-day-earlier = ◀ Earlier day
-day-later = Later day ▶
+day-earlier = Earlier day
+day-later = Later day
 day-search = Search
 day-search-hint = diary number, title, submitter, clerk
 day-refresh = Refresh
@@ -521,7 +521,10 @@ day-export = Save as CSV
 day-exported = Saved: { $path }
 day-export-error = The list could not be saved
 day-error = The office's filings could not be read
-day-count = { $count } filings
+day-count = { $count ->
+    [one] 1 filing
+   *[other] { $count } filings
+}
 day-none = No filings on this day.
 day-by = Filed by { $clerk } { $at }
 top-day = Day's filings

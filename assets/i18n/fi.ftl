@@ -512,8 +512,8 @@ day-col-submitter = Lähettäjä
 day-col-documents = Asiakirjat
 day-col-assignment = Toimeksianto
 day-heading = Päivän kirjaukset { $date }
-day-earlier = ◀ Edellinen päivä
-day-later = Seuraava päivä ▶
+day-earlier = Edellinen päivä
+day-later = Seuraava päivä
 day-search = Hae
 day-search-hint = diaarinumero, otsikko, lähettäjä, kirjaaja
 day-refresh = Päivitä
@@ -521,7 +521,10 @@ day-export = Tallenna CSV-tiedostoksi
 day-exported = Tallennettu: { $path }
 day-export-error = Luetteloa ei voitu tallentaa
 day-error = Kirjaamon kirjauksia ei voitu hakea
-day-count = { $count } kirjausta
+day-count = { $count ->
+    [one] 1 kirjaus
+   *[other] { $count } kirjausta
+}
 day-none = Tänä päivänä ei ole kirjauksia.
 day-by = Kirjannut { $clerk } { $at }
 top-day = Päivän kirjaukset

@@ -512,8 +512,8 @@ day-col-submitter = Avsändare
 day-col-documents = Handlingar
 day-col-assignment = Uppdrag
 day-heading = Dagens registreringar { $date }
-day-earlier = ◀ Föregående dag
-day-later = Följande dag ▶
+day-earlier = Föregående dag
+day-later = Följande dag
 day-search = Sök
 day-search-hint = diarienummer, rubrik, avsändare, registrator
 day-refresh = Uppdatera
@@ -521,7 +521,10 @@ day-export = Spara som CSV
 day-exported = Sparad: { $path }
 day-export-error = Listan kunde inte sparas
 day-error = Registratorskontorets registreringar kunde inte hämtas
-day-count = { $count } registreringar
+day-count = { $count ->
+    [one] 1 registrering
+   *[other] { $count } registreringar
+}
 day-none = Inga registreringar denna dag.
 day-by = Registrerad av { $clerk } { $at }
 top-day = Dagens registreringar

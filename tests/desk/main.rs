@@ -6,11 +6,14 @@ mod admin;
 mod bulk;
 mod connections;
 mod copy;
+mod day;
 mod deadline;
+mod duplicates;
 mod failed;
 mod filing;
 mod language;
 mod layout;
+mod secrecy;
 mod triage;
 
 use std::sync::Arc;

@@ -53,8 +53,10 @@ pub enum DayCommand {
     Refresh,
     /// Open a case in TWeb's UI.
     OpenUrl(String),
-    /// Save the day's rows shown as CSV.
+    /// Save the day's rows shown as CSV, where the clerk chooses.
     ExportCsv(Vec<u8>, String),
+    /// Save them into the downloads folder, without a dialog.
+    ExportCsvToDownloads(Vec<u8>, String),
 }
 
 fn action(t: &Texts, action: FilingAction) -> String {
@@ -158,9 +160,9 @@ pub fn show(view: &mut DayView<'_>, ui: &mut egui::Ui) -> Vec<DayCommand> {
         if ui.button(t.get("day-refresh")).clicked() {
             commands.push(DayCommand::Refresh);
         }
+        let name = format!("kirjaukset-{}.csv", view.day.format("%Y-%m-%d"));
         if ui.add_enabled(!rows.is_empty(), egui::Button::new(t.get("day-export"))).clicked() {
-            let name = format!("kirjaukset-{}.csv", view.day.format("%Y-%m-%d"));
-            commands.push(DayCommand::ExportCsv(csv(t, view.catalog, &rows), name));
+            commands.push(DayCommand::ExportCsv(csv(t, view.catalog, &rows), name.clone()));
         }
         if view.pending {
             ui.spinner();
@@ -174,6 +176,15 @@ pub fn show(view: &mut DayView<'_>, ui: &mut egui::Ui) -> Vec<DayCommand> {
         }
         RequestState::Ready(SavedCopy::NoDialog(path)) => {
             ui.label(t.with("attachment-saved-no-dialog", &[("path", (&path.display().to_string()).into())]));
+        }
+        RequestState::Ready(SavedCopy::Cancelled) => {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(t.get("attachment-save-cancelled"));
+                if ui.button(t.get("attachment-save-downloads")).clicked() {
+                    let name = format!("kirjaukset-{}.csv", view.day.format("%Y-%m-%d"));
+                    commands.push(DayCommand::ExportCsvToDownloads(csv(t, view.catalog, &rows), name));
+                }
+            });
         }
         RequestState::Failed(told, _) => crate::ui::widgets::told(ui, t, "day-export-error", told),
         _ => {}

@@ -121,7 +121,8 @@ mod tests {
     fn the_top_bar_returns_what_the_clerk_clicked_and_changes_nothing_itself() {
         let texts = Texts::new(UiLanguage::Fi);
         let mut commands = Vec::new();
-        let mut harness = egui_kittest::Harness::new_ui(|ui| {
+        // The narrowest window the desk is made for.
+        let mut harness = egui_kittest::Harness::builder().with_size(egui::vec2(1024.0, 60.0)).build_ui(|ui| {
             let bar = TopBar {
                 texts: &texts,
                 connection: "Testi".to_owned(),

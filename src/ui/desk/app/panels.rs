@@ -294,6 +294,10 @@ impl DeskApp {
                     let work = self.backend.save_copy(std::sync::Arc::new(bytes), &name);
                     self.day.saved.request(&self.backend.spawner(), work);
                 }
+                DayCommand::ExportCsvToDownloads(bytes, name) => {
+                    let work = self.backend.save_copy_to_downloads(std::sync::Arc::new(bytes), &name);
+                    self.day.saved.request(&self.backend.spawner(), work);
+                }
             }
         }
     }

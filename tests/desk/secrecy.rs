@@ -1,0 +1,69 @@
+//! Secrecy and personal data up front (issue 14, item 2): a row of a service whose mapping files
+//! into secret material says so, a row whose form carries a henkilötunnus says that; the content
+//! of a secret transaction opens only after a click; Enter on it asks once, naming the secrecy
+//! basis, and files on the second press.
+
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use kirjaamo::export::refs;
+
+use super::{desk, pending, settle, wait_for};
+
+fn row_label(harness: &egui_kittest::Harness<'_, kirjaamo::ui::DeskApp>, title: &str) -> String {
+    harness
+        .query_all_by_label_contains(&format!("{title}\n"))
+        .filter_map(|n| n.accesskit_node().label())
+        .next()
+        .unwrap_or_else(|| panic!("no row {title}"))
+}
+
+#[test]
+fn a_secret_transaction_is_marked_closed_until_asked_and_enter_asks_once() {
+    let runtime = tokio::runtime::Runtime::new().expect("runtime");
+    let (sandbox, mut harness) = desk(&runtime, true);
+    let all = pending(&runtime, &sandbox);
+    let secret = all.iter().find(|t| t.service.id == "omaishoidontuki").expect("a carer's allowance application");
+    let public = all.iter().find(|t| t.service.id == "meluilmoitus" && !t.holds_personal_id).expect("a noise report");
+    wait_for(&mut harness, "odottaa");
+    settle(&mut harness);
+    // The catalog must be here for the secrecy to be known.
+    wait_for(&mut harness, "salainen");
+
+    let label = row_label(&harness, &secret.title);
+    assert!(label.contains("salainen"), "{label}");
+    assert!(label.contains("hetu"), "a signed-in citizen's application carries a henkilötunnus: {label}");
+    let label = row_label(&harness, &public.title);
+    assert!(!label.contains("salainen") && !label.contains("hetu"), "{label}");
+
+    harness.get_by_label_contains(&format!("{}\n", secret.title)).click();
+    wait_for(&mut harness, &secret.id);
+    wait_for(&mut harness, "Salassa pidettävä: Salassa pidettävä (JulkL 24 § 1 mom 25 k)");
+    settle(&mut harness);
+    assert!(harness.query_all_by_label_contains("Sivu 1 /").next().is_none(), "nothing secret shows");
+    assert!(harness.query_all_by_label_contains("Lomakkeen PDF").next().is_none());
+    harness.get_by_label("Näytä sisältö").click();
+    wait_for(&mut harness, "Sivu 1 /");
+
+    harness.key_press(egui::Key::Enter);
+    wait_for(&mut harness, "Kirjaat salassa pidettävää aineistoa: Salassa pidettävä (JulkL 24 § 1 mom 25 k).");
+    settle(&mut harness);
+    assert_eq!(sandbox.count_external_ref(&refs::case(&secret.id)).cases, 0, "nothing filed on the first Enter");
+    harness.key_press(egui::Key::Enter);
+    wait_for(&mut harness, "Kirjattu: ");
+    assert_eq!(sandbox.count_external_ref(&refs::case(&secret.id)).cases, 1);
+}
+
+#[test]
+fn bulk_filing_secret_material_names_the_secrecy_basis() {
+    let runtime = tokio::runtime::Runtime::new().expect("runtime");
+    let (sandbox, mut harness) = desk(&runtime, true);
+    let all = pending(&runtime, &sandbox);
+    wait_for(&mut harness, "salainen");
+    let secret: Vec<_> = all.iter().filter(|t| t.service.id == "omaishoidontuki").take(2).collect();
+    for t in &secret {
+        harness.get_by_label(&format!("Valitse joukkokirjaukseen: {}", t.id)).click();
+        settle(&mut harness);
+    }
+    harness.key_press_modifiers(egui::Modifiers::SHIFT, egui::Key::Enter);
+    wait_for(&mut harness, "Salassa pidettävää aineistoa: Salassa pidettävä (JulkL 24 § 1 mom 25 k)");
+    assert_eq!(sandbox.count_external_ref(&refs::case(&secret[0].id)).cases, 0);
+}
