@@ -3,9 +3,9 @@
 //! no henkilötunnus; the inbox filter finds a filed row by its diary number; after a filing the
 //! selection moves on and the receipt stays; filed rows can be hidden; the keys are on screen.
 
-use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use egui_kittest::kittest::Queryable as _;
 
-use super::{desk, fill, outbox, pending, settle, wait_for};
+use super::{clear, desk, fill, outbox, pending, settle, wait_for};
 
 /// The first pending transaction that is not secret (Enter on it files at once).
 fn plain(all: &[kirjaamo::contract::outbox::TransactionSummary]) -> usize {
@@ -31,7 +31,7 @@ fn the_day_lists_every_clerk_s_filings_searchable_and_exports_csv_without_person
     // The inbox filter finds the filed row by its diary number.
     fill(&mut harness, "Suodata", &diary);
     wait_for(&mut harness, "· 1 näkyvissä");
-    fill(&mut harness, "Suodata", "");
+    clear(&mut harness, "Suodata");
 
     let today = kirjaamo::domain::helsinki::today();
     let office = runtime.block_on(outbox(&sandbox).completed(today, today)).expect("completed");
@@ -53,7 +53,7 @@ fn the_day_lists_every_clerk_s_filings_searchable_and_exports_csv_without_person
     harness.get_by_label_contains("Lomake: ");
     harness.get_by_label("Avaa TWebissä");
 
-    fill(&mut harness, "Hae", "");
+    clear(&mut harness, "Hae");
     wait_for(&mut harness, &format!("{} kirjausta", office.len()));
     harness.get_by_label("Tallenna CSV-tiedostoksi").click();
     settle(&mut harness);

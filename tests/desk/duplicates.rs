@@ -6,18 +6,21 @@
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use kirjaamo::contract::outbox::TransactionSummary;
 use kirjaamo::export::refs;
+use kirjaamo::tweb::CaseSystem as _;
 
-use super::{desk, outbox, pending, settle, tweb, wait_for};
+use super::{desk, fill, outbox, pending, settle, tweb, wait_for};
 
 fn row_labels(harness: &egui_kittest::Harness<'_, kirjaamo::ui::DeskApp>, title: &str) -> Vec<String> {
     harness.query_all_by_label_contains(&format!("{title}\n")).filter_map(|n| n.accesskit_node().label()).collect()
 }
 
-/// Clicks the inbox row of `t`: by its title and its submission time (the rows of a double
-/// submission share their title).
+/// Clicks the inbox row of `t`: filtered to its id (the inbox draws only the rows on screen),
+/// by its title and its submission time.
 fn select(harness: &mut egui_kittest::Harness<'_, kirjaamo::ui::DeskApp>, t: &TransactionSummary) {
+    fill(harness, "Suodata", &t.id);
     let when = kirjaamo::i18n::Texts::new(kirjaamo::i18n::UiLanguage::Fi).timestamp(t.submitted_at);
     let wanted = format!("{}\n", t.title);
+    wait_for(harness, &wanted);
     harness
         .query_all_by_label_contains(&wanted)
         .find(|n| n.accesskit_node().label().is_some_and(|l| l.starts_with(&wanted) && l.contains(&when)))

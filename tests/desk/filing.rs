@@ -45,6 +45,12 @@ fn an_existing_case_is_found_and_picked_by_keyboard() {
     wait_for(&mut harness, &format!("Valittu: {}", case.diary_number));
     harness.check_accessibility();
     harness.key_press(egui::Key::Enter);
+    if case.records.publicity != kirjaamo::domain::PublicityClass::Public {
+        // Onto a case that is not public: the first Enter names the secrecy, the second files.
+        wait_for(&mut harness, "Kirjaat salassa pidettävää aineistoa: ");
+        assert!(runtime.block_on(tweb.document_by_ref(&refs::form(&transaction.id))).expect("lookup").is_none());
+        harness.key_press(egui::Key::Enter);
+    }
     wait_for(&mut harness, &format!("Kirjattu: {}", case.diary_number));
 
     let form = runtime.block_on(tweb.document_by_ref(&refs::form(&transaction.id))).expect("lookup").expect("form");

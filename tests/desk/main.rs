@@ -96,11 +96,19 @@ pub fn desk_sized(
     }
     // Copies go to a folder of the test's own, never the tester's downloads.
     backend.set_downloads_dir(std::env::temp_dir().join(format!("kirjaamo-downloads-{}", std::process::id())));
-    let harness = Harness::builder()
-        .with_size(size)
-        .build_ui_state(|ui, app: &mut DeskApp| app.show(ui), DeskApp::new(backend, language));
-    DeskApp::install_fonts(&harness.ctx);
-    harness
+    // The window installs the desk's fonts before its first frame (main.rs); here the first
+    // frame installs them and draws nothing, so no frame is drawn without them.
+    let mut fonts = false;
+    Harness::builder().with_size(size).build_ui_state(
+        move |ui, app: &mut DeskApp| {
+            if std::mem::replace(&mut fonts, true) {
+                app.show(ui);
+            } else {
+                DeskApp::install_fonts(ui.ctx());
+            }
+        },
+        DeskApp::new(backend, language),
+    )
 }
 
 /// Steps the desk a few frames, letting replies arrive.
@@ -149,6 +157,15 @@ pub fn fill<S>(harness: &mut Harness<'_, S>, label: &str, text: &str) {
     harness.step();
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
     harness.event(egui::Event::Text(text.to_owned()));
+    settle(harness);
+}
+
+/// Empties the input labelled `label`: focus, select all, delete.
+pub fn clear<S>(harness: &mut Harness<'_, S>, label: &str) {
+    harness.get_by_label(label).focus();
+    harness.step();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.key_press(egui::Key::Backspace);
     settle(harness);
 }
 

@@ -6,7 +6,7 @@
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use kirjaamo::export::refs;
 
-use super::{desk, pending, settle, wait_for};
+use super::{desk, fill, pending, settle, wait_for};
 
 fn row_label(harness: &egui_kittest::Harness<'_, kirjaamo::ui::DeskApp>, title: &str) -> String {
     harness
@@ -58,11 +58,16 @@ fn bulk_filing_secret_material_names_the_secrecy_basis() {
     let (sandbox, mut harness) = desk(&runtime, true);
     let all = pending(&runtime, &sandbox);
     wait_for(&mut harness, "salainen");
-    let secret: Vec<_> = all.iter().filter(|t| t.service.id == "omaishoidontuki").take(2).collect();
+    let first = all.iter().find(|t| t.service.id == "omaishoidontuki").expect("secret");
+    let secret: Vec<_> = all.iter().filter(|t| t.service == first.service).take(2).collect();
+    // The inbox draws only the rows on screen: show these.
+    fill(&mut harness, "Suodata", &secret[0].service.name);
     for t in &secret {
         harness.get_by_label(&format!("Valitse joukkokirjaukseen: {}", t.id)).click();
         settle(&mut harness);
     }
+    harness.key_press(egui::Key::Escape);
+    settle(&mut harness);
     harness.key_press_modifiers(egui::Modifiers::SHIFT, egui::Key::Enter);
     wait_for(&mut harness, "Salassa pidettävää aineistoa: Salassa pidettävä (JulkL 24 § 1 mom 25 k)");
     assert_eq!(sandbox.count_external_ref(&refs::case(&secret[0].id)).cases, 0);

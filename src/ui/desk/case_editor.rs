@@ -111,8 +111,14 @@ pub fn existing_case(view: CaseSearchView<'_>, draft: &mut Draft, ui: &mut egui:
         }
     });
     let query = cases.query.trim().to_lowercase();
-    let named: Vec<&crate::ui::backend::NamedCase> =
-        cases.named.get(view.transaction).and_then(Requested::value).into_iter().flatten().collect();
+    let named: Vec<&crate::ui::backend::NamedCase> = cases
+        .named
+        .get(view.transaction)
+        .and_then(Requested::value)
+        .into_iter()
+        .flatten()
+        .filter(|n| matches(&n.case, &query))
+        .collect();
     let own: Vec<&Case> = cases
         .submitter
         .get(view.transaction)

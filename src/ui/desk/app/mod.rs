@@ -218,6 +218,13 @@ impl DeskApp {
         self.model.pending()
     }
 
+    /// Rows not filed that are overdue, and that carry the secret, henkilötunnus and duplicate
+    /// badges (benchmarks and tests check the badges are there).
+    pub fn flagged(&self) -> (usize, usize, usize, usize) {
+        let (secret, personal, duplicates) = self.model.flagged();
+        (self.model.overdue(), secret, personal, duplicates)
+    }
+
     /// Rows the inbox's filters let through.
     pub fn shown(&mut self) -> usize {
         self.model.visible().len()

@@ -219,6 +219,10 @@ impl DeskApp {
                     self.model.set_diary(&id, diary.unwrap_or_default());
                 }
                 let filed = result.is_ok();
+                if self.selected.as_deref() == Some(id.as_str()) {
+                    // Its own receipt shows now, not the one before it.
+                    self.previous = None;
+                }
                 let view = self.filings.entry(id.clone()).or_default();
                 view.running = false;
                 view.result = Some(result);

@@ -152,7 +152,8 @@ impl DeskApp {
     /// end of the list), when the clerk keeps moving on (the default). The receipt stays in the
     /// filing panel.
     pub(super) fn move_on(&mut self, filed: &str) {
-        if !self.move_on || self.selected.as_deref() != Some(filed) {
+        // Only on the desk: a retry from the failed view leaves the clerk there.
+        if !self.move_on || self.view != super::View::Desk || self.selected.as_deref() != Some(filed) {
             return;
         }
         self.model.visible();

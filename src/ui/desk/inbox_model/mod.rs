@@ -205,6 +205,18 @@ impl InboxModel {
         self.facts.secret.get(&row.service.id).map(String::as_str)
     }
 
+    /// Rows not filed that carry each badge: (secret, henkilötunnus, possible duplicate).
+    pub fn flagged(&self) -> (usize, usize, usize) {
+        let open = self.rows.iter().filter(|r| self.state(r) != RowState::Filed);
+        open.fold((0, 0, 0), |(s, p, d), r| {
+            (
+                s + usize::from(self.secret(r).is_some()),
+                p + usize::from(r.holds_personal_id),
+                d + usize::from(self.duplicates.contains_key(&r.id)),
+            )
+        })
+    }
+
     /// The transactions `id` may repeat.
     pub fn duplicates(&self, id: &str) -> &[Duplicate] {
         self.duplicates.get(id).map(Vec::as_slice).unwrap_or_default()

@@ -29,8 +29,13 @@ pub struct TriageFacts {
     pub filed: Vec<CompletedTransaction>,
 }
 
+/// The most duplicates kept for one row: enough to link to, and 10,000 copies of one form cost
+/// 10,000 × this, not 10,000².
+pub const MAX_DUPLICATES: usize = 5;
+
 /// Possible duplicates of every row that has any, by row id: pending rows of the same service
-/// and submitter, and filings of the same service with the same answers.
+/// and submitter, and filings of the same service with the same answers (filings first, at most
+/// [`MAX_DUPLICATES`]).
 pub fn duplicates(rows: &[TransactionSummary], filed: &[CompletedTransaction]) -> HashMap<String, Vec<Duplicate>> {
     let mut by_submitter: HashMap<(&str, &str), Vec<&TransactionSummary>> = HashMap::new();
     for row in rows.iter().filter(|r| !r.submitter_ref.is_empty()) {
@@ -44,18 +49,19 @@ pub fn duplicates(rows: &[TransactionSummary], filed: &[CompletedTransaction]) -
     let mut out: HashMap<String, Vec<Duplicate>> = HashMap::new();
     for row in rows {
         let mut found: Vec<Duplicate> = Vec::new();
-        for other in by_submitter.get(&(row.service.id.as_str(), row.submitter_ref.as_str())).into_iter().flatten() {
-            if other.id != row.id {
-                let same_answers = other.content_digest == row.content_digest && !row.content_digest.is_empty();
-                found.push(Duplicate { id: other.id.clone(), case: None, filed: false, same_answers });
-            }
+        let filings = filed_by_digest.get(&(row.service.id.as_str(), row.content_digest.as_str()));
+        for item in filings.into_iter().flatten().filter(|i| i.transaction.id != row.id).take(MAX_DUPLICATES) {
+            let result = &item.completion.result;
+            let case = result.diary_number.clone().zip(result.case_id);
+            found.push(Duplicate { id: item.transaction.id.clone(), case, filed: true, same_answers: true });
         }
-        for item in filed_by_digest.get(&(row.service.id.as_str(), row.content_digest.as_str())).into_iter().flatten() {
-            if item.transaction.id != row.id {
-                let result = &item.completion.result;
-                let case = result.diary_number.clone().zip(result.case_id);
-                found.push(Duplicate { id: item.transaction.id.clone(), case, filed: true, same_answers: true });
+        let others = by_submitter.get(&(row.service.id.as_str(), row.submitter_ref.as_str()));
+        for other in others.into_iter().flatten().filter(|o| o.id != row.id) {
+            if found.len() >= MAX_DUPLICATES {
+                break;
             }
+            let same_answers = other.content_digest == row.content_digest && !row.content_digest.is_empty();
+            found.push(Duplicate { id: other.id.clone(), case: None, filed: false, same_answers });
         }
         if !found.is_empty() {
             out.insert(row.id.clone(), found);
