@@ -550,3 +550,4 @@ key-zoom = Larger or smaller text
 key-help = Open this list
 key-close-help = Close this list
 key-space = Space
+suggest-recent-case = The submitter's case { $diary } in the same case group arrived on { $received }: a possible duplicate.

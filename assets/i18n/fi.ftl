@@ -550,3 +550,4 @@ key-zoom = Suurempi tai pienempi teksti
 key-help = Avaa tämä luettelo
 key-close-help = Sulje tämä luettelo
 key-space = Välilyönti
+suggest-recent-case = Saman hakijan asia { $diary } samassa asiaryhmässä saapui { $received }: mahdollinen kaksoiskappale.

@@ -550,3 +550,4 @@ key-zoom = Större eller mindre text
 key-help = Öppna den här listan
 key-close-help = Stäng den här listan
 key-space = Mellanslag
+suggest-recent-case = Samma sökandes ärende { $diary } i samma ärendegrupp kom in { $received }: en möjlig dubblett.

@@ -3,7 +3,7 @@
 
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 
-use super::{desk_with, fill, open, pending, settle, wait_for};
+use super::{desk_with, fill, open, pending, settle, wait_for, wait_loaded};
 
 /// The repo's mappings copied into a temporary folder, with `edit` applied to one file.
 fn mappings(edit: impl FnOnce(&std::path::Path)) -> tempfile::TempDir {
@@ -25,7 +25,7 @@ fn a_broken_mapping_is_not_used_and_the_admin_fixes_it_in_the_app() {
     let runtime = tokio::runtime::Runtime::new().expect("runtime");
     let (sandbox, mut harness) = desk_with(&runtime, Some(dir.path()), true);
     let noise = pending(&runtime, &sandbox).into_iter().find(|t| t.service.id == "meluilmoitus").expect("noise");
-    wait_for(&mut harness, "odottaa");
+    wait_loaded(&mut harness, "odottaa");
     open(&mut harness, &noise.title, &noise.id);
     // The clerk is told the defaults are wrong and nothing is prefilled from them.
     wait_for(&mut harness, "oletukset ovat virheelliset");
@@ -61,7 +61,7 @@ fn a_clerk_saves_the_choices_for_an_unmapped_service_as_its_default() {
     let runtime = tokio::runtime::Runtime::new().expect("runtime");
     let (sandbox, mut harness) = desk_with(&runtime, Some(dir.path()), true);
     let request = pending(&runtime, &sandbox).into_iter().find(|t| t.service.id == "tietopyynto").expect("request");
-    wait_for(&mut harness, "odottaa");
+    wait_loaded(&mut harness, "odottaa");
     open(&mut harness, &request.title, &request.id);
     wait_for(&mut harness, "Tälle e-palvelulle ei ole oletuksia");
     harness.get_by_label_contains("3 Vain toimeksianto").click();
@@ -99,7 +99,7 @@ fn the_e_service_filter_and_oletukset_give_a_service_the_same_name() {
     let runtime = tokio::runtime::Runtime::new().expect("runtime");
     let (sandbox, mut harness) = desk_with(&runtime, Some(dir.path()), false);
     let noise = pending(&runtime, &sandbox).into_iter().filter(|t| t.service.id == "meluilmoitus").count();
-    wait_for(&mut harness, "odottaa");
+    wait_loaded(&mut harness, "odottaa");
     super::choose(&mut harness, "E-palvelu", &format!("Meluilmoitus (ympäristöyksikkö) ({noise})"));
     wait_for(&mut harness, &format!("{noise} näkyvissä"));
     harness.get_by_label("Oletukset").click();
@@ -117,7 +117,7 @@ fn a_shared_mapping_folder_loses_no_edit() {
     let runtime = tokio::runtime::Runtime::new().expect("runtime");
     let (sandbox, mut harness) = desk_with(&runtime, Some(dir.path()), true);
     let noise = pending(&runtime, &sandbox).into_iter().find(|t| t.service.id == "meluilmoitus").expect("noise");
-    wait_for(&mut harness, "odottaa");
+    wait_loaded(&mut harness, "odottaa");
 
     // Another admin changes the title on disk; Päivitä brings it to the clerk's filing panel.
     let original = std::fs::read_to_string(&path).expect("read");

@@ -3,7 +3,7 @@
 use egui_kittest::kittest::Queryable as _;
 use kirjaamo::export::refs;
 
-use super::{desk, fill, pending, settle, wait_for};
+use super::{desk, fill, pending, settle, wait_for, wait_loaded};
 
 #[test]
 fn ticked_transactions_of_one_service_are_filed_together() {
@@ -12,7 +12,7 @@ fn ticked_transactions_of_one_service_are_filed_together() {
     let all = pending(&runtime, &sandbox);
     let parking: Vec<_> = all.iter().filter(|t| t.service.id == "asukaspysakointi").take(3).cloned().collect();
     let other = all.iter().find(|t| t.service.id != "asukaspysakointi").expect("another service");
-    wait_for(&mut harness, "odottaa");
+    wait_loaded(&mut harness, "odottaa");
     // The inbox draws only the rows on screen: filter to each row to tick it.
     for t in parking.iter().chain([other]) {
         fill(&mut harness, "Suodata", &t.id);
@@ -66,7 +66,7 @@ fn a_fast_shift_enter_asks_first_and_files_only_the_ticked_rows() {
     let parking: Vec<_> = all.iter().filter(|t| t.service.id == "asukaspysakointi").take(4).cloned().collect();
     assert_eq!(parking.len(), 4, "the seed has four parking transactions");
     let (ticked, highlighted) = (&parking[..3], &parking[3]);
-    wait_for(&mut harness, "odottaa");
+    wait_loaded(&mut harness, "odottaa");
     tick_and_highlight(&mut harness, ticked, highlighted);
     let chord = |pressed| egui::Event::Key {
         key: egui::Key::Enter,
@@ -100,7 +100,7 @@ fn esc_cancels_the_bulk_confirmation_and_files_nothing() {
     let (sandbox, mut harness) = desk(&runtime, true);
     let all = pending(&runtime, &sandbox);
     let parking: Vec<_> = all.iter().filter(|t| t.service.id == "asukaspysakointi").take(3).cloned().collect();
-    wait_for(&mut harness, "odottaa");
+    wait_loaded(&mut harness, "odottaa");
     tick_and_highlight(&mut harness, &parking[..2], &parking[2]);
     harness.key_press_modifiers(egui::Modifiers::SHIFT, egui::Key::Enter);
     wait_for(&mut harness, "Kirjataanko 2 tapahtumaa oletuksin?");

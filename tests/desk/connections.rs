@@ -13,7 +13,7 @@ use kirjaamo::sandbox::{Sandbox, SandboxConfig};
 use kirjaamo::settings::{FirstRun, Settings};
 use kirjaamo::ui::{Shell, ShellConfig};
 
-use super::{fill, settle, wait_for};
+use super::{fill, settle, wait_for, wait_loaded};
 
 /// A shell with its settings in `dir/config` and its data in `dir/data`.
 fn shell(runtime: &tokio::runtime::Runtime, dir: &Path, store: Arc<dyn SecretStore>) -> Harness<'static, Shell> {
@@ -122,7 +122,7 @@ fn the_first_run_offers_the_demo_and_remembers_the_choice() {
     harness.check_accessibility();
     harness.get_by_label("Kokeile demoa").click();
     wait_for(&mut harness, "Yhteys: Demo (harjoitusympäristö)");
-    wait_for(&mut harness, "odottaa");
+    wait_loaded(&mut harness, "odottaa");
     let saved = Settings::load(&dir.path().join("config/settings.toml")).expect("settings");
     assert_eq!(saved.first_run, Some(FirstRun::Demo));
     assert!(saved.profiles.is_empty());
@@ -179,7 +179,7 @@ fn a_new_user_sets_up_tests_and_uses_a_connection_and_no_secret_reaches_the_disk
 
     harness.get_by_label("Ota käyttöön").click();
     wait_for(&mut harness, "Yhteys: Testi");
-    wait_for(&mut harness, "odottaa");
+    wait_loaded(&mut harness, "odottaa");
     assert_eq!(store.get("Testi", SecretKind::TwebPassword).ok().flatten().as_deref(), Some("demo"));
     assert_eq!(store.get("Testi", SecretKind::OutboxToken).ok().flatten().as_deref(), Some("epalvelu-demo-token"));
     let settings_text = std::fs::read_to_string(dir.path().join("config/settings.toml")).expect("settings file");
@@ -267,7 +267,7 @@ fn without_a_keyring_the_user_is_told_and_the_typed_secrets_serve_this_session_o
     wait_for(&mut harness, "Tällä koneella ei ole käytettävissä avainnippua.");
     harness.get_by_label("Ota käyttöön").click();
     wait_for(&mut harness, "Yhteys: Testi");
-    wait_for(&mut harness, "odottaa");
+    wait_loaded(&mut harness, "odottaa");
     drop(harness);
     assert_no_secret(dir.path(), &["epalvelu-demo-token", "password = "]);
 
@@ -290,7 +290,7 @@ fn the_clerk_switches_from_the_demo_to_a_new_connection_explicitly() {
     wait_for(&mut harness, "Yhteys: Demo (harjoitusympäristö)");
     // A click in the desk's first frames was missed about one run in three (the new panels are
     // still being laid out); click once the inbox is in, as a person would.
-    wait_for(&mut harness, "odottaa");
+    wait_loaded(&mut harness, "odottaa");
     // The top bar's counts change as the journal's and the catalog's answers come in; click once
     // they have, as a person would (under load the click landed beside the moving button).
     settle(&mut harness);

@@ -5,7 +5,7 @@
 
 use egui_kittest::kittest::Queryable as _;
 
-use super::{desk, open, outbox, pending, wait_for};
+use super::{desk, open, outbox, pending, wait_for, wait_loaded};
 
 #[test]
 fn a_copy_is_saved_and_told_even_where_no_file_dialog_can_open() {
@@ -15,7 +15,7 @@ fn a_copy_is_saved_and_told_even_where_no_file_dialog_can_open() {
     let with = all.iter().find(|t| t.attachment_count > 0).expect("a transaction with attachments");
     let detail = runtime.block_on(outbox(&sandbox).get(&with.id)).expect("detail");
     let attachment = detail.transaction.attachments.first().expect("an attachment").clone();
-    wait_for(&mut harness, "odottaa");
+    wait_loaded(&mut harness, "odottaa");
     open(&mut harness, &with.title, &with.id);
     harness.get_by_label_contains("Liitteet (").click();
     wait_for(&mut harness, &attachment.filename);
@@ -54,7 +54,7 @@ fn a_docx_attachment_says_it_is_not_previewed_without_dead_buttons() {
             Some((t, found))
         })
         .expect("a transaction with a DOCX attachment");
-    wait_for(&mut harness, "odottaa");
+    wait_loaded(&mut harness, "odottaa");
     open(&mut harness, &with.title, &with.id);
     harness.get_by_label_contains("Liitteet (").click();
     wait_for(&mut harness, &attachment.filename);

@@ -5,7 +5,7 @@
 
 use egui_kittest::kittest::Queryable as _;
 
-use super::{clear, desk, fill, outbox, pending, settle, wait_for};
+use super::{clear, desk, fill, outbox, pending, settle, wait_for, wait_loaded};
 
 /// The first pending transaction that is not secret (Enter on it files at once).
 fn plain(all: &[kirjaamo::contract::outbox::TransactionSummary]) -> usize {
@@ -18,7 +18,7 @@ fn the_day_lists_every_clerk_s_filings_searchable_and_exports_csv_without_person
     let (sandbox, mut harness) = desk(&runtime, true);
     let all = pending(&runtime, &sandbox);
     let at = plain(&all);
-    wait_for(&mut harness, "odottaa");
+    wait_loaded(&mut harness, "odottaa");
     for _ in 0..=at {
         harness.key_press(egui::Key::ArrowDown);
     }
@@ -86,7 +86,7 @@ fn after_a_filing_the_selection_moves_on_the_receipt_stays_and_the_keys_are_list
     let (sandbox, mut harness) = desk(&runtime, true);
     let all = pending(&runtime, &sandbox);
     let at = plain(&all);
-    wait_for(&mut harness, "odottaa");
+    wait_loaded(&mut harness, "odottaa");
     harness.get_by_label_contains("Enter kirjaa · välilyönti merkitse");
     for _ in 0..=at {
         harness.key_press(egui::Key::ArrowDown);

@@ -7,7 +7,7 @@ use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use kirjaamo::domain::helsinki;
 use kirjaamo::domain::waiting::{Urgency, Waiting};
 
-use super::{desk, pending, settle, wait_for};
+use super::{desk, pending, settle, wait_for, wait_loaded};
 
 #[test]
 fn overdue_rows_are_marked_counted_and_listed_first() {
@@ -21,7 +21,7 @@ fn overdue_rows_are_marked_counted_and_listed_first() {
     let overdue = waiting.iter().filter(|w| w.urgency == Urgency::Overdue).count();
     let urgent = waiting.iter().filter(|w| w.urgency != Urgency::Calm).count();
     assert!(overdue > 0, "the seed has overdue information requests");
-    wait_for(&mut harness, "odottaa");
+    wait_loaded(&mut harness, "odottaa");
 
     // Every row says how long it has waited.
     let (first, waited) = (&all[0], waiting[0].days);

@@ -8,7 +8,7 @@ use kirjaamo::contract::outbox::TransactionSummary;
 use kirjaamo::export::refs;
 use kirjaamo::tweb::CaseSystem as _;
 
-use super::{desk, fill, outbox, pending, settle, tweb, wait_for};
+use super::{desk, fill, outbox, pending, settle, tweb, wait_for, wait_loaded};
 
 fn row_labels(harness: &egui_kittest::Harness<'_, kirjaamo::ui::DeskApp>, title: &str) -> Vec<String> {
     harness.query_all_by_label_contains(&format!("{title}\n")).filter_map(|n| n.accesskit_node().label()).collect()
@@ -94,7 +94,7 @@ fn a_diary_number_in_the_form_is_offered_first_and_another_party_s_case_asks_onc
         })
         .collect();
     assert_eq!(naming.len(), 2, "the seed has two forms that name a case");
-    wait_for(&mut harness, "odottaa");
+    wait_loaded(&mut harness, "odottaa");
     for (t, field, submitter) in &naming {
         let named = kirjaamo::domain::reference::find_in(field);
         let Some(kirjaamo::domain::reference::Named::DiaryNumber(diary)) = named.first() else { panic!("{field}") };

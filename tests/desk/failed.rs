@@ -7,7 +7,7 @@ use kirjaamo::export::refs;
 use kirjaamo::sandbox::{FaultConfig, FaultEffect, FaultRule};
 use kirjaamo::tweb::CaseSystem as _;
 
-use super::{desk, desk_in, desk_on, outbox, pending, settle, tweb, wait_for};
+use super::{desk, desk_in, desk_on, outbox, pending, settle, tweb, wait_for, wait_loaded};
 
 fn rule(path: &str, effect: FaultEffect, latency_ms: u64) -> FaultRule {
     FaultRule {
@@ -28,7 +28,7 @@ fn a_failed_filing_shows_its_reason_and_retry_all_files_it() {
     let refuse = rule("/documents", FaultEffect::Status { status: 422, after: false }, 0);
     sandbox.set_faults(FaultConfig { seed: 1, rules: vec![refuse] });
     let all = pending(&runtime, &sandbox);
-    wait_for(&mut harness, "odottaa");
+    wait_loaded(&mut harness, "odottaa");
     harness.key_press(egui::Key::ArrowDown);
     wait_for(&mut harness, "Sivu 1 /");
     harness.key_press(egui::Key::Enter);
@@ -75,7 +75,7 @@ fn esc_interrupts_a_running_filing_mid_upload_and_enter_finishes_it() {
     sandbox.set_faults(FaultConfig { seed: 1, rules: vec![slow] });
     let all = pending(&runtime, &sandbox);
     let first = &all[0];
-    wait_for(&mut harness, "odottaa");
+    wait_loaded(&mut harness, "odottaa");
     harness.key_press(egui::Key::ArrowDown);
     wait_for(&mut harness, "Sivu 1 /");
     harness.key_press(egui::Key::Enter);
@@ -138,7 +138,7 @@ fn refresh_asks_again_for_a_catalog_that_failed_at_start() {
     let runtime = tokio::runtime::Runtime::new().expect("runtime");
     let sandbox = catalog_down(&runtime);
     let mut harness = desk_on(&runtime, &sandbox, None, false);
-    wait_for(&mut harness, "odottaa");
+    wait_loaded(&mut harness, "odottaa");
     harness.key_press(egui::Key::ArrowDown);
     wait_for(&mut harness, "TWebin luetteloita ei saatu");
 
@@ -164,7 +164,7 @@ fn without_tweb_s_catalog_no_mapping_files_by_default_neither_by_enter_nor_in_bu
     let mappings = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("mappings");
     let mut harness = desk_on(&runtime, &sandbox, Some(&mappings), false);
     let all = pending(&runtime, &sandbox);
-    wait_for(&mut harness, "odottaa");
+    wait_loaded(&mut harness, "odottaa");
     harness.key_press(egui::Key::ArrowDown);
     wait_for(&mut harness, "TWebin luetteloita ei saatu");
     wait_for(&mut harness, "Oletusta ei ole vielä tarkistettu");
@@ -193,7 +193,7 @@ fn a_failed_filing_is_told_in_swedish_in_the_swedish_desk() {
     let mut harness = desk_in(&runtime, &sandbox, Some(&dir), false, kirjaamo::i18n::UiLanguage::Sv);
     let refuse = rule("/documents", FaultEffect::Status { status: 422, after: false }, 0);
     sandbox.set_faults(FaultConfig { seed: 1, rules: vec![refuse] });
-    wait_for(&mut harness, "väntar");
+    wait_loaded(&mut harness, "väntar");
     harness.key_press(egui::Key::ArrowDown);
     wait_for(&mut harness, "Sida 1 /");
     harness.key_press(egui::Key::Enter);

@@ -5,7 +5,7 @@ use egui_kittest::kittest::Queryable as _;
 use kirjaamo::export::refs;
 use kirjaamo::tweb::CaseSystem as _;
 
-use super::{desk, fill, open, pending, settle, tweb, wait_for};
+use super::{desk, fill, open, pending, settle, tweb, wait_for, wait_loaded};
 
 #[test]
 fn an_existing_case_is_found_and_picked_by_keyboard() {
@@ -22,7 +22,7 @@ fn an_existing_case_is_found_and_picked_by_keyboard() {
             page.items.into_iter().next().map(|c| (t, c))
         })
         .expect("the seed has a submitter with a case");
-    wait_for(&mut harness, "odottaa");
+    wait_loaded(&mut harness, "odottaa");
 
     // Keyboard only: filter to the transaction, select it, Ctrl+F, type, Tab to the result, pick, file.
     harness.key_press(egui::Key::Slash);
@@ -63,7 +63,7 @@ fn a_new_case_in_another_group_with_another_title_by_mouse() {
     let runtime = tokio::runtime::Runtime::new().expect("runtime");
     let (sandbox, mut harness) = desk(&runtime, true);
     let transaction = pending(&runtime, &sandbox).into_iter().find(|t| t.service.id == "meluilmoitus").expect("noise");
-    wait_for(&mut harness, "odottaa");
+    wait_loaded(&mut harness, "odottaa");
     open(&mut harness, &transaction.title, &transaction.id);
     // The mapping's group with the publicity it passes on.
     wait_for(&mut harness, "11.01.00");
@@ -91,7 +91,7 @@ fn an_assignment_only_to_a_group_with_a_due_date_by_mouse() {
     let runtime = tokio::runtime::Runtime::new().expect("runtime");
     let (sandbox, mut harness) = desk(&runtime, true);
     let transaction = pending(&runtime, &sandbox).into_iter().find(|t| t.service.id == "meluilmoitus").expect("noise");
-    wait_for(&mut harness, "odottaa");
+    wait_loaded(&mut harness, "odottaa");
     open(&mut harness, &transaction.title, &transaction.id);
     harness.get_by_label_contains("3 Vain toimeksianto").click();
     settle(&mut harness);
@@ -131,7 +131,7 @@ fn another_clerk_s_live_claim_blocks_the_start() {
     let claim = runtime.block_on(super::outbox(&sandbox).claim(&held.id, "Liisa Virtanen", 600, None)).expect("claim");
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("mappings");
     let mut harness = super::desk_on(&runtime, &sandbox, Some(&dir), false);
-    wait_for(&mut harness, "odottaa");
+    wait_loaded(&mut harness, "odottaa");
     fill(&mut harness, "Suodata", &held.id);
     open(&mut harness, &held.title, &held.id);
     let until = kirjaamo::domain::helsinki::local(claim.expires_at);
@@ -158,7 +158,7 @@ fn a_lost_answer_is_shown_as_retrying_and_the_filing_ends_filed() {
     let (sandbox, mut harness) = desk(&runtime, true);
     let all = pending(&runtime, &sandbox);
     let first = all.iter().find(|t| t.service.id == "asukaspysakointi").expect("a parking form").clone();
-    wait_for(&mut harness, "odottaa");
+    wait_loaded(&mut harness, "odottaa");
     fill(&mut harness, "Suodata", &first.id);
     open(&mut harness, &first.title, &first.id);
     let cut = FaultRule {

@@ -5,7 +5,7 @@
 use egui_kittest::kittest::Queryable as _;
 use kirjaamo::i18n::UiLanguage;
 
-use super::{choose, desk_sized, open, pending, settle, wait_for};
+use super::{choose, desk_sized, open, pending, settle, wait_for, wait_loaded};
 
 fn mappings() -> std::path::PathBuf {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("mappings")
@@ -19,7 +19,7 @@ fn at_1024_by_700_the_preview_keeps_room_to_read_and_every_tab_shows() {
     let mut harness =
         desk_sized(&runtime, &sandbox, Some(&mappings()), false, UiLanguage::Fi, size, "Demo (harjoitusympäristö)");
     let all = pending(&runtime, &sandbox);
-    wait_for(&mut harness, "odottaa");
+    wait_loaded(&mut harness, "odottaa");
     open(&mut harness, &all[0].title, &all[0].id);
     settle(&mut harness);
     // The preview is what lies between the inbox's rows and the filing panel's button.
@@ -46,7 +46,7 @@ fn the_inbox_keeps_its_width_after_filing_and_a_language_change_and_ticking_move
     let mut harness =
         desk_sized(&runtime, &sandbox, Some(&mappings()), false, UiLanguage::Fi, size, "Demo (harjoitusympäristö)");
     let all = pending(&runtime, &sandbox);
-    wait_for(&mut harness, "odottaa");
+    wait_loaded(&mut harness, "odottaa");
     let row = |harness: &egui_kittest::Harness<'_, _>, title: &str| {
         harness.get_by_label_contains(&format!("{title}\n")).rect()
     };

@@ -38,6 +38,25 @@ pub fn wait_for<S>(harness: &mut Harness<'_, S>, what: &str) {
     panic!("the desk never showed {what:?}");
 }
 
+/// Steps the desk until its inbox has loaded: the count before `word` ("odottaa", "väntar") is
+/// not 0 (the line shows "0 odottaa" until the outbox answered).
+pub fn wait_loaded<S>(harness: &mut Harness<'_, S>, word: &str) {
+    use egui_kittest::kittest::NodeT as _;
+    for _ in 0..3_000 {
+        harness.step();
+        let loaded = harness.query_all_by_label_contains(word).any(|n| {
+            let node = n.accesskit_node();
+            let text = node.value().or_else(|| node.label()).unwrap_or_default();
+            text.split_whitespace().next().is_some_and(|count| count.parse::<usize>().is_ok_and(|c| c > 0))
+        });
+        if loaded {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    panic!("the inbox never loaded");
+}
+
 /// A desk on a fresh sandbox, with or without the repo's mappings.
 pub fn desk(runtime: &tokio::runtime::Runtime, with_mappings: bool) -> (Sandbox, Harness<'static, DeskApp>) {
     let dir = with_mappings.then(|| std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("mappings"));

@@ -6,7 +6,7 @@
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use kirjaamo::export::refs;
 
-use super::{desk, fill, pending, settle, wait_for};
+use super::{desk, fill, pending, settle, wait_for, wait_loaded};
 
 fn row_label(harness: &egui_kittest::Harness<'_, kirjaamo::ui::DeskApp>, title: &str) -> String {
     harness
@@ -23,7 +23,7 @@ fn a_secret_transaction_is_marked_closed_until_asked_and_enter_asks_once() {
     let all = pending(&runtime, &sandbox);
     let secret = all.iter().find(|t| t.service.id == "omaishoidontuki").expect("a carer's allowance application");
     let public = all.iter().find(|t| t.service.id == "meluilmoitus" && !t.holds_personal_id).expect("a noise report");
-    wait_for(&mut harness, "odottaa");
+    wait_loaded(&mut harness, "odottaa");
     settle(&mut harness);
     // The catalog must be here for the secrecy to be known.
     wait_for(&mut harness, "salainen");

@@ -3,7 +3,7 @@
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use kirjaamo::export::refs;
 
-use super::{choose, desk, fill, outbox, pending, settle, wait_for};
+use super::{choose, desk, fill, outbox, pending, settle, wait_for, wait_loaded};
 
 #[test]
 fn a_default_filing_takes_two_key_presses() {
@@ -97,7 +97,7 @@ fn the_selected_row_stays_in_view_going_down_and_up() {
     let mut all = pending(&runtime, &sandbox);
     all.sort_by(|a, b| a.submitted_at.cmp(&b.submitted_at).then_with(|| a.id.cmp(&b.id)));
     assert!(all.len() > 40, "enough rows to scroll: {}", all.len());
-    wait_for(&mut harness, "odottaa");
+    wait_loaded(&mut harness, "odottaa");
     let in_view = |harness: &egui_kittest::Harness<'_, kirjaamo::ui::DeskApp>, id: &str| {
         harness.query_by_label(&format!("Valitse joukkokirjaukseen: {id}")).is_some()
     };

@@ -129,8 +129,22 @@ impl DeskApp {
             let why = t.with("suggest-repeat", &[("id", (&d.id).into()), ("diary", (&diary).into())]);
             Some(Suggestion { why, case: PickedCase { id: case_id, diary_number: diary, title } })
         });
+        // TWeb's side: a case of the same submitter in the service's case group, received in
+        // the last days (a repeat that came another way, or a matter already open).
+        let group = self.drafts.get(id).map(|d| d.case_group.trim().to_owned()).unwrap_or_default();
+        let since = crate::domain::helsinki::today() - chrono::Duration::days(RECENT_DAYS);
+        let own = self.cases.submitter.get(id).and_then(|r| r.value()).into_iter().flatten();
+        let recent_cases =
+            own.filter(move |c| !group.is_empty() && c.case_group == group && c.received_date >= since).map(|c| {
+                let received = c.received_date.format("%-d.%-m.%Y").to_string();
+                let why = t.with(
+                    "suggest-recent-case",
+                    &[("diary", (&c.diary_number).into()), ("received", (&received).into())],
+                );
+                Suggestion { why, case: picked(c) }
+            });
         let mut out: Vec<Suggestion> = Vec::new();
-        for s in named.chain(repeats) {
+        for s in named.chain(repeats).chain(recent_cases) {
             if !out.iter().any(|o| o.case.id == s.case.id) {
                 out.push(s);
             }
