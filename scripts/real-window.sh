@@ -103,16 +103,47 @@ key Return
 sleep 4
 shot failed-filing
 curl -s -X DELETE "http://$addr/_sandbox/faults" >/dev/null
-# The top bar's buttons sit where the 1366-wide layout puts them (left-aligned, the same at
-# every width); the connections button is at the right edge.
+# The top bar's buttons sit where the 1366-wide layout puts them (left-aligned); below 1200 px
+# the connection's name moves to the heading's hover and they sit 210 px further left. The
+# connections button is at the right edge.
 click() { xdotool mousemove --window "$WIN" "$1" "$2" click 1; sleep 2; }
-click 485 12
+OFF=0
+[ "$W_" -lt 1200 ] && OFF=210
+click $((606 - OFF)) 12
 shot failed-view
-click 591 12
+click $((713 - OFF)) 12
 sleep 1
 click 100 130
 shot admin
 click $((W_ - 203)) 12
 shot connections
+key Escape
+# The office's day: every clerk's filings, with this desk's among them.
+click $((475 - OFF)) 12
+shot day
+click 600 118
+
+shot day-receipt
+# Back to the inbox: a double submission's hint, a secret transaction closed, the keys.
+click $((360 - OFF)) 12
+key slash
+xdotool key --window "$WIN" ctrl+a BackSpace
+xdotool type --delay 150 "Koskinen Olli"
+sleep 1.5
+key Escape
+key j
+sleep 2
+shot duplicate
+key slash
+xdotool key --window "$WIN" ctrl+a BackSpace
+xdotool type --delay 150 "Omaishoidon"
+sleep 1.5
+key Escape
+key j
+sleep 2
+shot secret-closed
+xdotool key --window "$WIN" --delay 0 shift+Return
+key question
+shot keys-help
 key Escape
 echo "log:"; grep -v "^$" "$OUT/app.log" | tail -5 || true

@@ -53,7 +53,7 @@ bulk-confirm-names = { $names }{ $more ->
     [0] {""}
    *[other] {" "}and { $more } more
 }
-bulk-confirm-secret = Secret material: { $group }
+bulk-confirm-secret = Not public: { $group }
 bulk-confirm-yes = File them (Enter)
 bulk-confirm-no = Cancel (Esc)
 
@@ -492,11 +492,11 @@ receipt-assignment-sent = An assignment was sent.
 receipt-no-undo = A filing cannot be undone from Kirjaamo: TWeb's interface removes no case or document. Ask the registry's main user to correct it in TWeb.
 receipt-no-undo-assignment = A sent assignment cannot be undone from Kirjaamo: its recipients have it already. Tell them in TWeb if it was sent by mistake.
 filing-previous = Previous filing
-filing-secrecy = Secret material: { $publicity }
+filing-secrecy = Publicity: { $publicity }
 filing-pick = File onto { $diary }
 filing-confirm-again = Enter files, Esc cancels.
 filing-other-party = The parties of case { $diary } do not include { $submitter } (parties: { $parties }). Check that this is the right case.
-filing-ask-secret = You are filing secret material: { $publicity }.
+filing-ask-secret = You are filing material that is not public: { $publicity }.
 suggest-named = The field “{ $field }” names case { $diary } { $title }.
 suggest-repeat = A possible duplicate, { $id }, was filed onto case { $diary }.
 case-named = Named in the form
@@ -529,7 +529,7 @@ day-none = No filings on this day.
 day-by = Filed by { $clerk } { $at }
 top-day = Day's filings
 detail-duplicate = Possible duplicate:
-detail-secret = Secret: { $publicity }. The content opens only when you ask for it, so nothing secret shows while you move through the list.
+detail-secret = { $publicity }. The content opens only when you ask for it, so nothing secret shows while you move through the list.
 detail-reveal = Show the content
 duplicate-filed = { $id }, filed onto case { $diary }
 duplicate-filed-no-case = { $id }, filed without a case
@@ -551,3 +551,4 @@ key-help = Open this list
 key-close-help = Close this list
 key-space = Space
 suggest-recent-case = The submitter's case { $diary } in the same case group arrived on { $received }: a possible duplicate.
+inbox-partly-secret = partly secret

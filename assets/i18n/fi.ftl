@@ -53,7 +53,7 @@ bulk-confirm-names = { $names }{ $more ->
     [0] {""}
    *[other] {" "}ja { $more } muuta
 }
-bulk-confirm-secret = Salassa pidettävää aineistoa: { $group }
+bulk-confirm-secret = Ei julkinen: { $group }
 bulk-confirm-yes = Kirjaa valitut (Enter)
 bulk-confirm-no = Peruuta (Esc)
 
@@ -492,11 +492,11 @@ receipt-assignment-sent = Toimeksianto lähetettiin.
 receipt-no-undo = Kirjausta ei voi perua Kirjaamosta: TWebin rajapinta ei poista asiaa eikä asiakirjaa. Pyydä kirjaamon pääkäyttäjää korjaamaan se TWebissä.
 receipt-no-undo-assignment = Lähetettyä toimeksiantoa ei voi perua Kirjaamosta: vastaanottajat ovat jo saaneet sen. Kerro heille TWebissä, jos se lähti erehdyksessä.
 filing-previous = Edellinen kirjaus
-filing-secrecy = Salassa pidettävää aineistoa: { $publicity }
+filing-secrecy = Julkisuus: { $publicity }
 filing-pick = Kirjaa asiaan { $diary }
 filing-confirm-again = Enter kirjaa, Esc peruu.
 filing-other-party = Asian { $diary } asianosaisissa ei ole hakijaa { $submitter } (asianosaiset: { $parties }). Tarkista, että asia on oikea.
-filing-ask-secret = Kirjaat salassa pidettävää aineistoa: { $publicity }.
+filing-ask-secret = Kirjaat aineistoa, joka ei ole julkinen: { $publicity }.
 suggest-named = Kenttä ”{ $field }” mainitsee asian { $diary } { $title }.
 suggest-repeat = Mahdollinen kaksoiskappale { $id } on kirjattu asiaan { $diary }.
 case-named = Lomakkeessa mainittu
@@ -529,7 +529,7 @@ day-none = Tänä päivänä ei ole kirjauksia.
 day-by = Kirjannut { $clerk } { $at }
 top-day = Päivän kirjaukset
 detail-duplicate = Mahdollinen kaksoiskappale:
-detail-secret = Salassa pidettävä: { $publicity }. Sisältö avautuu vasta pyynnöstä, jotta mitään salaista ei näy listaa selatessa.
+detail-secret = { $publicity }. Sisältö avautuu vasta pyynnöstä, jotta mitään salaista ei näy listaa selatessa.
 detail-reveal = Näytä sisältö
 duplicate-filed = { $id }, kirjattu asiaan { $diary }
 duplicate-filed-no-case = { $id }, kirjattu ilman asiaa
@@ -551,3 +551,4 @@ key-help = Avaa tämä luettelo
 key-close-help = Sulje tämä luettelo
 key-space = Välilyönti
 suggest-recent-case = Saman hakijan asia { $diary } samassa asiaryhmässä saapui { $received }: mahdollinen kaksoiskappale.
+inbox-partly-secret = osin salainen

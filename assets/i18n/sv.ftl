@@ -53,7 +53,7 @@ bulk-confirm-names = { $names }{ $more ->
     [0] {""}
    *[other] {" "}och { $more } till
 }
-bulk-confirm-secret = Sekretessbelagt material: { $group }
+bulk-confirm-secret = Inte offentligt: { $group }
 bulk-confirm-yes = Registrera de valda (Enter)
 bulk-confirm-no = Avbryt (Esc)
 
@@ -492,11 +492,11 @@ receipt-assignment-sent = Ett uppdrag skickades.
 receipt-no-undo = En registrering kan inte ångras i Kirjaamo: TWebs gränssnitt tar inte bort ärenden eller handlingar. Be registratorskontorets huvudanvändare rätta den i TWeb.
 receipt-no-undo-assignment = Ett skickat uppdrag kan inte ångras i Kirjaamo: mottagarna har redan fått det. Meddela dem i TWeb om det skickades av misstag.
 filing-previous = Föregående registrering
-filing-secrecy = Sekretessbelagt material: { $publicity }
+filing-secrecy = Offentlighet: { $publicity }
 filing-pick = Registrera i ärende { $diary }
 filing-confirm-again = Enter registrerar, Esc avbryter.
 filing-other-party = Parterna i ärende { $diary } omfattar inte { $submitter } (parter: { $parties }). Kontrollera att ärendet är rätt.
-filing-ask-secret = Du registrerar sekretessbelagt material: { $publicity }.
+filing-ask-secret = Du registrerar material som inte är offentligt: { $publicity }.
 suggest-named = Fältet ”{ $field }” nämner ärende { $diary } { $title }.
 suggest-repeat = En möjlig dubblett, { $id }, har registrerats i ärende { $diary }.
 case-named = Nämnt i blanketten
@@ -529,7 +529,7 @@ day-none = Inga registreringar denna dag.
 day-by = Registrerad av { $clerk } { $at }
 top-day = Dagens registreringar
 detail-duplicate = Möjlig dubblett:
-detail-secret = Sekretessbelagt: { $publicity }. Innehållet öppnas först på begäran, så att inget sekretessbelagt syns när du bläddrar i listan.
+detail-secret = { $publicity }. Innehållet öppnas först på begäran, så att inget sekretessbelagt syns när du bläddrar i listan.
 detail-reveal = Visa innehållet
 duplicate-filed = { $id }, registrerad i ärende { $diary }
 duplicate-filed-no-case = { $id }, registrerad utan ärende
@@ -551,3 +551,4 @@ key-help = Öppna den här listan
 key-close-help = Stäng den här listan
 key-space = Mellanslag
 suggest-recent-case = Samma sökandes ärende { $diary } i samma ärendegrupp kom in { $received }: en möjlig dubblett.
+inbox-partly-secret = delvis sekretess

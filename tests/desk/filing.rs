@@ -47,7 +47,7 @@ fn an_existing_case_is_found_and_picked_by_keyboard() {
     harness.key_press(egui::Key::Enter);
     if case.records.publicity != kirjaamo::domain::PublicityClass::Public {
         // Onto a case that is not public: the first Enter names the secrecy, the second files.
-        wait_for(&mut harness, "Kirjaat salassa pidettävää aineistoa: ");
+        wait_for(&mut harness, "Kirjaat aineistoa, joka ei ole julkinen: ");
         assert!(runtime.block_on(tweb.document_by_ref(&refs::form(&transaction.id))).expect("lookup").is_none());
         harness.key_press(egui::Key::Enter);
     }

@@ -36,7 +36,7 @@ fn a_secret_transaction_is_marked_closed_until_asked_and_enter_asks_once() {
 
     harness.get_by_label_contains(&format!("{}\n", secret.title)).click();
     wait_for(&mut harness, &secret.id);
-    wait_for(&mut harness, "Salassa pidettävä: Salassa pidettävä (JulkL 24 § 1 mom 25 k)");
+    wait_for(&mut harness, "Salassa pidettävä (JulkL 24 § 1 mom 25 k). Sisältö avautuu vasta pyynnöstä");
     settle(&mut harness);
     assert!(harness.query_all_by_label_contains("Sivu 1 /").next().is_none(), "nothing secret shows");
     assert!(harness.query_all_by_label_contains("Lomakkeen PDF").next().is_none());
@@ -44,7 +44,7 @@ fn a_secret_transaction_is_marked_closed_until_asked_and_enter_asks_once() {
     wait_for(&mut harness, "Sivu 1 /");
 
     harness.key_press(egui::Key::Enter);
-    wait_for(&mut harness, "Kirjaat salassa pidettävää aineistoa: Salassa pidettävä (JulkL 24 § 1 mom 25 k).");
+    wait_for(&mut harness, "Kirjaat aineistoa, joka ei ole julkinen: Salassa pidettävä (JulkL 24 § 1 mom 25 k).");
     settle(&mut harness);
     assert_eq!(sandbox.count_external_ref(&refs::case(&secret.id)).cases, 0, "nothing filed on the first Enter");
     harness.key_press(egui::Key::Enter);
@@ -69,6 +69,6 @@ fn bulk_filing_secret_material_names_the_secrecy_basis() {
     harness.key_press(egui::Key::Escape);
     settle(&mut harness);
     harness.key_press_modifiers(egui::Modifiers::SHIFT, egui::Key::Enter);
-    wait_for(&mut harness, "Salassa pidettävää aineistoa: Salassa pidettävä (JulkL 24 § 1 mom 25 k)");
+    wait_for(&mut harness, "Ei julkinen: Salassa pidettävä (JulkL 24 § 1 mom 25 k)");
     assert_eq!(sandbox.count_external_ref(&refs::case(&secret[0].id)).cases, 0);
 }

@@ -283,7 +283,8 @@ pub fn show(view: &mut InboxView<'_>, ui: &mut egui::Ui) -> Vec<InboxCommand> {
                 flags.extend(due_badge(t, &waiting, model.today()));
             }
             if model.secret(row).is_some() {
-                flags.push((t.get("inbox-secret"), Tone::Danger));
+                let words = if model.wholly_secret(row) { "inbox-secret" } else { "inbox-partly-secret" };
+                flags.push((t.get(words), Tone::Danger));
             }
             if row.holds_personal_id {
                 flags.push((t.get("inbox-personal-id"), Tone::Neutral));

@@ -13,9 +13,13 @@ use crate::ui::desk::inbox_model::{RowState, TriageFacts};
 /// How many days back the office's filings are read for repeats and the day list.
 pub const RECENT_DAYS: i64 = 14;
 
-/// The first records properties of `all` that are not public, in words with their basis.
+/// The strictest records properties of `all` that are not public, in words with their basis.
 fn first_secret<'a>(t: &crate::i18n::Texts, all: impl IntoIterator<Item = &'a RecordsProperties>) -> Option<String> {
-    all.into_iter().find(|r| r.publicity != PublicityClass::Public).map(|r| crate::ui::widgets::publicity(t, r))
+    strictest(all).map(|r| crate::ui::widgets::publicity(t, r))
+}
+
+fn strictest<'a>(all: impl IntoIterator<Item = &'a RecordsProperties>) -> Option<&'a RecordsProperties> {
+    all.into_iter().filter(|r| r.publicity != PublicityClass::Public).max_by_key(|r| r.publicity)
 }
 
 fn picked(case: &Case) -> PickedCase {
@@ -33,8 +37,9 @@ impl DeskApp {
                     .chain(std::iter::once(&mapping.attachment_document_type))
                     .chain(mapping.attachment_rules.iter().map(|r| &r.document_type))
                     .filter_map(|code| catalog.document_type(code).map(|d| &d.records));
-                if let Some(words) = first_secret(&self.texts, group.into_iter().chain(types)) {
-                    secret.insert(mapping.service.clone(), words);
+                if let Some(records) = strictest(group.into_iter().chain(types)) {
+                    let words = crate::ui::widgets::publicity(&self.texts, records);
+                    secret.insert(mapping.service.clone(), (records.publicity == PublicityClass::Secret, words));
                 }
             }
         }

@@ -200,9 +200,15 @@ impl InboxModel {
         }
     }
 
-    /// The secrecy basis of `row`'s service, when its mapping files into secret material.
+    /// The publicity of `row`'s service in words (with its secrecy basis), when its mapping
+    /// files into material that is not public.
     pub fn secret(&self, row: &TransactionSummary) -> Option<&str> {
-        self.facts.secret.get(&row.service.id).map(String::as_str)
+        self.facts.secret.get(&row.service.id).map(|(_, words)| words.as_str())
+    }
+
+    /// Whether `row`'s service files wholly secret material (not only partly secret).
+    pub fn wholly_secret(&self, row: &TransactionSummary) -> bool {
+        self.facts.secret.get(&row.service.id).is_some_and(|(wholly, _)| *wholly)
     }
 
     /// Rows not filed that carry each badge: (secret, henkilötunnus, possible duplicate).

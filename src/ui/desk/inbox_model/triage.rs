@@ -22,9 +22,10 @@ pub struct Duplicate {
 /// What the rows are weighed against.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TriageFacts {
-    /// The secrecy basis (or the publicity in words) by service id, when the service's mapping
-    /// files into a case group or document type that TWeb's records plan makes secret.
-    pub secret: HashMap<String, String>,
+    /// By service id, when the service's mapping files into a case group or document type that
+    /// TWeb's records plan does not make public: whether wholly secret (not only partly), and the
+    /// publicity in words with its secrecy basis.
+    pub secret: HashMap<String, (bool, String)>,
     /// The office's filings of the last days (from the outbox's completed list).
     pub filed: Vec<CompletedTransaction>,
 }
