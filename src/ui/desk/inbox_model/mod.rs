@@ -321,12 +321,25 @@ impl InboxModel {
         let mut indices: Vec<usize> = (0..self.rows.len())
             .filter(|&i| {
                 let row = &self.rows[i];
+                if self.options.service.as_ref().is_some_and(|s| *s != row.service.id) {
+                    return false;
+                }
+                // A row filed here is found by its diary number too; most rows have none.
+                let diary = || self.diaries.get(&row.id).map(String::as_str).unwrap_or_default();
+                if !words
+                    .iter()
+                    .all(|w| self.haystacks[i].contains(w) || (!self.diaries.is_empty() && diary().contains(w)))
+                {
+                    return false;
+                }
                 let state = self.state(row);
-                let diary = self.diaries.get(&row.id).map(String::as_str).unwrap_or_default();
-                self.options.service.as_ref().is_none_or(|s| *s == row.service.id)
-                    && !(self.options.hide_filed && state == RowState::Filed)
-                    && self.options.state.admits(&state, self.waiting(row).urgency)
-                    && words.iter().all(|w| self.haystacks[i].contains(w) || diary.contains(w))
+                if self.options.hide_filed && state == RowState::Filed {
+                    return false;
+                }
+                // The waiting time is counted only for the filter that needs it.
+                let urgency =
+                    if self.options.state == StateFilter::Urgent { self.waiting(row).urgency } else { Urgency::Calm };
+                self.options.state.admits(&state, urgency)
             })
             .collect();
         let rows = &self.rows;
