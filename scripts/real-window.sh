@@ -121,8 +121,10 @@ key Escape
 # The office's day: every clerk's filings, with this desk's among them.
 click $((475 - OFF)) 12
 shot day
-click 600 118
-
+# The first row of the list (its tool row wraps in a narrow window).
+ROW_Y=118
+[ "$W_" -lt 1200 ] && ROW_Y=141
+click $((W_ / 2)) $ROW_Y
 shot day-receipt
 # Back to the inbox: a double submission's hint, a secret transaction closed, the keys.
 click $((360 - OFF)) 12

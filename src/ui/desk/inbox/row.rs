@@ -71,22 +71,30 @@ pub fn show(ui: &mut egui::Ui, row: &Row<'_>, height: f32) -> egui::Response {
         background: tokens::fill(tone, dark),
         ..TextFormat::default()
     };
-    let mut badge = LayoutJob::default();
+    // The state's badge always shows whole; the other badges share what is left of 65 % of the
+    // row and end in "…" in a narrow inbox; the second line gets the rest.
+    let mut state = LayoutJob::default();
+    state.append(&format!(" {} ", row.badge), 0.0, pill(row.tone));
+    let state = ui.painter().layout_job(state);
+    let mut flags = LayoutJob::default();
     for (flag, tone) in row.flags {
-        badge.append(&format!(" {flag} "), 0.0, pill(*tone));
-        badge.append(" ", 0.0, TextFormat { font_id: FontId::proportional(body * 0.9), ..TextFormat::default() });
+        flags.append(&format!(" {flag} "), 0.0, pill(*tone));
+        flags.append(" ", 0.0, TextFormat { font_id: FontId::proportional(body * 0.9), ..TextFormat::default() });
     }
-    badge.append(&format!(" {} ", row.badge), 0.0, pill(row.tone));
-    badge.wrap =
-        TextWrapping { max_width: inner * 0.6, max_rows: 1, break_anywhere: true, overflow_character: Some('…') };
-    let badge = ui.painter().layout_job(badge);
-    let meta_width = (inner - badge.size().x - pad).max(20.0);
+    let flags_width = (inner * 0.65 - state.size().x).max(0.0);
+    flags.wrap =
+        TextWrapping { max_width: flags_width, max_rows: 1, break_anywhere: true, overflow_character: Some('…') };
+    let flags = ui.painter().layout_job(flags);
+    let meta_width = (inner - state.size().x - flags.size().x - pad).max(20.0);
     let meta = ui.painter().layout_job(line(row.meta, font, visuals.text_color(), meta_width));
     let top = rect.top() + 2.0;
     ui.painter().galley(egui::pos2(rect.left() + pad, top), title, strong);
     let second = top + body + ui.spacing().item_spacing.y;
     let meta_width = meta.size().x;
     ui.painter().galley(egui::pos2(rect.left() + pad, second), meta, visuals.text_color());
-    ui.painter().galley(egui::pos2(rect.left() + pad + meta_width + pad, second), badge, tokens::on_fill());
+    let flags_at = rect.left() + pad + meta_width + pad;
+    let flags_width = flags.size().x;
+    ui.painter().galley(egui::pos2(flags_at, second), flags, tokens::on_fill());
+    ui.painter().galley(egui::pos2(flags_at + flags_width, second), state, tokens::on_fill());
     response
 }
