@@ -234,6 +234,17 @@ pub struct CompletedPage {
     pub next_cursor: Option<String>,
 }
 
+/// How long after completing a transaction its clerk may reopen it, in minutes.
+pub const REOPEN_MINUTES: i64 = 15;
+
+/// Body of `POST /transactions/{id}/reopen`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReopenRequest {
+    /// Display name of the clerk who completed it.
+    pub clerk: String,
+}
+
 /// Body of `POST /transactions/{id}/complete`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]

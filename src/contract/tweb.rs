@@ -91,6 +91,17 @@ pub struct CreateAssignment {
     pub external_ref: Option<String>,
 }
 
+/// How long after opening a case the opener may withdraw it, in minutes.
+pub const WITHDRAW_MINUTES: i64 = 15;
+
+/// Body of `POST /cases/{id}/withdraw`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct WithdrawCase {
+    /// Why, 1–500 characters; kept in the case's description.
+    pub reason: String,
+}
+
 /// Query of `GET /cases`. All given filters must match.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]

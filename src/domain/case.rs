@@ -18,6 +18,9 @@ pub enum CaseStatus {
     Decided,
     /// Päättynyt: closed.
     Closed,
+    /// Peruttu: opened by mistake and withdrawn at once; it holds no documents, and its external
+    /// ref is released so the matter can be filed again.
+    Withdrawn,
 }
 
 /// A registered case with its diary number.

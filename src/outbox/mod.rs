@@ -160,6 +160,16 @@ impl OutboxClient {
         check(Action::Release, request.send().await).await.map(|_| ())
     }
 
+    /// Returns a transaction `clerk` completed minutes ago to the pending list.
+    pub async fn reopen(&self, id: &str, clerk: &str) -> Result<(), RemoteError> {
+        let body = crate::contract::outbox::ReopenRequest { clerk: clerk.to_owned() };
+        let request = self
+            .request(reqwest::Method::POST, &format!("{}/reopen", Self::path(id)))
+            .json(&body)
+            .timeout(REQUEST_TIMEOUT);
+        check(Action::Reopen, request.send().await).await.map(|_| ())
+    }
+
     /// Records the filing result.
     pub async fn complete(&self, id: &str, token: &str, result: &FilingResult) -> Result<Completion, RemoteError> {
         let body = CompleteRequest { token: token.to_owned(), result: result.clone() };

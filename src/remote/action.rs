@@ -30,6 +30,8 @@ pub enum Action {
     UploadDocument,
     /// `POST /assignments`.
     SendAssignment,
+    /// `POST /cases/{id}/withdraw`.
+    WithdrawCase,
     /// `GET /documents?external_ref=`.
     LookUpDocument,
     /// `GET /assignments?external_ref=`.
@@ -50,11 +52,13 @@ pub enum Action {
     Release,
     /// `POST /transactions/{id}/complete`.
     Complete,
+    /// `POST /transactions/{id}/reopen`.
+    Reopen,
 }
 
 impl Action {
     /// Every action (the texts' tests check each has its message).
-    pub const ALL: [Self; 22] = [
+    pub const ALL: [Self; 24] = [
         Self::BuildClient,
         Self::Connect,
         Self::ReadMe,
@@ -67,6 +71,7 @@ impl Action {
         Self::OpenCase,
         Self::UploadDocument,
         Self::SendAssignment,
+        Self::WithdrawCase,
         Self::LookUpDocument,
         Self::LookUpAssignment,
         Self::ListOutbox,
@@ -77,6 +82,7 @@ impl Action {
         Self::Claim,
         Self::Release,
         Self::Complete,
+        Self::Reopen,
     ];
 
     /// The English words, e.g. `opening the case`.
@@ -94,6 +100,7 @@ impl Action {
             Self::OpenCase => "opening the case",
             Self::UploadDocument => "uploading the document",
             Self::SendAssignment => "sending the assignment",
+            Self::WithdrawCase => "withdrawing the case",
             Self::LookUpDocument => "looking up the document",
             Self::LookUpAssignment => "looking up the assignment",
             Self::ListOutbox => "listing the outbox",
@@ -104,6 +111,7 @@ impl Action {
             Self::Claim => "claiming the transaction",
             Self::Release => "releasing the transaction",
             Self::Complete => "marking the transaction filed",
+            Self::Reopen => "returning the transaction to the inbox",
         }
     }
 
@@ -122,6 +130,7 @@ impl Action {
             Self::OpenCase => "call-open-case",
             Self::UploadDocument => "call-upload-document",
             Self::SendAssignment => "call-send-assignment",
+            Self::WithdrawCase => "call-withdraw-case",
             Self::LookUpDocument => "call-look-up-document",
             Self::LookUpAssignment => "call-look-up-assignment",
             Self::ListOutbox => "call-list-outbox",
@@ -132,6 +141,7 @@ impl Action {
             Self::Claim => "call-claim",
             Self::Release => "call-release",
             Self::Complete => "call-complete",
+            Self::Reopen => "call-reopen",
         }
     }
 }

@@ -169,6 +169,7 @@ fn router(shared: Arc<Shared>) -> Router {
         .route("/api/v1/catalog/groups", get(tweb_api::groups))
         .route("/api/v1/cases", get(tweb_api::search_cases).post(tweb_api::create_case))
         .route("/api/v1/cases/{id}", get(tweb_api::get_case))
+        .route("/api/v1/cases/{id}/withdraw", post(tweb_api::withdraw_case))
         .route("/api/v1/cases/{id}/documents", post(tweb_api::add_document))
         .route("/api/v1/documents", get(tweb_api::find_documents).post(tweb_api::add_unregistered_document))
         .route("/api/v1/documents/{id}", get(tweb_api::get_document))
@@ -185,6 +186,7 @@ fn router(shared: Arc<Shared>) -> Router {
         .route("/api/v1/transactions/{id}/attachments/{attachment_id}", get(outbox_api::attachment))
         .route("/api/v1/transactions/{id}/claim", post(outbox_api::claim))
         .route("/api/v1/transactions/{id}/release", post(outbox_api::release))
+        .route("/api/v1/transactions/{id}/reopen", post(outbox_api::reopen))
         .route("/api/v1/transactions/{id}/complete", post(outbox_api::complete))
         .layer(from_fn_with_state(Arc::clone(&shared), auth::require_outbox))
         .layer(from_fn_with_state((Arc::clone(&shared), Api::Outbox), fault_inject::inject));

@@ -13,8 +13,8 @@ use super::extract::{ApiJson, ApiPath, ApiQuery};
 use super::shared::Shared;
 use crate::contract::Problem;
 use crate::contract::outbox::{
-    Claim, ClaimRequest, CompleteRequest, CompletedPage, CompletedQuery, Completion, ReleaseRequest, SHA256_HEADER,
-    ServiceSummary, TransactionDetail, TransactionPage, TransactionQuery,
+    Claim, ClaimRequest, CompleteRequest, CompletedPage, CompletedQuery, Completion, ReleaseRequest, ReopenRequest,
+    SHA256_HEADER, ServiceSummary, TransactionDetail, TransactionPage, TransactionQuery,
 };
 
 type AppState = State<Arc<Shared>>;
@@ -125,6 +125,25 @@ pub async fn release(
     ApiJson(request): ApiJson<ReleaseRequest>,
 ) -> ApiResult<StatusCode> {
     shared.outbox().release(&id, &request.token, Utc::now())?;
+    shared.save().await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Takes back a completion made by mistake: only the clerk who completed it, at most 15 minutes
+/// (`REOPEN_MINUTES`) after; the transaction is pending again. A desk calls it after TWeb has
+/// withdrawn what the filing made.
+#[utoipa::path(post, path = "/api/v1/transactions/{id}/reopen", tag = "outbox", params(("id" = String, Path, description = "Transaction id")),
+    request_body = ReopenRequest,
+    responses((status = 204, description = "Pending again"), (status = 400, body = Problem, content_type = "application/problem+json"),
+        (status = 401, body = Problem, content_type = "application/problem+json"), (status = 403, description = "The token has no access to this outbox", body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 409, body = Problem, content_type = "application/problem+json", description = "Not completed, completed by another clerk, or over 15 minutes ago")))]
+pub async fn reopen(
+    State(shared): AppState,
+    ApiPath(id): ApiPath<String>,
+    ApiJson(request): ApiJson<ReopenRequest>,
+) -> ApiResult<StatusCode> {
+    shared.outbox().reopen(&id, &request.clerk, Utc::now())?;
     shared.save().await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -11,8 +11,8 @@ use sha2::{Digest, Sha256};
 
 use super::error::{ApiError, ApiResult};
 use crate::contract::outbox::{
-    Claim, ClaimInfo, ClaimRequest, CompleteRequest, Completion, DEFAULT_LEASE_SECONDS, FilingAction, ServiceSummary,
-    TransactionDetail, TransactionPage, TransactionQuery, TransactionSummary,
+    Claim, ClaimInfo, ClaimRequest, CompleteRequest, Completion, DEFAULT_LEASE_SECONDS, FilingAction, REOPEN_MINUTES,
+    ServiceSummary, TransactionDetail, TransactionPage, TransactionQuery, TransactionSummary,
 };
 use crate::domain::{Attachment, Transaction};
 
@@ -291,6 +291,30 @@ impl OutboxState {
                 Ok(())
             }
         }
+    }
+
+    /// Takes back a completion: only its clerk, at most [`REOPEN_MINUTES`] after it; the
+    /// transaction is pending again.
+    pub fn reopen(&mut self, id: &str, clerk: &str, now: DateTime<Utc>) -> ApiResult<()> {
+        self.transaction(id)?;
+        let mark = self.marks.entry(id.to_owned()).or_default();
+        let Some(completion) = &mark.completion else {
+            return Err(ApiError::conflict(format!("transaction {id} is not completed")));
+        };
+        if completion.completed_by != clerk.trim() {
+            return Err(ApiError::conflict(format!(
+                "transaction {id} was completed by {}; only they may reopen it",
+                completion.completed_by
+            )));
+        }
+        if now - completion.completed_at > Duration::minutes(REOPEN_MINUTES) {
+            return Err(ApiError::conflict(format!(
+                "transaction {id} was completed over {REOPEN_MINUTES} minutes ago and can no longer be reopened"
+            )));
+        }
+        mark.completion = None;
+        mark.claim = None;
+        Ok(())
     }
 
     /// Records the filing result; the transaction leaves the pending list.

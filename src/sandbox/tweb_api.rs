@@ -16,7 +16,7 @@ use super::tweb_state::Upload;
 use crate::contract::Problem;
 use crate::contract::tweb::{
     CaseDetail, CasePage, CaseQuery, CreateAssignment, CreateCase, DocumentMetadata, DocumentUpload,
-    INHERITED_PROPERTIES, RefQuery,
+    INHERITED_PROPERTIES, RefQuery, WithdrawCase,
 };
 use crate::domain::{Assignment, Case, CaseGroup, Document, DocumentType, Group, User};
 
@@ -104,6 +104,29 @@ pub async fn search_cases(State(shared): AppState, ApiQuery(query): ApiQuery<Cas
         (status = 404, body = Problem, content_type = "application/problem+json")))]
 pub async fn get_case(State(shared): AppState, ApiPath(id): ApiPath<u64>) -> ApiResult<Json<CaseDetail>> {
     shared.tweb().case_detail(id).map(Json)
+}
+
+/// Withdraws a case opened by mistake, at most 15 minutes (`WITHDRAW_MINUTES`) after it was
+/// opened through the API and only while it holds nothing but the documents filed with it (their
+/// external refs begin with the case's) and no assignment. Its documents are removed, its status
+/// becomes `withdrawn`, the reason goes into its description, and its external ref and theirs are
+/// released, so the matter can be filed again; the diary number is not used again.
+#[utoipa::path(post, path = "/api/v1/cases/{id}/withdraw", tag = "cases", params(("id" = u64, Path, description = "Case id")),
+    request_body = WithdrawCase,
+    responses((status = 200, body = Case, description = "Withdrawn"),
+        (status = 400, body = Problem, content_type = "application/problem+json"),
+        (status = 401, body = Problem, content_type = "application/problem+json"), (status = 403, description = "The user may read but not write", body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 409, body = Problem, content_type = "application/problem+json", description = "Not opened through the API, opened over 15 minutes ago, holding other documents, or with an assignment"),
+        (status = 422, body = Problem, content_type = "application/problem+json", description = "An empty reason")))]
+pub async fn withdraw_case(
+    State(shared): AppState,
+    ApiPath(id): ApiPath<u64>,
+    ApiJson(request): ApiJson<WithdrawCase>,
+) -> ApiResult<Json<Case>> {
+    let case = shared.tweb().withdraw_case(id, &request.reason, Utc::now())?;
+    shared.save().await?;
+    Ok(Json(case))
 }
 
 /// Opens a case. The server assigns the diary number and inherits publicity, secrecy and retention

@@ -4,13 +4,15 @@
 use std::collections::BTreeMap;
 
 use bytes::Bytes;
-use chrono::{DateTime, Datelike, Utc};
+use chrono::{DateTime, Datelike, Duration, Utc};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use super::error::{ApiError, ApiResult};
 use super::seed::Catalog;
-use crate::contract::tweb::{CaseDetail, CasePage, CaseQuery, CreateAssignment, CreateCase, DocumentMetadata};
+use crate::contract::tweb::{
+    CaseDetail, CasePage, CaseQuery, CreateAssignment, CreateCase, DocumentMetadata, WITHDRAW_MINUTES,
+};
 use crate::domain::{Assignment, AssignmentStatus, Case, CaseStatus, Document};
 
 /// First id given to objects created through the API.
@@ -121,6 +123,53 @@ impl TwebState {
         Ok(CaseDetail { case: case.clone(), documents })
     }
 
+    /// Withdraws a case opened by mistake: only one opened through the API (it has an external
+    /// ref) at most [`WITHDRAW_MINUTES`] ago, holding only the documents filed with it (their refs
+    /// begin with the case's) and no assignment. Its documents are removed, its status becomes
+    /// withdrawn and its ref and theirs are released; the diary number is never used again.
+    pub fn withdraw_case(&mut self, id: u64, reason: &str, now: DateTime<Utc>) -> ApiResult<Case> {
+        let reason = required_text("/reason", reason, 500)?;
+        let case = self.cases.get(&id).ok_or_else(|| ApiError::not_found(format!("no case with id {id}")))?;
+        let Some(case_ref) = case.external_ref.clone() else {
+            return Err(ApiError::conflict(format!("case {} was not opened through the API", case.diary_number)));
+        };
+        if now - case.created_at > Duration::minutes(WITHDRAW_MINUTES) {
+            return Err(ApiError::conflict(format!(
+                "case {} was opened over {WITHDRAW_MINUTES} minutes ago and can no longer be withdrawn",
+                case.diary_number
+            )));
+        }
+        let prefix = format!("{case_ref}:");
+        let documents: Vec<u64> = self.documents.values().filter(|d| d.case_id == Some(id)).map(|d| d.id).collect();
+        let others = self
+            .documents
+            .values()
+            .filter(|d| d.case_id == Some(id))
+            .any(|d| !d.external_ref.as_deref().is_some_and(|r| r.starts_with(&prefix)));
+        if others {
+            return Err(ApiError::conflict(format!("case {} holds documents of other filings", case.diary_number)));
+        }
+        let assigned = self
+            .assignments
+            .values()
+            .any(|a| a.case_id == Some(id) || a.document_ids.iter().any(|d| documents.contains(d)));
+        if assigned {
+            return Err(ApiError::conflict(format!(
+                "case {} has an assignment, which its recipients have already received",
+                case.diary_number
+            )));
+        }
+        for document in &documents {
+            self.documents.remove(document);
+        }
+        let case = self.cases.get_mut(&id).ok_or_else(|| ApiError::not_found(format!("no case with id {id}")))?;
+        case.status = CaseStatus::Withdrawn;
+        case.external_ref = None;
+        case.description =
+            Some(format!("Peruttu {}: {reason}", crate::domain::helsinki::local(now).format("%-d.%-m.%Y %-H.%M")));
+        Ok(case.clone())
+    }
+
     /// Opens a case: validates, assigns the diary number and inherits the records properties.
     pub fn create_case(&mut self, request: CreateCase, now: DateTime<Utc>) -> ApiResult<Case> {
         let title = required_text("/title", &request.title, 500)?;
@@ -167,6 +216,9 @@ impl TwebState {
         let case_records = match case_id {
             Some(id) => {
                 let case = self.cases.get(&id).ok_or_else(|| ApiError::not_found(format!("no case with id {id}")))?;
+                if case.status == CaseStatus::Withdrawn {
+                    return Err(ApiError::conflict(format!("case {} is withdrawn", case.diary_number)));
+                }
                 Some(case.records.clone())
             }
             None => None,

@@ -139,6 +139,13 @@ impl CaseSystem for TwebClient {
         read_json(Action::SendAssignment, send).await
     }
 
+    async fn withdraw_case(&self, id: u64, reason: &str) -> Result<Case, RemoteError> {
+        let body = crate::contract::tweb::WithdrawCase { reason: reason.to_owned() };
+        let path = format!("/cases/{id}/withdraw");
+        let send = self.request(reqwest::Method::POST, &path).json(&body).timeout(REQUEST_TIMEOUT).send().await;
+        read_json(Action::WithdrawCase, send).await
+    }
+
     async fn case_by_ref(&self, external_ref: &str) -> Result<Option<Case>, RemoteError> {
         let query = CaseQuery { external_ref: Some(external_ref.to_owned()), ..CaseQuery::default() };
         let mut page = self.search_cases(&query).await?;

@@ -82,4 +82,6 @@ pub trait CaseSystem: Send + Sync {
         &self,
         external_ref: &str,
     ) -> impl Future<Output = Result<Option<Assignment>, RemoteError>> + Send;
+    /// Withdraws a case opened by mistake (minutes ago, holding only what its filing made).
+    fn withdraw_case(&self, id: u64, reason: &str) -> impl Future<Output = Result<Case, RemoteError>> + Send;
 }

@@ -127,3 +127,43 @@ fn after_a_filing_the_selection_moves_on_the_receipt_stays_and_the_keys_are_list
     settle(&mut harness);
     assert!(harness.query_all_by_label("Näppäimet").next().is_none());
 }
+
+/// Undo where TWeb's contract allows it (issue 14, item 8): a new case filed without an
+/// assignment minutes ago is withdrawn in TWeb and the transaction is back in the inbox, filed
+/// anew.
+#[test]
+fn a_new_case_without_an_assignment_is_undone_and_filed_anew() {
+    use kirjaamo::tweb::CaseSystem as _;
+    let runtime = tokio::runtime::Runtime::new().expect("runtime");
+    let (sandbox, mut harness) = desk(&runtime, true);
+    let all = pending(&runtime, &sandbox);
+    let at = plain(&all);
+    let id = all[at].id.clone();
+    wait_loaded(&mut harness, "odottaa");
+    harness.get_by_label("Siirry kirjauksen jälkeen seuraavaan").click();
+    settle(&mut harness);
+    for _ in 0..=at {
+        harness.key_press(egui::Key::ArrowDown);
+    }
+    wait_for(&mut harness, &format!("{id} · "));
+    harness.get_by_label("Lähetä toimeksianto").click();
+    settle(&mut harness);
+    harness.get_by_label("Kirjaa (Enter)").click();
+    wait_for(&mut harness, "Kirjattu: ");
+    let first = runtime.block_on(outbox(&sandbox).get(&id)).expect("detail").completion.expect("completed");
+    let diary = first.result.diary_number.clone().expect("a case");
+    harness.get_by_label("Peru kirjaus").click();
+    wait_for(&mut harness, &format!("Kirjaus peruttu: asia {diary} peruttiin TWebissä"));
+    let tweb = super::tweb(&sandbox);
+    let case = runtime.block_on(tweb.get_case(first.result.case_id.expect("case id"))).expect("case");
+    assert_eq!(case.status, kirjaamo::domain::CaseStatus::Withdrawn);
+    assert!(runtime.block_on(outbox(&sandbox).get(&id)).expect("detail").completion.is_none(), "pending again");
+    // Filed anew: a new case, the withdrawn one keeps its number and holds nothing.
+    harness.get_by_label("Kirjaa (Enter)").click();
+    wait_for(&mut harness, "Kirjattu: ");
+    let again = runtime.block_on(outbox(&sandbox).get(&id)).expect("detail").completion.expect("completed");
+    assert_ne!(again.result.diary_number.as_deref(), Some(diary.as_str()));
+    assert_eq!(sandbox.count_external_ref(&kirjaamo::export::refs::case(&id)).cases, 1, "one live case");
+    // The new filing can be undone in its turn.
+    harness.get_by_label("Peru kirjaus");
+}

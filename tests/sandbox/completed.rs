@@ -136,3 +136,78 @@ async fn a_completion_s_receipt_must_list_the_documents_it_names() {
     assert_eq!(mine["completion"]["result"]["documents"][1]["title"], "liite.pdf");
     assert_eq!(today[0]["transaction"]["id"], id.as_str(), "the latest first");
 }
+
+/// Undo where TWeb's contract allows it: a case opened through the API minutes ago, holding only
+/// the documents its filing made and no assignment, is withdrawn (its documents removed, its refs
+/// released, the diary number kept); the outbox reopens only its own clerk's completion.
+#[tokio::test]
+async fn a_just_opened_case_is_withdrawn_and_its_transaction_reopened_only_by_its_clerk() {
+    let env = start().await;
+    let page = env.outbox_get("/transactions?limit=1").await;
+    let id = page["items"][0]["id"].as_str().expect("id").to_owned();
+    let case_ref = format!("epalvelu:{id}");
+    let case = env.create_case("02.05.01", Some(&case_ref)).await;
+    let case_id = case["id"].as_u64().expect("case id");
+    let meta = |r: &str| json!({"title": "Lomake", "document_type": "HAKEMUS", "external_ref": r});
+    ok_json(env.upload(Some(case_id), meta(&format!("{case_ref}:form")), b"%PDF-1.7 x".to_vec()).await).await;
+    let withdraw =
+        |case_id: u64, body: Value| env.tweb(Method::POST, &format!("/cases/{case_id}/withdraw")).json(&body).send();
+
+    // A case holding another filing's document stays.
+    let other = env.create_case("02.05.01", Some("epalvelu:TX-2026-999999")).await;
+    let other_id = other["id"].as_u64().expect("id");
+    ok_json(env.upload(Some(other_id), meta("somebody-else"), b"%PDF-1.7 y".to_vec()).await).await;
+    problem(withdraw(other_id, json!({"reason": "x"})).await.expect("request"), 409, "other filings").await;
+    // A case opened in TWeb itself (no external ref) stays.
+    let cases = env.tweb_get("/cases?per_page=100").await;
+    let cases = cases["items"].as_array().expect("items");
+    let seed_id = cases.iter().find(|c| c["external_ref"].is_null()).and_then(|c| c["id"].as_u64()).expect("seed case");
+    problem(withdraw(seed_id, json!({"reason": "x"})).await.expect("request"), 409, "API").await;
+    // Another clerk's filing of hours ago stays.
+    let ours = [case["id"].clone(), other["id"].clone()];
+    let filed =
+        cases.iter().find(|c| c["external_ref"].is_string() && !ours.contains(&c["id"])).and_then(|c| c["id"].as_u64());
+    problem(withdraw(filed.expect("a seed filing"), json!({"reason": "x"})).await.expect("request"), 409, "15 minutes")
+        .await;
+    problem(withdraw(case_id, json!({"reason": " "})).await.expect("request"), 422, "reason").await;
+
+    let withdrawn = ok_json(withdraw(case_id, json!({"reason": "Avattu erehdyksessä"})).await.expect("request")).await;
+    assert_eq!(withdrawn["status"], "withdrawn");
+    assert_eq!(withdrawn["diary_number"], case["diary_number"], "the diary number stays");
+    assert!(withdrawn["external_ref"].is_null(), "the ref is released");
+    let detail = env.tweb_get(&format!("/cases/{case_id}")).await;
+    assert_eq!(detail["documents"].as_array().map(Vec::len), Some(0), "its documents are removed");
+    let again = env.tweb_get(&format!("/documents?external_ref={case_ref}:form")).await;
+    assert_eq!(again.as_array().map(Vec::len), Some(0));
+    // Nothing more goes onto it, and the matter can be opened anew under the same ref.
+    let refused = env.upload(Some(case_id), meta("late"), b"%PDF-1.7 z".to_vec()).await;
+    problem(refused, 409, "withdrawn").await;
+    let anew = env.create_case("02.05.01", Some(&case_ref)).await;
+    assert_ne!(anew["diary_number"], case["diary_number"]);
+
+    // The outbox: only a completed transaction, only by its clerk.
+    let reopen = |clerk: &str| {
+        env.outbox(Method::POST, &format!("/transactions/{id}/reopen")).json(&json!({"clerk": clerk})).send()
+    };
+    problem(reopen("Testi").await.expect("request"), 409, "not completed").await;
+    let claim = ok_json(
+        env.outbox(Method::POST, &format!("/transactions/{id}/claim"))
+            .json(&json!({"clerk": "Testi"}))
+            .send()
+            .await
+            .expect("claim"),
+    )
+    .await;
+    let result =
+        json!({"action": "new_case", "case_id": anew["id"], "diary_number": anew["diary_number"], "document_ids": [1]});
+    let body = json!({"token": claim["token"], "result": result});
+    ok_json(
+        env.outbox(Method::POST, &format!("/transactions/{id}/complete")).json(&body).send().await.expect("complete"),
+    )
+    .await;
+    problem(reopen("Maija Virtanen").await.expect("request"), 409, "only they").await;
+    let response = reopen("Testi").await.expect("request");
+    assert_eq!(response.status().as_u16(), 204);
+    let pending = env.outbox_get("/transactions?limit=200").await;
+    assert!(pending["items"].as_array().expect("items").iter().any(|t| t["id"] == id.as_str()), "pending again");
+}

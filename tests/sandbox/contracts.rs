@@ -32,7 +32,7 @@ fn every_operation_documents_auth_errors_as_problem_json() {
     // Signed in without the right: every TWeb write (a read-only user), every outbox call (a
     // token of another organisation).
     for (yaml, expected, forbidden_on_reads) in
-        [(openapi::tweb_yaml().expect("yaml"), 16, false), (openapi::outbox_yaml().expect("yaml"), 8, true)]
+        [(openapi::tweb_yaml().expect("yaml"), 17, false), (openapi::outbox_yaml().expect("yaml"), 9, true)]
     {
         let ops = operations(&yaml);
         assert_eq!(ops.len(), expected, "{:?}", ops.iter().map(|o| format!("{} {}", o.0, o.1)).collect::<Vec<_>>());

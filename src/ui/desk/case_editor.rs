@@ -50,6 +50,7 @@ fn status(t: &Texts, status: CaseStatus) -> String {
         CaseStatus::InProgress => "case-status-in-progress",
         CaseStatus::Decided => "case-status-decided",
         CaseStatus::Closed => "case-status-closed",
+        CaseStatus::Withdrawn => "case-status-withdrawn",
     })
 }
 
@@ -111,6 +112,8 @@ pub fn existing_case(view: CaseSearchView<'_>, draft: &mut Draft, ui: &mut egui:
         }
     });
     let query = cases.query.trim().to_lowercase();
+    // A withdrawn case takes no documents.
+    let open = |c: &&Case| c.status != CaseStatus::Withdrawn;
     let named: Vec<&crate::ui::backend::NamedCase> = cases
         .named
         .get(view.transaction)
@@ -125,6 +128,7 @@ pub fn existing_case(view: CaseSearchView<'_>, draft: &mut Draft, ui: &mut egui:
         .and_then(Requested::value)
         .into_iter()
         .flatten()
+        .filter(open)
         .filter(|c| matches(c, &query) && !named.iter().any(|n| n.case.id == c.id))
         .collect();
     let found: Vec<&Case> = cases
@@ -132,6 +136,7 @@ pub fn existing_case(view: CaseSearchView<'_>, draft: &mut Draft, ui: &mut egui:
         .value()
         .into_iter()
         .flatten()
+        .filter(open)
         .filter(|c| !own.iter().any(|o| o.id == c.id) && !named.iter().any(|n| n.case.id == c.id))
         .collect();
     if let Some(error) = cases.results.error() {

@@ -42,6 +42,8 @@ pub struct DayView<'a> {
     pub case_url: &'a dyn Fn(Option<u64>, &str) -> Option<String>,
     /// How far back the list reaches, in days.
     pub reach: i64,
+    /// Whether a filing can be undone from here (only this desk's, minutes after).
+    pub undo_of: &'a dyn Fn(&CompletedTransaction) -> receipt::Undo,
     /// Its own state: search, selection, day.
     pub state: &'a mut DayState,
 }
@@ -53,6 +55,8 @@ pub enum DayCommand {
     Refresh,
     /// Open a case in TWeb's UI.
     OpenUrl(String),
+    /// Undo this transaction's filing.
+    Undo(String),
     /// Save the day's rows shown as CSV, where the clerk chooses.
     ExportCsv(Vec<u8>, String),
     /// Save them into the downloads folder, without a dialog.
@@ -233,9 +237,12 @@ pub fn show(view: &mut DayView<'_>, ui: &mut egui::Ui) -> Vec<DayCommand> {
         ));
         let r = &row.completion.result;
         let url = r.diary_number.as_deref().and_then(|d| (view.case_url)(r.case_id, d));
-        for command in receipt::show(t, view.catalog, r, url.as_deref(), ui) {
-            let receipt::ReceiptCommand::OpenUrl(url) = command;
-            commands.push(DayCommand::OpenUrl(url));
+        let undo = (view.undo_of)(row);
+        for command in receipt::show(t, view.catalog, r, url.as_deref(), &undo, ui) {
+            commands.push(match command {
+                receipt::ReceiptCommand::OpenUrl(url) => DayCommand::OpenUrl(url),
+                receipt::ReceiptCommand::Undo => DayCommand::Undo(row.transaction.id.clone()),
+            });
         }
     }
     commands

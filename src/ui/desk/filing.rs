@@ -26,6 +26,8 @@ pub struct FilingView {
     pub retry: Option<(Step, u32, crate::plain::Told)>,
     /// The outcome.
     pub result: Option<Result<FilingResult, Ended>>,
+    /// When it was filed (for the minutes in which it can be undone).
+    pub filed_at: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 /// What the clerk asked of the filing panel this frame.
@@ -49,6 +51,8 @@ pub enum FilingCommand {
     OpenUrl(String),
     /// File onto this case (a suggestion: the form named it, or a repeat was filed onto it).
     Pick(super::draft::PickedCase),
+    /// Undo the filing of this transaction.
+    Undo(String),
 }
 
 /// A case the desk suggests filing onto, and why.
@@ -92,8 +96,13 @@ pub struct FilingPanel<'a> {
     pub focus_case_search: bool,
     /// The filed case's address in TWeb's own UI.
     pub case_url: Option<String>,
-    /// The receipt of the filing the selection moved on from, with its case's address.
-    pub previous: Option<(&'a FilingResult, Option<String>)>,
+    /// The receipt of the filing the selection moved on from: its transaction, its case's
+    /// address and whether it can be undone.
+    pub previous: Option<(&'a str, &'a FilingResult, Option<String>, super::receipt::Undo)>,
+    /// Whether this transaction's filing can be undone.
+    pub undo: super::receipt::Undo,
+    /// The diary number of the case this transaction's filing was undone from, when it was.
+    pub undone: Option<String>,
     /// Cases to file onto: named in the form, or holding a repeat of this transaction.
     pub suggestions: Vec<Suggestion>,
     /// What the clerk confirms by filing (the secrecy basis, a case of another party).
@@ -125,15 +134,20 @@ pub fn show(panel: &mut FilingPanel<'_>, ui: &mut egui::Ui) -> Vec<FilingCommand
     let idle = FilingView::default();
     let view = panel.view.unwrap_or(&idle);
     let done = view.result.as_ref().is_some_and(Result::is_ok);
-    if let Some((result, url)) = &panel.previous {
+    if let Some((previous, result, url, undo)) = &panel.previous {
         // The selection moved on after a filing: its receipt stays in sight.
         ui.group(|ui| {
             ui.weak(t.get("filing-previous"));
-            for command in super::receipt::show(t, panel.catalog, result, url.as_deref(), ui) {
-                let super::receipt::ReceiptCommand::OpenUrl(url) = command;
-                commands.push(FilingCommand::OpenUrl(url));
+            for command in super::receipt::show(t, panel.catalog, result, url.as_deref(), undo, ui) {
+                commands.push(match command {
+                    super::receipt::ReceiptCommand::OpenUrl(url) => FilingCommand::OpenUrl(url),
+                    super::receipt::ReceiptCommand::Undo => FilingCommand::Undo((*previous).to_owned()),
+                });
             }
         });
+    }
+    if let (Some(diary), None | Some(FilingView { result: None, .. })) = (&panel.undone, panel.view) {
+        ui.strong(t.with("receipt-undone", &[("diary", diary.into())]));
     }
     if !view.running && !done {
         // The scroll bar always shows: at 1366x768 the assignment's Viesti and Määräpäivä lie
@@ -213,9 +227,13 @@ fn progress(panel: &FilingPanel<'_>, ui: &mut egui::Ui, view: &FilingView, comma
     }
     match &view.result {
         Some(Ok(result)) => {
-            for command in super::receipt::show(t, panel.catalog, result, url, ui) {
-                let super::receipt::ReceiptCommand::OpenUrl(url) = command;
-                commands.push(FilingCommand::OpenUrl(url));
+            for command in super::receipt::show(t, panel.catalog, result, url, &panel.undo, ui) {
+                commands.push(match command {
+                    super::receipt::ReceiptCommand::OpenUrl(url) => FilingCommand::OpenUrl(url),
+                    super::receipt::ReceiptCommand::Undo => {
+                        FilingCommand::Undo(panel.transaction.unwrap_or_default().to_owned())
+                    }
+                });
             }
         }
         Some(Err(Ended::Failed(error))) => {

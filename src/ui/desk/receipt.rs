@@ -12,6 +12,8 @@ use crate::ui::widgets::tokens::{self, Tone};
 pub enum ReceiptCommand {
     /// Open the case in TWeb's own UI.
     OpenUrl(String),
+    /// Undo the filing: withdraw the case and return the transaction to the inbox.
+    Undo,
 }
 
 /// A document type's code with its name from the catalog.
@@ -66,13 +68,36 @@ pub fn lines(t: &Texts, catalog: Option<&Catalog>, result: &FilingResult) -> Vec
     lines
 }
 
-/// Whether the filing can be taken back, in words: TWeb's contract has no call that removes a
-/// case, a registered document or a sent assignment, so it cannot, and the receipt says what to
-/// do instead.
-pub fn undo_note(t: &Texts, result: &FilingResult) -> String {
+/// Whether a filing can be taken back, as the receipt says it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Undo {
+    /// It can: a new case this desk opened minutes ago, without an assignment.
+    Offer,
+    /// It is being undone.
+    Running,
+    /// It was undone: the case's diary number.
+    Done(String),
+    /// It could not be undone: why.
+    Failed(crate::plain::Told),
+    /// It cannot be (any more): the message that says why.
+    No(&'static str),
+}
+
+/// How `result`, filed `age` ago by this desk (or by another clerk when `None`), can be undone:
+/// TWeb's contract withdraws only a new case opened minutes ago that holds nothing but what the
+/// filing made and has no assignment, and the outbox reopens only its clerk's completion.
+pub fn undo_for(result: &FilingResult, age: Option<chrono::Duration>) -> Undo {
+    let window =
+        chrono::Duration::minutes(crate::contract::tweb::WITHDRAW_MINUTES.min(crate::contract::outbox::REOPEN_MINUTES));
     match result.action {
-        FilingAction::AssignmentOnly => t.get("receipt-no-undo-assignment"),
-        FilingAction::NewCase | FilingAction::ExistingCase => t.get("receipt-no-undo"),
+        FilingAction::AssignmentOnly => Undo::No("receipt-no-undo-assignment"),
+        FilingAction::ExistingCase => Undo::No("receipt-no-undo-existing"),
+        FilingAction::NewCase if result.assignment_id.is_some() => Undo::No("receipt-no-undo-assignment"),
+        FilingAction::NewCase => match age {
+            Some(age) if age < window && result.case_id.is_some() => Undo::Offer,
+            Some(_) => Undo::No("receipt-no-undo-late"),
+            None => Undo::No("receipt-no-undo"),
+        },
     }
 }
 
@@ -82,6 +107,7 @@ pub fn show(
     catalog: Option<&Catalog>,
     result: &FilingResult,
     url: Option<&str>,
+    undo: &Undo,
     ui: &mut egui::Ui,
 ) -> Vec<ReceiptCommand> {
     let mut commands = Vec::new();
@@ -102,6 +128,26 @@ pub fn show(
             commands.push(ReceiptCommand::OpenUrl(url.to_owned()));
         }
     });
-    ui.weak(undo_note(t, result));
+    match undo {
+        Undo::Offer => {
+            let minutes = usize::try_from(crate::contract::tweb::WITHDRAW_MINUTES).unwrap_or_default();
+            let hint = t.with("receipt-undo-hint", &[("minutes", minutes.into())]);
+            if ui.button(t.get("receipt-undo")).on_hover_text(&hint).clicked() {
+                commands.push(ReceiptCommand::Undo);
+            }
+            ui.weak(hint);
+        }
+        Undo::Running => {
+            ui.spinner();
+        }
+        Undo::Done(diary) => {
+            ui.strong(t.with("receipt-undone", &[("diary", diary.into())]));
+        }
+        Undo::Failed(told) => crate::ui::widgets::told(ui, t, "receipt-undo-failed", told),
+        Undo::No(id) => {
+            let minutes = usize::try_from(crate::contract::tweb::WITHDRAW_MINUTES).unwrap_or_default();
+            ui.weak(t.with(id, &[("minutes", minutes.into())]));
+        }
+    }
     commands
 }

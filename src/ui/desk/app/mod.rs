@@ -6,6 +6,7 @@ mod keys;
 mod panels;
 mod replies;
 mod triage;
+mod undo;
 
 use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
@@ -91,6 +92,8 @@ pub struct DeskApp {
     pub(super) day: super::day::DayState,
     /// Whether the key overlay (`?`) is open.
     pub(super) keys_help: bool,
+    /// Filings being undone or undone (the case's diary number), by transaction id.
+    pub(super) undos: HashMap<String, Requested<String>>,
 }
 
 impl DeskApp {
@@ -133,6 +136,7 @@ impl DeskApp {
             revealed: BTreeSet::new(),
             day: super::day::DayState::default(),
             keys_help: false,
+            undos: HashMap::new(),
         };
         app.refresh();
         app
@@ -356,6 +360,19 @@ impl DeskApp {
                 self.apply_failed(commands);
             }
             View::Day => {
+                let undo_states: HashMap<String, crate::ui::desk::receipt::Undo> = self
+                    .recent
+                    .value()
+                    .into_iter()
+                    .flatten()
+                    .map(|item| (item.transaction.id.clone(), self.undo_of(item)))
+                    .collect();
+                let undo_of = |item: &crate::contract::outbox::CompletedTransaction| {
+                    undo_states
+                        .get(&item.transaction.id)
+                        .cloned()
+                        .unwrap_or(crate::ui::desk::receipt::Undo::No("receipt-no-undo"))
+                };
                 let backend = &self.backend;
                 let case_url = |case_id: Option<u64>, diary: &str| backend.case_url(case_id, diary);
                 let mut view = super::day::DayView {
@@ -367,6 +384,7 @@ impl DeskApp {
                     catalog: self.catalog.value(),
                     case_url: &case_url,
                     reach: triage::RECENT_DAYS,
+                    undo_of: &undo_of,
                     state: &mut self.day,
                 };
                 let commands = super::day::show(&mut view, ui);

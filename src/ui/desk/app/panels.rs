@@ -140,11 +140,17 @@ impl DeskApp {
         let case_url = view
             .and_then(|v| v.result.as_ref()?.as_ref().ok())
             .and_then(|r| self.backend.case_url(r.case_id, r.diary_number.as_deref()?));
-        let previous = self
-            .previous
-            .as_ref()
-            .and_then(|p| self.filings.get(p)?.result.as_ref()?.as_ref().ok())
-            .map(|r| (r, r.diary_number.as_deref().and_then(|d| self.backend.case_url(r.case_id, d))));
+        let previous_undo = self.previous.as_deref().map(|p| self.undo_state(p));
+        let (filings, backend) = (&self.filings, &self.backend);
+        let previous = self.previous.as_deref().zip(previous_undo).and_then(|(p, undo)| {
+            let r = filings.get(p)?.result.as_ref()?.as_ref().ok()?;
+            let url = r.diary_number.as_deref().and_then(|d| backend.case_url(r.case_id, d));
+            Some((p, r, url, undo))
+        });
+        let undo = id.map_or(crate::ui::desk::receipt::Undo::No("receipt-no-undo"), |id| self.undo_state(id));
+        // The selected transaction's undone filing, or the one the selection moved on from.
+        let undone =
+            id.and_then(|id| self.undone(id)).or_else(|| self.previous.as_deref().and_then(|p| self.undone(p)));
         let draft = id.and_then(|id| self.drafts.get(id));
         let (asks, secrecy) = match draft {
             Some(draft) => (self.asks(draft), self.draft_secrecy(draft)),
@@ -168,6 +174,8 @@ impl DeskApp {
             focus_case_search: self.focus == Some(Focus::CaseSearch),
             case_url,
             previous,
+            undo,
+            undone,
             suggestions,
             asks,
             secrecy,
@@ -191,6 +199,7 @@ impl DeskApp {
                     self.file_selected();
                 }
                 filing::FilingCommand::Pick(case) => self.pick_case(case),
+                filing::FilingCommand::Undo(id) => self.undo(&id),
                 filing::FilingCommand::Cancel => self.cancel_selected(),
                 filing::FilingCommand::SaveDefault => self.save_draft_as_default(),
                 filing::FilingCommand::Action(action) => self.choose_action(action),
@@ -290,6 +299,7 @@ impl DeskApp {
                     self.recent.request(&self.backend.spawner(), self.backend.completed(from, today));
                 }
                 DayCommand::OpenUrl(url) => ctx.open_url(egui::OpenUrl::new_tab(url)),
+                DayCommand::Undo(id) => self.undo(&id),
                 DayCommand::ExportCsv(bytes, name) => {
                     let work = self.backend.save_copy(std::sync::Arc::new(bytes), &name);
                     self.day.saved.request(&self.backend.spawner(), work);

@@ -87,6 +87,7 @@ impl DeskApp {
             }
         }
         self.history.poll();
+        self.take_undos();
         for reply in self.backend.poll() {
             self.take(reply);
         }
@@ -225,7 +226,10 @@ impl DeskApp {
                 }
                 let view = self.filings.entry(id.clone()).or_default();
                 view.running = false;
+                view.filed_at = filed.then(chrono::Utc::now);
                 view.result = Some(result);
+                // Filed again after an undo: the new filing's receipt counts.
+                self.undos.remove(&id);
                 if filed {
                     self.move_on(&id);
                 }

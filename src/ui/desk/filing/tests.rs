@@ -48,6 +48,8 @@ fn click(case: Case<'_>, label: &str) -> (Vec<FilingCommand>, Draft) {
                 focus_case_search: false,
                 case_url: case.case_url.clone(),
                 previous: None,
+                undo: crate::ui::desk::receipt::Undo::No("receipt-no-undo"),
+                undone: None,
                 suggestions: Vec::new(),
                 asks: Vec::new(),
                 secrecy: None,
@@ -156,6 +158,7 @@ fn the_receipt_names_the_case_the_documents_and_the_assignment() {
     });
     let mut draft = draft;
     let mut cases = CaseSearch::default();
+    let undoable = result.clone();
     let view = FilingView { result: Some(Ok(result)), ..FilingView::default() };
     let id = t.id.clone();
     let harness = egui_kittest::Harness::builder().with_size(egui::vec2(420.0, 900.0)).build_ui(|ui| {
@@ -176,6 +179,8 @@ fn the_receipt_names_the_case_the_documents_and_the_assignment() {
             focus_case_search: false,
             case_url: None,
             previous: None,
+            undo: crate::ui::desk::receipt::undo_for(&undoable, Some(chrono::Duration::minutes(1))),
+            undone: None,
             suggestions: Vec::new(),
             asks: Vec::new(),
             secrecy: None,
@@ -187,5 +192,30 @@ fn the_receipt_names_the_case_the_documents_and_the_assignment() {
     harness.get_by_label("Lomake: Asukaspysäköinti (HAKEMUS)");
     harness.get_by_label("Liite: rekisteriote.pdf (HAKLIITE)");
     harness.get_by_label("Toimeksianto: Maija Virtanen, kirjaamo, määräpäivä 15.12.2026");
-    harness.get_by_label_contains("Kirjausta ei voi perua Kirjaamosta");
+    harness.get_by_label_contains("Lähetettyä toimeksiantoa ei voi perua Kirjaamosta");
+}
+
+/// Undo is offered only where TWeb's contract allows it: a new case without an assignment, in
+/// the minutes after filing, by this desk; everything else says why not.
+#[test]
+fn undo_is_offered_only_for_a_fresh_new_case_without_an_assignment() {
+    use crate::ui::desk::receipt::{Undo, undo_for};
+    let result = FilingResult {
+        action: FilingAction::NewCase,
+        case_id: Some(1),
+        diary_number: Some("1/02.05.01/2026".to_owned()),
+        document_ids: vec![1],
+        assignment_id: None,
+        case_title: None,
+        documents: Vec::new(),
+        assignment: None,
+    };
+    let minutes = chrono::Duration::minutes;
+    assert_eq!(undo_for(&result, Some(minutes(2))), Undo::Offer);
+    assert_eq!(undo_for(&result, Some(minutes(16))), Undo::No("receipt-no-undo-late"));
+    assert_eq!(undo_for(&result, None), Undo::No("receipt-no-undo"), "another clerk's");
+    let assigned = FilingResult { assignment_id: Some(3), ..result.clone() };
+    assert_eq!(undo_for(&assigned, Some(minutes(2))), Undo::No("receipt-no-undo-assignment"));
+    let existing = FilingResult { action: FilingAction::ExistingCase, ..result };
+    assert_eq!(undo_for(&existing, Some(minutes(2))), Undo::No("receipt-no-undo-existing"));
 }
