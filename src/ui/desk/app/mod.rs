@@ -2,6 +2,7 @@
 //! failed filings and the journal's history in place of the middle.
 
 mod actions;
+mod day;
 mod keys;
 mod panels;
 mod replies;
@@ -359,37 +360,7 @@ impl DeskApp {
                 let commands = failed::show(&view, ui);
                 self.apply_failed(commands);
             }
-            View::Day => {
-                let undo_states: HashMap<String, crate::ui::desk::receipt::Undo> = self
-                    .recent
-                    .value()
-                    .into_iter()
-                    .flatten()
-                    .map(|item| (item.transaction.id.clone(), self.undo_of(item)))
-                    .collect();
-                let undo_of = |item: &crate::contract::outbox::CompletedTransaction| {
-                    undo_states
-                        .get(&item.transaction.id)
-                        .cloned()
-                        .unwrap_or(crate::ui::desk::receipt::Undo::No("receipt-no-undo"))
-                };
-                let backend = &self.backend;
-                let case_url = |case_id: Option<u64>, diary: &str| backend.case_url(case_id, diary);
-                let mut view = super::day::DayView {
-                    texts: &self.texts,
-                    day: crate::domain::helsinki::today() - chrono::Duration::days(self.day.back),
-                    items: self.recent.value().map(Vec::as_slice),
-                    error: self.recent.error(),
-                    pending: self.recent.is_pending(),
-                    catalog: self.catalog.value(),
-                    case_url: &case_url,
-                    reach: triage::RECENT_DAYS,
-                    undo_of: &undo_of,
-                    state: &mut self.day,
-                };
-                let commands = super::day::show(&mut view, ui);
-                self.apply_day(ui.ctx(), commands);
-            }
+            View::Day => self.show_day(ui),
             View::Admin => {
                 let mut view = self.admin_view();
                 let commands = admin::show(&mut view, ui);
