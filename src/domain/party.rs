@@ -33,3 +33,17 @@ pub struct Party {
     /// Postal address.
     pub address: Option<PostalAddress>,
 }
+
+impl Party {
+    /// The submitter of a transaction as a party in `role`, with their contact details.
+    pub fn of(submitter: &super::Submitter, role: PartyRole) -> Self {
+        Self {
+            name: submitter.name.clone(),
+            role,
+            personal_id: submitter.personal_id.clone(),
+            email: submitter.email.clone(),
+            phone: submitter.phone.clone(),
+            address: submitter.address.clone(),
+        }
+    }
+}

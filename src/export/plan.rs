@@ -121,15 +121,7 @@ impl FilingPlan {
 
 /// The applicant party made from the submitter.
 pub fn submitter_party(transaction: &Transaction) -> Party {
-    let s = &transaction.submitter;
-    Party {
-        name: s.name.clone(),
-        role: PartyRole::Applicant,
-        personal_id: s.personal_id.clone(),
-        email: s.email.clone(),
-        phone: s.phone.clone(),
-        address: s.address.clone(),
-    }
+    Party::of(&transaction.submitter, PartyRole::Applicant)
 }
 
 /// External refs of the objects one transaction's filing creates.

@@ -74,15 +74,7 @@ fn file_one(
 ) -> ApiResult<Completion> {
     let t = &seed.transaction;
     let group = super::seed::services().into_iter().find(|s| s.id == t.service.id).map(|s| s.case_group);
-    let s = &t.submitter;
-    let party = Party {
-        name: s.name.clone(),
-        role: PartyRole::Applicant,
-        personal_id: s.personal_id.clone(),
-        email: s.email.clone(),
-        phone: s.phone.clone(),
-        address: s.address.clone(),
-    };
+    let party = Party::of(&t.submitter, PartyRole::Applicant);
     let request = CreateCase {
         case_group: group.unwrap_or("00.01.00").to_owned(),
         title: t.title.clone(),

@@ -36,14 +36,7 @@ pub struct SeedCases {
 }
 
 fn party(submitter: &Submitter, role: PartyRole) -> Party {
-    Party {
-        name: submitter.name.clone(),
-        role,
-        personal_id: submitter.personal_id.clone(),
-        email: submitter.email.clone(),
-        phone: submitter.phone.clone(),
-        address: submitter.address.clone(),
-    }
+    Party::of(submitter, role)
 }
 
 /// Makes `count` cases over the last two years; about a third have a submitter of the outbox as a
