@@ -25,6 +25,12 @@ async fn completed(env: &Env, query: &str) -> Vec<Value> {
     }
 }
 
+/// Claims transaction `id` for `clerk`; the granted claim.
+async fn claim(env: &Env, id: &str, clerk: &str) -> Value {
+    let request = env.outbox(Method::POST, &format!("/transactions/{id}/claim")).json(&json!({"clerk": clerk}));
+    ok_json(request.send().await.expect("claim")).await
+}
+
 fn days_ago(days: i64) -> String {
     (kirjaamo::domain::helsinki::today() - chrono::Duration::days(days)).to_string()
 }
@@ -109,14 +115,7 @@ async fn a_completion_s_receipt_must_list_the_documents_it_names() {
     let env = start().await;
     let page = env.outbox_get("/transactions?limit=1").await;
     let id = page["items"][0]["id"].as_str().expect("id").to_owned();
-    let claim = ok_json(
-        env.outbox(Method::POST, &format!("/transactions/{id}/claim"))
-            .json(&json!({"clerk": "Testi"}))
-            .send()
-            .await
-            .expect("claim"),
-    )
-    .await;
+    let claim = claim(&env, &id, "Testi").await;
     let token = claim["token"].as_str().expect("token");
     let case = env.create_case("02.05.01", None).await;
     let mut result = json!({"action": "new_case", "case_id": case["id"], "diary_number": case["diary_number"],
@@ -190,14 +189,7 @@ async fn a_just_opened_case_is_withdrawn_and_its_transaction_reopened_only_by_it
         env.outbox(Method::POST, &format!("/transactions/{id}/reopen")).json(&json!({"clerk": clerk})).send()
     };
     problem(reopen("Testi").await.expect("request"), 409, "not completed").await;
-    let claim = ok_json(
-        env.outbox(Method::POST, &format!("/transactions/{id}/claim"))
-            .json(&json!({"clerk": "Testi"}))
-            .send()
-            .await
-            .expect("claim"),
-    )
-    .await;
+    let claim = claim(&env, &id, "Testi").await;
     let result =
         json!({"action": "new_case", "case_id": anew["id"], "diary_number": anew["diary_number"], "document_ids": [1]});
     let body = json!({"token": claim["token"], "result": result});
