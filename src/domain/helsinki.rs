@@ -1,7 +1,7 @@
 //! Helsinki time, the one clock for dates a person sees or that carry legal weight: the received
 //! date, due dates, "today". TWeb's dates are calendar dates in Finland, not in UTC.
 
-use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone as _, Utc};
 use chrono_tz::Europe::Helsinki;
 
 /// The calendar date in Helsinki at `at`.
@@ -17,6 +17,13 @@ pub fn local(at: DateTime<Utc>) -> NaiveDateTime {
 /// Today in Helsinki.
 pub fn today() -> NaiveDate {
     date_of(Utc::now())
+}
+
+/// The instant the Helsinki day of `at` began: its local midnight, which every day has (the
+/// summer-time switches are at 03:00 and 04:00).
+pub fn start_of_day(at: DateTime<Utc>) -> DateTime<Utc> {
+    let midnight = date_of(at).and_time(chrono::NaiveTime::MIN);
+    Helsinki.from_local_datetime(&midnight).earliest().map_or(at, |start| start.with_timezone(&Utc))
 }
 
 #[cfg(test)]
@@ -41,6 +48,15 @@ mod tests {
         // Summer time (UTC+3): midnight is 21:00 UTC.
         assert_eq!(date_of(at("2026-06-14T21:00:00Z")), day(2026, 6, 15));
         assert_eq!(date_of(at("2026-06-14T20:59:59Z")), day(2026, 6, 14));
+    }
+
+    #[test]
+    fn a_day_begins_at_midnight_in_helsinki_in_winter_and_in_summer() {
+        assert_eq!(start_of_day(at("2026-11-30T22:30:00Z")), at("2026-11-30T22:00:00Z"));
+        assert_eq!(start_of_day(at("2026-12-01T21:59:59Z")), at("2026-11-30T22:00:00Z"));
+        assert_eq!(start_of_day(at("2026-06-15T12:00:00Z")), at("2026-06-14T21:00:00Z"));
+        // The day summer time begins is 23 hours long, and it still begins at midnight.
+        assert_eq!(start_of_day(at("2026-03-29T12:00:00Z")), at("2026-03-28T22:00:00Z"));
     }
 
     #[test]

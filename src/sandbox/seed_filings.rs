@@ -123,8 +123,27 @@ fn file_one(
     Ok(Completion { completed_by: clerk.to_owned(), completed_at: at, result })
 }
 
-/// Files every seed transaction in `filed` and completes it in `outbox`, the latest a few
-/// minutes before `now`. A transaction the seed cannot file (a closed case group) stays pending.
+/// When the `i`th of the seed's earlier filings was made: every other one today (Helsinki time),
+/// spread over the part of the day gone by `now`, so the office's day list has other clerks in it
+/// at any hour, even just after midnight; the rest yesterday, within hours of the submission.
+/// Never before the submission, never after `now`.
+fn filed_at(i: usize, submitted_at: DateTime<Utc>, now: DateTime<Utc>) -> DateTime<Utc> {
+    let today = helsinki::start_of_day(now);
+    let at = if i % 2 == 0 {
+        let of_today = (FILED_TODAY - i / 2) as i32;
+        today + (now - today) * of_today / (FILED_TODAY as i32 + 1)
+    } else {
+        (submitted_at + Duration::minutes(35 + 20 * i as i64)).min(today - Duration::minutes(1))
+    };
+    at.max(submitted_at).min(now)
+}
+
+/// How many of the seed's earlier filings are today's.
+const FILED_TODAY: usize = crate::sandbox::seed::FILED.div_ceil(2);
+
+/// Files every seed transaction in `filed` and completes it in `outbox`, half of them today and
+/// the rest yesterday (see [`filed_at`]). A transaction the seed cannot file (a closed case group)
+/// stays pending.
 pub fn file_all(
     tweb: &mut TwebState,
     outbox: &mut OutboxState,
@@ -134,15 +153,43 @@ pub fn file_all(
 ) {
     for (i, seed) in filed.iter().enumerate() {
         let clerk = OTHER_CLERKS[i % OTHER_CLERKS.len()];
-        // Filed within hours of the submission, never after now.
-        let at =
-            (seed.transaction.submitted_at + Duration::minutes(35 + 20 * i as i64)).min(now - Duration::minutes(3));
+        let at = filed_at(i, seed.transaction.submitted_at, now);
         outbox.insert(seed.transaction.clone(), seed.files.clone());
         match file_one(tweb, contents, seed, clerk, at) {
             Ok(completion) => {
                 outbox.marks.entry(seed.transaction.id.clone()).or_default().completion = Some(completion);
             }
             Err(e) => tracing::warn!(transaction = %seed.transaction.id, "the seed could not file it: {}", e.0.title),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(text: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(text).map(|d| d.with_timezone(&Utc)).unwrap_or_else(|e| panic!("{text}: {e}"))
+    }
+
+    /// CI ran the desk at 00:30 in Helsinki, and every seed filing fell on yesterday: the day
+    /// list had no other clerk in it. At any hour, half are today's and half yesterday's.
+    #[test]
+    fn half_the_seed_filings_are_today_s_at_any_hour_and_none_is_before_its_submission() {
+        for now in ["2026-11-30T22:30:00Z", "2026-12-01T06:00:00Z", "2026-12-01T21:59:00Z", "2026-06-14T21:05:00Z"] {
+            let now = at(now);
+            let (_, filed) = crate::sandbox::seed::outbox_at(7, now);
+            assert_eq!(filed.len(), crate::sandbox::seed::FILED);
+            let today = helsinki::date_of(now);
+            let mut days = Vec::new();
+            for (i, seed) in filed.iter().enumerate() {
+                let when = filed_at(i, seed.transaction.submitted_at, now);
+                assert!(when >= seed.transaction.submitted_at && when <= now, "{now}: {i} at {when}");
+                days.push(helsinki::date_of(when));
+            }
+            let of_today = days.iter().filter(|d| **d == today).count();
+            assert_eq!(of_today, FILED_TODAY, "{now}: {days:?}");
+            assert!(days.iter().all(|d| *d == today || *d == today - Duration::days(1)), "{now}: {days:?}");
         }
     }
 }

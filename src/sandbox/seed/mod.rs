@@ -19,7 +19,13 @@ use chrono::Utc;
 pub use cases::SeedCases;
 pub use catalog::Catalog;
 pub use rng::SeedRng;
-pub use transactions::SeedTransaction;
+pub use transactions::{FILED, SeedTransaction};
+
+/// The seed outbox at `now` (pending, filed), for tests of what is built on it.
+#[cfg(test)]
+pub(crate) fn outbox_at(seed: u64, now: chrono::DateTime<Utc>) -> (Vec<SeedTransaction>, Vec<SeedTransaction>) {
+    transactions::generate(seed, now)
+}
 
 use crate::domain::Language;
 
@@ -35,7 +41,7 @@ pub struct SeedData {
     pub cases: SeedCases,
     /// The pending outbox.
     pub transactions: Vec<SeedTransaction>,
-    /// Transactions other clerks filed earlier (today and yesterday): the sandbox files them
+    /// Transactions other clerks filed earlier (half today, half yesterday): the sandbox files them
     /// into TWeb and completes them in the outbox at start.
     pub filed: Vec<SeedTransaction>,
 }

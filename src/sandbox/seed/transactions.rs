@@ -8,7 +8,7 @@ use super::people::{self, Person};
 use super::rng::SeedRng;
 use super::spec::{FieldSpec, Gen, ServiceSpec};
 use super::{files, services};
-use crate::domain::{Attachment, FieldKind, FormField, Language, Service, Transaction};
+use crate::domain::{Attachment, FieldKind, FormField, Language, Service, Transaction, helsinki};
 
 /// A transaction and the bytes of its attachments, in the same order.
 #[derive(Debug, Clone)]
@@ -167,12 +167,13 @@ fn transaction(rng: &mut SeedRng, spec: &ServiceSpec, now: DateTime<Utc>) -> See
     SeedTransaction { transaction, files: blobs }
 }
 
-/// How many transactions the seed has filed already (by other clerks, today and yesterday).
+/// How many transactions the seed has filed already (by other clerks, half of them today, at any
+/// hour, and the rest yesterday).
 pub const FILED: usize = 8;
 
 /// The seed outbox for `seed`, with submission times in the three weeks before `now`: the pending
 /// transactions (a double submission and a repeat of a filed one among them), and the ones filed
-/// already, submitted in the last two days.
+/// already, submitted yesterday or the day before.
 pub fn generate(seed: u64, now: DateTime<Utc>) -> (Vec<SeedTransaction>, Vec<SeedTransaction>) {
     let mut rng = SeedRng::new(seed);
     let mut pending = Vec::new();
@@ -185,7 +186,9 @@ pub fn generate(seed: u64, now: DateTime<Utc>) -> (Vec<SeedTransaction>, Vec<See
     let mut filed: Vec<SeedTransaction> = (0..FILED)
         .map(|i| {
             let mut t = transaction(&mut rng, &specs[i % specs.len()], now);
-            t.transaction.submitted_at = now - Duration::minutes(rng.range(6 * 60, 2 * 24 * 60) as i64);
+            // Submitted before today began, so that a filing can be made yesterday or today.
+            t.transaction.submitted_at =
+                helsinki::start_of_day(now) - Duration::minutes(rng.range(2 * 60, 30 * 60) as i64);
             t
         })
         .collect();
@@ -196,7 +199,7 @@ pub fn generate(seed: u64, now: DateTime<Utc>) -> (Vec<SeedTransaction>, Vec<See
         again.transaction.submitted_at += Duration::minutes(7);
         pending.push(again);
     }
-    // A citizen who sent again what was filed yesterday.
+    // A citizen who sent again what was filed already.
     if let Some(earlier) = filed.first().cloned() {
         let mut again = earlier;
         again.transaction.submitted_at = now - Duration::minutes(95);
