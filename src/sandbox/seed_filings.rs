@@ -129,7 +129,7 @@ fn file_one(
 /// Never before the submission, never after `now`.
 fn filed_at(i: usize, submitted_at: DateTime<Utc>, now: DateTime<Utc>) -> DateTime<Utc> {
     let today = helsinki::start_of_day(now);
-    let at = if i % 2 == 0 {
+    let at = if i.is_multiple_of(2) {
         let of_today = (FILED_TODAY - i / 2) as i32;
         today + (now - today) * of_today / (FILED_TODAY as i32 + 1)
     } else {
