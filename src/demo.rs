@@ -71,6 +71,7 @@ pub fn connection(sandbox: &Sandbox, clerk: &str, label: &str) -> Connection {
         label: label.to_owned(),
         case_url: Some(sandbox.case_page_template()),
         ca_bundle: None,
+        proxy: None,
     }
 }
 

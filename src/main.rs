@@ -1,5 +1,8 @@
 //! The `kirjaamo` binary: the clerk desk (GUI), the sandbox and the admin tools.
 
+// On Windows a GUI program: no console window opens beside the desk. The subcommands attach to
+// the console they were started from (`cli::os::use_parent_console`).
+#![cfg_attr(windows, windows_subsystem = "windows")]
 // The binary is the edge that talks to people on the console: its subcommands print.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
@@ -72,7 +75,17 @@ enum Command {
 }
 
 fn main() -> Result<()> {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            // --help, --version or a usage error: clap prints it and sets the exit code.
+            cli::os::use_parent_console();
+            e.exit()
+        }
+    };
+    if cli.command.is_some() {
+        cli::os::use_parent_console();
+    }
     // The sandbox and the admin tools log to stderr only; the desk and the export also to files.
     let to_files = matches!(cli.command, None | Some(Command::Export(_)));
     let log_dir = kirjaamo::logging::log_dir().filter(|_| to_files);
@@ -122,8 +135,9 @@ fn main() -> Result<()> {
 }
 
 fn read_faults(path: &Path) -> Result<FaultConfig> {
-    let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
-    serde_json::from_str(&text).with_context(|| format!("{} is not a fault configuration", path.display()))
+    let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", kirjaamo::paths::shown(path)))?;
+    serde_json::from_str(&text)
+        .with_context(|| format!("{} is not a fault configuration", kirjaamo::paths::shown(path)))
 }
 
 async fn serve(config: SandboxConfig) -> Result<()> {
@@ -155,7 +169,13 @@ fn print_endpoints(sandbox: &Sandbox) {
 fn desk(runtime: &tokio::runtime::Runtime, demo: bool, mappings_dir: Option<PathBuf>) -> Result<()> {
     let settings_path = kirjaamo::settings::Settings::default_path();
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default().with_inner_size([1280.0, 800.0]).with_title("Kirjaamo"),
+        viewport: match kirjaamo::ui::window_icon() {
+            Some(icon) => egui::ViewportBuilder::default().with_icon(icon),
+            None => egui::ViewportBuilder::default(),
+        }
+        .with_inner_size([1280.0, 800.0])
+        .with_title("Kirjaamo")
+        .with_app_id("kirjaamo"),
         ..Default::default()
     };
     let handle = runtime.handle().clone();
@@ -163,8 +183,8 @@ fn desk(runtime: &tokio::runtime::Runtime, demo: bool, mappings_dir: Option<Path
     let (message, timeout) = (texts.get("window-timeout"), kirjaamo::ui::WINDOW_TIMEOUT);
     let watchdog = kirjaamo::ui::WindowWatchdog::start(timeout, move || {
         tracing::error!("the window did not open in {} s; giving up", timeout.as_secs());
-        eprintln!("{message}");
-        std::process::exit(3);
+        cli::os::tell_failure(&message, MESSAGE_STAYS);
+        std::process::exit(cli::os::DESK_TIMED_OUT);
     })
     .context("the window watchdog could not start")?;
     eframe::run_native(
@@ -194,17 +214,24 @@ fn desk(runtime: &tokio::runtime::Runtime, demo: bool, mappings_dir: Option<Path
             Ok(Box::new(shell))
         }),
     )
-    .map_err(|e| anyhow::anyhow!("{}: {e}", texts.get("window-failed")))?;
-    Ok(())
+    .or_else(|e| {
+        // Told once, in the person's language; the technical cause goes to the log.
+        tracing::error!("the window could not open: {e}");
+        cli::os::tell_failure(&texts.get("window-failed"), MESSAGE_STAYS);
+        std::process::exit(cli::os::DESK_FAILED)
+    })
 }
+
+/// How long a message box about a desk that could not start waits for someone to close it.
+const MESSAGE_STAYS: std::time::Duration = std::time::Duration::from_secs(120);
 
 fn pdf(path: &Path, output: Option<PathBuf>) -> Result<()> {
     let loaded = kirjaamo::sandbox::load_transaction_file(path)
-        .with_context(|| format!("{} could not be read as a transaction", path.display()))?;
+        .with_context(|| format!("{} could not be read as a transaction", kirjaamo::paths::shown(path)))?;
     let rendered = kirjaamo::pdf::render(&loaded.transaction).context("the PDF could not be made")?;
     let output = output.unwrap_or_else(|| path.with_extension("pdf"));
-    std::fs::write(&output, &rendered.bytes).with_context(|| format!("writing {}", output.display()))?;
-    println!("wrote {} ({} pages, {} bytes)", output.display(), rendered.pages, rendered.bytes.len());
+    std::fs::write(&output, &rendered.bytes).with_context(|| format!("writing {}", kirjaamo::paths::shown(&output)))?;
+    println!("wrote {} ({} pages, {} bytes)", kirjaamo::paths::shown(&output), rendered.pages, rendered.bytes.len());
     for replaced in &rendered.replaced {
         println!(
             "  {} × U+{:04X} shown as {} (the font has no glyph for it)",
@@ -225,12 +252,12 @@ fn contracts(dir: &Path, check: bool) -> Result<()> {
         if check {
             let committed = std::fs::read_to_string(&path).unwrap_or_default();
             if committed != text {
-                stale.push(path.display().to_string());
+                stale.push(kirjaamo::paths::shown(&path));
             }
         } else {
-            std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
-            std::fs::write(&path, text).with_context(|| format!("writing {}", path.display()))?;
-            println!("wrote {}", path.display());
+            std::fs::create_dir_all(dir).with_context(|| format!("creating {}", kirjaamo::paths::shown(dir)))?;
+            std::fs::write(&path, text).with_context(|| format!("writing {}", kirjaamo::paths::shown(&path)))?;
+            println!("wrote {}", kirjaamo::paths::shown(&path));
         }
     }
     if !stale.is_empty() {

@@ -8,12 +8,25 @@ fn project() -> Option<directories::ProjectDirs> {
     directories::ProjectDirs::from("fi", "Kirjaamo", "Kirjaamo")
 }
 
-/// Kirjaamo's data directory (journals, logs, mappings): `KIRJAAMO_DATA_DIR`, else the OS's.
+/// Kirjaamo's data directory for what follows the clerk from machine to machine (the mappings
+/// kept per user): `KIRJAAMO_DATA_DIR`, else the OS's (on Windows `%APPDATA%`, the roaming
+/// profile; on Linux `~/.local/share`).
 pub fn data_dir() -> Option<PathBuf> {
     if let Some(dir) = std::env::var_os("KIRJAAMO_DATA_DIR") {
         return Some(PathBuf::from(dir));
     }
     project().map(|d| d.data_dir().to_owned())
+}
+
+/// Kirjaamo's data directory for what belongs to this machine (the filing journal and the
+/// logs): `KIRJAAMO_DATA_DIR`, else the OS's local one (on Windows `%LOCALAPPDATA%`, which a
+/// roaming profile does not copy: two machines must never share one journal file; on Linux the
+/// same folder as [`data_dir`]).
+pub fn local_data_dir() -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os("KIRJAAMO_DATA_DIR") {
+        return Some(PathBuf::from(dir));
+    }
+    project().map(|d| d.data_local_dir().to_owned())
 }
 
 /// Kirjaamo's configuration directory (`settings.toml`): `KIRJAAMO_CONFIG_DIR`, else the OS's.
@@ -22,6 +35,14 @@ pub fn config_dir() -> Option<PathBuf> {
         return Some(PathBuf::from(dir));
     }
     project().map(|d| d.config_dir().to_owned())
+}
+
+/// `path` as a person on this OS writes it: on Windows with `\` throughout (a folder typed as
+/// `badmap/` and a file found in it would otherwise show as `badmap/\terassilupa.toml`);
+/// elsewhere as it is.
+pub fn shown(path: &Path) -> String {
+    let text = path.display().to_string();
+    if cfg!(windows) { text.replace('/', "\\") } else { text }
 }
 
 /// The clerk's downloads folder (where a copy goes when no file dialog can open): the OS's,

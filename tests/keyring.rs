@@ -54,6 +54,7 @@ fn the_export_takes_a_profiles_secrets_from_the_real_keyring() {
             case_url: None,
             clerk: "Yöajo".to_owned(),
             ca_bundle: None,
+            proxy: None,
             mappings_dir: Some(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("mappings")),
         }],
     };

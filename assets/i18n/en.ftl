@@ -562,3 +562,7 @@ receipt-undo-failed = The filing could not be undone
 undo-reason = Opened by mistake; undone by { $clerk } in Kirjaamo
 receipt-no-undo-late = The { $minutes } minutes to undo it have passed: only TWeb's main user can correct it now.
 receipt-no-undo-existing = A document added to an existing case cannot be undone from Kirjaamo: TWeb's interface removes no document from a case that holds others. Ask TWeb's main user to correct it.
+policy-proxy-invalid = "{ $url }" is not a proxy address (http://host:port).
+policy-proxy-password = The proxy address { $url } carries a password. Passwords are kept only in the keyring: remove the password from the address.
+connections-proxy = Proxy
+connections-proxy-hint = empty: the system's setting; direct: no proxy

@@ -562,3 +562,7 @@ receipt-undo-failed = Kirjausta ei voitu perua
 undo-reason = Avattu erehdyksessä; perunut { $clerk } Kirjaamossa
 receipt-no-undo-late = Perumisen { $minutes } minuuttia on kulunut: nyt sen voi korjata vain TWebin pääkäyttäjä.
 receipt-no-undo-existing = Olemassa olevaan asiaan lisättyä asiakirjaa ei voi perua Kirjaamosta: TWebin rajapinta ei poista asiakirjaa asiasta, jossa on muita. Pyydä TWebin pääkäyttäjää korjaamaan se.
+policy-proxy-invalid = ”{ $url }” ei ole välityspalvelimen osoite (http://palvelin:portti).
+policy-proxy-password = Välityspalvelimen osoitteessa { $url } on salasana. Salasanat säilytetään vain avainnipussa: poista salasana osoitteesta.
+connections-proxy = Välityspalvelin (proxy)
+connections-proxy-hint = tyhjä: Windowsin asetus; direct: ei välityspalvelinta

@@ -562,3 +562,7 @@ receipt-undo-failed = Registreringen kunde inte ångras
 undo-reason = Öppnat av misstag; ångrat av { $clerk } i Kirjaamo
 receipt-no-undo-late = De { $minutes } minuterna för att ångra har gått: nu kan bara TWebs huvudanvändare rätta den.
 receipt-no-undo-existing = En handling som lagts till i ett befintligt ärende kan inte ångras i Kirjaamo: TWebs gränssnitt tar inte bort handlingar ur ett ärende med andra handlingar. Be TWebs huvudanvändare rätta den.
+policy-proxy-invalid = ”{ $url }” är inte en proxyadress (http://server:port).
+policy-proxy-password = Proxyadressen { $url } innehåller ett lösenord. Lösenord sparas bara i nyckelringen: ta bort lösenordet ur adressen.
+connections-proxy = Proxyserver
+connections-proxy-hint = tom: Windows inställning; direct: ingen proxy

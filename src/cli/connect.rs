@@ -55,7 +55,7 @@ pub fn profile(name: &str) -> Result<Resolved> {
     let settings = Settings::load(&path)?;
     let Some(profile) = settings.profiles.iter().find(|p| p.name == name) else {
         let names: Vec<&str> = settings.profiles.iter().map(|p| p.name.as_str()).collect();
-        bail!("{} has no profile called {name} (profiles: {})", path.display(), names.join(", "));
+        bail!("{} has no profile called {name} (profiles: {})", kirjaamo::paths::shown(&path), names.join(", "));
     };
     let secrets = secrets(profile)?;
     let connection = Connection::from_profile(profile, &secrets)?;

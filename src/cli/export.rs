@@ -67,6 +67,7 @@ fn connect(args: &ExportArgs) -> Result<super::connect::Resolved> {
         label: "export".to_owned(),
         case_url: None,
         ca_bundle: None,
+        proxy: None,
     };
     Ok(super::connect::Resolved { connection, label: "export".to_owned(), mappings_dir: None })
 }
@@ -205,8 +206,8 @@ fn open_journal(args: &ExportArgs, resolved: &super::connect::Resolved) -> Resul
     let path = match &args.journal {
         Some(path) => path.clone(),
         None => {
-            let dir =
-                kirjaamo::paths::data_dir().context("the OS has no data directory for the journal; pass --journal")?;
+            let dir = kirjaamo::paths::local_data_dir()
+                .context("the OS has no data directory for the journal; pass --journal")?;
             // The names journals had before they were tied to their servers.
             let slug: String = resolved
                 .label
@@ -218,7 +219,7 @@ fn open_journal(args: &ExportArgs, resolved: &super::connect::Resolved) -> Resul
                 if old.exists() {
                     eprintln!(
                         "An older journal not tied to a server, {}, is left alone; what was filed is checked against TWeb and the outbox.",
-                        old.display()
+                        kirjaamo::paths::shown(&old)
                     );
                 }
             }
@@ -238,7 +239,7 @@ fn open_journal(args: &ExportArgs, resolved: &super::connect::Resolved) -> Resul
     for notice in journal.notices() {
         eprintln!("{notice}");
     }
-    tracing::debug!(journal = %path.display(), %endpoint, "filing journal opened");
+    tracing::debug!(journal = %kirjaamo::paths::shown(&path), %endpoint, "filing journal opened");
     Ok(journal)
 }
 
@@ -251,7 +252,7 @@ async fn checked_mappings(tweb: &TwebClient, dir: &std::path::Path) -> Result<Ch
         for issue in report.issues.iter().filter(|i| i.severity == kirjaamo::mappings::check::Severity::Error) {
             eprintln!("{issue}");
         }
-        eprintln!("{}: not used until fixed (run `kirjaamo mappings check`)", report.path.display());
+        eprintln!("{}: not used until fixed (run `kirjaamo mappings check`)", kirjaamo::paths::shown(&report.path));
     }
     Ok(CheckedMappings::from_reports(&reports))
 }

@@ -3,3 +3,4 @@
 pub mod connect;
 pub mod export;
 pub mod mappings;
+pub mod os;

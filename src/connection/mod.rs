@@ -32,6 +32,9 @@ pub struct Connection {
     pub case_url: Option<String>,
     /// The municipality's own CA bundle (PEM), trusted besides the system roots.
     pub ca_bundle: Option<PathBuf>,
+    /// The proxy the profile names (`direct` for none); the OS's settings when `None`. Servers on
+    /// this machine are always reached straight ([`crate::remote::ProxyChoice`]).
+    pub proxy: Option<String>,
 }
 
 impl std::fmt::Debug for Connection {
@@ -43,6 +46,7 @@ impl std::fmt::Debug for Connection {
             .field("outbox_url", &self.outbox_url)
             .field("outbox_token", &"****")
             .field("clerk", &self.clerk)
+            .field("proxy", &self.proxy)
             .finish_non_exhaustive()
     }
 }
@@ -147,11 +151,13 @@ impl Connection {
             label: profile.name.clone(),
             case_url: profile.case_url.clone().filter(|u| !u.trim().is_empty()),
             ca_bundle: profile.ca_bundle.clone(),
+            proxy: profile.proxy.clone(),
         })
     }
 
     /// Checks both addresses (https except to this machine) and builds the HTTP client, trusting
-    /// the CA bundle besides the system roots. Reads the bundle: run it off the UI thread.
+    /// the CA bundle besides the system roots, through the proxy the profile or the OS names.
+    /// Reads the bundle: run it off the UI thread.
     pub fn http_client(&self) -> Result<reqwest::Client, RemoteError> {
         for url in [&self.tweb_url, &self.outbox_url] {
             crate::remote::check_base_url(url)
@@ -162,7 +168,11 @@ impl Connection {
                 .map_err(|e| RemoteError::insecure(crate::remote::Action::Connect, &e))?,
             None => Vec::new(),
         };
-        crate::remote::http_client_trusting(&roots)
+        if let Some(proxy) = &self.proxy {
+            crate::remote::check_proxy(proxy).map_err(|e| RemoteError::insecure(crate::remote::Action::Connect, &e))?;
+        }
+        let proxy = crate::remote::ProxyChoice::for_servers(self.proxy.as_deref(), &[&self.tweb_url, &self.outbox_url]);
+        crate::remote::http_client_via(&roots, &proxy)
     }
 }
 

@@ -12,6 +12,7 @@ fn profile(sign_in: TwebSignIn) -> Profile {
         case_url: Some(String::new()),
         clerk: "Maija Virtanen".to_owned(),
         ca_bundle: None,
+        proxy: None,
         mappings_dir: None,
     }
 }

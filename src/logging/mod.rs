@@ -32,12 +32,12 @@ pub fn register_secret(secret: &str) {
     }
 }
 
-/// Where log files go: `KIRJAAMO_LOG_DIR`, else `logs/` in the OS data directory.
+/// Where log files go: `KIRJAAMO_LOG_DIR`, else `logs/` in the machine's local data directory.
 pub fn log_dir() -> Option<PathBuf> {
     if let Some(dir) = std::env::var_os("KIRJAAMO_LOG_DIR") {
         return Some(PathBuf::from(dir));
     }
-    crate::paths::data_dir().map(|d| d.join("logs"))
+    crate::paths::local_data_dir().map(|d| d.join("logs"))
 }
 
 /// A writer that redacts each formatted event before passing it on.

@@ -44,7 +44,7 @@ impl fmt::Display for Issue {
             Severity::Warning => "warning",
         };
         let message = crate::i18n::english(&self.message);
-        write!(f, "{}:{}: {severity}: {message}", self.path.display(), self.line)?;
+        write!(f, "{}:{}: {severity}: {message}", crate::paths::shown(&self.path), self.line)?;
         match &self.detail {
             Some(detail) => write!(f, " ({detail})"),
             None => Ok(()),
@@ -345,7 +345,7 @@ impl Checker<'_> {
                     line: 1,
                     severity: Severity::Error,
                     message: Plain::new("finding-duplicate")
-                        .text("first", first.display().to_string())
+                        .text("first", crate::paths::shown(first))
                         .text("service", &service),
                     detail: None,
                 });

@@ -27,6 +27,12 @@ pub enum PolicyError {
     /// The CA bundle holds no certificate.
     #[error("the CA bundle {0} holds no PEM certificate")]
     CaEmpty(PathBuf),
+    /// The proxy setting is not an http:// or https:// address of a proxy.
+    #[error("\"{0}\" is not a proxy address (http://host:port)")]
+    ProxyInvalid(String, #[source] Option<url::ParseError>),
+    /// The proxy address carries a password, which would be kept in the settings file.
+    #[error("the proxy address {0} carries a password; passwords are kept only in the keyring")]
+    ProxyPassword(String),
     /// A certificate in the bundle is damaged.
     #[error("the CA bundle {path} is not valid PEM")]
     CaInvalid {
@@ -43,17 +49,39 @@ pub fn check_base_url(url: &str) -> Result<(), PolicyError> {
     let parsed = reqwest::Url::parse(url).map_err(|e| PolicyError::Invalid(url.to_owned(), e))?;
     match parsed.scheme() {
         "https" => Ok(()),
-        "http" => {
-            let loopback = match parsed.host() {
-                Some(url::Host::Domain(name)) => name.eq_ignore_ascii_case("localhost"),
-                Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
-                Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
-                None => false,
-            };
-            if loopback { Ok(()) } else { Err(PolicyError::NotHttps(url.to_owned())) }
-        }
+        "http" if is_loopback(&parsed) => Ok(()),
+        "http" => Err(PolicyError::NotHttps(url.to_owned())),
         _ => Err(PolicyError::Scheme(url.to_owned())),
     }
+}
+
+/// Whether `url` names this machine: 127.0.0.0/8, ::1 or localhost.
+pub(crate) fn is_loopback(url: &url::Url) -> bool {
+    match url.host() {
+        Some(url::Host::Domain(name)) => name.eq_ignore_ascii_case("localhost"),
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        None => false,
+    }
+}
+
+/// Accepts a proxy setting: `direct`, or an http:// or https:// proxy address without a password
+/// (secrets live only in the keyring; the settings file is plain text).
+pub fn check_proxy(proxy: &str) -> Result<(), PolicyError> {
+    let proxy = proxy.trim();
+    if proxy.is_empty() || proxy.eq_ignore_ascii_case("direct") {
+        return Ok(());
+    }
+    let parsed = url::Url::parse(proxy).map_err(|e| PolicyError::ProxyInvalid(proxy.to_owned(), Some(e)))?;
+    if !matches!(parsed.scheme(), "http" | "https") || parsed.host().is_none() {
+        return Err(PolicyError::ProxyInvalid(proxy.to_owned(), None));
+    }
+    if parsed.password().is_some() {
+        let mut shown = parsed.clone();
+        let _ = shown.set_password(None);
+        return Err(PolicyError::ProxyPassword(shown.to_string()));
+    }
+    Ok(())
 }
 
 /// Reads the certificates of a PEM bundle (the municipality's own CA).
@@ -76,13 +104,30 @@ impl crate::plain::Explain for PolicyError {
             Self::CaRead { path, .. } => Plain::new("policy-ca-read").text("path", path.display().to_string()),
             Self::CaEmpty(path) => Plain::new("policy-ca-empty").text("path", path.display().to_string()),
             Self::CaInvalid { path, .. } => Plain::new("policy-ca-invalid").text("path", path.display().to_string()),
+            Self::ProxyInvalid(proxy, _) => Plain::new("policy-proxy-invalid").text("url", proxy.clone()),
+            Self::ProxyPassword(proxy) => Plain::new("policy-proxy-password").text("url", proxy.clone()),
         }
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{PolicyError, check_base_url};
+    use super::{PolicyError, check_base_url, check_proxy};
+
+    #[test]
+    fn a_proxy_is_an_http_address_without_a_password() {
+        for ok in
+            ["", "direct", "DIRECT", "http://proxy.kunta.fi:8080", "https://proxy:3128", "http://kirjaamo@proxy:8080"]
+        {
+            assert!(check_proxy(ok).is_ok(), "{ok}");
+        }
+        assert!(matches!(check_proxy("proxy.kunta.fi:8080"), Err(PolicyError::ProxyInvalid(..))));
+        assert!(matches!(check_proxy("socks5://proxy:1080"), Err(PolicyError::ProxyInvalid(..))));
+        let Err(PolicyError::ProxyPassword(shown)) = check_proxy("http://kirjaamo:salainen@proxy:8080") else {
+            panic!("a password is refused")
+        };
+        assert!(!shown.contains("salainen"), "{shown}");
+    }
 
     #[test]
     fn plain_http_only_to_this_machine() {

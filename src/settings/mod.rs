@@ -39,6 +39,10 @@ pub struct Profile {
     /// The municipality's own CA bundle (PEM), trusted besides the system roots.
     #[serde(default)]
     pub ca_bundle: Option<PathBuf>,
+    /// The proxy for this connection (`http://proxy.kunta.fi:8080`; `direct` for none); without
+    /// it the OS's proxy settings apply. Servers on this machine are always reached straight.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub proxy: Option<String>,
     /// The mappings folder (may be a shared folder).
     #[serde(default)]
     pub mappings_dir: Option<PathBuf>,

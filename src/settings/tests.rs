@@ -9,6 +9,7 @@ fn profile(name: &str, tweb_url: &str) -> Profile {
         case_url: Some("https://tweb.kunta.fi/asia/{id}".to_owned()),
         clerk: "Liisa Laine".to_owned(),
         ca_bundle: None,
+        proxy: None,
         mappings_dir: Some("\\\\palvelin\\kirjaamo\\oletukset".into()),
     }
 }

@@ -6,6 +6,7 @@ mod admin;
 mod backend;
 mod connections;
 mod desk;
+mod icon;
 mod request;
 mod shell;
 mod watchdog;
@@ -13,6 +14,7 @@ mod widgets;
 
 pub use backend::{AttachmentView, Backend, Catalog, Connection, PreviewPage, Reply};
 pub use desk::{Action, DeskApp, Draft, InboxModel, Missing, RowState};
+pub use icon::window_icon;
 pub use request::RequestState;
 pub use shell::{Shell, ShellConfig};
 pub use watchdog::{WINDOW_TIMEOUT, WindowWatchdog};

@@ -21,6 +21,7 @@ fn connection(sandbox: &Sandbox, user: &str, password: &str, outbox_token: &str)
         label: "Testi".to_owned(),
         case_url: None,
         ca_bundle: None,
+        proxy: None,
     }
 }
 

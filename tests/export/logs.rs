@@ -49,6 +49,9 @@ async fn the_desk_without_a_usable_window_exits_with_a_clear_message() {
         .output();
     let output = tokio::time::timeout(std::time::Duration::from_secs(60), run).await.expect("exits").expect("runs");
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(!output.status.success(), "{stderr}");
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
     assert!(stderr.contains("Kirjaamon ikkunaa ei voitu avata"), "{stderr}");
+    // Said once, in Finnish: not as anyhow's "Error: …" with the cause in English after it.
+    assert_eq!(stderr.matches("Kirjaamon ikkunaa").count(), 1, "{stderr}");
+    assert!(!stderr.lines().any(|l| l.starts_with("Error:")), "{stderr}");
 }

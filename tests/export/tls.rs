@@ -1,6 +1,7 @@
 //! TLS as the clients use it: the municipality's own CA, given as a PEM bundle, is trusted in
 //! addition to the system's roots; a server whose certificate no trusted CA signed is refused and
-//! reported as a certificate problem. Certificates are generated here with rcgen.
+//! reported as a certificate problem; a profile's proxy carries the TLS to servers elsewhere.
+//! Certificates are generated here with rcgen.
 
 use std::sync::Arc;
 
@@ -23,7 +24,12 @@ fn ca(name: &str) -> Ca {
 
 /// Serves one HTTPS answer per connection on 127.0.0.1 with a `localhost` certificate signed by `ca`.
 async fn server(ca: &Ca) -> u16 {
-    let params = rcgen::CertificateParams::new(vec!["localhost".to_owned()]).expect("params");
+    server_for(ca, "localhost").await
+}
+
+/// Like [`server`], with a certificate for `name`.
+async fn server_for(ca: &Ca, name: &str) -> u16 {
+    let params = rcgen::CertificateParams::new(vec![name.to_owned()]).expect("params");
     let key = rcgen::KeyPair::generate().expect("key");
     let leaf = params.signed_by(&key, &ca.cert, &ca.key).expect("leaf");
     let provider = Arc::new(rustls::crypto::ring::default_provider());
@@ -116,6 +122,7 @@ async fn test_connection_calls_an_untrusted_certificate_a_certificate_problem_an
         label: "Testi".to_owned(),
         case_url: None,
         ca_bundle: None,
+        proxy: None,
     };
     let untrusted = kirjaamo::connection::check(&connection).await;
     assert_eq!(untrusted.tweb.verdict, kirjaamo::connection::Verdict::BadCertificate, "{}", untrusted.tweb.detail);
@@ -130,4 +137,75 @@ async fn test_connection_calls_an_untrusted_certificate_a_certificate_problem_an
     let missing = kirjaamo::connection::check(&connection).await;
     assert_eq!(missing.tweb.verdict, kirjaamo::connection::Verdict::Insecure);
     assert!(missing.tweb.detail.contains("reading the CA bundle"), "{}", missing.tweb.detail);
+}
+
+/// An HTTP proxy on 127.0.0.1 that tunnels every CONNECT to 127.0.0.1:`target` (whatever host it
+/// names, as a corporate proxy would reach it) and records the request lines it was sent.
+async fn tunnelling_proxy(target: u16) -> (u16, Arc<std::sync::Mutex<Vec<String>>>) {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let port = listener.local_addr().expect("addr").port();
+    let seen = Arc::new(std::sync::Mutex::new(Vec::new()));
+    let log = Arc::clone(&seen);
+    tokio::spawn(async move {
+        while let Ok((mut client, _)) = listener.accept().await {
+            let log = Arc::clone(&log);
+            tokio::spawn(async move {
+                let mut head = Vec::new();
+                let mut byte = [0u8; 1];
+                while !head.ends_with(b"\r\n\r\n") && client.read(&mut byte).await.is_ok_and(|n| n == 1) {
+                    head.push(byte[0]);
+                }
+                let text = String::from_utf8_lossy(&head).into_owned();
+                log.lock().expect("log").push(text.lines().next().unwrap_or_default().to_owned());
+                let Ok(mut upstream) = tokio::net::TcpStream::connect(("127.0.0.1", target)).await else { return };
+                if client.write_all(b"HTTP/1.1 200 Connection established\r\n\r\n").await.is_ok() {
+                    let _ = tokio::io::copy_bidirectional(&mut client, &mut upstream).await;
+                }
+            });
+        }
+    });
+    (port, seen)
+}
+
+/// A municipality behind a corporate proxy names it in the profile: the requests to TWeb go
+/// through it as a CONNECT tunnel (the proxy never sees inside the TLS, and the municipality's CA
+/// still checks the server); servers on this machine are reached straight; a proxy address with
+/// a password is refused before anything is sent.
+#[tokio::test]
+async fn a_profile_s_proxy_tunnels_to_servers_elsewhere_and_this_machine_is_reached_straight() {
+    let municipal = ca("Kunnan oma CA");
+    let remote = server_for(&municipal, "tweb.kunta.example").await;
+    let (proxy, seen) = tunnelling_proxy(remote).await;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let bundle = dir.path().join("kunta-ca.pem");
+    std::fs::write(&bundle, municipal.cert.pem()).expect("write");
+    let mut connection = kirjaamo::connection::Connection {
+        tweb_url: "https://tweb.kunta.example/tweb/api/v1".to_owned(),
+        tweb_auth: kirjaamo::tweb::TwebAuth::Bearer("t".to_owned()),
+        outbox_url: "https://epalvelu.kunta.example/api/v1".to_owned(),
+        outbox_token: "o".to_owned(),
+        clerk: "Testi".to_owned(),
+        label: "Testi".to_owned(),
+        case_url: None,
+        ca_bundle: Some(bundle),
+        proxy: Some(format!("http://127.0.0.1:{proxy}")),
+    };
+    let client = connection.http_client().expect("client");
+    let answer = client.get("https://tweb.kunta.example/tweb/api/v1/catalog/users").send().await.expect("tunnelled");
+    assert_eq!(answer.text().await.expect("body"), "ok");
+    assert_eq!(*seen.lock().expect("seen"), ["CONNECT tweb.kunta.example:443 HTTP/1.1"]);
+
+    // The same profile to servers on this machine: straight, the proxy sees nothing more.
+    let local = server(&municipal).await;
+    connection.tweb_url = format!("https://localhost:{local}/tweb/api/v1");
+    connection.outbox_url = format!("https://localhost:{local}/epalvelu/api/v1");
+    let client = connection.http_client().expect("client");
+    let answer = client.get(format!("https://localhost:{local}/tweb/api/v1/me")).send().await.expect("straight");
+    assert_eq!(answer.text().await.expect("body"), "ok");
+    assert_eq!(seen.lock().expect("seen").len(), 1);
+
+    connection.proxy = Some(format!("http://kirjaamo:salainen@127.0.0.1:{proxy}"));
+    let refused = connection.http_client().expect_err("a password in the settings is refused");
+    let told = format!("{:#}", anyhow::Error::from(refused));
+    assert!(told.contains("password") && !told.contains("salainen"), "{told}");
 }

@@ -57,6 +57,8 @@ pub struct ProfileForm {
     pub clerk: String,
     /// CA bundle path.
     pub ca_bundle: String,
+    /// Proxy address, `direct`, or empty for the OS's settings.
+    pub proxy: String,
     /// Mappings folder.
     pub mappings_dir: String,
     /// Which secrets the keyring holds, once asked.
@@ -101,6 +103,7 @@ impl ProfileForm {
             case_url: profile.case_url.clone().unwrap_or_default(),
             clerk: profile.clerk.clone(),
             ca_bundle: path_text(profile.ca_bundle.as_ref()),
+            proxy: profile.proxy.clone().unwrap_or_default(),
             mappings_dir: path_text(profile.mappings_dir.as_ref()),
             ..Self::default()
         }
@@ -118,6 +121,7 @@ impl ProfileForm {
         for url in [&self.tweb_url, &self.outbox_url] {
             crate::remote::check_base_url(url.trim()).map_err(|e| Told::of(&e))?;
         }
+        crate::remote::check_proxy(&self.proxy).map_err(|e| Told::of(&e))?;
         let tweb_sign_in = if self.token {
             TwebSignIn::Token
         } else {
@@ -135,6 +139,7 @@ impl ProfileForm {
             case_url: optional(&self.case_url),
             clerk: optional(&self.clerk).unwrap_or_else(|| name.to_owned()),
             ca_bundle: optional(&self.ca_bundle).map(PathBuf::from),
+            proxy: optional(&self.proxy),
             mappings_dir: optional(&self.mappings_dir).map(PathBuf::from),
         })
     }
@@ -219,6 +224,7 @@ impl ProfileForm {
             if path_row(ui, t, &t.get("connections-ca-bundle"), &mut self.ca_bundle) {
                 pick = Some(PickField::CaBundle);
             }
+            text_row(ui, &t.get("connections-proxy"), &mut self.proxy, Some(&t.get("connections-proxy-hint")));
             if path_row(ui, t, &t.get("connections-mappings"), &mut self.mappings_dir) {
                 pick = Some(PickField::MappingsDir);
             }
@@ -322,6 +328,7 @@ mod tests {
             case_url: None,
             clerk: "Maija".to_owned(),
             ca_bundle: None,
+            proxy: None,
             mappings_dir: None,
         };
         let mut form = ProfileForm::of(&profile);

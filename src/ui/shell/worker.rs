@@ -118,7 +118,9 @@ impl ShellWorker {
     pub fn open_profile(&self, profile: Profile, typed: Secrets) {
         let (runtime, repaint, store) = (self.runtime.clone(), Arc::clone(&self.repaint), Arc::clone(&self.store));
         let dir = self.mappings_dir.clone().or_else(|| profile.mappings_dir.clone());
-        let data_dir = self.data_dir.clone().or_else(crate::paths::data_dir);
+        // The journal is the machine's (Local on Windows), the user's own mappings roam.
+        let data_dir = self.data_dir.clone().or_else(crate::paths::local_data_dir);
+        let roaming = self.data_dir.clone().or_else(crate::paths::data_dir);
         self.send(async move {
             let opened = tokio::task::spawn_blocking(move || {
                 let connection = Connection::from_profile(&profile, &with_stored(&profile, typed, store.as_ref())?)
@@ -129,7 +131,7 @@ impl ShellWorker {
                         "the OS has no data directory for the journal and mappings",
                     )
                 })?;
-                let dir = dir.unwrap_or_else(|| data_dir.join("mappings"));
+                let dir = dir.unwrap_or_else(|| roaming.unwrap_or_else(|| data_dir.clone()).join("mappings"));
                 std::fs::create_dir_all(&dir)
                     .map_err(|source| chain(&crate::mappings::MappingError::Io { path: dir.clone(), source }))?;
                 let mappings = crate::mappings::load_dir(&dir).map_err(|e| chain(&e))?;
