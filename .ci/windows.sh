@@ -7,6 +7,9 @@
 # Each check prints how long it took. Wine 8 lacks bcryptprimitives.dll (Windows 10 has it):
 # a test-only stand-in from .ci/bcryptprimitives.c goes into the prefix, never into a package.
 set -euo pipefail
+# A pipe into `grep -q` can end its writer with SIGPIPE, which pipefail reports as a failure;
+# `has` reads to the end.
+has() { grep "$@" >/dev/null; }
 cd "$(dirname "$0")/.."
 exe=$(realpath "$1")
 keyring_exe=$(realpath "$2")
@@ -69,7 +72,7 @@ check "kirjaamo.exe pdf on a corpus file (qpdf --check, pdftotext)"
 cp -r tests/pdf_corpus "$work/corpus"
 wine "$exe" pdf "$(win "$work/corpus/05-arabic.json")" -o "$(win "$work/arabic.pdf")" >/dev/null
 qpdf --check "$work/arabic.pdf" >/dev/null || fail "qpdf rejects the PDF"
-pdftotext "$work/arabic.pdf" - | grep -q . || fail "the PDF has no text"
+pdftotext "$work/arabic.pdf" - | has . || fail "the PDF has no text"
 
 check "the sandbox under Wine, answered to curl from Linux"
 port=18871
@@ -78,7 +81,7 @@ outbox="http://127.0.0.1:$port/epalvelu/api/v1"
 tweb="http://127.0.0.1:$port/tweb/api/v1"
 wait_until 180 curl -sf -H "Authorization: Bearer epalvelu-demo-token" "$outbox/transactions?limit=1" \
   || fail "the sandbox did not answer: $(cat "$work/sandbox.txt")"
-curl -sf -u kirjaamo:demo "$tweb/me" | grep -q '"user"' || fail "TWeb /me"
+curl -sf -u kirjaamo:demo "$tweb/me" | has '"user"' || fail "TWeb /me"
 
 check "kirjaamo.exe export --id against it, secrets from the environment"
 id=$(curl -sf -H "Authorization: Bearer epalvelu-demo-token" "$outbox/transactions?limit=100" \
@@ -90,7 +93,7 @@ KIRJAAMO_TWEB_USER=kirjaamo KIRJAAMO_TWEB_PASSWORD=demo KIRJAAMO_OUTBOX_TOKEN=ep
 curl -sf -H "Authorization: Bearer epalvelu-demo-token" "$outbox/transactions/$id" \
   | python3 -c 'import json,sys; c=json.load(sys.stdin)["completion"]; assert c and c["result"]["document_ids"], c; print(c["result"]["document_ids"][0])' \
   > "$work/document.txt" || fail "the outbox does not show $id filed"
-curl -sf -u kirjaamo:demo "$tweb/documents/$(cat "$work/document.txt")" | grep -q '"document_type"' \
+curl -sf -u kirjaamo:demo "$tweb/documents/$(cat "$work/document.txt")" | has '"document_type"' \
   || fail "TWeb does not hold the filed document"
 ls "$work/data"/journal-*.sqlite >/dev/null || fail "no journal in KIRJAAMO_DATA_DIR"
 # Without KIRJAAMO_DATA_DIR the journal and the logs are this PC's (%LOCALAPPDATA%), never in
@@ -149,7 +152,7 @@ wine msiexec /i "$(win "$msi_dir/kirjaamo-$version-x64.msi")" /qn || fail "msiex
 [ -f "$installed/kirjaamo.exe" ] && [ -f "$installed/LICENSE.txt" ] && [ -f "$installed/THIRD-PARTY-NOTICES.txt" ] \
   || fail "not installed into Program Files: $(ls -R "$installed" 2>&1)"
 [ "$(shortcuts | wc -l)" = 1 ] || fail "no Start-menu shortcut: $(shortcuts)"
-uninstall_entries | grep -A20 "DisplayName.*Kirjaamo" | grep -q "Publisher.*Kirjaamo-projekti" || fail "no Add/Remove entry with publisher"
+uninstall_entries | grep -A20 "DisplayName.*Kirjaamo" | has "Publisher.*Kirjaamo-projekti" || fail "no Add/Remove entry with publisher"
 out=$(wine "$installed/kirjaamo.exe" --version | tr -d '\r')
 [ "$out" = "kirjaamo $version" ] || fail "the installed exe printed: $out"
 # A user's own files, as the desk writes them.
@@ -161,13 +164,13 @@ echo journal > "$local_data/data/journal-testi.sqlite"
 # A newer version replaces the old one: one entry, the new version.
 wine msiexec /i "$(win "$msi_dir/kirjaamo-upgrade-x64.msi")" /qn || fail "the upgrade"
 [ "$(uninstall_entries | grep -c 'DisplayName.*Kirjaamo')" = 1 ] || fail "two entries after the upgrade: $(uninstall_entries)"
-uninstall_entries | grep -q "DisplayVersion.*99.0.0" || fail "the upgrade's version is not the installed one"
+uninstall_entries | has "DisplayVersion.*99.0.0" || fail "the upgrade's version is not the installed one"
 # An older one is refused while the newer is installed.
 if wine msiexec /i "$(win "$msi_dir/kirjaamo-$version-x64.msi")" /qn; then fail "a downgrade was accepted"; fi
 wine msiexec /x "$(win "$msi_dir/kirjaamo-upgrade-x64.msi")" /qn || fail "msiexec /x"
 [ ! -e "$installed/kirjaamo.exe" ] || fail "the exe stays after uninstall"
 [ -z "$(shortcuts)" ] || fail "the shortcut stays after uninstall"
-! uninstall_entries | grep -q "DisplayName.*Kirjaamo" || fail "the Add/Remove entry stays"
+! uninstall_entries | has "DisplayName.*Kirjaamo" || fail "the Add/Remove entry stays"
 [ -f "$roaming/config/settings.toml" ] && [ -f "$local_data/data/journal-testi.sqlite" ] \
   || fail "uninstall removed the user's settings or journal"
 check ""
