@@ -101,26 +101,10 @@ fn text_pdf(rng: &mut SeedRng, title: &str, lines: &[&str]) -> Vec<u8> {
     pdf(&pages, None)
 }
 
-fn noise_photo(rng: &mut SeedRng, width: u32, height: u32) -> RgbImage {
-    let (r, g, b) = (rng.range(40, 200) as i32, rng.range(40, 200) as i32, rng.range(40, 200) as i32);
-    let mut noise = SeedRng::new(rng.next_u64());
-    RgbImage::from_fn(width, height, |x, y| {
-        let n = (noise.next_u64() % 48) as i32 - 24;
-        let shade = ((x * 60 / width.max(1)) + (y * 90 / height.max(1))) as i32;
-        let clamp = |v: i32| v.clamp(0, 255) as u8;
-        Rgb([clamp(r + shade + n), clamp(g + shade / 2 + n), clamp(b - shade / 3 + n)])
-    })
-}
-
 fn encode(image: &RgbImage, format: ImageFormat) -> Vec<u8> {
     let mut out = Cursor::new(Vec::new());
     // Encoding an in-memory RgbImage cannot fail for these sizes; an empty file would show it.
-    let written = match format {
-        // Phone cameras save at high quality, which is what makes citizens' photos large.
-        ImageFormat::Jpeg => image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 92).encode_image(image),
-        _ => image.write_to(&mut out, format),
-    };
-    if written.is_err() {
+    if image.write_to(&mut out, format).is_err() {
         return Vec::new();
     }
     out.into_inner()
@@ -183,12 +167,12 @@ pub fn generate(rng: &mut SeedRng, kind: FileKind, title: &str, lines: &[&str]) 
     match kind {
         FileKind::Pdf => text_pdf(rng, title, lines),
         FileKind::ScanPdf => {
-            let jpeg = encode(&noise_photo(rng, 1240, 1754), ImageFormat::Jpeg);
+            let jpeg = super::photo::noise_jpeg(rng, 1240, 1754);
             let content = b"q 595 0 0 842 0 0 cm /Im1 Do Q".to_vec();
             pdf(&[content], Some((1240, 1754, &jpeg)))
         }
-        FileKind::Jpeg => encode(&noise_photo(rng, 1024, 768), ImageFormat::Jpeg),
-        FileKind::LargeJpeg => encode(&noise_photo(rng, 2400, 1800), ImageFormat::Jpeg),
+        FileKind::Jpeg => super::photo::noise_jpeg(rng, 1024, 768),
+        FileKind::LargeJpeg => super::photo::noise_jpeg(rng, 2400, 1800),
         FileKind::Png => encode(&drawing(rng), ImageFormat::Png),
         FileKind::Docx => docx(title, lines),
     }

@@ -5,6 +5,7 @@ mod cases;
 mod catalog;
 mod files;
 mod people;
+mod photo;
 mod rng;
 mod sections;
 mod services;

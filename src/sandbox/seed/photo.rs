@@ -1,0 +1,117 @@
+//! Citizens' photos for the seed, in their real sizes (a phone's 2400×1800 at quality 92 is
+//! megabytes of JPEG) without encoding megapixels at start-up. A baseline JPEG with one restart
+//! interval per row of 8×8 blocks lets rows be reused: a few noisy strips are encoded once each,
+//! and the scan repeats them down the picture, each row after a restart marker (which resets the
+//! DC prediction, so every copy decodes the same). The result is a valid JPEG of the full size, as
+//! many bytes as a noisy photo has, made from a thirtieth of the pixels. Deterministic per seed.
+
+use std::io::Cursor;
+
+use image::{Rgb, RgbImage};
+
+use super::rng::SeedRng;
+
+/// How many distinct strips a photo is made of (its bands of shade from top to bottom).
+const STRIPS: u32 = 8;
+/// The encoder writes 4:4:4, so a row of blocks is 8 pixels high.
+const ROW: u32 = 8;
+
+/// A noisy, shaded photo of `width`×`height` (width a multiple of 8) as JPEG at quality 92.
+/// Takes from `rng` what a full-size noise photo did: a tint and a seed for the noise.
+pub fn noise_jpeg(rng: &mut SeedRng, width: u32, height: u32) -> Vec<u8> {
+    let (r, g, b) = (rng.range(40, 200) as i32, rng.range(40, 200) as i32, rng.range(40, 200) as i32);
+    let mut noise = SeedRng::new(rng.next_u64());
+    let strips: Vec<Vec<u8>> = (0..STRIPS)
+        .map(|k| {
+            let top = k * height / STRIPS;
+            let strip = RgbImage::from_fn(width, ROW, |x, y| {
+                let n = (noise.next_u64() % 48) as i32 - 24;
+                let shade = ((x * 60 / width.max(1)) + ((top + y) * 90 / height.max(1))) as i32;
+                let clamp = |v: i32| v.clamp(0, 255) as u8;
+                Rgb([clamp(r + shade + n), clamp(g + shade / 2 + n), clamp(b - shade / 3 + n)])
+            });
+            encode(&strip)
+        })
+        .collect();
+    stitch(&strips, width, height).unwrap_or_default()
+}
+
+fn encode(image: &RgbImage) -> Vec<u8> {
+    let mut out = Cursor::new(Vec::new());
+    // Phone cameras save at high quality, which is what makes citizens' photos large. Encoding an
+    // in-memory strip cannot fail; an empty strip would make the photo empty, which a test shows.
+    let mut encoder = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 92);
+    if encoder.encode_image(image).is_err() {
+        return Vec::new();
+    }
+    out.into_inner()
+}
+
+/// Where the scan's entropy-coded data begins and ends in a JPEG the encoder wrote, and where
+/// its SOS segment starts: `(sos, data, end)`.
+fn scan(jpeg: &[u8]) -> Option<(usize, usize, usize)> {
+    let mut at = 2;
+    while at + 4 <= jpeg.len() {
+        if jpeg[at] != 0xFF {
+            return None;
+        }
+        let length = usize::from(u16::from_be_bytes([jpeg[at + 2], jpeg[at + 3]]));
+        if jpeg[at + 1] == 0xDA {
+            // The encoder ends the scan with EOI and writes nothing after it.
+            return Some((at, at + 2 + length, jpeg.len().checked_sub(2)?));
+        }
+        at += 2 + length;
+    }
+    None
+}
+
+/// One JPEG of `width`×`height` whose rows of blocks are the strips' scans in turn, top to bottom.
+fn stitch(strips: &[Vec<u8>], width: u32, height: u32) -> Option<Vec<u8>> {
+    let first = strips.first()?;
+    let (sos, _, _) = scan(first)?;
+    let mut out = Vec::with_capacity(first.len() * (height / ROW) as usize + 64);
+    out.extend_from_slice(&first[..sos]);
+    // The frame header says the full height.
+    let sof = out.windows(2).position(|w| w == [0xFF, 0xC0])?;
+    out.get_mut(sof + 5..sof + 7)?.copy_from_slice(&u16::try_from(height).ok()?.to_be_bytes());
+    // A restart interval of one row of blocks.
+    let interval = u16::try_from(width / ROW).ok()?;
+    out.extend_from_slice(&[0xFF, 0xDD, 0x00, 0x04]);
+    out.extend_from_slice(&interval.to_be_bytes());
+    let (sos, data, _) = scan(first)?;
+    out.extend_from_slice(&first[sos..data]);
+    let rows = height.div_ceil(ROW);
+    for row in 0..rows {
+        if row > 0 {
+            out.extend_from_slice(&[0xFF, 0xD0 + ((row - 1) % 8) as u8]);
+        }
+        let strip = strips.get((row * STRIPS / rows) as usize)?;
+        let (_, data, end) = scan(strip)?;
+        out.extend_from_slice(strip.get(data..end)?);
+    }
+    out.extend_from_slice(&[0xFF, 0xD9]);
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_stitched_photo_decodes_at_its_full_size_is_as_large_as_a_photo_and_repeats_per_seed() {
+        for (width, height) in [(1024, 768), (2400, 1800), (1240, 1754)] {
+            let jpeg = noise_jpeg(&mut SeedRng::new(7), width, height);
+            let picture = image::load_from_memory_with_format(&jpeg, image::ImageFormat::Jpeg)
+                .unwrap_or_else(|e| panic!("{width}×{height} decodes: {e}"))
+                .into_rgb8();
+            assert_eq!(picture.dimensions(), (width, height));
+            // Noise at quality 92: about half a byte a pixel, as a camera's photo of a busy scene
+            // (the 2400×1800 one is 2 MB), the same as the full-size noise photo was.
+            assert!(jpeg.len() as u32 * 5 > width * height * 2, "{width}×{height}: {} bytes", jpeg.len());
+            // The bands of shade run from top to bottom: the last row is not the first.
+            assert_ne!(picture.get_pixel(width / 2, 0), picture.get_pixel(width / 2, height - 1));
+            assert_eq!(jpeg, noise_jpeg(&mut SeedRng::new(7), width, height), "the same seed, the same bytes");
+        }
+        assert_ne!(noise_jpeg(&mut SeedRng::new(7), 1024, 768), noise_jpeg(&mut SeedRng::new(8), 1024, 768));
+    }
+}
