@@ -565,4 +565,4 @@ receipt-no-undo-existing = Olemassa olevaan asiaan lisättyä asiakirjaa ei voi 
 policy-proxy-invalid = ”{ $url }” ei ole välityspalvelimen osoite (http://palvelin:portti).
 policy-proxy-password = Välityspalvelimen osoitteessa { $url } on salasana. Salasanat säilytetään vain avainnipussa: poista salasana osoitteesta.
 connections-proxy = Välityspalvelin (proxy)
-connections-proxy-hint = tyhjä: Windowsin asetus; direct: ei välityspalvelinta
+connections-proxy-hint = tyhjä: järjestelmän asetus; direct: ei välityspalvelinta

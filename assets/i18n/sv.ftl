@@ -565,4 +565,4 @@ receipt-no-undo-existing = En handling som lagts till i ett befintligt ärende k
 policy-proxy-invalid = ”{ $url }” är inte en proxyadress (http://server:port).
 policy-proxy-password = Proxyadressen { $url } innehåller ett lösenord. Lösenord sparas bara i nyckelringen: ta bort lösenordet ur adressen.
 connections-proxy = Proxyserver
-connections-proxy-hint = tom: Windows inställning; direct: ingen proxy
+connections-proxy-hint = tom: systemets inställning; direct: ingen proxy
