@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Builds Kirjaamo's Debian/Ubuntu package with dpkg-deb:
 #   scripts/package-deb.sh [path/to/kirjaamo] [out-dir]
-# from the release binary (target/release/kirjaamo by default) into out-dir (target/dist by
+# from the release binary (target/release/kirjaamo by default) into out-dir (target/installers by
 # default) as kirjaamo_<version>_amd64.deb: the program in /usr/bin, a desktop entry, the icon
 # in every hicolor size, the licence and the third-party notices in /usr/share/doc/kirjaamo.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 target_dir=${CARGO_TARGET_DIR:-$root/target}
 bin=$(realpath "${1:-$target_dir/release/kirjaamo}")
-out=${2:-$target_dir/dist}
+out=${2:-$target_dir/installers}
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' "$root/Cargo.toml" | head -1)
 mkdir -p "$out"
 stage=$(mktemp -d)

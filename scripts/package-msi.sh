@@ -2,14 +2,14 @@
 # Builds Kirjaamo's Windows installer on Linux with wixl (Debian package wixl):
 #   scripts/package-msi.sh [path/to/kirjaamo.exe] [out-dir]
 # from the release exe (target/x86_64-pc-windows-gnu/release/kirjaamo.exe by default) into
-# out-dir (target/dist by default) as kirjaamo-<version>-x64.msi. What it installs and how:
+# out-dir (target/installers by default) as kirjaamo-<version>-x64.msi. What it installs and how:
 # packaging/windows/kirjaamo.wxs. MSI_VERSION gives the package another version (CI builds a
 # "newer" one to test upgrades) and MSI_NAME another file name.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 target_dir=${CARGO_TARGET_DIR:-$root/target}
 exe=$(realpath "${1:-$target_dir/x86_64-pc-windows-gnu/release/kirjaamo.exe}")
-out=${2:-$target_dir/dist}
+out=${2:-$target_dir/installers}
 version=${MSI_VERSION:-$(sed -n 's/^version = "\(.*\)"/\1/p' "$root/Cargo.toml" | head -1)}
 mkdir -p "$out"
 stage=$(mktemp -d)
