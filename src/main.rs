@@ -75,6 +75,7 @@ enum Command {
 }
 
 fn main() -> Result<()> {
+    cli::os::return_large_blocks();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
@@ -183,7 +184,7 @@ fn desk(runtime: &tokio::runtime::Runtime, demo: bool, mappings_dir: Option<Path
     let (message, timeout) = (texts.get("window-timeout"), kirjaamo::ui::WINDOW_TIMEOUT);
     let watchdog = kirjaamo::ui::WindowWatchdog::start(timeout, move || {
         tracing::error!("the window did not open in {} s; giving up", timeout.as_secs());
-        cli::os::tell_failure(&message, MESSAGE_STAYS);
+        cli::os::tell_failure(&message, MESSAGE_STAYS, cli::os::DESK_TIMED_OUT);
         std::process::exit(cli::os::DESK_TIMED_OUT);
     })
     .context("the window watchdog could not start")?;
@@ -217,7 +218,7 @@ fn desk(runtime: &tokio::runtime::Runtime, demo: bool, mappings_dir: Option<Path
     .or_else(|e| {
         // Told once, in the person's language; the technical cause goes to the log.
         tracing::error!("the window could not open: {e}");
-        cli::os::tell_failure(&texts.get("window-failed"), MESSAGE_STAYS);
+        cli::os::tell_failure(&texts.get("window-failed"), MESSAGE_STAYS, cli::os::DESK_FAILED);
         std::process::exit(cli::os::DESK_FAILED)
     })
 }

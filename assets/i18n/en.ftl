@@ -566,3 +566,4 @@ policy-proxy-invalid = "{ $url }" is not a proxy address (http://host:port).
 policy-proxy-password = The proxy address { $url } carries a password. Passwords are kept only in the keyring: remove the password from the address.
 connections-proxy = Proxy
 connections-proxy-hint = empty: the system's setting; direct: no proxy
+preview-stale-alt = The previous transaction's page (the next one is being made)

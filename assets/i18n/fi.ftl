@@ -566,3 +566,4 @@ policy-proxy-invalid = ”{ $url }” ei ole välityspalvelimen osoite (http://p
 policy-proxy-password = Välityspalvelimen osoitteessa { $url } on salasana. Salasanat säilytetään vain avainnipussa: poista salasana osoitteesta.
 connections-proxy = Välityspalvelin (proxy)
 connections-proxy-hint = tyhjä: järjestelmän asetus; direct: ei välityspalvelinta
+preview-stale-alt = Edellisen asiointitapahtuman sivu (seuraavaa muodostetaan)

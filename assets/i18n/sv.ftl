@@ -566,3 +566,4 @@ policy-proxy-invalid = ”{ $url }” är inte en proxyadress (http://server:por
 policy-proxy-password = Proxyadressen { $url } innehåller ett lösenord. Lösenord sparas bara i nyckelringen: ta bort lösenordet ur adressen.
 connections-proxy = Proxyserver
 connections-proxy-hint = tom: systemets inställning; direct: ingen proxy
+preview-stale-alt = Föregående ärendes sida (nästa skapas)

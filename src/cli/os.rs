@@ -13,19 +13,44 @@ pub fn use_parent_console() {
 }
 
 /// Tells a person that the desk could not start: stderr everywhere, and on Windows also a message
-/// box, which ends the process by itself after `give_up` if nobody closes it (an unattended start).
-pub fn tell_failure(message: &str, give_up: std::time::Duration) {
+/// box, which ends the process with `exit_code` by itself after `give_up` if nobody closes it (an
+/// unattended start).
+pub fn tell_failure(message: &str, give_up: std::time::Duration, exit_code: i32) {
     eprintln!("{message}");
     #[cfg(windows)]
     {
         let _ = std::thread::Builder::new().name("message-timeout".into()).spawn(move || {
             std::thread::sleep(give_up);
-            std::process::exit(DESK_FAILED);
+            std::process::exit(exit_code);
         });
         windows::message_box("Kirjaamo", message);
     }
     #[cfg(not(windows))]
-    let _ = give_up;
+    let _ = (give_up, exit_code);
+}
+
+/// Lets blocks of a megabyte or more (drawn pages, photos, textures in a software renderer) go
+/// back to the OS as soon as they are freed. glibc's heap otherwise keeps them: its threshold
+/// for mapping a block on its own rises past a block's size once the first such block is freed,
+/// and the desk's memory grew by some 100 MB of freed pages over a 40-transaction browse
+/// (BENCHMARKS.md). Windows' heap gives large blocks back by itself. Call it first in `main`.
+pub fn return_large_blocks() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    glibc::set_mmap_threshold(1 << 20);
+}
+
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+#[allow(unsafe_code)]
+mod glibc {
+    /// Sets `M_MMAP_THRESHOLD` (which also stops glibc from raising it by itself).
+    pub fn set_mmap_threshold(bytes: i32) {
+        // SAFETY: mallopt only sets a parameter of glibc's allocator; any value is accepted or
+        // refused (returning 0), and allocations made before keep working either way.
+        let accepted = unsafe { libc::mallopt(libc::M_MMAP_THRESHOLD, bytes) };
+        if accepted == 0 {
+            tracing::debug!("glibc refused M_MMAP_THRESHOLD {bytes}");
+        }
+    }
 }
 
 /// The exit code of a desk that could not open its window.

@@ -101,7 +101,11 @@ pub fn init(dir: Option<&Path>) -> (Option<tracing_appender::non_blocking::Worke
         Some(Ok(appender)) => {
             let today = dir.map(|d| d.join(format!("kirjaamo.{}.log", chrono::Utc::now().format("%Y-%m-%d"))));
             let already = today.and_then(|p| std::fs::metadata(p).ok()).map_or(0, |m| m.len());
-            let (writer, guard) = tracing_appender::non_blocking(DailyCap::new(appender, DAILY_CAP_BYTES, already));
+            // 16,384 lines waiting for the disk, not the default 128,000: that buffer is allocated
+            // whole at start (4 MB of the desk's memory).
+            let (writer, guard) = tracing_appender::non_blocking::NonBlockingBuilder::default()
+                .buffered_lines_limit(16_384)
+                .finish(DailyCap::new(appender, DAILY_CAP_BYTES, already));
             let layer = tracing_subscriber::fmt::layer().with_ansi(false).with_writer(RedactingMakeWriter(writer));
             (Some(layer), Some(guard), None)
         }

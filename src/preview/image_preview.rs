@@ -27,10 +27,15 @@ pub fn decode_image(bytes: &[u8]) -> Result<Raster, PreviewError> {
     if decoded.width() > PREVIEW_SIDE || decoded.height() > PREVIEW_SIDE {
         decoded = decoded.thumbnail(PREVIEW_SIDE, PREVIEW_SIDE);
     }
+    let opaque = !decoded.color().has_alpha();
     let rgba = decoded.into_rgba8();
     let (width, height) = rgba.dimensions();
-    // Premultiply, as egui and the PDF previews expect.
     let mut data = rgba.into_raw();
+    if opaque {
+        // A photo has no alpha: premultiplied is what it is.
+        return Ok(Raster { width, height, rgba: data });
+    }
+    // Premultiply, as egui and the PDF previews expect.
     for pixel in data.chunks_exact_mut(4) {
         let alpha = u16::from(pixel[3]);
         for channel in &mut pixel[..3] {

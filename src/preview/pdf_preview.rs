@@ -68,7 +68,9 @@ impl PdfPreview {
             let pixmap =
                 hayro::render(target, &cache, &InterpreterSettings::default(), &RenderSettings::default(), &settings);
             let (w, h) = (u32::from(pixmap.width()), u32::from(pixmap.height()));
-            Raster { width: w, height: h, rgba: pixmap.data_as_u8_slice().to_vec() }
+            // The pixmap's own buffer becomes the raster's, premultiplied as it is: no copy.
+            let rgba = pixmap.take_rgba8(hayro::vello_cpu::peniko::ImageAlphaType::AlphaPremultiplied);
+            Raster { width: w, height: h, rgba }
         }))
         .map_err(|_panic| PreviewError::RenderFailed)?;
         let raster = Arc::new(drawn);

@@ -3,9 +3,9 @@
 //! `docs/sandbox.md`); its attachment files lie in `<name>/` under their `filename`. `size` and
 //! `sha256` may be left out; when given they must match the file.
 
+use crate::sandbox::file_content::FileContent;
 use std::path::{Path, PathBuf};
 
-use bytes::Bytes;
 use sha2::{Digest, Sha256};
 
 use super::seed::SeedTransaction;
@@ -85,7 +85,7 @@ pub fn load_one(path: &Path) -> Result<SeedTransaction, DataError> {
                 object.insert("sha256".into(), sha.into());
                 object.insert("size".into(), size.into());
             }
-            files.push(Bytes::from(bytes));
+            files.push(FileContent::from(bytes));
         }
     }
     let transaction: Transaction =

@@ -13,6 +13,7 @@ pub mod error;
 mod extract;
 mod fault_inject;
 pub mod faults;
+pub mod file_content;
 pub mod openapi;
 mod outbox_api;
 mod outbox_state;
@@ -24,6 +25,7 @@ mod tweb_api;
 mod tweb_state;
 mod web_page;
 
+use crate::sandbox::file_content::FileContent;
 use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -144,8 +146,8 @@ fn build_state(config: &SandboxConfig) -> Result<Shared, SandboxError> {
         }
         None => {
             let cases = &data.cases;
-            let mut contents: HashMap<String, Bytes> =
-                cases.documents.iter().map(|(d, c)| (d.sha256.clone(), Bytes::from(c.clone()))).collect();
+            let mut contents: HashMap<String, FileContent> =
+                cases.documents.iter().map(|(d, c)| (d.sha256.clone(), FileContent::from(c.clone()))).collect();
             let documents = cases.documents.iter().map(|(d, _)| d.clone()).collect();
             let mut tweb = TwebState::new(data.catalog.clone(), cases.cases.clone(), documents, cases.counters.clone());
             if config.data_dir.is_none() {
@@ -260,8 +262,8 @@ impl Sandbox {
     }
 
     /// Adds a transaction to the outbox, with its attachment bytes in `attachments` order.
-    pub fn add_transaction(&self, transaction: crate::domain::Transaction, files: Vec<Bytes>) {
-        self.shared.outbox().insert(transaction, files);
+    pub fn add_transaction(&self, transaction: crate::domain::Transaction, files: Vec<impl Into<FileContent>>) {
+        self.shared.outbox().insert(transaction, files.into_iter().map(Into::into).collect());
     }
 
     /// Serves `body` as-is for `GET /transactions/{id}` (bad-input tests).

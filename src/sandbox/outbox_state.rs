@@ -1,5 +1,6 @@
 //! ePalvelu's side of the sandbox state: the outbox, its claims (leases) and completions.
 
+use crate::sandbox::file_content::FileContent;
 use std::collections::{BTreeMap, HashMap};
 
 use base64::Engine;
@@ -40,7 +41,7 @@ pub struct OutboxMark {
 #[derive(Debug, Default)]
 pub struct OutboxState {
     pub(super) transactions: BTreeMap<String, Transaction>,
-    files: HashMap<(String, String), Bytes>,
+    files: HashMap<(String, String), FileContent>,
     /// Claims and completions by transaction id.
     pub marks: BTreeMap<String, OutboxMark>,
     issued: u64,
@@ -111,7 +112,7 @@ fn cursor_key(t: &Transaction) -> String {
 
 impl OutboxState {
     /// Adds a transaction and its attachment bytes (in `attachments` order).
-    pub fn insert(&mut self, transaction: Transaction, files: Vec<Bytes>) {
+    pub fn insert(&mut self, transaction: Transaction, files: Vec<FileContent>) {
         for (attachment, bytes) in transaction.attachments.iter().zip(files) {
             self.files.insert((transaction.id.clone(), attachment.id.clone()), bytes);
         }
@@ -223,7 +224,7 @@ impl OutboxState {
         let bytes = self
             .files
             .get(&(id.to_owned(), attachment_id.to_owned()))
-            .cloned()
+            .map(FileContent::bytes)
             .ok_or_else(|| ApiError::internal(format!("the bytes of {id}/{attachment_id} are missing")))?;
         Ok((attachment.clone(), bytes))
     }

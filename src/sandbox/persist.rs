@@ -1,6 +1,7 @@
 //! `--state FILE`: the sandbox's mutable state saved across restarts with atomic writes. Document
 //! contents are stored once each beside the file, in `FILE.blobs/<sha256>`.
 
+use crate::sandbox::file_content::FileContent;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
@@ -74,7 +75,7 @@ impl PersistedState {
 }
 
 /// A saved state and the document contents it refers to, by SHA-256.
-pub type Saved = (PersistedState, HashMap<String, Bytes>);
+pub type Saved = (PersistedState, HashMap<String, FileContent>);
 
 /// Writes the state file and blobs; one write at a time, never an older state over a newer one.
 #[derive(Debug)]
@@ -127,17 +128,17 @@ impl Persister {
             if hex::encode(<sha2::Sha256 as sha2::Digest>::digest(&bytes)) != document.sha256 {
                 return Err(PersistError::Blob { path: file });
             }
-            contents.insert(document.sha256.clone(), Bytes::from(bytes));
+            contents.insert(document.sha256.clone(), FileContent::from(bytes));
         }
         Ok((persister, Some((state, contents))))
     }
 
     /// Stores the contents a fresh state starts with (the seed's documents), before serving.
-    pub fn save_blobs_now(&self, contents: &HashMap<String, Bytes>) -> Result<(), PersistError> {
-        for (sha256, bytes) in contents {
+    pub fn save_blobs_now(&self, contents: &HashMap<String, FileContent>) -> Result<(), PersistError> {
+        for (sha256, content) in contents {
             let path = self.blobs.join(sha256);
             if !path.exists() {
-                write_atomic(&path, bytes)?;
+                write_atomic(&path, &content.bytes())?;
             }
         }
         Ok(())

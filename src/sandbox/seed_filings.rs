@@ -2,11 +2,11 @@
 //! gets its case and documents in TWeb and its completion in the outbox, so the office's day list
 //! has something in it and a repeat of a filed transaction can be recognised.
 
+use crate::sandbox::file_content::FileContent;
 use std::collections::HashMap;
 
 use bytes::Bytes;
 use chrono::{DateTime, Duration, Utc};
-use sha2::{Digest, Sha256};
 
 use super::error::ApiResult;
 use super::outbox_state::OutboxState;
@@ -67,7 +67,7 @@ fn upload(
 /// documents' contents in `contents`.
 fn file_one(
     tweb: &mut TwebState,
-    contents: &mut HashMap<String, Bytes>,
+    contents: &mut HashMap<String, FileContent>,
     seed: &SeedTransaction,
     clerk: &str,
     at: DateTime<Utc>,
@@ -85,23 +85,17 @@ fn file_one(
     };
     let case = tweb.create_case(request, at)?;
     let (form_type, attachment_type) = document_types(&t.service.id);
-    let form = form_text(seed);
-    let mut uploads =
-        vec![(upload(&t.service.name, form_type, &format!("{}.txt", t.id), "text/plain", form, at), true)];
-    for (attachment, bytes) in t.attachments.iter().zip(&seed.files) {
-        let file = upload(
-            &attachment.filename,
-            attachment_type,
-            &attachment.filename,
-            &attachment.content_type,
-            bytes.clone(),
-            at,
-        );
-        uploads.push((file, false));
-    }
+    let form = FileContent::from(form_text(seed));
+    let form_name = format!("{}.txt", t.id);
+    let files = std::iter::once((t.service.name.as_str(), form_type, form_name.as_str(), "text/plain", form, true))
+        .chain(t.attachments.iter().zip(&seed.files).map(|(a, content)| {
+            (a.filename.as_str(), attachment_type, a.filename.as_str(), a.content_type.as_str(), content.clone(), false)
+        }));
     let mut documents = Vec::new();
-    for (file, is_form) in uploads {
-        contents.insert(hex::encode(Sha256::digest(&file.bytes)), file.bytes.clone());
+    for (title, document_type, filename, content_type, content, is_form) in files {
+        contents.insert(content.sha256(), content.clone());
+        // TWeb reads an upload whole; the joined bytes go once it has checked them.
+        let file = upload(title, document_type, filename, content_type, content.bytes(), at);
         let document = tweb.add_document(Some(case.id), file, at)?;
         documents.push(FiledDocument {
             id: document.id,
@@ -147,7 +141,7 @@ const FILED_TODAY: usize = crate::sandbox::seed::FILED.div_ceil(2);
 pub fn file_all(
     tweb: &mut TwebState,
     outbox: &mut OutboxState,
-    contents: &mut HashMap<String, Bytes>,
+    contents: &mut HashMap<String, FileContent>,
     filed: &[SeedTransaction],
     now: DateTime<Utc>,
 ) {

@@ -1,5 +1,6 @@
 //! The state every sandbox handler shares.
 
+use crate::sandbox::file_content::FileContent;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, MutexGuard, PoisonError};
@@ -18,7 +19,7 @@ use super::tweb_state::TwebState;
 pub struct Shared {
     tweb: Mutex<TwebState>,
     outbox: Mutex<OutboxState>,
-    contents: Mutex<HashMap<String, Bytes>>,
+    contents: Mutex<HashMap<String, FileContent>>,
     persister: Option<Persister>,
     seq: AtomicU64,
     /// Fault injection.
@@ -37,7 +38,7 @@ impl Shared {
     pub fn new(
         tweb: TwebState,
         outbox: OutboxState,
-        contents: HashMap<String, Bytes>,
+        contents: HashMap<String, FileContent>,
         persister: Option<Persister>,
         faults: Faults,
         credentials: Credentials,
@@ -65,12 +66,12 @@ impl Shared {
 
     /// A stored document's content.
     pub fn content(&self, sha256: &str) -> Option<Bytes> {
-        lock(&self.contents).get(sha256).cloned()
+        lock(&self.contents).get(sha256).map(FileContent::bytes)
     }
 
     /// Keeps a document's content (and writes it beside the state file).
     pub async fn store_content(&self, sha256: &str, bytes: Bytes) -> ApiResult<()> {
-        lock(&self.contents).insert(sha256.to_owned(), bytes.clone());
+        lock(&self.contents).insert(sha256.to_owned(), FileContent::from(bytes.clone()));
         if let Some(persister) = &self.persister {
             persister.save_blob(sha256, bytes).await.map_err(|e| ApiError::internal(format!("{e:#}")))?;
         }

@@ -70,6 +70,13 @@ impl<T, A: Send + 'static> Requested<T, A> {
         true
     }
 
+    /// Takes a value that is already here (e.g. drawn ahead): the request under way, if any, is
+    /// dropped.
+    pub fn set(&mut self, value: T) {
+        self.answer = None;
+        self.state = RequestState::Ready(value);
+    }
+
     /// Forgets the request under way (its answer is dropped) and the value.
     pub fn clear(&mut self) {
         self.answer = None;

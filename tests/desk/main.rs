@@ -13,6 +13,7 @@ mod failed;
 mod filing;
 mod language;
 mod layout;
+mod prefetch;
 mod secrecy;
 mod triage;
 

@@ -3,7 +3,10 @@
 
 use std::io::{Cursor, Write};
 
+use bytes::Bytes;
 use image::{ImageFormat, Rgb, RgbImage};
+
+use crate::sandbox::file_content::FileContent;
 
 use super::rng::SeedRng;
 use super::spec::FileKind;
@@ -27,7 +30,8 @@ fn pdf_text(text: &str) -> Vec<u8> {
 }
 
 /// Writes a PDF from page content streams and optional image XObjects (`(width, height, jpeg)`).
-fn pdf(pages: &[Vec<u8>], image: Option<(u32, u32, &[u8])>) -> Vec<u8> {
+/// The image's pieces are spliced in as they are, not copied (see [`FileContent`]).
+fn pdf(pages: &[Vec<u8>], image: Option<(u32, u32, &FileContent)>) -> FileContent {
     let mut objects: Vec<Vec<u8>> = Vec::new();
     let page_count = pages.len();
     // 1 catalog, 2 pages, 3 font, 4 image (or a placeholder), 5 info, then per page its content
@@ -36,17 +40,8 @@ fn pdf(pages: &[Vec<u8>], image: Option<(u32, u32, &[u8])>) -> Vec<u8> {
     let kids: Vec<String> = (0..page_count).map(|i| format!("{} 0 R", 7 + 2 * i)).collect();
     objects.push(format!("<< /Type /Pages /Kids [{}] /Count {page_count} >>", kids.join(" ")).into_bytes());
     objects.push(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>".to_vec());
-    let mut image_object = b"<< >>".to_vec();
-    if let Some((w, h, jpeg)) = image {
-        image_object = format!(
-            "<< /Type /XObject /Subtype /Image /Width {w} /Height {h} /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /DCTDecode /Length {} >>\nstream\n",
-            jpeg.len()
-        )
-        .into_bytes();
-        image_object.extend_from_slice(jpeg);
-        image_object.extend_from_slice(b"\nendstream");
-    }
-    objects.push(image_object);
+    // The image object's body is written in place below, around the JPEG's pieces.
+    objects.push(b"<< >>".to_vec());
     objects.push(b"<< /Producer (Kirjaamo sandbox) >>".to_vec());
     let xobject = if image.is_some() { " /XObject << /Im1 4 0 R >>" } else { "" };
     for (i, content) in pages.iter().enumerate() {
@@ -62,28 +57,72 @@ fn pdf(pages: &[Vec<u8>], image: Option<(u32, u32, &[u8])>) -> Vec<u8> {
             .into_bytes(),
         );
     }
-    let mut out = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n".to_vec();
+    let mut out = Pieces::default();
+    out.write(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n");
     let mut offsets = Vec::with_capacity(objects.len());
     for (i, body) in objects.iter().enumerate() {
         offsets.push(out.len());
-        out.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
-        out.extend_from_slice(body);
-        out.extend_from_slice(b"\nendobj\n");
+        out.write(format!("{} 0 obj\n", i + 1).as_bytes());
+        match image {
+            Some((w, h, jpeg)) if i == 3 => {
+                out.write(format!(
+                    "<< /Type /XObject /Subtype /Image /Width {w} /Height {h} /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /DCTDecode /Length {} >>\nstream\n",
+                    jpeg.len()
+                ).as_bytes());
+                out.splice(jpeg);
+                out.write(b"\nendstream");
+            }
+            _ => out.write(body),
+        }
+        out.write(b"\nendobj\n");
     }
     let xref = out.len();
-    out.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
+    out.write(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
     for offset in offsets {
-        out.extend_from_slice(format!("{offset:010} 00000 n \n").as_bytes());
+        out.write(format!("{offset:010} 00000 n \n").as_bytes());
     }
-    out.extend_from_slice(
+    out.write(
         format!("trailer\n<< /Size {} /Root 1 0 R /Info 5 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1)
             .as_bytes(),
     );
-    out
+    out.finish()
+}
+
+/// A file written in order: bytes written, and other contents' pieces spliced in between.
+#[derive(Default)]
+struct Pieces {
+    done: Vec<Bytes>,
+    current: Vec<u8>,
+    len: usize,
+}
+
+impl Pieces {
+    fn write(&mut self, bytes: &[u8]) {
+        self.current.extend_from_slice(bytes);
+        self.len += bytes.len();
+    }
+
+    fn splice(&mut self, content: &FileContent) {
+        self.done.push(Bytes::from(std::mem::take(&mut self.current)));
+        self.done.extend(content.parts());
+        self.len += content.len();
+    }
+
+    fn len(&self) -> usize {
+        self.len
+    }
+
+    fn finish(mut self) -> FileContent {
+        if self.done.is_empty() {
+            return FileContent::from(self.current);
+        }
+        self.done.push(Bytes::from(self.current));
+        FileContent::pieces(self.done)
+    }
 }
 
 /// A text PDF of one to three A4 pages.
-fn text_pdf(rng: &mut SeedRng, title: &str, lines: &[&str]) -> Vec<u8> {
+fn text_pdf(rng: &mut SeedRng, title: &str, lines: &[&str]) -> FileContent {
     let pages: Vec<Vec<u8>> = (0..rng.range(1, 3))
         .map(|page| {
             let mut content = b"BT /F1 16 Tf 56 780 Td (".to_vec();
@@ -163,7 +202,7 @@ pub fn extension_and_type(kind: FileKind) -> (&'static str, &'static str) {
 }
 
 /// Makes the bytes of one attachment. `lines` is text for documents (the service's prose).
-pub fn generate(rng: &mut SeedRng, kind: FileKind, title: &str, lines: &[&str]) -> Vec<u8> {
+pub fn generate(rng: &mut SeedRng, kind: FileKind, title: &str, lines: &[&str]) -> FileContent {
     match kind {
         FileKind::Pdf => text_pdf(rng, title, lines),
         FileKind::ScanPdf => {
@@ -173,7 +212,7 @@ pub fn generate(rng: &mut SeedRng, kind: FileKind, title: &str, lines: &[&str]) 
         }
         FileKind::Jpeg => super::photo::noise_jpeg(rng, 1024, 768),
         FileKind::LargeJpeg => super::photo::noise_jpeg(rng, 2400, 1800),
-        FileKind::Png => encode(&drawing(rng), ImageFormat::Png),
-        FileKind::Docx => docx(title, lines),
+        FileKind::Png => FileContent::from(encode(&drawing(rng), ImageFormat::Png)),
+        FileKind::Docx => FileContent::from(docx(title, lines)),
     }
 }

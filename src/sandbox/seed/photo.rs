@@ -4,8 +4,14 @@
 //! and the scan repeats them down the picture, each row after a restart marker (which resets the
 //! DC prediction, so every copy decodes the same). The result is a valid JPEG of the full size, as
 //! many bytes as a noisy photo has, made from a thirtieth of the pixels. Deterministic per seed.
+//! The photo is kept as pieces pointing into its strips ([`FileContent::Pieces`]), joined only
+//! when it is downloaded: kilobytes in memory for megabytes served.
 
 use std::io::Cursor;
+
+use bytes::Bytes;
+
+use crate::sandbox::file_content::FileContent;
 
 use image::{Rgb, RgbImage};
 
@@ -18,7 +24,7 @@ const ROW: u32 = 8;
 
 /// A noisy, shaded photo of `width`×`height` (width a multiple of 8) as JPEG at quality 92.
 /// Takes from `rng` what a full-size noise photo did: a tint and a seed for the noise.
-pub fn noise_jpeg(rng: &mut SeedRng, width: u32, height: u32) -> Vec<u8> {
+pub fn noise_jpeg(rng: &mut SeedRng, width: u32, height: u32) -> FileContent {
     let (r, g, b) = (rng.range(40, 200) as i32, rng.range(40, 200) as i32, rng.range(40, 200) as i32);
     let mut noise = SeedRng::new(rng.next_u64());
     // Each strip's noise has a seed of its own, drawn in order, so the strips can be made on two
@@ -41,11 +47,11 @@ pub fn noise_jpeg(rng: &mut SeedRng, width: u32, height: u32) -> Vec<u8> {
         // A strip thread that panicked leaves the photo empty, which the tests would show.
         (upper, lower.join().unwrap_or_default())
     });
-    let strips: Vec<Vec<u8>> = upper.into_iter().chain(lower).collect();
+    let strips: Vec<Bytes> = upper.into_iter().chain(lower).map(Bytes::from).collect();
     if strips.len() != STRIPS as usize {
-        return Vec::new();
+        return FileContent::from(Vec::new());
     }
-    stitch(&strips, width, height).unwrap_or_default()
+    stitch(&strips, width, height).map_or_else(|| FileContent::from(Vec::new()), FileContent::pieces)
 }
 
 fn encode(image: &RgbImage) -> Vec<u8> {
@@ -77,32 +83,43 @@ fn scan(jpeg: &[u8]) -> Option<(usize, usize, usize)> {
     None
 }
 
-/// One JPEG of `width`×`height` whose rows of blocks are the strips' scans in turn, top to bottom.
-fn stitch(strips: &[Vec<u8>], width: u32, height: u32) -> Option<Vec<u8>> {
+/// One JPEG of `width`×`height` whose rows of blocks are the strips' scans in turn, top to bottom,
+/// as pieces: the header, then each row's restart marker and a strip's scan (shared, not copied).
+fn stitch(strips: &[Bytes], width: u32, height: u32) -> Option<Vec<Bytes>> {
     let first = strips.first()?;
-    let (sos, _, _) = scan(first)?;
-    let mut out = Vec::with_capacity(first.len() * (height / ROW) as usize + 64);
-    out.extend_from_slice(&first[..sos]);
+    let (sos, data, _) = scan(first)?;
+    let mut header = first[..sos].to_vec();
     // The frame header says the full height.
-    let sof = out.windows(2).position(|w| w == [0xFF, 0xC0])?;
-    out.get_mut(sof + 5..sof + 7)?.copy_from_slice(&u16::try_from(height).ok()?.to_be_bytes());
+    let sof = header.windows(2).position(|w| w == [0xFF, 0xC0])?;
+    header.get_mut(sof + 5..sof + 7)?.copy_from_slice(&u16::try_from(height).ok()?.to_be_bytes());
     // A restart interval of one row of blocks.
     let interval = u16::try_from(width / ROW).ok()?;
-    out.extend_from_slice(&[0xFF, 0xDD, 0x00, 0x04]);
-    out.extend_from_slice(&interval.to_be_bytes());
-    let (sos, data, _) = scan(first)?;
-    out.extend_from_slice(&first[sos..data]);
+    header.extend_from_slice(&[0xFF, 0xDD, 0x00, 0x04]);
+    header.extend_from_slice(&interval.to_be_bytes());
+    header.extend_from_slice(&first[sos..data]);
+    static MARKERS: [[u8; 2]; 8] = [
+        [0xFF, 0xD0],
+        [0xFF, 0xD1],
+        [0xFF, 0xD2],
+        [0xFF, 0xD3],
+        [0xFF, 0xD4],
+        [0xFF, 0xD5],
+        [0xFF, 0xD6],
+        [0xFF, 0xD7],
+    ];
+    let scans: Vec<Bytes> =
+        strips.iter().map(|s| scan(s).map(|(_, data, end)| s.slice(data..end))).collect::<Option<_>>()?;
     let rows = height.div_ceil(ROW);
+    let mut pieces = Vec::with_capacity(2 * rows as usize + 1);
+    pieces.push(Bytes::from(header));
     for row in 0..rows {
         if row > 0 {
-            out.extend_from_slice(&[0xFF, 0xD0 + ((row - 1) % 8) as u8]);
+            pieces.push(Bytes::from_static(&MARKERS[((row - 1) % 8) as usize]));
         }
-        let strip = strips.get((row * STRIPS / rows) as usize)?;
-        let (_, data, end) = scan(strip)?;
-        out.extend_from_slice(strip.get(data..end)?);
+        pieces.push(scans.get((row * STRIPS / rows) as usize)?.clone());
     }
-    out.extend_from_slice(&[0xFF, 0xD9]);
-    Some(out)
+    pieces.push(Bytes::from_static(&[0xFF, 0xD9]));
+    Some(pieces)
 }
 
 #[cfg(test)]
@@ -112,7 +129,7 @@ mod tests {
     #[test]
     fn a_stitched_photo_decodes_at_its_full_size_is_as_large_as_a_photo_and_repeats_per_seed() {
         for (width, height) in [(1024, 768), (2400, 1800), (1240, 1754)] {
-            let jpeg = noise_jpeg(&mut SeedRng::new(7), width, height);
+            let jpeg = noise_jpeg(&mut SeedRng::new(7), width, height).bytes();
             let picture = image::load_from_memory_with_format(&jpeg, image::ImageFormat::Jpeg)
                 .unwrap_or_else(|e| panic!("{width}×{height} decodes: {e}"))
                 .into_rgb8();
@@ -122,8 +139,9 @@ mod tests {
             assert!(jpeg.len() as u32 * 5 > width * height * 2, "{width}×{height}: {} bytes", jpeg.len());
             // The bands of shade run from top to bottom: the last row is not the first.
             assert_ne!(picture.get_pixel(width / 2, 0), picture.get_pixel(width / 2, height - 1));
-            assert_eq!(jpeg, noise_jpeg(&mut SeedRng::new(7), width, height), "the same seed, the same bytes");
+            assert_eq!(jpeg, noise_jpeg(&mut SeedRng::new(7), width, height).bytes(), "the same seed, the same bytes");
         }
-        assert_ne!(noise_jpeg(&mut SeedRng::new(7), 1024, 768), noise_jpeg(&mut SeedRng::new(8), 1024, 768));
+        let photo = |seed| noise_jpeg(&mut SeedRng::new(seed), 1024, 768).bytes();
+        assert_ne!(photo(7), photo(8));
     }
 }

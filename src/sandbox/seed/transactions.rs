@@ -1,8 +1,7 @@
 //! Generates the seed outbox: transactions with their form fields and attachment bytes.
 
-use bytes::Bytes;
+use crate::sandbox::file_content::FileContent;
 use chrono::{DateTime, Duration, Utc};
-use sha2::{Digest, Sha256};
 
 use super::people::{self, Person};
 use super::rng::SeedRng;
@@ -15,8 +14,8 @@ use crate::domain::{Attachment, FieldKind, FormField, Language, Service, Transac
 pub struct SeedTransaction {
     /// The transaction.
     pub transaction: Transaction,
-    /// Attachment bytes, one per `transaction.attachments` entry.
-    pub files: Vec<Bytes>,
+    /// Attachment contents, one per `transaction.attachments` entry.
+    pub files: Vec<FileContent>,
 }
 
 struct Context<'a> {
@@ -150,9 +149,9 @@ fn transaction(rng: &mut SeedRng, spec: &ServiceSpec, now: DateTime<Utc>) -> See
             filename: format!("{stem}.{extension}"),
             content_type: content_type.to_owned(),
             size: bytes.len() as u64,
-            sha256: hex::encode(Sha256::digest(&bytes)),
+            sha256: bytes.sha256(),
         });
-        blobs.push(Bytes::from(bytes));
+        blobs.push(bytes);
     }
     let transaction = Transaction {
         id: String::new(),

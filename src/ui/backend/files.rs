@@ -14,11 +14,23 @@ const PREVIEW_MAX_BYTES: u64 = 256 * 1024 * 1024;
 /// The same limit in MiB, as the clerk is told it.
 const PREVIEW_MAX_MIB: usize = 256;
 
-/// Draws `page` of `preview` `width` pixels wide.
-fn draw(preview: &mut Preview, page: usize, width: u32) -> Result<Raster, Told> {
-    match preview {
-        Preview::Pdf(pdf) => pdf.render(page, width).map(|r| (*r).clone()).map_err(plain),
-        Preview::Image(raster) => Ok((**raster).clone()),
+/// Draws `page` of `preview` `width` pixels wide, as egui takes it. The preview is used once, so
+/// its raster is moved out, and its pixels become the image's without a copy.
+fn draw(mut preview: Preview, page: usize, width: u32) -> Result<egui::ColorImage, Told> {
+    let raster = match &mut preview {
+        Preview::Pdf(pdf) => pdf.render(page, width).map_err(plain)?,
+        Preview::Image(raster) => Arc::clone(raster),
+    };
+    drop(preview);
+    Ok(image(Arc::unwrap_or_clone(raster)))
+}
+
+/// A raster of premultiplied RGBA as an egui image (`Color32` is premultiplied RGBA too).
+fn image(raster: Raster) -> egui::ColorImage {
+    let size = [raster.width as usize, raster.height as usize];
+    match bytemuck::allocation::try_cast_vec::<u8, egui::Color32>(raster.rgba) {
+        Ok(pixels) => egui::ColorImage::new(size, pixels),
+        Err((_, rgba)) => egui::ColorImage::from_rgba_premultiplied(size, &rgba),
     }
 }
 
@@ -39,14 +51,14 @@ impl Backend {
                 Some(pdf) => Ok(pdf),
                 None => crate::pdf::render(&transaction).map(|r| Arc::new(r.bytes)).map_err(plain),
             };
-            let (pdf, pages, raster) = match pdf {
+            let (pdf, pages, image) = match pdf {
                 Ok(pdf) => match Preview::open(Arc::clone(&pdf), "application/pdf") {
-                    Ok(mut preview) => (pdf, preview.pages(), draw(&mut preview, page, width)),
+                    Ok(preview) => (pdf, preview.pages(), draw(preview, page, width)),
                     Err(e) => (pdf, 0, Err(plain(e))),
                 },
                 Err(e) => (Arc::new(Vec::new()), 0, Err(e)),
             };
-            PreviewPage { transaction_id: transaction.id.clone(), pdf, page, pages, raster }
+            PreviewPage { transaction_id: transaction.id.clone(), pdf, page, pages, image }
         };
         async move { tokio::task::spawn_blocking(work).await.map_err(plain) }
     }
@@ -78,18 +90,19 @@ impl Backend {
                 Ok(bytes) => {
                     let bytes = Arc::clone(bytes);
                     let work = move || {
-                        let mut preview = Preview::open(bytes, &content_type).map_err(plain)?;
-                        Ok((preview.pages(), draw(&mut preview, page, width)))
+                        let preview = Preview::open(bytes, &content_type).map_err(plain)?;
+                        let pages = preview.pages();
+                        Ok((pages, draw(preview, page, width)))
                     };
                     tokio::task::spawn_blocking(work).await.unwrap_or_else(|e| Err(plain(e)))
                 }
                 Err(e) => Err(e.clone()),
             };
-            let (pages, raster) = match drawn {
-                Ok((pages, raster)) => (pages, raster),
+            let (pages, image) = match drawn {
+                Ok((pages, image)) => (pages, image),
                 Err(e) => (0, Err(e)),
             };
-            Ok(AttachmentView { transaction_id, attachment_id, bytes, page, pages, raster })
+            Ok(AttachmentView { transaction_id, attachment_id, bytes, page, pages, image })
         }
     }
 }

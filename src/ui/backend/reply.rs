@@ -7,7 +7,6 @@ use std::sync::Arc;
 use crate::contract::outbox::FilingResult;
 pub use crate::domain::Catalog;
 use crate::export::ExportEvent;
-use crate::preview::Raster;
 
 /// News of the filings for the UI.
 #[derive(Debug)]
@@ -41,7 +40,6 @@ impl Ended {
 }
 
 /// One drawn page of a transaction's form PDF.
-#[derive(Debug)]
 pub struct PreviewPage {
     /// The transaction.
     pub transaction_id: String,
@@ -51,12 +49,12 @@ pub struct PreviewPage {
     pub page: usize,
     /// Pages in all.
     pub pages: usize,
-    /// The drawn page, or why it could not be drawn.
-    pub raster: Result<Raster, Told>,
+    /// The drawn page as egui takes it (made on the worker, so the UI thread only hands it to
+    /// the painter), or why it could not be drawn.
+    pub image: Result<egui::ColorImage, Told>,
 }
 
 /// An attachment as the detail shows it.
-#[derive(Debug)]
 pub struct AttachmentView {
     /// The transaction.
     pub transaction_id: String,
@@ -68,6 +66,7 @@ pub struct AttachmentView {
     pub page: usize,
     /// Pages in all (1 for an image).
     pub pages: usize,
-    /// The drawn page, or why it could not be drawn.
-    pub raster: Result<Raster, Told>,
+    /// The drawn page as egui takes it (made on the worker, so the UI thread only hands it to
+    /// the painter), or why it could not be drawn.
+    pub image: Result<egui::ColorImage, Told>,
 }

@@ -14,6 +14,7 @@ mod filing;
 mod inbox;
 mod inbox_model;
 mod keys_help;
+mod prefetch;
 mod receipt;
 #[cfg(test)]
 mod tests;

@@ -57,6 +57,9 @@ pub struct Shell {
     demo: bool,
     /// The preview's zoom until a desk is open (then the desk's).
     zoom: crate::ui::widgets::Zoom,
+    /// When the demo was chosen (by the clerk or by `--demo`), until its inbox is drawn: the
+    /// time between is logged at debug level for `scripts/bench-desk.py`.
+    demo_chosen: Option<std::time::Instant>,
 }
 
 impl Shell {
@@ -84,6 +87,7 @@ impl Shell {
             open_after_save: None,
             demo: config.demo,
             zoom: crate::ui::widgets::Zoom::FitWidth,
+            demo_chosen: None,
         };
         if !shell.loading {
             shell.loaded(Ok(Settings::default()));
@@ -146,6 +150,7 @@ impl Shell {
     }
 
     fn open_demo(&mut self) {
+        self.demo_chosen = Some(std::time::Instant::now());
         self.opening = Some(None);
         self.start = StartState::Opening(self.texts.get("demo-label"));
         self.worker.open_demo(self.texts.get("demo-clerk"), self.texts.get("demo-label"));
@@ -395,6 +400,12 @@ impl Shell {
         let busy = match &mut self.desk {
             Some(desk) => {
                 desk.show(ui);
+                if desk.inbox_shown()
+                    && let Some(chosen) = self.demo_chosen.take()
+                {
+                    let ms = chosen.elapsed().as_millis();
+                    tracing::debug!(target: "kirjaamo::timing", ms, "demo inbox drawn {ms} ms after the demo was chosen");
+                }
                 let wants_dialog = desk.take_connections_request();
                 let language = desk.language();
                 let busy = desk.filing_in_progress();

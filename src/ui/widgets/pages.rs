@@ -15,7 +15,8 @@ pub enum Zoom {
     Factor(f32),
 }
 
-/// A drawn page of a PDF or an image.
+/// A drawn page of a PDF or an image (a clone shares the texture and the file).
+#[derive(Clone)]
 pub struct PageState {
     /// The transaction.
     pub transaction_id: String,
@@ -92,15 +93,33 @@ pub fn show(ui: &mut egui::Ui, t: &Texts, state: &PageState, zoom: &mut Zoom, al
         Zoom::FitWidth | Zoom::Factor(_) => egui::ScrollArea::both(),
     };
     scroll.id_salt(alt).auto_shrink([false, false]).show(ui, |ui| {
-        let size = texture.size_vec2();
-        // Pages are drawn 1200 px wide; 100 % shows an A4 page about as wide as on paper.
-        let width = match *zoom {
-            // Never so narrow that the text cannot be read: scroll sideways instead.
-            Zoom::FitWidth => ui.available_width().max(READABLE_WIDTH),
-            Zoom::Factor(f) => size.x * 0.66 * f,
-        };
-        let scaled = egui::vec2(width, size.y * width / size.x.max(1.0));
-        ui.add(egui::Image::new((texture.id(), scaled)).alt_text(alt));
+        ui.add(egui::Image::new((texture.id(), scaled(ui, &texture, *zoom))).alt_text(alt));
     });
     command
+}
+
+/// The size `texture` is shown at in `ui`. Pages are drawn 1200 px wide; 100 % shows an A4 page
+/// about as wide as on paper.
+fn scaled(ui: &egui::Ui, texture: &egui::TextureHandle, zoom: Zoom) -> egui::Vec2 {
+    let size = texture.size_vec2();
+    let width = match zoom {
+        // Never so narrow that the text cannot be read: scroll sideways instead.
+        Zoom::FitWidth => ui.available_width().max(READABLE_WIDTH),
+        Zoom::Factor(f) => size.x * 0.66 * f,
+    };
+    egui::vec2(width, size.y * width / size.x.max(1.0))
+}
+
+/// Draws `state`'s page dimmed and inert, where the next page will be: what the clerk saw stays
+/// until the next page is drawn, instead of a blank frame. Nothing is drawn for a page that
+/// could not be drawn.
+pub fn show_stale(ui: &mut egui::Ui, state: &PageState, zoom: Zoom, alt: &str) {
+    let Ok(texture) = &state.texture else { return };
+    ui.scope(|ui| {
+        ui.disable();
+        ui.multiply_opacity(0.35);
+        egui::ScrollArea::vertical().id_salt("stale page").auto_shrink([false, false]).show(ui, |ui| {
+            ui.add(egui::Image::new((texture.id(), scaled(ui, texture, zoom))).alt_text(alt));
+        });
+    });
 }

@@ -5,6 +5,7 @@ mod actions;
 mod day;
 mod keys;
 mod panels;
+mod previews;
 mod replies;
 mod triage;
 mod undo;
@@ -95,6 +96,8 @@ pub struct DeskApp {
     pub(super) keys_help: bool,
     /// Filings being undone or undone (the case's diary number), by transaction id.
     pub(super) undos: HashMap<String, Requested<String>>,
+    /// The neighbours' details and pages drawn ahead, and the pages drawn lately.
+    pub(super) prefetch: super::prefetch::Prefetch,
 }
 
 impl DeskApp {
@@ -138,6 +141,7 @@ impl DeskApp {
             day: super::day::DayState::default(),
             keys_help: false,
             undos: HashMap::new(),
+            prefetch: super::prefetch::Prefetch::default(),
         };
         app.refresh();
         app
@@ -203,19 +207,32 @@ impl DeskApp {
             return;
         }
         self.selected = Some(id.to_owned());
+        self.prefetch.selected_at = Some((std::time::Instant::now(), false));
         self.previous = None;
-        self.preview.clear();
+        // The page left stays on screen, dimmed, until this one's is drawn: never a blank frame.
         self.attachment.clear();
         self.saved_copy.clear();
         self.confirm = None;
         self.view = View::Desk;
-        self.detail.request(&self.backend.spawner(), self.backend.load(id));
+        // Details fetched ahead are shown at once (with their page, if it was drawn ahead too).
+        match self.prefetch.transaction(id).cloned() {
+            Some(transaction) => {
+                self.detail.set(transaction);
+                self.transaction_arrived();
+            }
+            None => self.detail.request(&self.backend.spawner(), self.backend.load(id)),
+        }
     }
 
     /// The mapping of `service` once it passed the check against TWeb's catalog; none before
     /// the catalog has arrived (drafts made meanwhile are prefilled but wait for confirmation).
     pub fn usable_mapping(&self, service: &str) -> Option<&crate::mappings::ServiceMapping> {
         self.backend.usable(service).ok()
+    }
+
+    /// Whether the inbox's rows have come and were drawn (the shell logs the demo's start).
+    pub fn inbox_shown(&self) -> bool {
+        self.inbox.value().is_some()
     }
 
     /// Transactions in the inbox not filed yet, as the top bar counts them.
@@ -329,7 +346,8 @@ impl DeskApp {
                     error: self.detail.error(),
                     transaction: self.detail.value().filter(|t| Some(t.id.as_str()) == selected),
                     tab: self.tab,
-                    preview: self.preview.value(),
+                    preview: self.preview.value().filter(|p| Some(p.transaction_id.as_str()) == selected),
+                    stale: Self::stale_page(&self.preview, &self.model, selected),
                     attachment: self.attachment.value(),
                     attachment_wanted: self.attachment.is_pending(),
                     saved_copy: self.saved_copy.state(),
@@ -338,6 +356,7 @@ impl DeskApp {
                     duplicates,
                 };
                 let commands = detail::show(&mut view, ui);
+                self.log_drawn();
                 self.apply_detail(commands);
             }
             View::Failed => {

@@ -1,9 +1,7 @@
 //! The panels' views as the desk builds them each frame, and their commands applied in one
 //! place (as egui's `wrap_app.rs` and rerun's `command_sender.rs` do).
 
-use std::sync::Arc;
-
-use super::{DeskApp, Focus, PREVIEW_WIDTH, View};
+use super::{DeskApp, DetailTab, Focus, View};
 use crate::ui::admin;
 use crate::ui::backend::Backend;
 use crate::ui::desk::{detail, failed, filing, inbox, top};
@@ -88,35 +86,32 @@ impl DeskApp {
     /// Applies what the detail asked for.
     pub(super) fn apply_detail(&mut self, commands: Vec<detail::DetailCommand>) {
         for command in commands {
-            let Some(transaction) = self.selected_transaction() else { return };
+            let Some(id) = self.selected_transaction().map(|t| t.id.clone()) else { return };
             match command {
-                detail::DetailCommand::Tab(tab) => self.tab = tab,
-                detail::DetailCommand::Reveal => {
-                    self.revealed.insert(transaction.id.clone());
+                detail::DetailCommand::Tab(tab) => {
+                    self.tab = tab;
+                    if tab == DetailTab::Attachments && !self.is_closed(&id) {
+                        self.open_first_attachment();
+                    }
                 }
-                detail::DetailCommand::Select(id) => {
-                    self.select(&id);
+                detail::DetailCommand::Reveal => {
+                    self.revealed.insert(id.clone());
+                    if self.tab == DetailTab::Attachments {
+                        self.open_first_attachment();
+                    }
+                }
+                detail::DetailCommand::Select(other) => {
+                    self.select(&other);
                     self.scroll_to_selected = true;
                     return;
                 }
-                detail::DetailCommand::PreviewPage(page) => {
-                    if let Some(Ok(pdf)) = self.preview.value().map(|p| &p.bytes) {
-                        let work = self.backend.preview(transaction, Some(Arc::clone(pdf)), page, PREVIEW_WIDTH);
-                        self.preview.request(&self.backend.spawner(), work);
-                    }
-                }
-                detail::DetailCommand::OpenAttachment(id) => {
-                    let work = self.backend.attachment(transaction, &id, None, 1, PREVIEW_WIDTH);
-                    // Another attachment is not shown while this one is on its way.
-                    self.attachment.clear();
-                    self.saved_copy.clear();
-                    self.attachment.request(&self.backend.spawner(), work);
-                }
+                detail::DetailCommand::PreviewPage(page) => self.show_form_page(page),
+                detail::DetailCommand::OpenAttachment(attachment) => self.open_attachment(&attachment, 1, None),
                 detail::DetailCommand::AttachmentPage(page) => {
-                    if let Some((Ok(bytes), Some(id))) = self.attachment.value().map(|a| (&a.bytes, &a.attachment_id)) {
-                        let work =
-                            self.backend.attachment(transaction, id, Some(Arc::clone(bytes)), page, PREVIEW_WIDTH);
-                        self.attachment.request(&self.backend.spawner(), work);
+                    if let Some((Ok(bytes), Some(attachment))) =
+                        self.attachment.value().map(|a| (a.bytes.clone(), a.attachment_id.clone()))
+                    {
+                        self.open_attachment(&attachment, page, Some(bytes));
                     }
                 }
                 detail::DetailCommand::SaveCopy(bytes, name) => {

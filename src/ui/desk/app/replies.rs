@@ -7,6 +7,7 @@ use crate::plain::{Plain, Told};
 use crate::ui::backend::{AttachmentView, Ended, PreviewPage, Reply, Saved};
 use crate::ui::desk::draft::Draft;
 use crate::ui::desk::inbox_model::RowState;
+use crate::ui::desk::prefetch::PageKey;
 use crate::ui::request::RequestState;
 use crate::ui::widgets::{Failure, PageState};
 
@@ -19,23 +20,21 @@ enum Saver {
     Filing,
 }
 
-fn texture(ctx: &egui::Context, name: &str, raster: crate::preview::Raster) -> egui::TextureHandle {
-    let size = [raster.width as usize, raster.height as usize];
-    let image = egui::ColorImage::from_rgba_premultiplied(size, &raster.rgba);
+fn texture(ctx: &egui::Context, name: &str, image: egui::ColorImage) -> egui::TextureHandle {
     ctx.load_texture(name, image, egui::TextureOptions::LINEAR)
 }
 
 /// A drawn page of the form as the detail shows it (the texture made on the UI thread).
 pub fn preview_page(ctx: &egui::Context, page: PreviewPage) -> PageState {
-    let PreviewPage { transaction_id, pdf, page, pages, raster } = page;
-    let texture = raster.map(|r| texture(ctx, "form-preview", r));
+    let PreviewPage { transaction_id, pdf, page, pages, image } = page;
+    let texture = image.map(|i| texture(ctx, "form-preview", i));
     PageState { transaction_id, attachment_id: None, bytes: Ok(pdf), page, pages, texture }
 }
 
 /// A drawn page of an attachment as the detail shows it.
 pub fn attachment_page(ctx: &egui::Context, view: AttachmentView) -> PageState {
-    let AttachmentView { transaction_id, attachment_id, bytes, page, pages, raster } = view;
-    let texture = raster.map(|r| texture(ctx, "attachment-preview", r));
+    let AttachmentView { transaction_id, attachment_id, bytes, page, pages, image } = view;
+    let texture = image.map(|i| texture(ctx, "attachment-preview", i));
     PageState { transaction_id, attachment_id: Some(attachment_id), bytes, page, pages, texture }
 }
 
@@ -74,8 +73,17 @@ impl DeskApp {
         for cases in self.cases.submitter.values_mut() {
             cases.poll();
         }
-        self.preview.poll_with(|page| preview_page(ctx, page));
-        self.attachment.poll_with(|view| attachment_page(ctx, view));
+        if self.preview.poll_with(|page| preview_page(ctx, page))
+            && let Some(page) = self.preview.value()
+        {
+            self.prefetch.pages.insert(page);
+        }
+        if self.attachment.poll_with(|view| attachment_page(ctx, view))
+            && let Some(page) = self.attachment.value()
+        {
+            self.prefetch.pages.insert(page);
+        }
+        self.look_ahead(ctx);
         self.saved_copy.poll();
         self.day.saved.poll();
         self.take_admin();
@@ -94,10 +102,26 @@ impl DeskApp {
     }
 
     /// The selected transaction's details came: its preview, its draft, its submitter's cases.
-    fn transaction_arrived(&mut self) {
+    pub(super) fn transaction_arrived(&mut self) {
         let Some(transaction) = self.detail.value() else { return };
         let id = transaction.id.clone();
-        self.preview.request(&self.backend.spawner(), self.backend.preview(transaction, None, 1, super::PREVIEW_WIDTH));
+        self.prefetch.remember(transaction);
+        match self.prefetch.pages.get(&PageKey::form(&id, 1)) {
+            Some(page) => {
+                self.preview.set(page);
+                if let Some((_, hit)) = &mut self.prefetch.selected_at {
+                    *hit = true;
+                }
+            }
+            None => {
+                let work = self.backend.preview(transaction, None, 1, super::PREVIEW_WIDTH);
+                self.preview.request(&self.backend.spawner(), work);
+            }
+        }
+        if self.tab == super::DetailTab::Attachments && !self.is_closed(&id) {
+            self.open_first_attachment();
+        }
+        let Some(transaction) = self.detail.value() else { return };
         if !self.drafts.contains_key(&id) {
             // Prefilled from a mapping that passed the check against TWeb's catalog, or from one
             // not checked yet (then filed only after confirmation); never from one with errors.

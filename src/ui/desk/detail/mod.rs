@@ -37,6 +37,9 @@ pub struct DetailView<'a> {
     pub tab: DetailTab,
     /// The form PDF's drawn page, once drawn.
     pub preview: Option<&'a PageState>,
+    /// The page of the transaction left, shown dimmed until the selection's is drawn (never a
+    /// blank frame between two transactions).
+    pub stale: Option<&'a PageState>,
     /// The attachment's drawn page, once drawn.
     pub attachment: Option<&'a PageState>,
     /// Whether an attachment was asked for and is on its way.
@@ -85,7 +88,7 @@ pub fn show(view: &mut DetailView<'_>, ui: &mut egui::Ui) -> Vec<DetailCommand> 
         crate::ui::widgets::told(ui, t, "detail-error", error);
     }
     let Some(transaction) = view.transaction else {
-        ui.spinner();
+        waiting(view, ui);
         return commands;
     };
     ui.add(egui::Label::new(egui::RichText::new(&transaction.service.name).heading()).truncate());
@@ -134,6 +137,18 @@ pub fn show(view: &mut DetailView<'_>, ui: &mut egui::Ui) -> Vec<DetailCommand> 
     commands
 }
 
+/// While the selection's page is on its way: a spinner, and the page left dimmed under it.
+fn waiting(view: &mut DetailView<'_>, ui: &mut egui::Ui) {
+    let t = view.texts;
+    ui.horizontal(|ui| {
+        ui.spinner();
+        ui.label(t.get("preview-rendering"));
+    });
+    if let Some(stale) = view.stale {
+        pages::show_stale(ui, stale, *view.zoom, &t.get("preview-stale-alt"));
+    }
+}
+
 fn fields(t: &Texts, transaction: &Transaction, ui: &mut egui::Ui) {
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
         let mut section: Option<&str> = None;
@@ -154,10 +169,7 @@ fn fields(t: &Texts, transaction: &Transaction, ui: &mut egui::Ui) {
 fn preview(view: &mut DetailView<'_>, ui: &mut egui::Ui, commands: &mut Vec<DetailCommand>) {
     let t = view.texts;
     let Some(state) = view.preview else {
-        ui.horizontal(|ui| {
-            ui.spinner();
-            ui.label(t.get("preview-rendering"));
-        });
+        waiting(view, ui);
         return;
     };
     let alt = t.with("preview-alt", &[("page", state.page.into())]);

@@ -1,0 +1,172 @@
+//! Pages without waiting: each frame the desk takes what its look-ahead brought and, once the
+//! selected transaction's form page is drawn, fetches and draws its neighbours' (the next one,
+//! then the one before) one at a time. The page left stays on screen, dimmed, until the next one
+//! is drawn; the timings are logged at debug level (`kirjaamo::timing`) for the benches.
+
+use std::sync::Arc;
+
+use super::{DeskApp, DetailTab, PREVIEW_WIDTH};
+use crate::ui::backend::PreviewPage;
+use crate::ui::desk::inbox_model::InboxModel;
+use crate::ui::desk::prefetch::PageKey;
+use crate::ui::request::Requested;
+use crate::ui::widgets::PageState;
+
+impl DeskApp {
+    /// Whether the form page of transaction `id` is drawn and kept (ahead of the clerk, or from
+    /// a visit): selecting it shows the page in the same frame. For tests and benches.
+    pub fn drawn_ahead(&self, id: &str) -> bool {
+        self.prefetch.pages.contains(&PageKey::form(id, 1))
+    }
+
+    /// Turns drawing ahead on or off (on by default; `KIRJAAMO_PREFETCH=off` starts it off).
+    pub fn set_prefetch(&mut self, on: bool) {
+        self.prefetch.enabled = on;
+    }
+
+    /// The rows next to the selection in the inbox's order: the next one, then the one before.
+    fn neighbours(&mut self) -> Vec<String> {
+        let Some(selected) = self.selected.clone() else { return Vec::new() };
+        self.model.visible();
+        let (visible, rows) = (self.model.visible_cached(), self.model.rows());
+        let id = |i: usize| visible.get(i).and_then(|&row| rows.get(row)).map(|r| r.id.clone());
+        let Some(at) = (0..visible.len()).find(|&i| id(i).as_deref() == Some(selected.as_str())) else {
+            return Vec::new();
+        };
+        let before = at.checked_sub(1).and_then(id);
+        [id(at + 1), before].into_iter().flatten().collect()
+    }
+
+    /// Takes what was fetched and drawn ahead, then asks for the next piece of look-ahead.
+    pub(super) fn look_ahead(&mut self, ctx: &egui::Context) {
+        if !self.prefetch.enabled {
+            return;
+        }
+        self.prefetch.poll(|page| super::replies::preview_page(ctx, page));
+        let Some(selected) = self.selected.clone() else { return };
+        // The selection's own page first: nothing is drawn ahead while it is on its way.
+        let drawn = self.preview.value().is_some_and(|p| p.transaction_id == selected);
+        if !drawn || self.preview.is_pending() || self.detail.is_pending() {
+            return;
+        }
+        let ids = self.neighbours();
+        self.prefetch.keep_only(&ids);
+        for id in &ids {
+            if self.prefetch.is_busy(id) || self.prefetch.pages.contains(&PageKey::form(id, 1)) {
+                continue;
+            }
+            let spawner = self.backend.spawner();
+            match self.prefetch.transaction(id).cloned() {
+                None => {
+                    let work = self.backend.load(id);
+                    self.prefetch.load(id, &spawner, work);
+                }
+                Some(transaction) if !self.prefetch.is_drawing() => {
+                    let work = self.backend.preview(&transaction, None, 1, PREVIEW_WIDTH);
+                    self.prefetch.draw(id, &spawner, work);
+                }
+                Some(_) => {}
+            }
+        }
+    }
+
+    /// The page of the transaction left, shown dimmed until the selection's is drawn; never one
+    /// of a secret transaction (opened or not), whose content shows only after a click.
+    /// (A function of the fields it reads, so the detail can borrow the zoom beside it.)
+    pub(super) fn stale_page<'a>(
+        preview: &'a Requested<PageState, PreviewPage>,
+        model: &InboxModel,
+        selected: Option<&str>,
+    ) -> Option<&'a PageState> {
+        let page = preview.value()?;
+        let left = selected != Some(page.transaction_id.as_str());
+        let row = model.row(&page.transaction_id)?;
+        (left && model.secret(row).is_none()).then_some(page)
+    }
+
+    /// Whether the selected transaction `id` is secret and its content not opened yet.
+    pub(super) fn is_closed(&self, id: &str) -> bool {
+        let secret = self.model.row(id).and_then(|r| self.model.secret(r)).is_some();
+        secret && !self.revealed.contains(id)
+    }
+
+    /// Shows attachment `attachment_id` of the selected transaction from `page`: at once when it
+    /// was drawn lately, else fetched (or from `bytes`) and drawn.
+    pub(super) fn open_attachment(&mut self, attachment_id: &str, page: usize, bytes: Option<Arc<Vec<u8>>>) {
+        let Some(transaction) = self.selected_transaction().cloned() else { return };
+        let key =
+            PageKey { transaction_id: transaction.id.clone(), attachment_id: Some(attachment_id.to_owned()), page };
+        self.prefetch.attachment_at = Some(std::time::Instant::now());
+        if let Some(state) = self.prefetch.pages.get(&key) {
+            self.attachment.set(state);
+            return;
+        }
+        let work = self.backend.attachment(&transaction, attachment_id, bytes, page, PREVIEW_WIDTH);
+        if page == 1 {
+            // Another attachment is not shown while this one is on its way.
+            self.attachment.clear();
+            self.saved_copy.clear();
+        }
+        self.attachment.request(&self.backend.spawner(), work);
+    }
+
+    /// On the attachments tab, the first attachment opens by itself (none is shown yet).
+    pub(super) fn open_first_attachment(&mut self) {
+        let Some(transaction) = self.selected_transaction() else { return };
+        let shown = self.attachment.value().is_some_and(|a| a.transaction_id == transaction.id);
+        if let Some(first) = transaction.attachments.first().map(|a| a.id.clone())
+            && !shown
+            && !self.attachment.is_pending()
+        {
+            self.open_attachment(&first, 1, None);
+        }
+    }
+
+    /// Shows page `page` of the form PDF: at once when it was drawn lately, else drawn.
+    pub(super) fn show_form_page(&mut self, page: usize) {
+        let Some(transaction) = self.selected_transaction().cloned() else { return };
+        if let Some(state) = self.prefetch.pages.get(&PageKey::form(&transaction.id, page)) {
+            self.preview.set(state);
+            return;
+        }
+        let pdf =
+            self.preview.value().filter(|p| p.transaction_id == transaction.id).and_then(|p| p.bytes.clone().ok());
+        if let Some(pdf) = pdf {
+            let work = self.backend.preview(&transaction, Some(pdf), page, PREVIEW_WIDTH);
+            self.preview.request(&self.backend.spawner(), work);
+        }
+    }
+
+    /// Logs (at debug level, for `scripts/bench-desk.py`) how long the selected transaction's
+    /// form page, or the attachment asked for, took to be drawn, once it has been.
+    pub(super) fn log_drawn(&mut self) {
+        let selected = self.selected.as_deref();
+        if self.tab != DetailTab::Preview || selected.is_some_and(|id| self.is_closed(id)) {
+            // Not on screen: nothing to time.
+            self.prefetch.selected_at = None;
+        }
+        let form = self.preview.value().is_some_and(|p| Some(p.transaction_id.as_str()) == selected);
+        if self.tab == DetailTab::Preview
+            && form
+            && let Some((at, hit)) = self.prefetch.selected_at.take()
+        {
+            let ms = at.elapsed().as_secs_f64() * 1000.0;
+            let ahead = if hit { "drawn ahead" } else { "drawn on selection" };
+            let (kept, mib) = (self.prefetch.pages.len(), self.prefetch.pages.used() / (1024 * 1024));
+            tracing::debug!(
+                target: "kirjaamo::timing",
+                ms,
+                "preview drawn {ms:.1} ms after the selection ({ahead}); {kept} pages kept, {mib} MiB"
+            );
+        }
+        let attachment = self.attachment.value().is_some_and(|a| Some(a.transaction_id.as_str()) == selected);
+        if self.tab == DetailTab::Attachments
+            && attachment
+            && !self.attachment.is_pending()
+            && let Some(at) = self.prefetch.attachment_at.take()
+        {
+            let ms = at.elapsed().as_secs_f64() * 1000.0;
+            tracing::debug!(target: "kirjaamo::timing", ms, "attachment drawn {ms:.1} ms after it was asked for");
+        }
+    }
+}

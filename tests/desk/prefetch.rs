@@ -1,0 +1,77 @@
+//! Pages without waiting (issue 16): the next transaction's form page is drawn ahead and shown in
+//! the very frame the clerk moves to it; with nothing drawn ahead, the page left stays, dimmed,
+//! until the next one is drawn. Never a blank frame between two transactions.
+
+use std::time::Duration;
+
+use egui_kittest::kittest::Queryable as _;
+
+use super::{desk, pending, wait_for};
+
+const PAGE: &str = "Lomakkeen PDF, sivu 1";
+const STALE: &str = "Edellisen asiointitapahtuman sivu";
+
+#[test]
+fn the_next_page_is_drawn_ahead_and_shown_in_the_frame_the_clerk_moves_to_it() {
+    let runtime = tokio::runtime::Runtime::new().expect("runtime");
+    let (sandbox, mut harness) = desk(&runtime, true);
+    let pending = pending(&runtime, &sandbox);
+    let (first, second) = (&pending[0], &pending[1]);
+    wait_for(&mut harness, &format!("{} odottaa", pending.len()));
+    harness.key_press(egui::Key::ArrowDown);
+    wait_for(&mut harness, &first.id);
+    wait_for(&mut harness, PAGE);
+    // Once the first one's page is on screen, the next one's is fetched and drawn.
+    for _ in 0..1000 {
+        if harness.state().drawn_ahead(&second.id) {
+            break;
+        }
+        harness.step();
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    assert!(harness.state().drawn_ahead(&second.id), "the next transaction's page is drawn ahead");
+    // ↓ (a key down and a key up, a frame each): the second transaction and its page at once.
+    harness.key_press(egui::Key::ArrowDown);
+    harness.step();
+    harness.get_by_label_contains(&format!("{} ·", second.id));
+    harness.get_by_label(PAGE);
+    assert!(harness.query_by_label_contains("Muodostetaan PDF").is_none(), "no spinner");
+    assert!(harness.query_by_label_contains(STALE).is_none(), "nothing dimmed");
+    // Going back up shows the first one's page at once too: it was kept.
+    harness.key_press(egui::Key::ArrowUp);
+    harness.step();
+    harness.get_by_label_contains(&format!("{} ·", first.id));
+    harness.get_by_label(PAGE);
+}
+
+#[test]
+fn without_drawing_ahead_the_page_left_stays_dimmed_until_the_next_is_drawn() {
+    let runtime = tokio::runtime::Runtime::new().expect("runtime");
+    let (sandbox, mut harness) = desk(&runtime, true);
+    harness.state_mut().set_prefetch(false);
+    let pending = pending(&runtime, &sandbox);
+    let second = &pending[1];
+    wait_for(&mut harness, &format!("{} odottaa", pending.len()));
+    harness.key_press(egui::Key::ArrowDown);
+    wait_for(&mut harness, PAGE);
+    assert!(!harness.state().drawn_ahead(&second.id));
+    harness.key_press(egui::Key::ArrowDown);
+    // Every frame until the second one's page is drawn shows the first one's page, dimmed, under
+    // the spinner: never an empty preview.
+    let mut dimmed = 0;
+    for _ in 0..1000 {
+        harness.step();
+        let shown = harness.query_by_label_contains(&format!("{} ·", second.id)).is_some()
+            && harness.query_by_label(PAGE).is_some();
+        if shown {
+            break;
+        }
+        assert!(harness.query_by_label_contains(STALE).is_some(), "a frame without a page");
+        harness.get_by_label_contains("Muodostetaan PDF");
+        dimmed += 1;
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    assert!(dimmed > 0, "the second page took at least a frame, shown over the first one");
+    harness.get_by_label(PAGE);
+    assert!(harness.query_by_label_contains(STALE).is_none(), "the dimmed page is gone");
+}
