@@ -77,6 +77,40 @@ def smaps(pid):
     return sorted(sums.items(), key=lambda kv: -kv[1])
 
 
+class NoWindow(Exception):
+    """The desk could not open its window (Xvfb went away under it): the run is made again."""
+
+
+XVFB = None
+
+
+def start_xvfb():
+    global XVFB
+    if XVFB is not None:
+        XVFB.kill()
+        XVFB.wait()
+    subprocess.run(["pkill", "-f", f"Xvfb {DISPLAY}"], check=False)
+    time.sleep(0.3)
+    XVFB = subprocess.Popen(["Xvfb", DISPLAY, "-screen", "0", f"{WIDTH}x{HEIGHT}x24"], stderr=subprocess.DEVNULL)
+    socket = f"/tmp/.X11-unix/X{DISPLAY[1:]}"
+    for _ in range(100):
+        if os.path.exists(socket):
+            break
+        time.sleep(0.05)
+    time.sleep(0.5)
+
+
+def again(run, *args):
+    """Runs `run`, once more on a fresh Xvfb if the window could not open."""
+    for attempt in range(3):
+        try:
+            return run(*args)
+        except NoWindow as e:
+            print(f"(the window did not open, Xvfb restarted: {e})", file=sys.stderr)
+            start_xvfb()
+    raise SystemExit("the window did not open three times")
+
+
 def xdo(*args):
     subprocess.run(["xdotool", *map(str, args)], check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
@@ -112,7 +146,8 @@ class Desk:
         if not self.window:
             with open(self.log, encoding="utf-8", errors="replace") as f:
                 tail = f.read()[-2000:]
-            raise SystemExit(f"no window (exit {self.proc.poll()}); the log ends:\n{tail}")
+            self.close()
+            raise NoWindow(f"exit {self.proc.poll()}; the log ends: {tail[-300:]}")
         # A window found at once may not be mapped yet, and then ignores the resize: ask until
         # its geometry says so.
         for _ in range(50):
@@ -209,23 +244,15 @@ def main():
     args = [a for a in args if a != "--smaps"]
     binary = args[0] if args else "target/release/kirjaamo"
     os.environ["DISPLAY"] = DISPLAY
-    subprocess.run(["pkill", "-f", f"Xvfb {DISPLAY}"], check=False)
-    time.sleep(0.3)
-    xvfb = subprocess.Popen(["Xvfb", DISPLAY, "-screen", "0", f"{WIDTH}x{HEIGHT}x24"], stderr=subprocess.DEVNULL)
-    socket = f"/tmp/.X11-unix/X{DISPLAY[1:]}"
-    for _ in range(100):
-        if os.path.exists(socket):
-            break
-        time.sleep(0.05)
-    time.sleep(0.5)
+    start_xvfb()
     try:
-        clicks = [demo_click(binary) for _ in range(runs)]
+        clicks = [again(demo_click, binary) for _ in range(runs)]
         print(f"demo click to inbox drawn: median {statistics.median(c[0] for c in clicks):.0f} ms "
               f"(runs: {', '.join(str(c[0]) for c in clicks)} ms; wall {statistics.median(c[1] for c in clicks):.2f} s)")
         for prefetch in (True, False):
             times, peaks, counts = [], {}, []
             for run in range(runs):
-                drawn, memory, attachments = browse(binary, prefetch, show_smaps and run == 0 and prefetch)
+                drawn, memory, attachments = again(browse, binary, prefetch, show_smaps and run == 0 and prefetch)
                 times.extend(drawn)
                 counts.append(attachments)
                 for stage, values in memory.items():
@@ -242,7 +269,8 @@ def main():
                       f"(runs: {', '.join(f'{v:.0f}' for v in values)})")
             print(f"  attachments drawn per run: {counts}")
     finally:
-        xvfb.kill()
+        if XVFB is not None:
+            XVFB.kill()
 
 
 if __name__ == "__main__":

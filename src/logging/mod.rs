@@ -46,7 +46,7 @@ pub struct Redacting<W>(W);
 impl<W: Write> Write for Redacting<W> {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
         let text = String::from_utf8_lossy(buf);
-        let clean = secrets().read().map(|s| redact(&text, &s)).unwrap_or_else(|_| redact(&text, &[]));
+        let clean = redacted(&text);
         self.0.write_all(clean.as_bytes())?;
         Ok(buf.len())
     }
@@ -54,6 +54,12 @@ impl<W: Write> Write for Redacting<W> {
     fn flush(&mut self) -> std::io::Result<()> {
         self.0.flush()
     }
+}
+
+/// `line` as the logs write it: every registered secret and known secret pattern redacted.
+pub fn redacted(line: &str) -> String {
+    let secrets = secrets().read().map(|s| s.clone()).unwrap_or_default();
+    redact::redact(line, &secrets)
 }
 
 /// Wraps a [`MakeWriter`] so that everything it writes is redacted.

@@ -90,10 +90,20 @@ pub enum Preview {
     Image(Arc<Raster>),
 }
 
+/// Whether files of this MIME type have a preview (PDF, JPEG, PNG).
+pub fn previewable(content_type: &str) -> bool {
+    matches!(essence(content_type), "application/pdf" | "image/jpeg" | "image/png")
+}
+
+/// The MIME type without its parameters.
+fn essence(content_type: &str) -> &str {
+    content_type.split(';').next().unwrap_or_default().trim()
+}
+
 impl Preview {
     /// Opens `bytes` of the given MIME type for preview.
     pub fn open(bytes: Arc<Vec<u8>>, content_type: &str) -> Result<Self, PreviewError> {
-        match content_type.split(';').next().unwrap_or_default().trim() {
+        match essence(content_type) {
             "application/pdf" => PdfPreview::open(bytes).map(Self::Pdf),
             "image/jpeg" | "image/png" => decode_image(&bytes).map(|r| Self::Image(Arc::new(r))),
             other => Err(PreviewError::Unsupported(other.to_owned())),

@@ -14,7 +14,10 @@ fn a_copy_is_saved_and_told_even_where_no_file_dialog_can_open() {
     let all = pending(&runtime, &sandbox);
     let with = all.iter().find(|t| t.attachment_count > 0).expect("a transaction with attachments");
     let detail = runtime.block_on(outbox(&sandbox).get(&with.id)).expect("detail");
-    let attachment = detail.transaction.attachments.first().expect("an attachment").clone();
+    // The attachments tab opens the first attachment that has a preview.
+    let attachments = &detail.transaction.attachments;
+    let previewable = attachments.iter().find(|a| kirjaamo::preview::previewable(&a.content_type));
+    let attachment = previewable.or(attachments.first()).expect("an attachment").clone();
     wait_loaded(&mut harness, "odottaa");
     open(&mut harness, &with.title, &with.id);
     harness.get_by_label_contains("Liitteet (").click();

@@ -26,11 +26,12 @@ impl DeskApp {
 
     /// The rows next to the selection in the inbox's order: the next one, then the one before.
     fn neighbours(&mut self) -> Vec<String> {
-        let Some(selected) = self.selected.clone() else { return Vec::new() };
+        let Some(selected) = self.selected.as_deref() else { return Vec::new() };
         self.model.visible();
         let (visible, rows) = (self.model.visible_cached(), self.model.rows());
         let id = |i: usize| visible.get(i).and_then(|&row| rows.get(row)).map(|r| r.id.clone());
-        let Some(at) = (0..visible.len()).find(|&i| id(i).as_deref() == Some(selected.as_str())) else {
+        // Found without a copy of any id: this runs every frame while something is left to draw.
+        let Some(at) = visible.iter().position(|&row| rows.get(row).is_some_and(|r| r.id == selected)) else {
             return Vec::new();
         };
         let before = at.checked_sub(1).and_then(id);
@@ -110,11 +111,14 @@ impl DeskApp {
         self.attachment.request(&self.backend.spawner(), work);
     }
 
-    /// On the attachments tab, the first attachment opens by itself (none is shown yet).
+    /// On the attachments tab, the first attachment that has a preview (else the first) opens by
+    /// itself when none is shown yet.
     pub(super) fn open_first_attachment(&mut self) {
         let Some(transaction) = self.selected_transaction() else { return };
         let shown = self.attachment.value().is_some_and(|a| a.transaction_id == transaction.id);
-        if let Some(first) = transaction.attachments.first().map(|a| a.id.clone())
+        let attachments = &transaction.attachments;
+        let first = attachments.iter().find(|a| crate::preview::previewable(&a.content_type)).or(attachments.first());
+        if let Some(first) = first.map(|a| a.id.clone())
             && !shown
             && !self.attachment.is_pending()
         {
