@@ -1,6 +1,6 @@
 //! Pages without waiting: each frame the desk takes what its look-ahead brought and, once the
 //! selected transaction's form page is drawn, fetches and draws its neighbours' (the next one,
-//! then the one before) one at a time. The page left stays on screen, dimmed, until the next one
+//! then the one before) one at a time; with nothing selected, the first row's. The page left stays on screen, dimmed, until the next one
 //! is drawn; the timings are logged at debug level (`kirjaamo::timing`) for the benches.
 
 use std::sync::Arc;
@@ -25,11 +25,12 @@ impl DeskApp {
     }
 
     /// The rows next to the selection in the inbox's order: the next one, then the one before.
+    /// With nothing selected, the first row (the one ↓ selects).
     fn neighbours(&mut self) -> Vec<String> {
-        let Some(selected) = self.selected.as_deref() else { return Vec::new() };
         self.model.visible();
         let (visible, rows) = (self.model.visible_cached(), self.model.rows());
         let id = |i: usize| visible.get(i).and_then(|&row| rows.get(row)).map(|r| r.id.clone());
+        let Some(selected) = self.selected.as_deref() else { return id(0).into_iter().collect() };
         // Found without a copy of any id: this runs every frame while something is left to draw.
         let Some(at) = visible.iter().position(|&row| rows.get(row).is_some_and(|r| r.id == selected)) else {
             return Vec::new();
@@ -44,11 +45,12 @@ impl DeskApp {
             return;
         }
         self.prefetch.poll(|page| super::replies::preview_page(ctx, page));
-        let Some(selected) = self.selected.clone() else { return };
         // The selection's own page first: nothing is drawn ahead while it is on its way.
-        let drawn = self.preview.value().is_some_and(|p| p.transaction_id == selected);
-        if !drawn || self.preview.is_pending() || self.detail.is_pending() {
-            return;
+        if let Some(selected) = &self.selected {
+            let drawn = self.preview.value().is_some_and(|p| &p.transaction_id == selected);
+            if !drawn || self.preview.is_pending() || self.detail.is_pending() {
+                return;
+            }
         }
         let ids = self.neighbours();
         self.prefetch.keep_only(&ids);
