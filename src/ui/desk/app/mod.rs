@@ -3,6 +3,7 @@
 
 mod actions;
 mod day;
+mod fonts;
 mod keys;
 mod panels;
 mod previews;
@@ -11,7 +12,6 @@ mod triage;
 mod undo;
 
 use std::collections::{BTreeSet, HashMap};
-use std::sync::Arc;
 
 use egui::Panel;
 
@@ -167,22 +167,6 @@ impl DeskApp {
         if language != self.texts.language() {
             self.texts = Texts::new(language);
         }
-    }
-
-    /// Uses Liberation Sans (the PDF's font, which covers Finnish, Swedish and the symbols the
-    /// desk shows) before egui's own fonts.
-    pub fn install_fonts(ctx: &egui::Context) {
-        let mut fonts = egui::FontDefinitions::default();
-        for (name, data) in [
-            ("liberation-sans", &include_bytes!("../../../../assets/fonts/LiberationSans-Regular.ttf")[..]),
-            ("liberation-sans-bold", &include_bytes!("../../../../assets/fonts/LiberationSans-Bold.ttf")[..]),
-        ] {
-            fonts.font_data.insert(name.to_owned(), Arc::new(egui::FontData::from_static(data)));
-        }
-        if let Some(family) = fonts.families.get_mut(&egui::FontFamily::Proportional) {
-            family.insert(0, "liberation-sans".to_owned());
-        }
-        ctx.set_fonts(fonts);
     }
 
     /// Asks for the inbox and the journal again (and TWeb's catalog when it has not come yet, e.g.
