@@ -171,8 +171,8 @@ impl Prefetch {
     }
 
     /// Takes the answers that came: details are kept, drawn pages made into textures by `page`
-    /// (on the UI thread) and kept. True when something came.
-    pub fn poll(&mut self, mut page: impl FnMut(PreviewPage) -> PageState) -> bool {
+    /// (on the UI thread) and kept.
+    pub fn poll(&mut self, mut page: impl FnMut(PreviewPage) -> PageState) {
         let (mut came, mut failed) = (Vec::new(), Vec::new());
         self.loading.retain(|id, request| {
             if !request.poll_with(|t| *t) {
@@ -184,7 +184,6 @@ impl Prefetch {
             }
             false
         });
-        let arrived = !came.is_empty();
         for transaction in &came {
             self.remember(transaction);
         }
@@ -203,7 +202,6 @@ impl Prefetch {
             self.pages.insert(state);
         }
         self.failed.extend(failed);
-        arrived || !drawn.is_empty()
     }
 
     /// Whether the details of `id` or the drawing of its form page are on their way.

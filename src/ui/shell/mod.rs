@@ -157,6 +157,8 @@ impl Shell {
     }
 
     fn open_profile(&mut self, profile: Profile, typed: Secrets) {
+        // A profile's inbox is not the demo's: nothing is timed.
+        self.demo_chosen = None;
         self.start = StartState::Opening(profile.name.clone());
         self.opening = Some(Some(profile.clone()));
         self.worker.open_profile(profile, typed);
@@ -227,6 +229,7 @@ impl Shell {
                 self.dialog = None;
             }
             Err(error) => {
+                self.demo_chosen = None;
                 // A desk in use stays; the dialog (opened if need be) says why the switch failed.
                 if self.desk.is_some() && self.dialog.is_none() {
                     self.open_dialog();
