@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Benchmarks the real desk window (issue 16) as a clerk meets it, under Xvfb at 1920x1080.
 
-    scripts/bench-desk.py [binary] [--runs N] [--smaps]
+    scripts/bench-desk.py [binary] [--runs N] [--smaps] [--browse]
 
 - **Demo click to inbox**: a first start (empty settings and data folders), "Kokeile demoa"
   clicked with xdotool; the desk logs at debug level how long it took from the click to the frame
@@ -241,15 +241,18 @@ def main():
         runs = int(args[i + 1])
         del args[i : i + 2]
     show_smaps = "--smaps" in args
-    args = [a for a in args if a != "--smaps"]
+    # --browse: only the prefetched browse (its times and memory), for trying a change quickly.
+    browse_only = "--browse" in args
+    args = [a for a in args if a not in ("--smaps", "--browse")]
     binary = args[0] if args else "target/release/kirjaamo"
     os.environ["DISPLAY"] = DISPLAY
     start_xvfb()
     try:
-        clicks = [again(demo_click, binary) for _ in range(runs)]
-        print(f"demo click to inbox drawn: median {statistics.median(c[0] for c in clicks):.0f} ms "
-              f"(runs: {', '.join(str(c[0]) for c in clicks)} ms; wall {statistics.median(c[1] for c in clicks):.2f} s)")
-        for prefetch in (True, False):
+        clicks = [] if browse_only else [again(demo_click, binary) for _ in range(runs)]
+        if clicks:
+            print(f"demo click to inbox drawn: median {statistics.median(c[0] for c in clicks):.0f} ms "
+                  f"(runs: {', '.join(str(c[0]) for c in clicks)} ms; wall {statistics.median(c[1] for c in clicks):.2f} s)")
+        for prefetch in (True,) if browse_only else (True, False):
             times, peaks, counts = [], {}, []
             for run in range(runs):
                 drawn, memory, attachments = again(browse, binary, prefetch, show_smaps and run == 0 and prefetch)

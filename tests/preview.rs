@@ -7,7 +7,7 @@ use std::process::Command;
 use std::sync::Arc;
 
 use kirjaamo::domain::Transaction;
-use kirjaamo::preview::{PdfPreview, Preview, PreviewError, decode_image};
+use kirjaamo::preview::{Fit, PdfPreview, Preview, PreviewError, decode_image};
 
 fn form_pdf() -> Vec<u8> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/pdf_corpus/21-page-boundaries.json");
@@ -83,40 +83,64 @@ fn an_enormous_page_is_refused_before_drawing() {
 }
 
 #[test]
+fn a_page_is_drawn_narrower_when_its_height_would_pass_the_longest_texture_side() {
+    let mut preview = PdfPreview::open(Arc::new(form_pdf())).expect("opens");
+    let raster = preview.render_fit(1, Fit::new(1600, 2048)).expect("draws");
+    assert!(raster.height <= 2048 && raster.height >= 2040, "{raster:?}");
+    assert!(raster.width < 1600 && raster.width > 1400, "A4 is 1:1.414: {raster:?}");
+    let raster = preview.render_fit(1, Fit::new(1000, 2048)).expect("draws");
+    assert_eq!(raster.width, 1000, "within the side, as wide as asked");
+}
+
+#[test]
 fn images_decode_scaled_and_premultiplied_and_bad_ones_are_errors() {
     let photo = image::RgbImage::from_fn(3000, 2000, |x, y| image::Rgb([(x % 256) as u8, (y % 256) as u8, 90]));
     let mut jpeg = std::io::Cursor::new(Vec::new());
     photo.write_to(&mut jpeg, image::ImageFormat::Jpeg).expect("encode");
-    let raster = decode_image(jpeg.get_ref()).expect("decodes");
-    assert_eq!((raster.width, raster.height), (2048, 1365), "scaled to fit 2048");
+    let raster = decode_image(jpeg.get_ref(), Fit::new(1000, 8192)).expect("decodes");
+    assert_eq!((raster.width, raster.height), (1000, 667), "scaled to the width it is shown at");
     assert!(raster.rgba.chunks_exact(4).all(|p| p[3] == 255));
+    // Zoomed in, the same photo is drawn wider, never wider than it is.
+    assert_eq!(decode_image(jpeg.get_ref(), Fit::new(2400, 8192)).map(|r| (r.width, r.height)), Ok((2400, 1600)));
+    assert_eq!(decode_image(jpeg.get_ref(), Fit::new(4000, 8192)).map(|r| (r.width, r.height)), Ok((3000, 2000)));
+    // Never past the longest texture side the screen's graphics take.
+    assert_eq!(decode_image(jpeg.get_ref(), Fit::new(2400, 2048)).map(|r| (r.width, r.height)), Ok((2048, 1365)));
+    // A tall, narrow image (a phone's screenshot) is held to twice the width in height.
+    let tall = image::RgbImage::from_pixel(600, 3000, image::Rgb([1, 2, 3]));
+    let mut tall_png = std::io::Cursor::new(Vec::new());
+    tall.write_to(&mut tall_png, image::ImageFormat::Png).expect("encode");
+    assert_eq!(decode_image(tall_png.get_ref(), Fit::new(1000, 8192)).map(|r| (r.width, r.height)), Ok((400, 2000)));
 
     let half_transparent = image::RgbaImage::from_pixel(4, 4, image::Rgba([200, 100, 50, 128]));
     let mut png = std::io::Cursor::new(Vec::new());
     half_transparent.write_to(&mut png, image::ImageFormat::Png).expect("encode");
-    let raster = decode_image(png.get_ref()).expect("decodes");
+    let raster = decode_image(png.get_ref(), Fit::new(1000, 8192)).expect("decodes");
     assert_eq!(&raster.rgba[..4], &[100, 50, 25, 128], "premultiplied");
 
     let truncated = &jpeg.get_ref()[..jpeg.get_ref().len() / 3];
     // A cut-off photo is an error or a partly grey picture, never a panic.
-    if let Ok(partial) = decode_image(truncated) {
-        assert_eq!((partial.width, partial.height), (2048, 1365));
+    if let Ok(partial) = decode_image(truncated, Fit::new(1000, 8192)) {
+        assert_eq!((partial.width, partial.height), (1000, 667));
     }
-    assert!(matches!(decode_image(b"GIF89a nonsense"), Err(PreviewError::InvalidImage(_))));
+    assert!(matches!(decode_image(b"GIF89a nonsense", Fit::new(1000, 8192)), Err(PreviewError::InvalidImage(_))));
     // A PNG header that claims 100,000 × 100,000 pixels is refused before any allocation.
     let mut bomb = png.get_ref().clone();
     bomb[16..20].copy_from_slice(&100_000u32.to_be_bytes());
     bomb[20..24].copy_from_slice(&100_000u32.to_be_bytes());
-    assert!(matches!(decode_image(&bomb), Err(PreviewError::TooLarge { .. } | PreviewError::InvalidImage(_))));
+    assert!(matches!(
+        decode_image(&bomb, Fit::new(1000, 8192)),
+        Err(PreviewError::TooLarge { .. } | PreviewError::InvalidImage(_))
+    ));
 }
 
 #[test]
 fn previews_open_by_content_type() {
-    let preview = Preview::open(Arc::new(form_pdf()), "application/pdf").expect("pdf");
+    let preview = Preview::open(Arc::new(form_pdf()), "application/pdf", Fit::new(1000, 8192)).expect("pdf");
     assert!(preview.pages() >= 2);
     let docx = Preview::open(
         Arc::new(vec![1, 2, 3]),
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        Fit::new(1000, 8192),
     );
     assert!(matches!(docx, Err(PreviewError::Unsupported(_))));
 }

@@ -17,6 +17,24 @@ pub const MAX_PIXELS: u64 = 40_000_000;
 /// Longest side of a raster, in pixels.
 pub const MAX_SIDE: u32 = 16_384;
 
+/// How large a preview is drawn: `width` pixels wide (as wide as it is shown), and no side longer
+/// than `max_side` (the largest texture the screen's graphics take), the page or image scaled
+/// down to fit when it would be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fit {
+    /// The width in pixels.
+    pub width: u32,
+    /// The longest side allowed, in pixels.
+    pub max_side: u32,
+}
+
+impl Fit {
+    /// `width` pixels wide, within `max_side`.
+    pub fn new(width: u32, max_side: u32) -> Self {
+        Self { width, max_side }
+    }
+}
+
 /// One rendered page or image.
 #[derive(Clone, PartialEq, Eq)]
 pub struct Raster {
@@ -101,11 +119,12 @@ fn essence(content_type: &str) -> &str {
 }
 
 impl Preview {
-    /// Opens `bytes` of the given MIME type for preview.
-    pub fn open(bytes: Arc<Vec<u8>>, content_type: &str) -> Result<Self, PreviewError> {
+    /// Opens `bytes` of the given MIME type for preview; an image is decoded at once, scaled down
+    /// to `fit` (a PDF's pages are drawn as asked for each).
+    pub fn open(bytes: Arc<Vec<u8>>, content_type: &str, fit: Fit) -> Result<Self, PreviewError> {
         match essence(content_type) {
             "application/pdf" => PdfPreview::open(bytes).map(Self::Pdf),
-            "image/jpeg" | "image/png" => decode_image(&bytes).map(|r| Self::Image(Arc::new(r))),
+            "image/jpeg" | "image/png" => decode_image(&bytes, fit).map(|r| Self::Image(Arc::new(r))),
             other => Err(PreviewError::Unsupported(other.to_owned())),
         }
     }

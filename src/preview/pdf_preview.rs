@@ -9,7 +9,7 @@ use hayro::hayro_syntax::{LoadPdfError, Pdf};
 use hayro::vello_cpu::color::palette::css::WHITE;
 use hayro::{PixmapSettings, RenderCache, RenderSettings};
 
-use super::{PreviewError, Raster, check_size};
+use super::{Fit, PreviewError, Raster, check_size};
 
 /// Rendered pages kept per document.
 const CACHED_PAGES: usize = 8;
@@ -46,6 +46,18 @@ impl PdfPreview {
         found
             .map(hayro::hayro_syntax::page::Page::render_dimensions)
             .ok_or(PreviewError::NoSuchPage { page, pages: pages.len() })
+    }
+
+    /// Draws page `page` (from 1) as wide as `fit` asks, or narrower when its height would pass
+    /// `fit`'s longest side (a long receipt, or a wide zoom on a small screen's graphics).
+    pub fn render_fit(&mut self, page: usize, fit: Fit) -> Result<Arc<Raster>, PreviewError> {
+        let (page_width, page_height) = self.page_size(page)?;
+        let side = fit.max_side.max(1);
+        let mut width = fit.width.min(side);
+        if page_width >= 1.0 && page_height * width as f32 / page_width > side as f32 {
+            width = ((side as f32 * page_width / page_height).floor() as u32).max(1);
+        }
+        self.render(page, width)
     }
 
     /// Draws page `page` (from 1) `width` pixels wide on white, from the cache when it was drawn before.

@@ -83,3 +83,45 @@ fn without_drawing_ahead_the_page_left_stays_dimmed_until_the_next_is_drawn() {
     harness.get_by_label(PAGE);
     assert!(harness.query_by_label_contains(STALE).is_none(), "the dimmed page is gone");
 }
+
+#[test]
+fn a_page_is_drawn_as_wide_as_it_is_shown_and_again_after_a_resize_or_a_zoom_never_blank() {
+    let runtime = tokio::runtime::Runtime::new().expect("runtime");
+    let (sandbox, mut harness) = desk(&runtime, true);
+    let pending = pending(&runtime, &sandbox);
+    wait_for(&mut harness, &format!("{} odottaa", pending.len()));
+    harness.key_press(egui::Key::ArrowDown);
+    wait_for(&mut harness, PAGE);
+    // 1400 points wide, the side panels leave the page less than 600: drawn 600 px wide, the
+    // narrowest (it was 1200 px, twice what was shown).
+    let widths = |harness: &egui_kittest::Harness<'_, kirjaamo::ui::DeskApp>| harness.state().page_widths();
+    assert_eq!(widths(&harness), Some((600, 600)));
+    // Wider, the page is drawn again for its new width; every frame meanwhile shows the page.
+    harness.set_size(egui::vec2(2000.0, 1000.0));
+    let wider = drawn_again(&mut harness, |w| w > 600);
+    assert_eq!(wider % 50, 0, "in steps of 50 px: {wider}");
+    assert!((1100..=1300).contains(&wider), "about the 1,190 points left between the panels: {wider}");
+    // Zoomed out to 80 %: an A4 page 634 points wide, drawn 650 px wide.
+    harness.get_by_label("Pienennä").click();
+    assert_eq!(drawn_again(&mut harness, |w| w < wider), 650);
+}
+
+/// Steps the desk until the page on screen is drawn for a width that `wanted` accepts, checking
+/// that every frame shows a page; returns the width.
+fn drawn_again(
+    harness: &mut egui_kittest::Harness<'_, kirjaamo::ui::DeskApp>,
+    wanted: impl Fn(usize) -> bool,
+) -> usize {
+    for _ in 0..1000 {
+        harness.step();
+        harness.get_by_label(PAGE);
+        if let Some((asked, drawn)) = harness.state().page_widths()
+            && wanted(drawn)
+        {
+            assert_eq!(asked as usize, drawn, "a form page is drawn exactly as wide as asked");
+            return drawn;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    panic!("the page was not drawn again: {:?}", harness.state().page_widths());
+}

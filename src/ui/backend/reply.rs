@@ -49,6 +49,8 @@ pub struct PreviewPage {
     pub page: usize,
     /// Pages in all.
     pub pages: usize,
+    /// The width in pixels it was drawn for.
+    pub width: u32,
     /// The drawn page as egui takes it (made on the worker, so the UI thread only hands it to
     /// the painter), or why it could not be drawn.
     pub image: Result<egui::ColorImage, Told>,
@@ -66,6 +68,8 @@ pub struct AttachmentView {
     pub page: usize,
     /// Pages in all (1 for an image).
     pub pages: usize,
+    /// The width in pixels it was drawn for (an image narrower than that keeps its own).
+    pub width: u32,
     /// The drawn page as egui takes it (made on the worker, so the UI thread only hands it to
     /// the painter), or why it could not be drawn.
     pub image: Result<egui::ColorImage, Told>,

@@ -12,9 +12,8 @@ use crate::ui::backend::PreviewPage;
 use crate::ui::request::{Requested, Spawner};
 use crate::ui::widgets::PageState;
 
-/// Bytes of drawn pages (textures, and the files they were drawn from) kept for going back and
-/// forth: the selection's and its two neighbours' form pages drawn 1200 px wide (8 MB each).
-pub const PAGE_BUDGET: usize = 24 * 1024 * 1024;
+/// The width pages are drawn for until the desk is laid out, in pixels.
+const FIRST_WIDTH: u32 = 1200;
 
 /// Transactions' details kept (a few kilobytes each).
 const TRANSACTIONS: usize = 16;
@@ -28,12 +27,15 @@ pub struct PageKey {
     pub attachment_id: Option<String>,
     /// The page, from 1.
     pub page: usize,
+    /// The width in pixels it was drawn for: after a resize or a zoom, pages drawn for the old
+    /// width are not used and age out.
+    pub width: u32,
 }
 
 impl PageKey {
-    /// Page `page` of the form PDF of `transaction_id`.
-    pub fn form(transaction_id: &str, page: usize) -> Self {
-        Self { transaction_id: transaction_id.to_owned(), attachment_id: None, page }
+    /// Page `page` of the form PDF of `transaction_id`, drawn for `width` pixels.
+    pub fn form(transaction_id: &str, page: usize, width: u32) -> Self {
+        Self { transaction_id: transaction_id.to_owned(), attachment_id: None, page, width }
     }
 
     /// The key of a drawn page.
@@ -42,6 +44,7 @@ impl PageKey {
             transaction_id: state.transaction_id.clone(),
             attachment_id: state.attachment_id.clone(),
             page: state.page,
+            width: state.width,
         }
     }
 }
@@ -87,6 +90,26 @@ impl PageCache {
         let cost = cost(state);
         self.entries.push_back((key, state.clone(), cost));
         self.used += cost;
+        self.trim();
+    }
+
+    /// Makes room for a page of `bytes` about to be drawn: the pages it will displace go now, so
+    /// their textures are freed before it comes, not in the frame that makes its texture.
+    pub fn make_room(&mut self, bytes: usize) {
+        while self.used + bytes > self.budget
+            && let Some((_, _, cost)) = self.entries.pop_front()
+        {
+            self.used -= cost;
+        }
+    }
+
+    /// Holds at most `budget` bytes from now on (see [`budget_for`]).
+    pub fn set_budget(&mut self, budget: usize) {
+        self.budget = budget;
+        self.trim();
+    }
+
+    fn trim(&mut self) {
         while self.used > self.budget && self.entries.len() > 1 {
             if let Some((_, _, cost)) = self.entries.pop_front() {
                 self.used -= cost;
@@ -103,6 +126,18 @@ impl PageCache {
     pub fn len(&self) -> usize {
         self.entries.len()
     }
+}
+
+/// The budget for pages drawn `width` pixels wide: three A4 pages (the selection's and its two
+/// neighbours') and 2 MiB for their files: 20 MiB at 1050 px (1920×1080), 25 MiB at 1200 px.
+pub fn budget_for(width: u32) -> usize {
+    3 * page_cost(width) + 2 * 1024 * 1024
+}
+
+/// The texture of an A4 page drawn `width` pixels wide, in bytes.
+pub fn page_cost(width: u32) -> usize {
+    let width = width as usize;
+    width * (width * 1415 / 1000) * 4
 }
 
 /// What a page holds in memory: its texture (4 bytes a pixel) and the file it was drawn from.
@@ -139,7 +174,7 @@ impl Default for Prefetch {
         let enabled = std::env::var("KIRJAAMO_PREFETCH").map_or(true, |v| v != "off");
         Self {
             enabled,
-            pages: PageCache::new(PAGE_BUDGET),
+            pages: PageCache::new(budget_for(FIRST_WIDTH)),
             transactions: HashMap::new(),
             order: VecDeque::new(),
             loading: HashMap::new(),
@@ -260,8 +295,32 @@ mod tests {
             bytes: Ok(Arc::new(vec![0; 1000])),
             page,
             pages: 2,
+            width: 1000,
             texture: Ok(texture),
         }
+    }
+
+    #[test]
+    fn room_is_made_before_a_page_is_drawn_and_the_budget_follows_the_width() {
+        let ctx = egui::Context::default();
+        let mut cache = PageCache::new(125_000);
+        for id in ["a", "b", "c"] {
+            cache.insert(&page(&ctx, id, 1, 100));
+        }
+        assert_eq!(cache.len(), 3);
+        cache.make_room(41_000);
+        assert_eq!(cache.len(), 2, "one page goes before the next is drawn");
+        assert!(!cache.contains(&PageKey::form("a", 1, 1000)), "the least recently used");
+        cache.make_room(1_000_000);
+        assert_eq!(cache.len(), 0);
+        assert_eq!(super::page_cost(1000), 1000 * 1415 * 4);
+        assert!(super::budget_for(1050) < super::budget_for(1200));
+        assert!(super::budget_for(1050) >= 3 * super::page_cost(1050));
+        let mut cache = PageCache::new(super::budget_for(1200));
+        cache.insert(&page(&ctx, "x", 1, 1000));
+        cache.insert(&page(&ctx, "y", 1, 1000));
+        cache.set_budget(4_100_000);
+        assert_eq!(cache.len(), 1, "a smaller budget drops pages at once");
     }
 
     #[test]
@@ -274,12 +333,12 @@ mod tests {
         }
         assert_eq!((cache.len(), cache.used()), (3, 123_000));
         // "a" is used again, so "b" is the least recently used when "d" comes.
-        assert!(cache.get(&PageKey::form("a", 1)).is_some());
+        assert!(cache.get(&PageKey::form("a", 1, 1000)).is_some());
         cache.insert(&page(&ctx, "d", 1, 100));
         assert_eq!(cache.len(), 3);
-        assert!(!cache.contains(&PageKey::form("b", 1)), "the least recently used page went");
+        assert!(!cache.contains(&PageKey::form("b", 1, 1000)), "the least recently used page went");
         for id in ["a", "c", "d"] {
-            assert!(cache.contains(&PageKey::form(id, 1)), "{id} stays");
+            assert!(cache.contains(&PageKey::form(id, 1, 1000)), "{id} stays");
         }
         // The same page drawn again replaces the old one.
         cache.insert(&page(&ctx, "d", 1, 100));
@@ -287,7 +346,7 @@ mod tests {
         // A page larger than the budget is kept alone (the one on screen is never dropped).
         cache.insert(&page(&ctx, "e", 1, 200));
         assert_eq!(cache.len(), 1);
-        assert!(cache.contains(&PageKey::form("e", 1)));
+        assert!(cache.contains(&PageKey::form("e", 1, 1000)));
     }
 
     #[test]

@@ -10,7 +10,7 @@ pub mod tokens;
 mod told;
 
 pub use language::language_menu;
-pub use pages::{PageState, Zoom};
+pub use pages::{PageState, Zoom, drawing_width, shown_width};
 pub use recipients::recipients;
 pub use records::{case_group_choices, document_type_choices, publicity};
 pub use told::{Failure, details, told};

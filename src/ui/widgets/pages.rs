@@ -28,6 +28,8 @@ pub struct PageState {
     pub page: usize,
     /// Pages in all.
     pub pages: usize,
+    /// The width in pixels it was drawn for (see [`drawing_width`]).
+    pub width: u32,
     /// The drawn page, or the error.
     pub texture: Result<egui::TextureHandle, Told>,
 }
@@ -98,15 +100,37 @@ pub fn show(ui: &mut egui::Ui, t: &Texts, state: &PageState, zoom: &mut Zoom, al
     command
 }
 
-/// The size `texture` is shown at in `ui`. Pages are drawn 1200 px wide; 100 % shows an A4 page
-/// about as wide as on paper.
+/// Points an A4 page is wide at 100 %: about as wide as on paper.
+const PAPER_WIDTH: f32 = 792.0;
+
+/// Steps of the drawn width: a window resized within a step is not drawn again.
+const DRAWING_STEP: f32 = 50.0;
+
+/// The narrowest and widest a page is drawn, in pixels.
+const DRAWN: std::ops::RangeInclusive<f32> = 600.0..=2400.0;
+
+/// How wide, in points, a page is shown with `available` points beside it.
+pub fn shown_width(available: f32, zoom: Zoom) -> f32 {
+    match zoom {
+        // Never so narrow that the text cannot be read: scroll sideways instead.
+        Zoom::FitWidth => available.max(READABLE_WIDTH),
+        Zoom::Factor(f) => PAPER_WIDTH * f,
+    }
+}
+
+/// The width in pixels to draw a page shown `points` wide at `pixels_per_point`: what the screen
+/// shows, rounded up to a step of 50 px, from 600 to 2400 px. Pages are drawn as sharp as shown
+/// and no larger: at 1920×1080 a form page is drawn 1050 px wide, 6.2 MB of texture (it was
+/// 1200 px, 8.1 MB).
+pub fn drawing_width(points: f32, pixels_per_point: f32) -> u32 {
+    let pixels = (points * pixels_per_point).max(1.0);
+    ((pixels / DRAWING_STEP).ceil() * DRAWING_STEP).clamp(*DRAWN.start(), *DRAWN.end()) as u32
+}
+
+/// The size `texture` is shown at in `ui`.
 fn scaled(ui: &egui::Ui, texture: &egui::TextureHandle, zoom: Zoom) -> egui::Vec2 {
     let size = texture.size_vec2();
-    let width = match zoom {
-        // Never so narrow that the text cannot be read: scroll sideways instead.
-        Zoom::FitWidth => ui.available_width().max(READABLE_WIDTH),
-        Zoom::Factor(f) => size.x * 0.66 * f,
-    };
+    let width = shown_width(ui.available_width(), zoom);
     egui::vec2(width, size.y * width / size.x.max(1.0))
 }
 

@@ -33,7 +33,7 @@ use crate::ui::widgets::{PageState, Zoom};
 /// The narrowest the preview between the side panels gets, in points.
 const CENTRAL_MIN: f32 = 380.0;
 
-/// Width in pixels at which preview pages are drawn (scaled to the panel when shown).
+/// Width in pixels pages are drawn for until the desk is laid out (then as wide as shown).
 pub const PREVIEW_WIDTH: u32 = 1200;
 
 pub use super::top::View;
@@ -60,6 +60,8 @@ pub struct DeskApp {
     pub(super) detail: Requested<Transaction, Box<Transaction>>,
     pub(super) tab: DetailTab,
     pub(super) zoom: Zoom,
+    /// How pages are drawn, from the last frame's layout (`None` before the first).
+    pub(super) drawn_fit: Option<crate::preview::Fit>,
     pub(super) preview: Requested<PageState, PreviewPage>,
     pub(super) attachment: Requested<PageState, AttachmentView>,
     pub(super) filings: HashMap<String, FilingView>,
@@ -114,6 +116,7 @@ impl DeskApp {
             detail: Requested::default(),
             tab: DetailTab::default(),
             zoom: Zoom::FitWidth,
+            drawn_fit: None,
             preview: Requested::default(),
             attachment: Requested::default(),
             filings: HashMap::new(),
@@ -324,6 +327,9 @@ impl DeskApp {
                     .and_then(|r| self.model.secret(r))
                     .filter(|_| selected.is_some_and(|id| !self.revealed.contains(id)));
                 let duplicates = selected.map(|id| self.duplicate_words(id)).unwrap_or_default();
+                let shown = crate::ui::widgets::shown_width(ui.available_width(), self.zoom);
+                let width = crate::ui::widgets::drawing_width(shown, ui.ctx().pixels_per_point());
+                let fit = crate::preview::Fit::new(width, ui.ctx().input(|i| i.max_texture_side) as u32);
                 let mut view = detail::DetailView {
                     texts: &self.texts,
                     selected: selected.is_some(),
@@ -342,6 +348,7 @@ impl DeskApp {
                 let commands = detail::show(&mut view, ui);
                 self.log_drawn();
                 self.apply_detail(commands);
+                self.follow_width(fit);
             }
             View::Failed => {
                 let filings = &self.filings;

@@ -6,6 +6,10 @@
 use std::sync::Arc;
 
 use super::{DeskApp, DetailTab, PREVIEW_WIDTH};
+use crate::preview::Fit;
+
+/// The longest texture side assumed before the first frame (any OpenGL 3 takes it).
+const FIRST_MAX_SIDE: u32 = 2048;
 use crate::ui::backend::PreviewPage;
 use crate::ui::desk::inbox_model::InboxModel;
 use crate::ui::desk::prefetch::PageKey;
@@ -16,7 +20,54 @@ impl DeskApp {
     /// Whether the form page of transaction `id` is drawn and kept (ahead of the clerk, or from
     /// a visit): selecting it shows the page in the same frame. For tests and benches.
     pub fn drawn_ahead(&self, id: &str) -> bool {
-        self.prefetch.pages.contains(&PageKey::form(id, 1))
+        self.prefetch.pages.contains(&PageKey::form(id, 1, self.draw_width()))
+    }
+
+    /// The width the selected transaction's form page on screen was drawn for, and its texture's
+    /// width in pixels. For tests and benches.
+    pub fn page_widths(&self) -> Option<(u32, usize)> {
+        let page = self.preview.value().filter(|p| Some(&p.transaction_id) == self.selected.as_ref())?;
+        Some((page.width, page.texture.as_ref().ok()?.size()[0]))
+    }
+
+    /// The width in pixels pages are drawn for now: as wide as the detail shows them (see
+    /// [`crate::ui::widgets::drawing_width`]).
+    pub fn draw_width(&self) -> u32 {
+        self.fit().width
+    }
+
+    /// How pages are drawn now: [`Self::draw_width`] wide, within the largest texture.
+    pub(super) fn fit(&self) -> Fit {
+        self.drawn_fit.unwrap_or(Fit::new(PREVIEW_WIDTH, FIRST_MAX_SIDE))
+    }
+
+    /// Draws pages to `fit` from now on (the detail's width in this frame): the page on screen,
+    /// drawn for another width, is drawn again and stays shown meanwhile; the pages kept get the
+    /// budget of three pages that wide.
+    pub(super) fn follow_width(&mut self, fit: Fit) {
+        if self.drawn_fit == Some(fit) {
+            return;
+        }
+        self.drawn_fit = Some(fit);
+        let width = fit.width;
+        tracing::debug!(target: "kirjaamo::timing", width, "pages drawn {width} px wide from now on");
+        self.prefetch.pages.set_budget(crate::ui::desk::prefetch::budget_for(width));
+        let Some(transaction) = self.selected_transaction().cloned() else { return };
+        let mine = |p: &&PageState| p.transaction_id == transaction.id && p.width != width;
+        if let Some(page) = self.preview.value().filter(mine)
+            && let Ok(pdf) = &page.bytes
+            && !self.preview.is_pending()
+        {
+            let work = self.backend.preview(&transaction, Some(Arc::clone(pdf)), page.page, fit);
+            self.preview.request(&self.backend.spawner(), work);
+        }
+        if let Some(page) = self.attachment.value().filter(mine)
+            && let (Ok(bytes), Some(id)) = (&page.bytes, &page.attachment_id)
+            && !self.attachment.is_pending()
+        {
+            let work = self.backend.attachment(&transaction, id, Some(Arc::clone(bytes)), page.page, fit);
+            self.attachment.request(&self.backend.spawner(), work);
+        }
     }
 
     /// Turns drawing ahead on or off (on by default; `KIRJAAMO_PREFETCH=off` starts it off).
@@ -41,7 +92,8 @@ impl DeskApp {
 
     /// Takes what was fetched and drawn ahead, then asks for the next piece of look-ahead.
     pub(super) fn look_ahead(&mut self, ctx: &egui::Context) {
-        if !self.prefetch.enabled {
+        // Nothing is drawn ahead before the desk is laid out and the width known.
+        if !self.prefetch.enabled || self.drawn_fit.is_none() {
             return;
         }
         self.prefetch.poll(|page| super::replies::preview_page(ctx, page));
@@ -55,7 +107,7 @@ impl DeskApp {
         let ids = self.neighbours();
         self.prefetch.keep_only(&ids);
         for id in &ids {
-            if self.prefetch.is_busy(id) || self.prefetch.pages.contains(&PageKey::form(id, 1)) {
+            if self.prefetch.is_busy(id) || self.prefetch.pages.contains(&PageKey::form(id, 1, self.draw_width())) {
                 continue;
             }
             let spawner = self.backend.spawner();
@@ -65,7 +117,8 @@ impl DeskApp {
                     self.prefetch.load(id, &spawner, work);
                 }
                 Some(transaction) if !self.prefetch.is_drawing() => {
-                    let work = self.backend.preview(&transaction, None, 1, PREVIEW_WIDTH);
+                    self.prefetch.pages.make_room(crate::ui::desk::prefetch::page_cost(self.draw_width()));
+                    let work = self.backend.preview(&transaction, None, 1, self.fit());
                     self.prefetch.draw(id, &spawner, work);
                 }
                 Some(_) => {}
@@ -97,14 +150,16 @@ impl DeskApp {
     /// was drawn lately, else fetched (or from `bytes`) and drawn.
     pub(super) fn open_attachment(&mut self, attachment_id: &str, page: usize, bytes: Option<Arc<Vec<u8>>>) {
         let Some(transaction) = self.selected_transaction().cloned() else { return };
-        let key =
-            PageKey { transaction_id: transaction.id.clone(), attachment_id: Some(attachment_id.to_owned()), page };
+        let (id, fit) = (transaction.id.clone(), self.fit());
+        let width = fit.width;
+        let key = PageKey { transaction_id: id, attachment_id: Some(attachment_id.to_owned()), page, width };
         self.prefetch.attachment_at = Some(std::time::Instant::now());
         if let Some(state) = self.prefetch.pages.get(&key) {
             self.attachment.set(state);
             return;
         }
-        let work = self.backend.attachment(&transaction, attachment_id, bytes, page, PREVIEW_WIDTH);
+        self.prefetch.pages.make_room(crate::ui::desk::prefetch::page_cost(width));
+        let work = self.backend.attachment(&transaction, attachment_id, bytes, page, fit);
         if page == 1 {
             // Another attachment is not shown while this one is on its way.
             self.attachment.clear();
@@ -131,14 +186,14 @@ impl DeskApp {
     /// Shows page `page` of the form PDF: at once when it was drawn lately, else drawn.
     pub(super) fn show_form_page(&mut self, page: usize) {
         let Some(transaction) = self.selected_transaction().cloned() else { return };
-        if let Some(state) = self.prefetch.pages.get(&PageKey::form(&transaction.id, page)) {
+        if let Some(state) = self.prefetch.pages.get(&PageKey::form(&transaction.id, page, self.draw_width())) {
             self.preview.set(state);
             return;
         }
         let pdf =
             self.preview.value().filter(|p| p.transaction_id == transaction.id).and_then(|p| p.bytes.clone().ok());
         if let Some(pdf) = pdf {
-            let work = self.backend.preview(&transaction, Some(pdf), page, PREVIEW_WIDTH);
+            let work = self.backend.preview(&transaction, Some(pdf), page, self.fit());
             self.preview.request(&self.backend.spawner(), work);
         }
     }
@@ -159,10 +214,11 @@ impl DeskApp {
             let ms = at.elapsed().as_secs_f64() * 1000.0;
             let ahead = if hit { "drawn ahead" } else { "drawn on selection" };
             let (kept, mib) = (self.prefetch.pages.len(), self.prefetch.pages.used() / (1024 * 1024));
+            let width = self.draw_width();
             tracing::debug!(
                 target: "kirjaamo::timing",
                 ms,
-                "preview drawn {ms:.1} ms after the selection ({ahead}); {kept} pages kept, {mib} MiB"
+                "preview drawn {ms:.1} ms after the selection ({ahead}); {kept} pages kept, {mib} MiB, {width} px wide"
             );
         }
         let attachment = self.attachment.value().is_some_and(|a| Some(a.transaction_id.as_str()) == selected);
@@ -172,7 +228,13 @@ impl DeskApp {
             && let Some(at) = self.prefetch.attachment_at.take()
         {
             let ms = at.elapsed().as_secs_f64() * 1000.0;
-            tracing::debug!(target: "kirjaamo::timing", ms, "attachment drawn {ms:.1} ms after it was asked for");
+            let what = self.attachment.value().and_then(|a| {
+                let file = self.detail.value()?.attachments.iter().find(|f| Some(&f.id) == a.attachment_id.as_ref())?;
+                let size = a.texture.as_ref().ok()?.size();
+                Some(format!("{}, {} bytes, drawn {}×{}", file.content_type, file.size, size[0], size[1]))
+            });
+            let what = what.unwrap_or_default();
+            tracing::debug!(target: "kirjaamo::timing", ms, "attachment drawn {ms:.1} ms after it was asked for ({what})");
         }
     }
 }

@@ -26,16 +26,16 @@ fn texture(ctx: &egui::Context, name: &str, image: egui::ColorImage) -> egui::Te
 
 /// A drawn page of the form as the detail shows it (the texture made on the UI thread).
 pub fn preview_page(ctx: &egui::Context, page: PreviewPage) -> PageState {
-    let PreviewPage { transaction_id, pdf, page, pages, image } = page;
+    let PreviewPage { transaction_id, pdf, page, pages, width, image } = page;
     let texture = image.map(|i| texture(ctx, "form-preview", i));
-    PageState { transaction_id, attachment_id: None, bytes: Ok(pdf), page, pages, texture }
+    PageState { transaction_id, attachment_id: None, bytes: Ok(pdf), page, pages, width, texture }
 }
 
 /// A drawn page of an attachment as the detail shows it.
 pub fn attachment_page(ctx: &egui::Context, view: AttachmentView) -> PageState {
-    let AttachmentView { transaction_id, attachment_id, bytes, page, pages, image } = view;
+    let AttachmentView { transaction_id, attachment_id, bytes, page, pages, width, image } = view;
     let texture = image.map(|i| texture(ctx, "attachment-preview", i));
-    PageState { transaction_id, attachment_id: Some(attachment_id), bytes, page, pages, texture }
+    PageState { transaction_id, attachment_id: Some(attachment_id), bytes, page, pages, width, texture }
 }
 
 impl DeskApp {
@@ -106,7 +106,7 @@ impl DeskApp {
         let Some(transaction) = self.detail.value() else { return };
         let id = transaction.id.clone();
         self.prefetch.remember(transaction);
-        match self.prefetch.pages.get(&PageKey::form(&id, 1)) {
+        match self.prefetch.pages.get(&PageKey::form(&id, 1, self.draw_width())) {
             Some(page) => {
                 self.preview.set(page);
                 if let Some((_, hit)) = &mut self.prefetch.selected_at {
@@ -114,7 +114,7 @@ impl DeskApp {
                 }
             }
             None => {
-                let work = self.backend.preview(transaction, None, 1, super::PREVIEW_WIDTH);
+                let work = self.backend.preview(transaction, None, 1, self.fit());
                 self.preview.request(&self.backend.spawner(), work);
             }
         }
