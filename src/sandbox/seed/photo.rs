@@ -18,7 +18,7 @@ use image::{Rgb, RgbImage};
 use super::rng::SeedRng;
 
 /// How many distinct strips a photo is made of (its bands of shade from top to bottom).
-const STRIPS: u32 = 8;
+const STRIPS: u32 = 6;
 /// The encoder writes 4:4:4, so a row of blocks is 8 pixels high.
 const ROW: u32 = 8;
 
