@@ -101,6 +101,13 @@ fn a_page_is_drawn_as_wide_as_it_is_shown_and_again_after_a_resize_or_a_zoom_nev
     let wider = drawn_again(&mut harness, |w| w > 600);
     assert_eq!(wider % 50, 0, "in steps of 50 px: {wider}");
     assert!((1100..=1300).contains(&wider), "about the 1,190 points left between the panels: {wider}");
+    // Resized twice at once: the page on its way for the first width is drawn again for the
+    // second when it comes.
+    harness.set_size(egui::vec2(1800.0, 1000.0));
+    harness.step();
+    harness.set_size(egui::vec2(1600.0, 1000.0));
+    let wider = drawn_again(&mut harness, |w| w < wider - 300);
+    assert!((700..=900).contains(&wider), "about the 790 points left between the panels: {wider}");
     // Zoomed out to 80 %: an A4 page 634 points wide, drawn 650 px wide.
     harness.get_by_label("Pienennä").click();
     assert_eq!(drawn_again(&mut harness, |w| w < wider), 650);

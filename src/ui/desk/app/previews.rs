@@ -41,31 +41,34 @@ impl DeskApp {
         self.drawn_fit.unwrap_or(Fit::new(PREVIEW_WIDTH, FIRST_MAX_SIDE))
     }
 
-    /// Draws pages to `fit` from now on (the detail's width in this frame): the page on screen,
-    /// drawn for another width, is drawn again and stays shown meanwhile; the pages kept get the
-    /// budget of three pages that wide.
+    /// Draws pages to `fit` from now on (the detail's width in this frame; the pages kept get the
+    /// budget of three pages that wide). Checked every frame, not only when the width changes: the
+    /// page on screen drawn for another width (also one that was on its way during a resize) is
+    /// drawn again, and stays shown meanwhile.
     pub(super) fn follow_width(&mut self, fit: Fit) {
-        if self.drawn_fit == Some(fit) {
+        let width = fit.width;
+        if self.drawn_fit != Some(fit) {
+            self.drawn_fit = Some(fit);
+            tracing::debug!(target: "kirjaamo::timing", width, "pages drawn {width} px wide from now on");
+            self.prefetch.pages.set_budget(crate::ui::desk::prefetch::budget_for(width));
+        }
+        let selected = self.selected.as_deref();
+        let other_width = |p: &&PageState| Some(p.transaction_id.as_str()) == selected && p.width != width;
+        let form = self.preview.value().filter(other_width).filter(|_| !self.preview.is_pending());
+        let form = form.and_then(|p| Some((Arc::clone(p.bytes.as_ref().ok()?), p.page)));
+        let attachment = self.attachment.value().filter(other_width).filter(|_| !self.attachment.is_pending());
+        let attachment =
+            attachment.and_then(|p| Some((Arc::clone(p.bytes.as_ref().ok()?), p.attachment_id.clone()?, p.page)));
+        if form.is_none() && attachment.is_none() {
             return;
         }
-        self.drawn_fit = Some(fit);
-        let width = fit.width;
-        tracing::debug!(target: "kirjaamo::timing", width, "pages drawn {width} px wide from now on");
-        self.prefetch.pages.set_budget(crate::ui::desk::prefetch::budget_for(width));
         let Some(transaction) = self.selected_transaction().cloned() else { return };
-        let mine = |p: &&PageState| p.transaction_id == transaction.id && p.width != width;
-        if let Some(page) = self.preview.value().filter(mine)
-            && let Ok(pdf) = &page.bytes
-            && !self.preview.is_pending()
-        {
-            let work = self.backend.preview(&transaction, Some(Arc::clone(pdf)), page.page, fit);
+        if let Some((pdf, page)) = form {
+            let work = self.backend.preview(&transaction, Some(pdf), page, fit);
             self.preview.request(&self.backend.spawner(), work);
         }
-        if let Some(page) = self.attachment.value().filter(mine)
-            && let (Ok(bytes), Some(id)) = (&page.bytes, &page.attachment_id)
-            && !self.attachment.is_pending()
-        {
-            let work = self.backend.attachment(&transaction, id, Some(Arc::clone(bytes)), page.page, fit);
+        if let Some((bytes, id, page)) = attachment {
+            let work = self.backend.attachment(&transaction, &id, Some(bytes), page, fit);
             self.attachment.request(&self.backend.spawner(), work);
         }
     }
