@@ -6,6 +6,8 @@ use std::time::Duration;
 
 use egui_kittest::kittest::Queryable as _;
 
+use kirjaamo::contract::outbox::TransactionSummary;
+
 use super::{desk, pending, wait_for};
 
 const PAGE: &str = "Lomakkeen PDF, sivu 1";
@@ -87,11 +89,7 @@ fn without_drawing_ahead_the_page_left_stays_dimmed_until_the_next_is_drawn() {
 #[test]
 fn a_page_is_drawn_as_wide_as_it_is_shown_and_again_after_a_resize_or_a_zoom_never_blank() {
     let runtime = tokio::runtime::Runtime::new().expect("runtime");
-    let (sandbox, mut harness) = desk(&runtime, true);
-    let pending = pending(&runtime, &sandbox);
-    wait_for(&mut harness, &format!("{} odottaa", pending.len()));
-    harness.key_press(egui::Key::ArrowDown);
-    wait_for(&mut harness, PAGE);
+    let (_sandbox, mut harness, _pending) = first_page_shown(&runtime);
     // 1400 points wide, the side panels leave the page less than 600: drawn 600 px wide, the
     // narrowest (it was 1200 px, twice what was shown).
     let widths = |harness: &egui_kittest::Harness<'_, kirjaamo::ui::DeskApp>| harness.state().page_widths();
@@ -131,4 +129,45 @@ fn drawn_again(
         std::thread::sleep(Duration::from_millis(5));
     }
     panic!("the page was not drawn again: {:?}", harness.state().page_widths());
+}
+
+/// On the attachments tab the clerk looks at attachments: no form page is drawn there, neither
+/// the selection's nor its neighbours' (each took a texture and a draw beside the attachment's).
+/// Turning to the preview draws the selection's page, and drawing ahead goes on from there.
+#[test]
+fn on_the_attachments_tab_no_form_page_is_drawn_until_the_clerk_turns_to_the_preview() {
+    let runtime = tokio::runtime::Runtime::new().expect("runtime");
+    let (_sandbox, mut harness, pending) = first_page_shown(&runtime);
+    drawn_ahead(&mut harness, &pending[1].id);
+    harness.get_by_label_contains("Liitteet (").click();
+    harness.step();
+    for at in [2, 3] {
+        harness.state_mut().select(&pending[at].id);
+        wait_for(&mut harness, &format!("{} ·", pending[at].id));
+        // Time enough for the page and the next one's to be drawn, had they been asked for.
+        for _ in 0..100 {
+            harness.step();
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        for id in [&pending[at].id, &pending[at + 1].id] {
+            assert!(!harness.state().drawn_ahead(id), "the form page of {id} was drawn on the attachments tab");
+        }
+        assert!(harness.state().page_widths().is_none(), "no form page of the selection");
+    }
+    harness.get_by_label("Esikatselu").click();
+    wait_for(&mut harness, PAGE);
+    assert!(harness.state().page_widths().is_some(), "the selection's form page");
+    drawn_ahead(&mut harness, &pending[4].id);
+}
+
+/// The demo desk with its inbox loaded and the first row selected by ↓, its form page on screen.
+fn first_page_shown(
+    runtime: &tokio::runtime::Runtime,
+) -> (super::Sandbox, egui_kittest::Harness<'static, kirjaamo::ui::DeskApp>, Vec<TransactionSummary>) {
+    let (sandbox, mut harness) = desk(runtime, true);
+    let pending = pending(runtime, &sandbox);
+    wait_for(&mut harness, &format!("{} odottaa", pending.len()));
+    harness.key_press(egui::Key::ArrowDown);
+    wait_for(&mut harness, PAGE);
+    (sandbox, harness, pending)
 }

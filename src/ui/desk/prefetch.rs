@@ -130,8 +130,11 @@ impl PageCache {
 
 /// The budget for pages drawn `width` pixels wide: three A4 pages (the selection's and its two
 /// neighbours') and 2 MiB for their files: 20 MiB at 1050 px (1920×1080), 25 MiB at 1200 px.
-pub fn budget_for(width: u32) -> usize {
-    3 * page_cost(width) + 2 * 1024 * 1024
+/// Without `look_ahead` (on the attachments tab, where no form page is drawn ahead), one page
+/// and 2 MiB: the attachment shown, or the one left when it does not fit beside the next.
+pub fn budget_for(width: u32, look_ahead: bool) -> usize {
+    let pages = if look_ahead { 3 } else { 1 };
+    pages * page_cost(width) + 2 * 1024 * 1024
 }
 
 /// The texture of an A4 page drawn `width` pixels wide, in bytes.
@@ -174,7 +177,7 @@ impl Default for Prefetch {
         let enabled = std::env::var("KIRJAAMO_PREFETCH").map_or(true, |v| v != "off");
         Self {
             enabled,
-            pages: PageCache::new(budget_for(FIRST_WIDTH)),
+            pages: PageCache::new(budget_for(FIRST_WIDTH, true)),
             transactions: HashMap::new(),
             order: VecDeque::new(),
             loading: HashMap::new(),
@@ -314,9 +317,10 @@ mod tests {
         cache.make_room(1_000_000);
         assert_eq!(cache.len(), 0);
         assert_eq!(super::page_cost(1000), 1000 * 1415 * 4);
-        assert!(super::budget_for(1050) < super::budget_for(1200));
-        assert!(super::budget_for(1050) >= 3 * super::page_cost(1050));
-        let mut cache = PageCache::new(super::budget_for(1200));
+        assert!(super::budget_for(1050, true) < super::budget_for(1200, true));
+        assert!(super::budget_for(1050, true) >= 3 * super::page_cost(1050));
+        assert!(super::budget_for(1050, false) < 2 * super::page_cost(1050));
+        let mut cache = PageCache::new(super::budget_for(1200, true));
         cache.insert(&page(&ctx, "x", 1, 1000));
         cache.insert(&page(&ctx, "y", 1, 1000));
         cache.set_budget(4_100_000);

@@ -93,6 +93,9 @@ impl DeskApp {
                     if tab == DetailTab::Attachments && !self.is_closed(&id) {
                         self.open_first_attachment();
                     }
+                    // The form page is not drawn on the attachments tab: it is when the clerk
+                    // turns to the preview.
+                    self.show_selected_form();
                 }
                 detail::DetailCommand::Reveal => {
                     self.revealed.insert(id.clone());

@@ -50,8 +50,10 @@ impl DeskApp {
         if self.drawn_fit != Some(fit) {
             self.drawn_fit = Some(fit);
             tracing::debug!(target: "kirjaamo::timing", width, "pages drawn {width} px wide from now on");
-            self.prefetch.pages.set_budget(crate::ui::desk::prefetch::budget_for(width));
         }
+        // On the attachments tab no form page is drawn ahead: the budget shrinks to one page.
+        let look_ahead = self.tab != DetailTab::Attachments;
+        self.prefetch.pages.set_budget(crate::ui::desk::prefetch::budget_for(width, look_ahead));
         let selected = self.selected.as_deref();
         let other_width = |p: &&PageState| Some(p.transaction_id.as_str()) == selected && p.width != width;
         let form = self.preview.value().filter(other_width).filter(|_| !self.preview.is_pending());
@@ -100,6 +102,10 @@ impl DeskApp {
             return;
         }
         self.prefetch.poll(|page| super::replies::preview_page(ctx, page));
+        // On the attachments tab the clerk looks at attachments: no form page is drawn there.
+        if self.tab == DetailTab::Attachments {
+            return;
+        }
         // The selection's own page first: nothing is drawn ahead while it is on its way.
         if let Some(selected) = &self.selected {
             let drawn = self.preview.value().is_some_and(|p| &p.transaction_id == selected);
@@ -183,6 +189,31 @@ impl DeskApp {
             && !self.attachment.is_pending()
         {
             self.open_attachment(&first, 1, None);
+        }
+    }
+
+    /// Shows the selected transaction's form page, unless it is shown (or another of its pages
+    /// is on its way): at once
+    /// when it was drawn ahead or lately, else drawn. Not on the attachments tab, where it is not
+    /// seen (it is drawn when the clerk turns to the preview).
+    pub(super) fn show_selected_form(&mut self) {
+        let Some(transaction) = self.detail.value() else { return };
+        let id = transaction.id.as_str();
+        let shown = self.preview.value().is_some_and(|p| p.transaction_id == id);
+        if self.tab == DetailTab::Attachments || shown {
+            return;
+        }
+        match self.prefetch.pages.get(&PageKey::form(id, 1, self.draw_width())) {
+            Some(page) => {
+                self.preview.set(page);
+                if let Some((_, hit)) = &mut self.prefetch.selected_at {
+                    *hit = true;
+                }
+            }
+            None => {
+                let work = self.backend.preview(transaction, None, 1, self.fit());
+                self.preview.request(&self.backend.spawner(), work);
+            }
         }
     }
 

@@ -7,7 +7,6 @@ use crate::plain::{Plain, Told};
 use crate::ui::backend::{AttachmentView, Ended, PreviewPage, Reply, Saved};
 use crate::ui::desk::draft::Draft;
 use crate::ui::desk::inbox_model::RowState;
-use crate::ui::desk::prefetch::PageKey;
 use crate::ui::request::RequestState;
 use crate::ui::widgets::{Failure, PageState};
 
@@ -106,18 +105,7 @@ impl DeskApp {
         let Some(transaction) = self.detail.value() else { return };
         let id = transaction.id.clone();
         self.prefetch.remember(transaction);
-        match self.prefetch.pages.get(&PageKey::form(&id, 1, self.draw_width())) {
-            Some(page) => {
-                self.preview.set(page);
-                if let Some((_, hit)) = &mut self.prefetch.selected_at {
-                    *hit = true;
-                }
-            }
-            None => {
-                let work = self.backend.preview(transaction, None, 1, self.fit());
-                self.preview.request(&self.backend.spawner(), work);
-            }
-        }
+        self.show_selected_form();
         if self.tab == super::DetailTab::Attachments && !self.is_closed(&id) {
             self.open_first_attachment();
         }
