@@ -21,6 +21,7 @@ pub struct TransactionQuery {
     /// Opaque cursor from a previous page's `next_cursor`.
     pub cursor: Option<String>,
     /// Items per page, 1–200, default 50.
+    #[param(minimum = 1, maximum = 200)]
     pub limit: Option<u32>,
 }
 
@@ -103,10 +104,16 @@ pub struct ServiceSummary {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ClaimRequest {
-    /// Display name of the clerk, shown to other clerks.
+    /// Display name of the clerk, shown to other clerks: 1–100 characters, not only white space.
+    #[schema(
+        min_length = 1,
+        max_length = 100,
+        pattern = "[^\\t\\n\\u000b\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]"
+    )]
     pub clerk: String,
     /// Lease length, 1–3600 seconds, default 300.
     #[serde(default)]
+    #[schema(minimum = 1, maximum = 3600)]
     pub lease_seconds: Option<u32>,
     /// Token of a claim this clerk already holds, to renew it.
     #[serde(default)]
@@ -213,6 +220,7 @@ pub struct CompletedQuery {
     /// Opaque cursor from a previous page's `next_cursor`.
     pub cursor: Option<String>,
     /// Items per page, 1–200, default 50.
+    #[param(minimum = 1, maximum = 200)]
     pub limit: Option<u32>,
 }
 
@@ -242,6 +250,11 @@ pub const REOPEN_MINUTES: i64 = 15;
 #[serde(deny_unknown_fields)]
 pub struct ReopenRequest {
     /// Display name of the clerk who completed it.
+    #[schema(
+        min_length = 1,
+        max_length = 100,
+        pattern = "[^\\t\\n\\u000b\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]"
+    )]
     pub clerk: String,
 }
 

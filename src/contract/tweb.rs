@@ -16,7 +16,12 @@ pub const INHERITED_PROPERTIES: [&str; 6] =
 pub struct CreateCase {
     /// Case group code; publicity, secrecy and retention are inherited from it.
     pub case_group: String,
-    /// Title, 1–500 characters.
+    /// Title, 1–500 characters, not only white space.
+    #[schema(
+        min_length = 1,
+        max_length = 500,
+        pattern = "[^\\t\\n\\u000b\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]"
+    )]
     pub title: String,
     /// Longer description.
     #[serde(default)]
@@ -36,12 +41,22 @@ pub struct CreateCase {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DocumentMetadata {
-    /// Title of the document.
+    /// Title of the document, 1–500 characters, not only white space.
+    #[schema(
+        min_length = 1,
+        max_length = 500,
+        pattern = "[^\\t\\n\\u000b\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]"
+    )]
     pub title: String,
     /// Document type code; publicity is inherited from it (and from the case group).
     pub document_type: String,
-    /// File name to store; the `file` part's name is used when left out.
+    /// File name to store, 1–255 characters; the `file` part's name is used when left out.
     #[serde(default)]
+    #[schema(
+        min_length = 1,
+        max_length = 255,
+        pattern = "[^\\t\\n\\u000b\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]"
+    )]
     pub filename: Option<String>,
     /// When the document arrived; today when left out.
     #[serde(default)]
@@ -70,7 +85,12 @@ pub struct DocumentUpload {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CreateAssignment {
-    /// Subject line, 1–200 characters.
+    /// Subject line, 1–200 characters, not only white space.
+    #[schema(
+        min_length = 1,
+        max_length = 200,
+        pattern = "[^\\t\\n\\u000b\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]"
+    )]
     pub subject: String,
     /// Message to the recipients.
     #[serde(default)]
@@ -98,7 +118,12 @@ pub const WITHDRAW_MINUTES: i64 = 15;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct WithdrawCase {
-    /// Why, 1–500 characters; kept in the case's description.
+    /// Why, 1–500 characters, not only white space; kept in the case's description.
+    #[schema(
+        min_length = 1,
+        max_length = 500,
+        pattern = "[^\\t\\n\\u000b\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]"
+    )]
     pub reason: String,
 }
 
@@ -117,8 +142,10 @@ pub struct CaseQuery {
     /// Case group code, exact.
     pub case_group: Option<String>,
     /// Page number, from 1.
+    #[param(minimum = 1, maximum = 2147483647)]
     pub page: Option<u32>,
     /// Items per page, 1–100, default 20.
+    #[param(minimum = 1, maximum = 100)]
     pub per_page: Option<u32>,
 }
 
@@ -144,13 +171,15 @@ pub struct CaseDetail {
     pub documents: Vec<Document>,
 }
 
-/// Query of `GET /documents` and `GET /assignments`.
+/// Query of `GET /documents` and `GET /assignments`: the objects made with an external ref (a
+/// case's are listed by `GET /cases/{id}/documents` and `GET /cases/{id}/assignments`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct RefQuery {
     /// External ref, exact.
-    pub external_ref: Option<String>,
-    /// Case id.
+    #[param(min_length = 1)]
+    pub external_ref: String,
+    /// Only those on this case.
     pub case_id: Option<u64>,
 }
 

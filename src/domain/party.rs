@@ -20,7 +20,12 @@ pub enum PartyRole {
 /// A person or organisation taking part in a case.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct Party {
-    /// Name of the person or organisation.
+    /// Name of the person or organisation, 1–200 characters, not only white space.
+    #[schema(
+        min_length = 1,
+        max_length = 200,
+        pattern = "[^\\t\\n\\u000b\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]"
+    )]
     pub name: String,
     /// Role in the case.
     pub role: PartyRole,

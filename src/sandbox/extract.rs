@@ -11,15 +11,56 @@ use super::error::ApiError;
 /// A JSON body; syntax and shape errors become 400, a missing content type 415-like 400.
 pub struct ApiJson<T>(pub T);
 
-impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
+impl<S: Send + Sync, T: super::closed::Body> FromRequest<S> for ApiJson<T> {
     type Rejection = ApiError;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
-        match axum::Json::<T>::from_request(req, state).await {
-            Ok(axum::Json(value)) => Ok(Self(value)),
-            Err(rejection) => Err(json_rejection(&rejection)),
+        let mut value = match axum::Json::<serde_json::Value>::from_request(req, state).await {
+            Ok(axum::Json(value)) => value,
+            Err(rejection) => return Err(json_rejection(&rejection)),
+        };
+        as_json_schema_integers(&mut value, "")?;
+        if let Some(schema) = T::SCHEMA {
+            super::closed::refuse_unknown(&value, schema)?;
         }
+        serde_json::from_value(value)
+            .map(Self)
+            .map_err(|e| ApiError::bad_request(format!("the JSON body could not be read: {e}")))
     }
+}
+
+/// Integers as JSON Schema counts them, the contracts' `format: int64`: `3.0` is the integer 3,
+/// and an integer beyond the int64 range is refused (400 naming where) rather than read as a u64.
+pub(super) fn as_json_schema_integers(value: &mut serde_json::Value, at: &str) -> Result<(), ApiError> {
+    use serde_json::Value;
+    match value {
+        Value::Number(number) => {
+            if number.as_u64().is_some_and(|n| i64::try_from(n).is_err()) {
+                return Err(ApiError::bad_request(format!("{at}: integers are at most 9223372036854775807")));
+            }
+            if let Some(float) = number.as_f64().filter(|_| number.is_f64())
+                && float.fract() == 0.0
+                && float.abs() < 9.2e18
+            {
+                // Exact: |float| < 2^63, so the conversion neither rounds nor saturates.
+                #[allow(clippy::cast_possible_truncation)]
+                let integer = float as i64;
+                *number = serde_json::Number::from(integer);
+            }
+        }
+        Value::Array(items) => {
+            for (i, item) in items.iter_mut().enumerate() {
+                as_json_schema_integers(item, &format!("{at}/{i}"))?;
+            }
+        }
+        Value::Object(map) => {
+            for (key, item) in map.iter_mut() {
+                as_json_schema_integers(item, &format!("{at}/{key}"))?;
+            }
+        }
+        Value::Null | Value::Bool(_) | Value::String(_) => {}
+    }
+    Ok(())
 }
 
 fn json_rejection(rejection: &JsonRejection) -> ApiError {

@@ -5,6 +5,7 @@
 //! control endpoints under `/_sandbox`.
 
 mod auth;
+mod closed;
 mod completed;
 mod control;
 mod credentials;
@@ -15,6 +16,7 @@ mod fault_inject;
 pub mod faults;
 pub mod file_content;
 pub mod openapi;
+mod openapi_exact;
 mod outbox_api;
 mod outbox_state;
 mod persist;
@@ -172,7 +174,8 @@ fn router(shared: Arc<Shared>) -> Router {
         .route("/api/v1/cases", get(tweb_api::search_cases).post(tweb_api::create_case))
         .route("/api/v1/cases/{id}", get(tweb_api::get_case))
         .route("/api/v1/cases/{id}/withdraw", post(tweb_api::withdraw_case))
-        .route("/api/v1/cases/{id}/documents", post(tweb_api::add_document))
+        .route("/api/v1/cases/{id}/documents", get(tweb_api::case_documents).post(tweb_api::add_document))
+        .route("/api/v1/cases/{id}/assignments", get(tweb_api::case_assignments))
         .route("/api/v1/documents", get(tweb_api::find_documents).post(tweb_api::add_unregistered_document))
         .route("/api/v1/documents/{id}", get(tweb_api::get_document))
         .route("/api/v1/documents/{id}/content", get(tweb_api::document_content))

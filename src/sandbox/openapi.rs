@@ -4,6 +4,7 @@
 use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
+use super::openapi_exact::Exact;
 use super::{outbox_api, tweb_api};
 
 struct TwebSecurity;
@@ -53,14 +54,16 @@ idempotent."
         tweb_api::add_document,
         tweb_api::add_unregistered_document,
         tweb_api::find_documents,
+        tweb_api::case_documents,
         tweb_api::get_document,
         tweb_api::document_content,
         tweb_api::create_assignment,
         tweb_api::find_assignments,
+        tweb_api::case_assignments,
         tweb_api::get_assignment,
     ),
     components(schemas(crate::contract::FieldProblem)),
-    modifiers(&TwebSecurity),
+    modifiers(&TwebSecurity, &Exact),
     security(("basic" = []), ("bearer" = [])),
     tags(
         (name = "catalog", description = "Records plan, document types, users and groups"),
@@ -94,7 +97,7 @@ pending list and answers 410 to claim and complete. Every error is RFC 9457 prob
         outbox_api::complete,
     ),
     components(schemas(crate::contract::FieldProblem)),
-    modifiers(&OutboxSecurity),
+    modifiers(&OutboxSecurity, &Exact),
     security(("bearer" = [])),
     tags((name = "outbox", description = "Pending transactions, claims and completion"))
 )]
@@ -107,10 +110,32 @@ pub struct ContractError(#[source] serde_norway::Error);
 
 /// The TWeb contract as YAML.
 pub fn tweb_yaml() -> Result<String, ContractError> {
-    TwebApi::openapi().to_yaml().map_err(ContractError)
+    TwebApi::openapi().to_yaml().map(link_keys).map_err(ContractError)
 }
 
 /// The outbox contract as YAML.
 pub fn outbox_yaml() -> Result<String, ContractError> {
-    OutboxApi::openapi().to_yaml().map_err(ContractError)
+    OutboxApi::openapi().to_yaml().map(link_keys).map_err(ContractError)
+}
+
+/// utoipa 5.5 writes a Link object's fields in snake case (`operation_id`), which no OpenAPI tool
+/// reads; OpenAPI names them `operationId`, `operationRef` and `requestBody`. Those snake-case
+/// keys occur nowhere else in the contracts (operations are written `operationId` already).
+fn link_keys(yaml: String) -> String {
+    yaml.lines()
+        .map(|line| {
+            let key = line.trim_start();
+            let indent = &line[..line.len() - key.len()];
+            for (snake, camel) in [
+                ("operation_id:", "operationId:"),
+                ("operation_ref:", "operationRef:"),
+                ("request_body:", "requestBody:"),
+            ] {
+                if let Some(rest) = key.strip_prefix(snake) {
+                    return format!("{indent}{camel}{rest}\n");
+                }
+            }
+            format!("{line}\n")
+        })
+        .collect()
 }

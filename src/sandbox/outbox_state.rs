@@ -244,7 +244,8 @@ impl OutboxState {
     pub fn claim(&mut self, id: &str, request: &ClaimRequest, now: DateTime<Utc>) -> ApiResult<Claim> {
         self.transaction(id)?;
         let clerk = request.clerk.trim();
-        if clerk.is_empty() || clerk.chars().count() > 100 {
+        // Counted as JSON Schema's maxLength counts, white space included.
+        if clerk.is_empty() || request.clerk.chars().count() > 100 {
             return Err(ApiError::invalid("/clerk", "clerk must be a display name of 1–100 characters"));
         }
         let lease = request.lease_seconds.unwrap_or(DEFAULT_LEASE_SECONDS);

@@ -139,6 +139,7 @@ pub async fn withdraw_case(
         (status = 422, body = Problem, content_type = "application/problem+json", description = "Unknown or closed case group, empty title, or a records property set")))]
 pub async fn create_case(State(shared): AppState, ApiJson(body): ApiJson<serde_json::Value>) -> ApiResult<Response> {
     refuse_inherited(&body, "case group")?;
+    super::closed::refuse_unknown(&body, "CreateCase")?;
     let request: CreateCase =
         serde_json::from_value(body).map_err(|e| ApiError::bad_request(format!("the case could not be read: {e}")))?;
     let case = shared.tweb().create_case(request, Utc::now())?;
@@ -156,9 +157,11 @@ async fn read_upload(mut multipart: Multipart) -> ApiResult<Upload> {
         match field.name() {
             Some("metadata") => {
                 let text = field.bytes().await.map_err(bad)?;
-                let value: serde_json::Value = serde_json::from_slice(&text)
+                let mut value: serde_json::Value = serde_json::from_slice(&text)
                     .map_err(|e| ApiError::bad_request(format!("the metadata part is not JSON: {e}")))?;
+                super::extract::as_json_schema_integers(&mut value, "/metadata")?;
                 refuse_inherited(&value, "document type")?;
+                super::closed::refuse_unknown(&value, "DocumentMetadata")?;
                 let parsed: DocumentMetadata = serde_json::from_value(value)
                     .map_err(|e| ApiError::bad_request(format!("the metadata could not be read: {e}")))?;
                 metadata = Some(parsed);
@@ -223,26 +226,44 @@ pub async fn add_unregistered_document(
     store_document(&shared, None, multipart).await
 }
 
-/// Finds documents by external ref or case.
+/// Finds the documents made with an external ref (on one case, with `case_id`).
 #[utoipa::path(get, path = "/api/v1/documents", tag = "documents", params(RefQuery),
-    responses((status = 200, body = Vec<Document>), (status = 400, body = Problem, content_type = "application/problem+json"),
+    responses((status = 200, body = Vec<Document>),
+        (status = 400, body = Problem, content_type = "application/problem+json", description = "No `external_ref`, or a bad `case_id`"),
         (status = 401, body = Problem, content_type = "application/problem+json")))]
 pub async fn find_documents(
     State(shared): AppState,
     ApiQuery(query): ApiQuery<RefQuery>,
 ) -> ApiResult<Json<Vec<Document>>> {
-    if query.external_ref.is_none() && query.case_id.is_none() {
-        return Err(ApiError::bad_request("give external_ref or case_id"));
-    }
+    let case_id = ref_case(&query)?;
     let tweb = shared.tweb();
     let found = tweb
         .documents
         .values()
-        .filter(|d| query.external_ref.is_none() || d.external_ref == query.external_ref)
-        .filter(|d| query.case_id.is_none() || d.case_id == query.case_id)
+        .filter(|d| d.external_ref.as_deref() == Some(query.external_ref.as_str()))
+        .filter(|d| case_id.is_none() || d.case_id == case_id)
         .cloned()
         .collect();
     Ok(Json(found))
+}
+
+/// The case id of a ref query, within int64 as the contract bounds it; the ref not empty.
+fn ref_case(query: &RefQuery) -> ApiResult<Option<u64>> {
+    if query.external_ref.is_empty() {
+        return Err(ApiError::bad_request("external_ref must not be empty"));
+    }
+    match query.case_id {
+        Some(id) if i64::try_from(id).is_err() => Err(ApiError::bad_request("case_id is at most 9223372036854775807")),
+        id => Ok(id),
+    }
+}
+
+/// The documents of a case, oldest first.
+#[utoipa::path(get, path = "/api/v1/cases/{id}/documents", tag = "documents", params(("id" = u64, Path, description = "Case id")),
+    responses((status = 200, body = Vec<Document>), (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json", description = "No such case")))]
+pub async fn case_documents(State(shared): AppState, ApiPath(id): ApiPath<u64>) -> ApiResult<Json<Vec<Document>>> {
+    shared.tweb().case_detail(id).map(|detail| Json(detail.documents))
 }
 
 /// A document's metadata.
@@ -294,26 +315,35 @@ pub async fn create_assignment(
     Ok(created(format!("/api/v1/assignments/{}", assignment.id), &assignment))
 }
 
-/// Finds assignments by external ref or case.
+/// Finds the assignments made with an external ref (on one case, with `case_id`).
 #[utoipa::path(get, path = "/api/v1/assignments", tag = "assignments", params(RefQuery),
-    responses((status = 200, body = Vec<Assignment>), (status = 400, body = Problem, content_type = "application/problem+json"),
+    responses((status = 200, body = Vec<Assignment>),
+        (status = 400, body = Problem, content_type = "application/problem+json", description = "No `external_ref`, or a bad `case_id`"),
         (status = 401, body = Problem, content_type = "application/problem+json")))]
 pub async fn find_assignments(
     State(shared): AppState,
     ApiQuery(query): ApiQuery<RefQuery>,
 ) -> ApiResult<Json<Vec<Assignment>>> {
-    if query.external_ref.is_none() && query.case_id.is_none() {
-        return Err(ApiError::bad_request("give external_ref or case_id"));
-    }
+    let case_id = ref_case(&query)?;
     let tweb = shared.tweb();
     let found = tweb
         .assignments
         .values()
-        .filter(|a| query.external_ref.is_none() || a.external_ref == query.external_ref)
-        .filter(|a| query.case_id.is_none() || a.case_id == query.case_id)
+        .filter(|a| a.external_ref.as_deref() == Some(query.external_ref.as_str()))
+        .filter(|a| case_id.is_none() || a.case_id == case_id)
         .cloned()
         .collect();
     Ok(Json(found))
+}
+
+/// The assignments about a case, oldest first.
+#[utoipa::path(get, path = "/api/v1/cases/{id}/assignments", tag = "assignments", params(("id" = u64, Path, description = "Case id")),
+    responses((status = 200, body = Vec<Assignment>), (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json", description = "No such case")))]
+pub async fn case_assignments(State(shared): AppState, ApiPath(id): ApiPath<u64>) -> ApiResult<Json<Vec<Assignment>>> {
+    let tweb = shared.tweb();
+    tweb.case_detail(id)?;
+    Ok(Json(tweb.assignments.values().filter(|a| a.case_id == Some(id)).cloned().collect()))
 }
 
 /// One assignment.

@@ -48,13 +48,15 @@ pub struct Upload {
     pub bytes: Bytes,
 }
 
-fn required_text(pointer: &str, value: &str, max: usize) -> ApiResult<String> {
+/// A text of 1–`max` characters (code points, as JSON Schema's `maxLength` counts them, white
+/// space included) that is not only white space; kept trimmed.
+pub(super) fn required_text(pointer: &str, value: &str, max: usize) -> ApiResult<String> {
+    if value.chars().count() > max {
+        return Err(ApiError::invalid(pointer, format!("{} is longer than {max} characters", &pointer[1..])));
+    }
     let value = value.trim();
     if value.is_empty() {
         return Err(ApiError::invalid(pointer, format!("{} must not be empty", &pointer[1..])));
-    }
-    if value.chars().count() > max {
-        return Err(ApiError::invalid(pointer, format!("{} is longer than {max} characters", &pointer[1..])));
     }
     Ok(value.to_owned())
 }
@@ -86,8 +88,8 @@ impl TwebState {
     pub fn search(&self, query: &CaseQuery) -> ApiResult<CasePage> {
         let page = query.page.unwrap_or(1);
         let per_page = query.per_page.unwrap_or(20);
-        if page == 0 {
-            return Err(ApiError::bad_request("page starts from 1"));
+        if page == 0 || page > 2_147_483_647 {
+            return Err(ApiError::bad_request("page is from 1 to 2147483647"));
         }
         if !(1..=100).contains(&per_page) {
             return Err(ApiError::bad_request("per_page must be between 1 and 100"));
@@ -112,7 +114,9 @@ impl TwebState {
             .collect();
         hits.sort_by(|a, b| b.created_at.cmp(&a.created_at).then(b.id.cmp(&a.id)));
         let total = hits.len() as u64;
-        let items = hits.into_iter().skip(((page - 1) * per_page) as usize).take(per_page as usize).cloned().collect();
+        // In u64: page 2,147,483,647 of 100 overflowed u32 and ended the connection.
+        let skip = usize::try_from((u64::from(page) - 1) * u64::from(per_page)).unwrap_or(usize::MAX);
+        let items = hits.into_iter().skip(skip).take(per_page as usize).cloned().collect();
         Ok(CasePage { items, page, per_page, total })
     }
 

@@ -64,7 +64,7 @@ impl TwebClient {
         path: &str,
         external_ref: &str,
     ) -> Result<Option<T>, RemoteError> {
-        let query = RefQuery { external_ref: Some(external_ref.to_owned()), case_id: None };
+        let query = RefQuery { external_ref: external_ref.to_owned(), case_id: None };
         let request = self.request(reqwest::Method::GET, path).query(&query).timeout(REQUEST_TIMEOUT);
         let mut found: Vec<T> = read_json(action, request.send().await).await?;
         Ok(if found.is_empty() { None } else { Some(found.swap_remove(0)) })

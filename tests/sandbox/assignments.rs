@@ -29,7 +29,7 @@ async fn an_assignment_reaches_users_and_groups_about_a_case() {
     assert_eq!(env.tweb_get(&format!("/assignments/{id}")).await["case_id"], case_id);
     let by_ref = env.tweb_get("/assignments?external_ref=epalvelu:TX-A1:assignment").await;
     assert_eq!(by_ref[0]["id"], id);
-    let by_case = env.tweb_get(&format!("/assignments?case_id={case_id}")).await;
+    let by_case = env.tweb_get(&format!("/cases/{case_id}/assignments")).await;
     assert_eq!(by_case.as_array().map(Vec::len), Some(1));
     let again = env.tweb(Method::POST, "/assignments").json(&body).send().await.expect("request");
     assert_eq!(problem(again, 409, "epalvelu:TX-A1:assignment").await["existing_id"], id);

@@ -32,7 +32,7 @@ fn every_operation_documents_auth_errors_as_problem_json() {
     // Signed in without the right: every TWeb write (a read-only user), every outbox call (a
     // token of another organisation).
     for (yaml, expected, forbidden_on_reads) in
-        [(openapi::tweb_yaml().expect("yaml"), 17, false), (openapi::outbox_yaml().expect("yaml"), 9, true)]
+        [(openapi::tweb_yaml().expect("yaml"), 19, false), (openapi::outbox_yaml().expect("yaml"), 9, true)]
     {
         let ops = operations(&yaml);
         assert_eq!(ops.len(), expected, "{:?}", ops.iter().map(|o| format!("{} {}", o.0, o.1)).collect::<Vec<_>>());
@@ -47,6 +47,8 @@ fn every_operation_documents_auth_errors_as_problem_json() {
                 "{method} {path} is described"
             );
             for (status, response) in responses {
+                let described = response["description"].as_str().is_some_and(|d| !d.trim().is_empty());
+                assert!(described, "{method} {path} {status} says what it means");
                 if status.starts_with('4') {
                     assert!(
                         response["content"]["application/problem+json"].is_object(),
@@ -57,4 +59,30 @@ fn every_operation_documents_auth_errors_as_problem_json() {
         }
         assert!(yaml.contains("securitySchemes"));
     }
+}
+
+/// Files are any media type, declared the OpenAPI 3.1 way (issue 17): the answers list `*/*`
+/// without a JSON schema (a file is not an array of integers), the upload's `file` part is a
+/// string with a `contentMediaType`, and each part's content type is in `encoding`.
+#[test]
+fn files_are_declared_the_openapi_3_1_way_and_links_use_operation_ids() {
+    let tweb: serde_json::Value = serde_norway::from_str(&openapi::tweb_yaml().expect("yaml")).expect("parses");
+    let outbox: serde_json::Value = serde_norway::from_str(&openapi::outbox_yaml().expect("yaml")).expect("parses");
+    let content = &tweb["paths"]["/api/v1/documents/{id}/content"]["get"]["responses"]["200"]["content"];
+    assert_eq!(content.as_object().map(|c| c.keys().cloned().collect::<Vec<_>>()), Some(vec!["*/*".to_owned()]));
+    let attachment =
+        &outbox["paths"]["/api/v1/transactions/{id}/attachments/{attachment_id}"]["get"]["responses"]["200"];
+    assert!(attachment["content"]["*/*"].is_object(), "{attachment}");
+    assert!(attachment["content"]["*/*"]["schema"].is_null());
+    let upload =
+        &tweb["paths"]["/api/v1/cases/{id}/documents"]["post"]["requestBody"]["content"]["multipart/form-data"];
+    assert_eq!(upload["encoding"]["metadata"]["contentType"], "application/json");
+    assert_eq!(upload["encoding"]["file"]["contentType"], "*/*");
+    let file = &tweb["components"]["schemas"]["DocumentUpload"];
+    assert_eq!(file["properties"]["file"]["contentMediaType"], "application/octet-stream");
+    assert_eq!(file["additionalProperties"], false);
+    let links = &tweb["paths"]["/api/v1/cases"]["post"]["responses"]["201"]["links"];
+    assert_eq!(links["GetCase"]["operationId"], "get_case");
+    assert_eq!(links["GetCase"]["parameters"]["id"], "$response.body#/id");
+    assert!(!openapi::tweb_yaml().expect("yaml").contains("operation_id:"));
 }

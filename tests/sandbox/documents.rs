@@ -39,7 +39,7 @@ async fn a_document_on_a_case_inherits_the_stricter_records_and_keeps_its_bytes(
     assert_eq!(env.tweb_get(&format!("/documents/{id}")).await["id"], id);
     let by_ref = env.tweb_get("/documents?external_ref=epalvelu:TX-D1:form").await;
     assert_eq!(by_ref.as_array().map(Vec::len), Some(1));
-    let by_case = env.tweb_get(&format!("/documents?case_id={case_id}")).await;
+    let by_case = env.tweb_get(&format!("/cases/{case_id}/documents")).await;
     assert_eq!(by_case[0]["id"], id);
     let detail = env.tweb_get(&format!("/cases/{case_id}")).await;
     assert_eq!(detail["documents"][0]["id"], id);

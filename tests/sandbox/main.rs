@@ -15,3 +15,4 @@ mod faults;
 mod outbox;
 mod persistence;
 mod seed;
+mod strict;
