@@ -1,11 +1,10 @@
 //! Unknown fields refused at any depth where the contract closes the object (issue 17). A request
-//! body is checked against the schema the contract itself publishes, so the server and the
-//! contract cannot disagree about which fields exist.
+//! body is checked against the schemas the contract is made of (the same `ToSchema` types), so the
+//! server and the contract cannot disagree about which fields exist.
 
 use std::sync::OnceLock;
 
 use serde_json::{Map, Value};
-use utoipa::OpenApi as _;
 
 use super::error::ApiError;
 
@@ -37,20 +36,31 @@ bodies! {
     Value => None,
 }
 
-/// Both contracts' component schemas, made once.
+/// The request bodies' schemas and every schema they name, made once from the contract types
+/// themselves (as the contracts are). An object with named properties is closed unless it has an
+/// `additionalProperties` schema: the rule `openapi_exact` writes into the contracts.
 fn schemas() -> &'static Map<String, Value> {
     static SCHEMAS: OnceLock<Map<String, Value>> = OnceLock::new();
     SCHEMAS.get_or_init(|| {
-        let mut all = Map::new();
-        for api in [super::openapi::TwebApi::openapi(), super::openapi::OutboxApi::openapi()] {
-            let components =
-                serde_json::to_value(&api).ok().and_then(|doc| doc.get("components")?.get("schemas").cloned());
-            if let Some(Value::Object(schemas)) = components {
-                all.extend(schemas);
-            }
-        }
-        all
+        use crate::contract::{outbox, tweb};
+        let mut list = Vec::new();
+        collect::<tweb::CreateCase>(&mut list);
+        collect::<tweb::CreateAssignment>(&mut list);
+        collect::<tweb::WithdrawCase>(&mut list);
+        collect::<tweb::DocumentMetadata>(&mut list);
+        collect::<outbox::ClaimRequest>(&mut list);
+        collect::<outbox::ReleaseRequest>(&mut list);
+        collect::<outbox::ReopenRequest>(&mut list);
+        collect::<outbox::CompleteRequest>(&mut list);
+        list.into_iter().filter_map(|(name, schema)| Some((name, serde_json::to_value(schema).ok()?))).collect()
     })
+}
+
+type Schemas = Vec<(String, utoipa::openapi::RefOr<utoipa::openapi::schema::Schema>)>;
+
+fn collect<T: utoipa::ToSchema>(list: &mut Schemas) {
+    T::schemas(list);
+    list.push((T::name().into_owned(), T::schema()));
 }
 
 /// Refuses (400, naming its JSON pointer) the first field of `value` that schema `name` of the
@@ -81,13 +91,14 @@ fn unknown(value: &Value, schema: &Value, at: &str) -> Option<String> {
     match value {
         Value::Object(map) => {
             let properties = schema.get("properties").and_then(Value::as_object);
-            let closed = schema.get("additionalProperties") == Some(&Value::Bool(false));
+            let extra = schema.get("additionalProperties").filter(|a| **a != Value::Bool(false));
+            let closed = properties.is_some() && extra.is_none();
             map.iter().find_map(|(key, field)| {
                 let inner = format!("{at}/{}", key.replace('~', "~0").replace('/', "~1"));
                 match properties.and_then(|p| p.get(key)) {
                     Some(property) => unknown(field, property, &inner),
                     None if closed => Some(inner),
-                    None => schema.get("additionalProperties").and_then(|s| unknown(field, s, &inner)),
+                    None => extra.and_then(|s| unknown(field, s, &inner)),
                 }
             })
         }

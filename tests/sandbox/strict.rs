@@ -19,6 +19,11 @@ async fn lengths_count_every_character_and_a_blank_text_is_refused() {
     problem(post(json!({"case_group": "02.05.01", "title": long})).await.expect("request"), 422, "longer than 500")
         .await;
     problem(post(json!({"case_group": "02.05.01", "title": " \t "})).await.expect("request"), 422, "empty").await;
+    // Unknown fields are refused at any depth, as the closed objects of the contract say.
+    let address = json!({"street": "Katu 1", "postal_code": "00100", "city": "Helsinki", "extra": 1});
+    let party = json!({"name": "Aino Virtanen", "role": "applicant", "address": address});
+    let nested = post(json!({"case_group": "02.05.01", "title": "Avustus", "parties": [party]}));
+    problem(nested.await.expect("request"), 400, "/parties/0/address/extra").await;
     let id = env.outbox_get("/transactions?limit=1").await["items"][0]["id"].as_str().expect("id").to_owned();
     let claim = |clerk: String| {
         env.outbox(Method::POST, &format!("/transactions/{id}/claim")).json(&json!({"clerk": clerk})).send()
