@@ -14,7 +14,8 @@ pub const INHERITED_PROPERTIES: [&str; 6] =
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CreateCase {
-    /// Case group code; publicity, secrecy and retention are inherited from it.
+    /// Case group code such as `02.05.01`; publicity, secrecy and retention are inherited from it.
+    #[schema(pattern = "^[0-9]{2}(\\.[0-9]{2}){0,3}$")]
     pub case_group: String,
     /// Title, 1–500 characters, not only white space.
     #[schema(

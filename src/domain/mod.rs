@@ -26,7 +26,7 @@ pub mod waiting;
 pub use assignment::{Assignment, AssignmentStatus, Recipients};
 pub use attachment::Attachment;
 pub use case::{Case, CaseStatus};
-pub use case_group::CaseGroup;
+pub use case_group::{CaseGroup, is_code as is_case_group_code};
 pub use catalog::Catalog;
 pub use document::Document;
 pub use document_type::DocumentType;

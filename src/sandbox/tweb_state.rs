@@ -177,7 +177,13 @@ impl TwebState {
     /// Opens a case: validates, assigns the diary number and inherits the records properties.
     pub fn create_case(&mut self, request: CreateCase, now: DateTime<Utc>) -> ApiResult<Case> {
         let title = required_text("/title", &request.title, 500)?;
-        let group = self.catalog.case_group(request.case_group.trim()).ok_or_else(|| {
+        if !crate::domain::is_case_group_code(&request.case_group) {
+            return Err(ApiError::invalid(
+                "/case_group",
+                format!("{} is not a case group code such as 02.05.01", request.case_group),
+            ));
+        }
+        let group = self.catalog.case_group(&request.case_group).ok_or_else(|| {
             ApiError::invalid("/case_group", format!("{} is not a case group of the records plan", request.case_group))
         })?;
         if !group.active {
