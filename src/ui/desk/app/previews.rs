@@ -192,10 +192,9 @@ impl DeskApp {
         }
     }
 
-    /// Shows the selected transaction's form page, unless it is shown (or another of its pages
-    /// is on its way): at once
-    /// when it was drawn ahead or lately, else drawn. Not on the attachments tab, where it is not
-    /// seen (it is drawn when the clerk turns to the preview).
+    /// Shows the selected transaction's form page unless one of its pages is shown already: at
+    /// once when it was drawn ahead or lately, else drawn. Not on the attachments tab, where it is
+    /// not seen (it is drawn when the clerk turns to the preview).
     pub(super) fn show_selected_form(&mut self) {
         let Some(transaction) = self.detail.value() else { return };
         let id = transaction.id.as_str();
