@@ -63,6 +63,9 @@ enum Command {
     /// Check the per-service mapping files (`check [DIR]`); non-zero exit on any error.
     #[command(subcommand)]
     Mappings(cli::mappings::MappingsCommand),
+    /// Check a municipality's TWeb and outbox test environment against the contracts; non-zero
+    /// exit on any difference (docs/integration.md).
+    Conformance(cli::conformance::ConformanceArgs),
     /// Write the OpenAPI contracts to DIR, or with --check fail when the files there differ.
     Contracts {
         /// Folder of the contracts.
@@ -119,6 +122,13 @@ fn main() -> Result<()> {
         Some(Command::Pdf { transaction, output }) => pdf(&transaction, output),
         Some(Command::Export(args)) => {
             if runtime.block_on(cli::export::run(args))? {
+                Ok(())
+            } else {
+                std::process::exit(1)
+            }
+        }
+        Some(Command::Conformance(args)) => {
+            if runtime.block_on(cli::conformance::run(args))? {
                 Ok(())
             } else {
                 std::process::exit(1)

@@ -30,6 +30,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("settings", 3),
     ("credentials", 3),
     ("connection", 4),
+    ("conformance", 4),
     ("demo", 4),
     ("service", 4),
     ("ui", 5),

@@ -93,3 +93,23 @@ fn secrets(profile: &Profile) -> Result<Secrets> {
     let secrets = Secrets { tweb: take(tweb_kind, stored.tweb), outbox: take(SecretKind::OutboxToken, stored.outbox) };
     Ok(secrets)
 }
+
+/// A connection to `tweb_url` and `outbox_url` with the secrets from the environment (service
+/// accounts and tools without a profile), named `label`.
+pub fn from_environment(tweb_url: &str, outbox_url: &str, clerk: &str, label: &str) -> Result<Resolved> {
+    kirjaamo::remote::check_base_url(tweb_url)?;
+    kirjaamo::remote::check_base_url(outbox_url)?;
+    let outbox_token = env_secret("KIRJAAMO_OUTBOX_TOKEN").context("no outbox token: set KIRJAAMO_OUTBOX_TOKEN")?;
+    let connection = Connection {
+        tweb_url: tweb_url.to_owned(),
+        tweb_auth: env_tweb_auth()?,
+        outbox_url: outbox_url.to_owned(),
+        outbox_token,
+        clerk: clerk.to_owned(),
+        label: label.to_owned(),
+        case_url: None,
+        ca_bundle: None,
+        proxy: None,
+    };
+    Ok(Resolved { connection, label: label.to_owned(), mappings_dir: None })
+}

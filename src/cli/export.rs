@@ -54,22 +54,7 @@ fn connect(args: &ExportArgs) -> Result<super::connect::Resolved> {
     let (Some(tweb_url), Some(outbox_url)) = (&args.tweb_url, &args.outbox_url) else {
         bail!("say where to connect: --profile NAME, or --tweb-url and --outbox-url (secrets from the environment)");
     };
-    kirjaamo::remote::check_base_url(tweb_url)?;
-    kirjaamo::remote::check_base_url(outbox_url)?;
-    let outbox_token =
-        super::connect::env_secret("KIRJAAMO_OUTBOX_TOKEN").context("no outbox token: set KIRJAAMO_OUTBOX_TOKEN")?;
-    let connection = kirjaamo::connection::Connection {
-        tweb_url: tweb_url.clone(),
-        tweb_auth: super::connect::env_tweb_auth()?,
-        outbox_url: outbox_url.clone(),
-        outbox_token,
-        clerk: args.clerk.clone(),
-        label: "export".to_owned(),
-        case_url: None,
-        ca_bundle: None,
-        proxy: None,
-    };
-    Ok(super::connect::Resolved { connection, label: "export".to_owned(), mappings_dir: None })
+    super::connect::from_environment(tweb_url, outbox_url, &args.clerk, "export")
 }
 
 /// Runs the command; returns whether everything succeeded.

@@ -25,6 +25,26 @@ fn broken_body(prefix: bytes::Bytes) -> Body {
     Body::from_stream(first.chain(reset))
 }
 
+/// Largest JSON body [`FaultEffect::IgnoreExternalRef`] reads; a larger one arrives empty.
+const REWRITE_LIMIT: usize = 1 << 20;
+
+/// `request` with the `external_ref` of its JSON object body taken out.
+async fn without_external_ref(request: Request) -> Request {
+    let (mut parts, body) = request.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, REWRITE_LIMIT).await else {
+        return Request::from_parts(parts, Body::empty());
+    };
+    let rewritten = match serde_json::from_slice::<serde_json::Value>(&bytes) {
+        Ok(serde_json::Value::Object(mut object)) => {
+            object.remove("external_ref");
+            serde_json::to_vec(&object).map(bytes::Bytes::from).unwrap_or(bytes)
+        }
+        _ => bytes,
+    };
+    parts.headers.insert(header::CONTENT_LENGTH, header::HeaderValue::from(rewritten.len()));
+    Request::from_parts(parts, Body::from(rewritten))
+}
+
 /// Middleware that applies the fault rules to one API.
 pub async fn inject(State((shared, api)): State<(Arc<Shared>, Api)>, request: Request, next: Next) -> Response {
     let path = request.uri().path().to_owned();
@@ -49,6 +69,7 @@ pub async fn inject(State((shared, api)): State<(Arc<Shared>, Api)>, request: Re
             response.headers_mut().insert(header::CONTENT_LENGTH, header::HeaderValue::from_static("1"));
             response
         }
+        FaultEffect::IgnoreExternalRef => next.run(without_external_ref(request).await).await,
         FaultEffect::ResetResponse => {
             let response = next.run(request).await;
             let (mut parts, body) = response.into_parts();

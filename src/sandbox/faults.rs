@@ -36,6 +36,10 @@ pub enum FaultEffect {
     ResetRequest,
     /// Carry the request out, send the headers and half the body, then drop the connection.
     ResetResponse,
+    /// Carry the request out without the `external_ref` of its JSON body: a server that ignores
+    /// the ref, so that a repeat makes a second object instead of answering 409. Breaks the rule
+    /// exactly-once filing rests on; `kirjaamo conformance --write` names it.
+    IgnoreExternalRef,
 }
 
 /// One fault rule; the first rule that matches a request decides whether it fires.
