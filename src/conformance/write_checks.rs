@@ -88,7 +88,10 @@ pub(super) async fn run(
         ("write.add-document", "POST /cases/{id}/documents answers 201 with the document; the content reads back"),
         ("write.document-records", "the document inherits the stricter of its case's and its type's properties"),
         ("write.document-repeat", "a second document with the same external ref is refused: 409 with existing_id"),
-        ("write.create-assignment", "POST /assignments answers 201; GET /assignments?external_ref= finds it"),
+        (
+            "write.create-assignment",
+            "POST /assignments (assignment only) answers 201; GET /assignments?external_ref= finds it",
+        ),
         ("write.assignment-repeat", "a second assignment with the same external ref is refused: 409 with existing_id"),
         ("write.withdraw", "the test case is withdrawn with POST /cases/{id}/withdraw"),
     ];
@@ -187,8 +190,8 @@ pub(super) async fn run(
     };
     checks.record(id, rule, result);
 
-    let document = document_steps(tweb, &case, doc_type, &reference, &mut next, checks).await;
-    assignment_steps(tweb, found, &case, document.as_ref(), &reference, &mut next, checks).await;
+    document_steps(tweb, &case, doc_type, &reference, &mut next, checks).await;
+    assignment_steps(tweb, found, &reference, &mut next, checks).await;
 
     let (id, rule) = next();
     checks.record(id, rule, withdraw(tweb, case.id).await);
@@ -306,8 +309,6 @@ async fn document_steps(
 async fn assignment_steps(
     tweb: &Probe,
     found: &Found,
-    case: &Case,
-    document: Option<&Document>,
     reference: &str,
     next: &mut impl FnMut() -> (&'static str, &'static str),
     checks: &mut Checks,
@@ -324,8 +325,10 @@ async fn assignment_steps(
         message: Some("Made by `kirjaamo conformance --write`; no action needed.".to_owned()),
         due_date: None,
         recipients: Recipients { users: vec![recipient.clone()], groups: Vec::new() },
-        case_id: Some(case.id),
-        document_ids: document.map(|d| vec![d.id]).unwrap_or_default(),
+        // Assignment only (the third way of filing): an assignment on the case would keep TWeb
+        // from withdrawing the test case once its recipient has it.
+        case_id: None,
+        document_ids: Vec::new(),
         external_ref: Some(format!("{reference}:assignment")),
     };
     let body = serde_json::to_value(&request).unwrap_or_default();

@@ -9,6 +9,7 @@ mod catalog;
 mod cli;
 mod common;
 mod completed;
+mod conformance;
 mod contracts;
 mod documents;
 mod faults;
