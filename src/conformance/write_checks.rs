@@ -320,6 +320,30 @@ async fn assignment_steps(
         checks.skip(id, rule, NEEDS);
         return;
     };
+    // Assignment only: about an unregistered document, so that the test case stays withdrawable.
+    let metadata = DocumentMetadata {
+        title: "Kirjaamo conformance test document (unregistered)".to_owned(),
+        document_type: found.document_types.first().map(|t| t.code.clone()).unwrap_or_default(),
+        filename: Some("conformance.pdf".to_owned()),
+        received_date: Some(crate::domain::helsinki::today()),
+        sha256: Some(hex::encode(Sha256::digest(TEST_PDF))),
+        external_ref: Some(format!("{reference}:unregistered")),
+    };
+    let parts = (
+        reqwest::multipart::Part::text(serde_json::to_string(&metadata).unwrap_or_default())
+            .mime_str("application/json"),
+        reqwest::multipart::Part::bytes(TEST_PDF).file_name("conformance.pdf").mime_str("application/pdf"),
+    );
+    let unregistered = match parts {
+        (Ok(meta), Ok(file)) => {
+            let form = reqwest::multipart::Form::new().part("metadata", meta).part("file", file);
+            match tweb.send(tweb.request(reqwest::Method::POST, "/documents", true).multipart(form)).await {
+                Ok(answer) => answer.json::<Document>(201).ok(),
+                Err(_) => None,
+            }
+        }
+        _ => None,
+    };
     let request = CreateAssignment {
         subject: "Kirjaamo conformance test assignment".to_owned(),
         message: Some("Made by `kirjaamo conformance --write`; no action needed.".to_owned()),
@@ -328,7 +352,7 @@ async fn assignment_steps(
         // Assignment only (the third way of filing): an assignment on the case would keep TWeb
         // from withdrawing the test case once its recipient has it.
         case_id: None,
-        document_ids: Vec::new(),
+        document_ids: unregistered.map(|d| vec![d.id]).unwrap_or_default(),
         external_ref: Some(format!("{reference}:assignment")),
     };
     let body = serde_json::to_value(&request).unwrap_or_default();
