@@ -94,6 +94,35 @@ fn secrets(profile: &Profile) -> Result<Secrets> {
     Ok(secrets)
 }
 
+/// Where a headless command connects: a profile, or two addresses with secrets from the
+/// environment (flattened into the command's options).
+#[derive(Debug, clap::Args)]
+pub struct Target {
+    /// Connection profile from the settings (or KIRJAAMO_PROFILE): its addresses, its secrets from
+    /// the OS keyring (from the environment where there is none), its journal and mappings.
+    #[arg(long, env = "KIRJAAMO_PROFILE", conflicts_with_all = ["tweb_url", "outbox_url"])]
+    profile: Option<String>,
+    /// TWeb base URL (or KIRJAAMO_TWEB_URL), without a profile; secrets from the environment.
+    #[arg(long, env = "KIRJAAMO_TWEB_URL", requires = "outbox_url")]
+    tweb_url: Option<String>,
+    /// ePalvelu outbox base URL (or KIRJAAMO_OUTBOX_URL), without a profile.
+    #[arg(long, env = "KIRJAAMO_OUTBOX_URL", requires = "tweb_url")]
+    outbox_url: Option<String>,
+}
+
+impl Target {
+    /// The connection: the profile's, or the addresses' with `clerk` and the name `label`.
+    pub fn resolve(&self, clerk: &str, label: &str) -> Result<Resolved> {
+        match (&self.profile, &self.tweb_url, &self.outbox_url) {
+            (Some(name), _, _) => profile(name),
+            (None, Some(tweb), Some(outbox)) => from_environment(tweb, outbox, clerk, label),
+            _ => bail!(
+                "say where to connect: --profile NAME, or --tweb-url and --outbox-url (secrets from the environment)"
+            ),
+        }
+    }
+}
+
 /// A connection to `tweb_url` and `outbox_url` with the secrets from the environment (service
 /// accounts and tools without a profile), named `label`.
 pub fn from_environment(tweb_url: &str, outbox_url: &str, clerk: &str, label: &str) -> Result<Resolved> {

@@ -24,16 +24,9 @@ pub struct ExportArgs {
     /// File these transactions with their mapping's defaults.
     #[arg(long, num_args = 1..)]
     id: Vec<String>,
-    /// Connection profile from the settings (or KIRJAAMO_PROFILE): its addresses, its secrets from
-    /// the OS keyring (from the environment where there is none), its journal and mappings.
-    #[arg(long, env = "KIRJAAMO_PROFILE", conflicts_with_all = ["tweb_url", "outbox_url"])]
-    profile: Option<String>,
-    /// TWeb base URL (or KIRJAAMO_TWEB_URL), without a profile; secrets from the environment.
-    #[arg(long, env = "KIRJAAMO_TWEB_URL", requires = "outbox_url")]
-    tweb_url: Option<String>,
-    /// ePalvelu outbox base URL (or KIRJAAMO_OUTBOX_URL), without a profile.
-    #[arg(long, env = "KIRJAAMO_OUTBOX_URL", requires = "tweb_url")]
-    outbox_url: Option<String>,
+    /// Where to connect.
+    #[command(flatten)]
+    target: super::connect::Target,
     /// Folder of the service mappings; KIRJAAMO_MAPPINGS_DIR, else `mappings` in the data directory.
     #[arg(long)]
     mappings: Option<PathBuf>,
@@ -46,23 +39,12 @@ pub struct ExportArgs {
     clerk: String,
 }
 
-/// The connection the arguments name: a profile, or addresses with secrets from the environment.
-fn connect(args: &ExportArgs) -> Result<super::connect::Resolved> {
-    if let Some(name) = &args.profile {
-        return super::connect::profile(name);
-    }
-    let (Some(tweb_url), Some(outbox_url)) = (&args.tweb_url, &args.outbox_url) else {
-        bail!("say where to connect: --profile NAME, or --tweb-url and --outbox-url (secrets from the environment)");
-    };
-    super::connect::from_environment(tweb_url, outbox_url, &args.clerk, "export")
-}
-
 /// Runs the command; returns whether everything succeeded.
 pub async fn run(args: ExportArgs) -> Result<bool> {
     if !args.auto && !args.resume && args.id.is_empty() {
         bail!("say what to file: --auto, --resume or --id TX…");
     }
-    let mut resolved = connect(&args)?;
+    let mut resolved = args.target.resolve(&args.clerk, "export")?;
     // Claims made by this run name it, with or without a profile.
     resolved.connection.clerk.clone_from(&args.clerk);
     // Opening may wait for another process's lock; nothing else runs yet, and this future runs on

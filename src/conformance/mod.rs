@@ -162,6 +162,23 @@ pub async fn run(connection: &Connection, options: &Options) -> Report {
     }
 }
 
+/// A bad request: GET `path` with `query` must answer `status` as problem+json.
+async fn refused(
+    probe: &Probe,
+    checks: &mut Checks,
+    id: &'static str,
+    rule: &'static str,
+    (path, query): (&str, &[(&str, &str)]),
+    status: u16,
+) {
+    let query: Vec<(&str, String)> = query.iter().map(|(k, v)| (*k, (*v).to_owned())).collect();
+    let result = match probe.get(path, &query).await {
+        Ok(answer) => answer.problem(&[status]).map(|p| format!("{status}: {}", p.detail)),
+        Err(no) => Err(no.words),
+    };
+    checks.record(id, rule, result);
+}
+
 fn timing(probe: &Probe, id: &'static str, checks: &mut Checks) {
     let (count, median, slowest) = probe.timing();
     let found = format!("{count} answers, median {} ms, slowest {} ms", median.as_millis(), slowest.as_millis());

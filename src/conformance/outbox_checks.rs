@@ -8,6 +8,7 @@ use sha2::{Digest, Sha256};
 use super::Checks;
 use super::probe::Probe;
 use crate::contract::outbox::{CompletedPage, ServiceSummary, TransactionDetail, TransactionPage};
+use crate::outbox::path_segment;
 
 /// Runs the read-only outbox checks.
 pub(super) async fn run(outbox: &Probe, checks: &mut Checks) {
@@ -42,29 +43,18 @@ pub(super) async fn run(outbox: &Probe, checks: &mut Checks) {
         Err(no) => Err(no.words),
     };
     checks.record("outbox.completed", rule, result);
-    let bad: [(&'static str, &'static str, &str, Vec<(&str, String)>, u16); 2] = [
-        (
-            "outbox.limit-201",
-            "limit above 200 is refused with 400 problem+json",
-            "/transactions",
-            vec![("limit", "201".into())],
-            400,
-        ),
-        (
-            "outbox.not-found",
-            "a transaction that does not exist answers 404 problem+json",
-            "/transactions/KIRJAAMO-CONFORMANCE-NONE",
-            vec![],
-            404,
-        ),
-    ];
-    for (id, rule, path, query, status) in bad {
-        let result = match outbox.get(path, &query).await {
-            Ok(answer) => answer.problem(&[status]).map(|p| format!("{status}: {}", p.detail)),
-            Err(no) => Err(no.words),
-        };
-        checks.record(id, rule, result);
-    }
+    super::refused(
+        outbox,
+        checks,
+        "outbox.limit-201",
+        "limit above 200 is refused with 400 problem+json",
+        ("/transactions", &[("limit", "201")]),
+        400,
+    )
+    .await;
+    let rule = "a transaction that does not exist answers 404 problem+json";
+    super::refused(outbox, checks, "outbox.not-found", rule, ("/transactions/KIRJAAMO-CONFORMANCE-NONE", &[]), 404)
+        .await;
 }
 
 /// The pending list's first two pages of two; the first transaction's id.
@@ -99,7 +89,7 @@ async fn pending(outbox: &Probe, checks: &mut Checks) -> Option<String> {
 
 async fn transaction(outbox: &Probe, id: &str, checks: &mut Checks) {
     let rule = "GET /transactions/{id} answers the form and its attachments";
-    let path = format!("/transactions/{}", escape(id));
+    let path = format!("/transactions/{}", path_segment(id));
     let detail = match outbox.get(&path, &[]).await {
         Ok(answer) => answer.json::<TransactionDetail>(200).and_then(|d| {
             if d.transaction.id == id { Ok(d) } else { Err(format!("asked for {id}, answered {}", d.transaction.id)) }
@@ -118,7 +108,7 @@ async fn transaction(outbox: &Probe, id: &str, checks: &mut Checks) {
         checks.skip("outbox.attachment", rule, format!("{id} has no attachment"));
         return;
     };
-    let result = match outbox.get(&format!("{path}/attachments/{}", escape(&attachment.id)), &[]).await {
+    let result = match outbox.get(&format!("{path}/attachments/{}", path_segment(&attachment.id)), &[]).await {
         Ok(answer) if answer.status != 200 => Err(answer.unexpected("200")),
         Ok(answer) => {
             let sum = hex::encode(Sha256::digest(&answer.body));
@@ -139,17 +129,4 @@ async fn transaction(outbox: &Probe, id: &str, checks: &mut Checks) {
         Err(no) => Err(no.words),
     };
     checks.record("outbox.attachment", rule, result);
-}
-
-/// Escapes an id for a path segment, as the outbox client does.
-fn escape(id: &str) -> String {
-    id.bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() || b"-_.".contains(&b) {
-                char::from(b).to_string()
-            } else {
-                format!("%{b:02X}")
-            }
-        })
-        .collect()
 }

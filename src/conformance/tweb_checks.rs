@@ -206,35 +206,12 @@ async fn paging(tweb: &Probe, checks: &mut Checks) {
 }
 
 async fn bad_requests(tweb: &Probe, checks: &mut Checks) {
-    let cases: [(&'static str, &'static str, &str, Vec<(&str, String)>, u16); 4] = [
-        ("tweb.cases.page-0", "page 0 is refused with 400 problem+json", "/cases", vec![("page", "0".into())], 400),
-        (
-            "tweb.cases.per-page-101",
-            "per_page above 100 is refused with 400 problem+json",
-            "/cases",
-            vec![("per_page", "101".into())],
-            400,
-        ),
-        (
-            "tweb.documents.needs-ref",
-            "GET /documents without external_ref is refused with 400 problem+json",
-            "/documents",
-            vec![],
-            400,
-        ),
-        (
-            "tweb.cases.not-found",
-            "a case that does not exist answers 404 problem+json",
-            "/cases/9223372036854775807",
-            vec![],
-            404,
-        ),
-    ];
-    for (id, rule, path, query, status) in cases {
-        let result = match tweb.get(path, &query).await {
-            Ok(answer) => answer.problem(&[status]).map(|p| format!("{status}: {}", p.detail)),
-            Err(no) => Err(no.words),
-        };
-        checks.record(id, rule, result);
-    }
+    let rule = "page 0 is refused with 400 problem+json";
+    super::refused(tweb, checks, "tweb.cases.page-0", rule, ("/cases", &[("page", "0")]), 400).await;
+    let rule = "per_page above 100 is refused with 400 problem+json";
+    super::refused(tweb, checks, "tweb.cases.per-page-101", rule, ("/cases", &[("per_page", "101")]), 400).await;
+    let rule = "GET /documents without external_ref is refused with 400 problem+json";
+    super::refused(tweb, checks, "tweb.documents.needs-ref", rule, ("/documents", &[]), 400).await;
+    let rule = "a case that does not exist answers 404 problem+json";
+    super::refused(tweb, checks, "tweb.cases.not-found", rule, ("/cases/9223372036854775807", &[]), 404).await;
 }

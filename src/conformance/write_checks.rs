@@ -37,13 +37,10 @@ fn records_difference(got: &RecordsProperties, want: &RecordsProperties) -> Opti
 
 /// A repeat of a create: 409 problem+json whose `existing_id` is `id`. A server that made a
 /// second object instead differs; the id of that object is returned beside, to be cleaned up.
-fn repeat_refused(
-    answer: Result<super::probe::Answer, super::probe::NoAnswer>,
-    id: u64,
-) -> (Result<String, String>, Option<u64>) {
+fn repeat_refused(answer: Result<super::probe::Answer, String>, id: u64) -> (Result<String, String>, Option<u64>) {
     let answer = match answer {
         Ok(answer) => answer,
-        Err(no) => return (Err(no.words), None),
+        Err(words) => return (Err(words), None),
     };
     if answer.status == 201 || answer.status == 200 {
         let second = serde_json::from_slice::<serde_json::Value>(&answer.body).ok().and_then(|v| v["id"].as_u64());
@@ -58,6 +55,32 @@ fn repeat_refused(
         None => Err("409 without existing_id: a lost answer could not be recovered".to_owned()),
     });
     (result, None)
+}
+
+/// The metadata of a test document of `document_type` under `external_ref`.
+fn test_metadata(title: &str, document_type: &str, external_ref: String) -> DocumentMetadata {
+    DocumentMetadata {
+        title: title.to_owned(),
+        document_type: document_type.to_owned(),
+        filename: Some("conformance.pdf".to_owned()),
+        received_date: Some(crate::domain::helsinki::today()),
+        sha256: Some(hex::encode(Sha256::digest(TEST_PDF))),
+        external_ref: Some(external_ref),
+    }
+}
+
+/// Uploads the test PDF with `metadata` to `path` (multipart, as the client does).
+async fn upload(tweb: &Probe, path: &str, metadata: &DocumentMetadata) -> Result<super::probe::Answer, String> {
+    let metadata = serde_json::to_string(metadata).unwrap_or_default();
+    let parts = (
+        reqwest::multipart::Part::text(metadata).mime_str("application/json"),
+        reqwest::multipart::Part::bytes(TEST_PDF).file_name("conformance.pdf").mime_str("application/pdf"),
+    );
+    let (Ok(meta), Ok(file)) = parts else {
+        return Err("the upload could not be built".to_owned());
+    };
+    let form = reqwest::multipart::Form::new().part("metadata", meta).part("file", file);
+    tweb.send(tweb.request(reqwest::Method::POST, path, true).multipart(form)).await.map_err(|no| no.words)
 }
 
 /// Skips every step left: they need the one that failed.
@@ -166,7 +189,7 @@ pub(super) async fn run(
     checks.record(id, rule, result);
 
     let (id, rule) = next();
-    let (result, second) = repeat_refused(tweb.post_json("/cases", &body).await, case.id);
+    let (result, second) = repeat_refused(tweb.post_json("/cases", &body).await.map_err(|no| no.words), case.id);
     checks.record(id, rule, result);
     if let Some(second) = second {
         let cleaned = withdraw(tweb, second).await;
@@ -220,7 +243,7 @@ async fn document_steps(
     reference: &str,
     next: &mut impl FnMut() -> (&'static str, &'static str),
     checks: &mut Checks,
-) -> Option<Document> {
+) {
     let (id, rule) = next();
     let Some(doc_type) = doc_type else {
         checks.record(id, rule, Err("the document type is not in the catalog".to_owned()));
@@ -228,36 +251,11 @@ async fn document_steps(
             let (id, rule) = next();
             checks.skip(id, rule, NEEDS);
         }
-        return None;
+        return;
     };
-    let metadata = DocumentMetadata {
-        title: "Kirjaamo conformance test document".to_owned(),
-        document_type: doc_type.code.clone(),
-        filename: Some("conformance.pdf".to_owned()),
-        received_date: Some(crate::domain::helsinki::today()),
-        sha256: Some(hex::encode(Sha256::digest(TEST_PDF))),
-        external_ref: Some(format!("{reference}:document")),
-    };
-    let send = || async {
-        let metadata = serde_json::to_string(&metadata).unwrap_or_default();
-        let form = reqwest::multipart::Form::new()
-            .part("metadata", reqwest::multipart::Part::text(metadata).mime_str("application/json").ok()?)
-            .part(
-                "file",
-                reqwest::multipart::Part::bytes(TEST_PDF)
-                    .file_name("conformance.pdf")
-                    .mime_str("application/pdf")
-                    .ok()?,
-            );
-        let request =
-            tweb.request(reqwest::Method::POST, &format!("/cases/{}/documents", case.id), true).multipart(form);
-        Some(tweb.send(request).await)
-    };
-    let Some(first) = send().await else { return None };
-    let document = match first {
-        Ok(answer) => answer.json::<Document>(201),
-        Err(no) => Err(no.words),
-    };
+    let metadata = test_metadata("Kirjaamo conformance test document", &doc_type.code, format!("{reference}:document"));
+    let path = format!("/cases/{}/documents", case.id);
+    let document = upload(tweb, &path, &metadata).await.and_then(|answer| answer.json::<Document>(201));
     let document = match document {
         Ok(document) => match tweb.get(&format!("/documents/{}/content", document.id), &[]).await {
             Ok(answer) if answer.status == 200 && answer.body.as_ref() == TEST_PDF => Ok(document),
@@ -279,7 +277,7 @@ async fn document_steps(
             let (id, rule) = next();
             checks.skip(id, rule, NEEDS);
         }
-        return None;
+        return;
     };
     let (id, rule) = next();
     let want = case.records.stricter(&doc_type.records);
@@ -289,12 +287,7 @@ async fn document_steps(
     };
     checks.record(id, rule, result);
     let (id, rule) = next();
-    let repeat = send().await;
-    checks.record(
-        id,
-        rule,
-        repeat.map_or(Err("the request could not be built".to_owned()), |a| repeat_refused(a, document.id).0),
-    );
+    checks.record(id, rule, repeat_refused(upload(tweb, &path, &metadata).await, document.id).0);
     // The case as TWeb shows it holds the document once.
     if let Ok(answer) = tweb.get(&format!("/cases/{}", case.id), &[]).await
         && let Ok(detail) = answer.json::<CaseDetail>(200)
@@ -303,7 +296,6 @@ async fn document_steps(
         let result = if copies == 1 { Ok("once".to_owned()) } else { Err(format!("{copies} times")) };
         checks.record("write.case-documents", "GET /cases/{id} shows the document once", result);
     }
-    Some(document)
 }
 
 async fn assignment_steps(
@@ -321,29 +313,10 @@ async fn assignment_steps(
         return;
     };
     // Assignment only: about an unregistered document, so that the test case stays withdrawable.
-    let metadata = DocumentMetadata {
-        title: "Kirjaamo conformance test document (unregistered)".to_owned(),
-        document_type: found.document_types.first().map(|t| t.code.clone()).unwrap_or_default(),
-        filename: Some("conformance.pdf".to_owned()),
-        received_date: Some(crate::domain::helsinki::today()),
-        sha256: Some(hex::encode(Sha256::digest(TEST_PDF))),
-        external_ref: Some(format!("{reference}:unregistered")),
-    };
-    let parts = (
-        reqwest::multipart::Part::text(serde_json::to_string(&metadata).unwrap_or_default())
-            .mime_str("application/json"),
-        reqwest::multipart::Part::bytes(TEST_PDF).file_name("conformance.pdf").mime_str("application/pdf"),
-    );
-    let unregistered = match parts {
-        (Ok(meta), Ok(file)) => {
-            let form = reqwest::multipart::Form::new().part("metadata", meta).part("file", file);
-            match tweb.send(tweb.request(reqwest::Method::POST, "/documents", true).multipart(form)).await {
-                Ok(answer) => answer.json::<Document>(201).ok(),
-                Err(_) => None,
-            }
-        }
-        _ => None,
-    };
+    let document_type = found.document_types.first().map(|t| t.code.as_str()).unwrap_or_default();
+    let title = "Kirjaamo conformance test document (unregistered)";
+    let metadata = test_metadata(title, document_type, format!("{reference}:unregistered"));
+    let unregistered = upload(tweb, "/documents", &metadata).await.and_then(|a| a.json::<Document>(201)).ok();
     let request = CreateAssignment {
         subject: "Kirjaamo conformance test assignment".to_owned(),
         message: Some("Made by `kirjaamo conformance --write`; no action needed.".to_owned()),
@@ -381,7 +354,11 @@ async fn assignment_steps(
     );
     let (id, rule) = next();
     match assignment {
-        Ok(made) => checks.record(id, rule, repeat_refused(tweb.post_json("/assignments", &body).await, made.id).0),
+        Ok(made) => checks.record(
+            id,
+            rule,
+            repeat_refused(tweb.post_json("/assignments", &body).await.map_err(|no| no.words), made.id).0,
+        ),
         Err(_) => {
             checks.skip(id, rule, NEEDS);
             true

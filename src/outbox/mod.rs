@@ -36,6 +36,20 @@ impl std::fmt::Debug for OutboxClient {
     }
 }
 
+/// `id` escaped as one path segment: letters, digits and `-_.` as they are, every other byte
+/// percent-encoded.
+pub fn path_segment(id: &str) -> String {
+    id.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-_.".contains(&b) {
+                char::from(b).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
+}
+
 impl OutboxClient {
     /// A client for `base` (without `/api/v1`) with a Bearer `token`.
     pub fn new(http: reqwest::Client, base: &str, token: &str) -> Self {
@@ -48,17 +62,7 @@ impl OutboxClient {
 
     fn path(id: &str) -> String {
         // Ids come from the outbox itself but are still escaped for the path.
-        let escaped: String = id
-            .bytes()
-            .map(|b| {
-                if b.is_ascii_alphanumeric() || b"-_.".contains(&b) {
-                    char::from(b).to_string()
-                } else {
-                    format!("%{b:02X}")
-                }
-            })
-            .collect();
-        format!("/transactions/{escaped}")
+        format!("/transactions/{}", path_segment(id))
     }
 
     /// One page of pending transactions.
