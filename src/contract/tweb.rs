@@ -15,7 +15,7 @@ pub const INHERITED_PROPERTIES: [&str; 6] =
 #[serde(deny_unknown_fields)]
 pub struct CreateCase {
     /// Case group code such as `02.05.01`; publicity, secrecy and retention are inherited from it.
-    #[schema(pattern = "^[0-9]{2}(\\.[0-9]{2}){0,3}$")]
+    #[schema(pattern = "^[0-9]{2}(\\.[0-9]{2}){0,3}$", example = "05.12.01")]
     pub case_group: String,
     /// Title, 1–500 characters, not only white space.
     #[schema(

@@ -29,14 +29,14 @@ pub struct Case {
     /// TWeb's internal id.
     pub id: u64,
     /// Diary number (diaarinumero), `N/<case group>/<year>`, e.g. `123/02.05.01/2026`.
-    #[schema(pattern = "^[0-9]+/[0-9]{2}(\\.[0-9]{2}){0,3}/[0-9]{4}$")]
+    #[schema(pattern = "^[0-9]+/[0-9]{2}(\\.[0-9]{2}){0,3}/[0-9]{4}$", example = "123/05.12.01/2026")]
     pub diary_number: String,
     /// Title of the case.
     pub title: String,
     /// Longer description.
     pub description: Option<String>,
     /// Code of the case group.
-    #[schema(pattern = "^[0-9]{2}(\\.[0-9]{2}){0,3}$")]
+    #[schema(pattern = "^[0-9]{2}(\\.[0-9]{2}){0,3}$", example = "05.12.01")]
     pub case_group: String,
     /// Records properties inherited from the case group when the case was opened.
     pub records: RecordsProperties,

@@ -16,7 +16,7 @@ pub fn is_code(code: &str) -> bool {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct CaseGroup {
     /// Class code, e.g. `02.05.01`: one to four levels of two digits ([`is_code`]).
-    #[schema(pattern = "^[0-9]{2}(\\.[0-9]{2}){0,3}$")]
+    #[schema(pattern = "^[0-9]{2}(\\.[0-9]{2}){0,3}$", example = "05.12.01")]
     pub code: String,
     /// Name in Finnish.
     pub name: String,

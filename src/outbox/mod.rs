@@ -71,15 +71,17 @@ impl OutboxClient {
         read_json(Action::ListOutbox, request.send().await).await
     }
 
-    /// Every pending transaction, following the cursor.
+    /// Every pending transaction, following the cursor. A cursor the outbox gives twice is an
+    /// error: the list would never end.
     pub async fn list_all(&self, service: Option<&str>) -> Result<Vec<TransactionSummary>, RemoteError> {
         let mut query = TransactionQuery { service: service.map(str::to_owned), cursor: None, limit: Some(200) };
         let mut all = Vec::new();
+        let mut seen = Cursors::default();
         loop {
             let page = self.list(&query).await?;
             all.extend(page.items);
             match page.next_cursor {
-                Some(cursor) => query.cursor = Some(cursor),
+                Some(cursor) => query.cursor = Some(seen.next(Action::ListOutbox, cursor)?),
                 None => return Ok(all),
             }
         }
@@ -92,7 +94,7 @@ impl OutboxClient {
     }
 
     /// Every transaction completed on the Helsinki days `from`..=`to`, latest first, following
-    /// the cursor.
+    /// the cursor (a cursor given twice is an error, as in [`Self::list_all`]).
     pub async fn completed(
         &self,
         from: chrono::NaiveDate,
@@ -101,11 +103,12 @@ impl OutboxClient {
         let mut query =
             CompletedQuery { from: Some(from), to: Some(to), limit: Some(200), ..CompletedQuery::default() };
         let mut all = Vec::new();
+        let mut seen = Cursors::default();
         loop {
             let page = self.completed_page(&query).await?;
             all.extend(page.items);
             match page.next_cursor {
-                Some(cursor) => query.cursor = Some(cursor),
+                Some(cursor) => query.cursor = Some(seen.next(Action::ListCompleted, cursor)?),
                 None => return Ok(all),
             }
         }
@@ -182,5 +185,23 @@ impl OutboxClient {
             .json(&body)
             .timeout(REQUEST_TIMEOUT);
         read_json(Action::Complete, request.send().await).await
+    }
+}
+
+/// The cursors a listing has followed: an outbox that hands one out again would be followed
+/// forever (Prism's mock does, and so could a real server's paging bug).
+#[derive(Default)]
+struct Cursors(std::collections::HashSet<String>);
+
+impl Cursors {
+    fn next(&mut self, action: Action, cursor: String) -> Result<String, RemoteError> {
+        if self.0.insert(cursor.clone()) {
+            Ok(cursor)
+        } else {
+            Err(RemoteError::protocol(
+                action,
+                "the outbox gave the same page cursor twice, so its list would never end",
+            ))
+        }
     }
 }

@@ -110,3 +110,47 @@ async fn a_transaction_that_disappears_mid_filing_fails_clearly() {
     let record = exporter.journal().filing(&id).await.expect("journal").expect("record");
     assert_eq!(record.state, FilingState::Failed);
 }
+
+/// An outbox whose every page names the same next cursor (Prism's mock does; so could a real
+/// server's paging bug): listing stops with an error instead of asking for ever.
+#[tokio::test]
+async fn a_cursor_given_twice_ends_the_listing_with_an_error() {
+    use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let port = listener.local_addr().expect("addr").port();
+    let asked = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let count = std::sync::Arc::clone(&asked);
+    tokio::spawn(async move {
+        while let Ok((mut socket, _)) = listener.accept().await {
+            let count = std::sync::Arc::clone(&count);
+            tokio::spawn(async move {
+                let mut buffer = vec![0u8; 8192];
+                let mut head = Vec::new();
+                while !head.windows(4).any(|w| w == b"\r\n\r\n") {
+                    match socket.read(&mut buffer).await {
+                        Ok(0) | Err(_) => return,
+                        Ok(n) => head.extend_from_slice(&buffer[..n]),
+                    }
+                }
+                count.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                let body = br#"{"items":[],"next_cursor":"sama"}"#;
+                let answer = format!(
+                    "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                    body.len()
+                );
+                let _ = socket.write_all(answer.as_bytes()).await;
+                let _ = socket.write_all(body).await;
+            });
+        }
+    });
+    let http = kirjaamo::remote::http_client().expect("client");
+    let outbox = kirjaamo::outbox::OutboxClient::new(http, &format!("http://127.0.0.1:{port}"), "t");
+    let listing = tokio::time::timeout(std::time::Duration::from_secs(10), outbox.list_all(None)).await;
+    let error = listing.expect("the listing ends").expect_err("a repeated cursor is an error");
+    assert_eq!(error.kind, kirjaamo::remote::RemoteErrorKind::Protocol);
+    assert!(error.message.contains("same page cursor twice"), "{}", error.message);
+    assert_eq!(asked.load(std::sync::atomic::Ordering::SeqCst), 2, "the first page, then the repeat");
+    let today = kirjaamo::domain::helsinki::today();
+    let completed = tokio::time::timeout(std::time::Duration::from_secs(10), outbox.completed(today, today)).await;
+    assert!(completed.expect("ends").is_err());
+}

@@ -13,6 +13,7 @@ mod journal_faults;
 mod logs;
 mod mappings_cli;
 mod migration;
+mod prism;
 mod secrets;
 mod soak;
 mod tls;
