@@ -139,6 +139,32 @@ async fn test_connection_calls_an_untrusted_certificate_a_certificate_problem_an
     assert!(missing.tweb.detail.contains("reading the CA bundle"), "{}", missing.tweb.detail);
 }
 
+/// `kirjaamo conformance` against a TWeb whose certificate no trusted CA signed: the report says
+/// `tweb.tls` differs, in words about the certificate, and the exit code is non-zero.
+#[tokio::test]
+async fn conformance_names_an_untrusted_certificate() {
+    let port = server(&ca("Tuntematon CA")).await;
+    let output = tokio::process::Command::new(env!("CARGO_BIN_EXE_kirjaamo"))
+        .args(["conformance", "--json", "--tweb-url"])
+        .arg(format!("https://localhost:{port}/tweb"))
+        .arg("--outbox-url")
+        .arg(format!("https://localhost:{port}/epalvelu"))
+        .env("KIRJAAMO_TWEB_USER", "kirjaamo")
+        .env("KIRJAAMO_TWEB_PASSWORD", "demo")
+        .env("KIRJAAMO_OUTBOX_TOKEN", "epalvelu-demo-token")
+        .env("RUST_LOG", "off")
+        .output()
+        .await
+        .expect("conformance runs");
+    assert_eq!(output.status.code(), Some(1), "{}", String::from_utf8_lossy(&output.stderr));
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("a JSON report");
+    let checks = report["checks"].as_array().expect("checks");
+    let tls = checks.iter().find(|c| c["id"] == "tweb.tls").expect("a TLS check");
+    assert_eq!(tls["outcome"], "fail", "{tls}");
+    let found = tls["found"].as_str().unwrap_or_default();
+    assert!(found.contains("certificate"), "{found}");
+}
+
 /// An HTTP proxy on 127.0.0.1 that tunnels every CONNECT to 127.0.0.1:`target` (whatever host it
 /// names, as a corporate proxy would reach it) and records the request lines it was sent.
 async fn tunnelling_proxy(target: u16) -> (u16, Arc<std::sync::Mutex<Vec<String>>>) {
