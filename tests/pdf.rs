@@ -65,9 +65,32 @@ fn as_extracted(text: &str) -> String {
         .join(" ")
 }
 
+/// Whether `actual` is `expected` as printed: zero-width spaces print nothing, and a soft hyphen
+/// prints nothing or, where the line broke at it, "-". Returns the first char where they part.
+fn printed_as(expected: &str, actual: &str) -> Result<(), usize> {
+    let expected: Vec<char> = expected.chars().filter(|&c| c != '\u{200b}').collect();
+    let actual: Vec<char> = actual.chars().collect();
+    let (mut e, mut a) = (0, 0);
+    while e < expected.len() {
+        if expected[e] == '\u{ad}' {
+            if actual.get(a) == Some(&'-') && expected.get(e + 1) != Some(&'-') {
+                a += 1;
+            }
+            e += 1;
+        } else if actual.get(a) == Some(&expected[e]) {
+            e += 1;
+            a += 1;
+        } else {
+            return Err(a);
+        }
+    }
+    if a == actual.len() { Ok(()) } else { Err(a) }
+}
+
 fn word_counts<'a>(texts: impl Iterator<Item = &'a str>) -> HashMap<String, usize> {
     let mut counts = HashMap::new();
-    for word in texts.flat_map(str::split_whitespace) {
+    // Words with soft hyphens may print in two pieces; `printed_as` checks them.
+    for word in texts.flat_map(str::split_whitespace).filter(|w| !w.contains(['\u{ad}', '\u{200b}'])) {
         *counts.entry(word.to_owned()).or_default() += 1;
     }
     counts
@@ -104,8 +127,7 @@ fn every_word_is_printed_exactly_once_in_order() {
         let shown = pdf::shown_text(&transaction).expect("content");
         let expected = squeeze(&shown.iter().map(|t| as_extracted(t)).collect::<String>());
         let actual = squeeze(&body);
-        if expected != actual {
-            let at = expected.chars().zip(actual.chars()).take_while(|(a, b)| a == b).count();
+        if let Err(at) = printed_as(&expected, &actual) {
             let context = |s: &str| s.chars().skip(at.saturating_sub(30)).take(80).collect::<String>();
             panic!(
                 "{}: text differs at char {at}\nexpected …{}…\nprinted  …{}…",
@@ -122,6 +144,55 @@ fn every_word_is_printed_exactly_once_in_order() {
                 assert_eq!(printed.get(&word), Some(&count), "{}: {word:?}", path.display());
             }
         }
+    }
+}
+
+/// Each word pdftotext finds on page 1 with its left edge, in points (`pdftotext -bbox`).
+fn word_boxes(pdf: &[u8]) -> Vec<(String, f64)> {
+    let html = tool("pdftotext", &["-bbox", "-f", "1", "-l", "1", "-enc", "UTF-8"], pdf);
+    html.lines()
+        .filter_map(|line| {
+            let x = line.split("xMin=\"").nth(1)?.split('"').next()?.parse().ok()?;
+            let word = line.split('>').nth(1)?.split("</word").next()?;
+            Some((word.to_owned(), x))
+        })
+        .collect()
+}
+
+#[test]
+fn indentation_soft_hyphens_and_zero_width_spaces_print_as_laid_out() {
+    let (_, transaction) =
+        corpus().into_iter().find(|(p, _)| p.ends_with("27-indent-soft-hyphens.json")).expect("case");
+    let rendered = pdf::render(&transaction).expect("render");
+    assert!(rendered.replaced.is_empty(), "no markers: {:?}", rendered.replaced);
+    let text = tool("pdftotext", &["-raw", "-enc", "UTF-8"], &rendered.bytes);
+    assert!(!text.contains("[U+") && !text.contains(['\u{ad}', '\u{200b}']), "{text}");
+    assert!(text.contains("Tavuviiva ei näy"), "no hyphen where the line does not break");
+
+    // A tab is four spaces of Liberation Sans at 10 pt (569/2048 em each): 11.1 pt, on the
+    // continuation of a wrapped line too; four typed spaces indent as far as one tab.
+    let boxes = word_boxes(&rendered.bytes);
+    let x =
+        |word: &str| boxes.iter().find(|(w, _)| w == word).map(|b| b.1).unwrap_or_else(|| panic!("{word}: {boxes:?}"));
+    let tab = 4.0 * 569.0 / 2048.0 * 10.0;
+    let margin = x("Huomiot:");
+    for (word, tabs) in [("Ensimmäinen", 1.0), ("Alakohta,", 2.0), ("Toinen", 1.0), ("Neljällä", 1.0), ("Loppu", 0.0)]
+    {
+        assert!((x(word) - margin - tabs * tab).abs() < 0.5, "{word} at {} (margin {margin})", x(word));
+    }
+    let lines: Vec<&str> = text.lines().collect();
+    let after = lines.iter().position(|l| l.starts_with("Alakohta,")).expect("the long line");
+    assert!(!lines[after + 1].starts_with("Toinen"), "the long line wraps");
+    let continued = lines[after + 1].split_whitespace().next().expect("a word");
+    assert!((x(continued) - margin - 2.0 * tab).abs() < 0.5, "{continued} keeps the indent");
+
+    // The compound words break at their soft hyphens, with a hyphen there and nowhere else.
+    let hyphenated: Vec<&&str> = lines.iter().filter(|l| l.ends_with('-')).collect();
+    assert!(!hyphenated.is_empty(), "{text}");
+    let words: Vec<String> = transaction.fields[1].value.split(' ').map(|w| w.replace('\u{ad}', "")).collect();
+    for line in hyphenated {
+        let piece = line.rsplit(' ').next().unwrap_or_default().trim_end_matches('-');
+        assert!(words.iter().any(|w| w.contains(piece) && !w.ends_with(piece)), "{piece} ends at a soft hyphen");
     }
 }
 

@@ -3,7 +3,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::format::{self, Texts};
-use super::text::clean;
+use super::text::{SOFT_HYPHEN, clean, is_break_opportunity};
 use crate::domain::{FieldKind, Transaction};
 
 /// One form field as shown.
@@ -109,7 +109,9 @@ impl Content {
         }
     }
 
-    /// Every text the document shows, in reading order (page footers aside).
+    /// Every text the document shows, in reading order (page footers aside). Soft hyphens and
+    /// zero-width spaces stay where they were typed: they print nothing, or "-" where a line
+    /// breaks at a soft hyphen.
     pub fn in_order(&self) -> Vec<String> {
         let mut out = vec![self.title.clone()];
         for (label, value) in &self.header {
@@ -142,7 +144,7 @@ impl Content {
         }
         set.extend(self.attachments.iter().flat_map(|a| a.0.chars()));
         set.insert(' ');
-        set
+        printable(set)
     }
 
     /// Characters set in the regular face, the page footer's included.
@@ -158,6 +160,16 @@ impl Content {
             }
         }
         set.extend(self.attachments.iter().flat_map(|a| a.1.chars()));
-        set
+        printable(set)
     }
+}
+
+/// The characters of `set` that get glyphs: soft hyphens and zero-width spaces print nothing, and
+/// a soft hyphen may print as "-" where a line breaks at it.
+fn printable(mut set: BTreeSet<char>) -> BTreeSet<char> {
+    if set.contains(&SOFT_HYPHEN) {
+        set.insert('-');
+    }
+    set.retain(|&c| !is_break_opportunity(c));
+    set
 }

@@ -9,8 +9,19 @@ use unicode_normalization::UnicodeNormalization;
 /// Characters after which an over-wide token (a URL, a MIME type, an IBAN) may be broken.
 const BREAK_AFTER: &[char] = &['/', '-', '.', '_', '?', '&', '=', '#', ',', ';', ':', '@', '+', ')', ']'];
 
-/// Spaces a tab becomes.
-const TAB: &str = "    ";
+/// Columns between tab stops: a tab becomes the spaces to the next one.
+const TAB_STOP: usize = 4;
+
+/// Soft hyphen (U+00AD), pasted from word processors: a break opportunity that prints nothing,
+/// or a hyphen where the line breaks at it.
+pub const SOFT_HYPHEN: char = '\u{00ad}';
+/// Zero-width space (U+200B): a break opportunity that prints nothing.
+pub const ZERO_WIDTH_SPACE: char = '\u{200b}';
+
+/// Whether `c` is one of the invisible break opportunities kept through [`clean`] for [`wrap`].
+pub fn is_break_opportunity(c: char) -> bool {
+    c == SOFT_HYPHEN || c == ZERO_WIDTH_SPACE
+}
 
 /// Advance widths of one face, in font units, for the characters a document uses.
 #[derive(Debug, Clone)]
@@ -29,28 +40,48 @@ impl Widths {
     }
 }
 
-/// Cleans one value: NFC, line endings, tabs, and a `[U+XXXX]` marker for every character that
-/// `supported` rejects. Each replaced character is counted in `replaced`.
+/// Cleans one value: NFC, line endings, tabs (spaces to the next stop of four columns), and a
+/// `[U+XXXX]` marker for every character that `supported` rejects. Soft hyphens and zero-width
+/// spaces stay, for [`wrap`] to break at and drop. Each replaced character is counted in
+/// `replaced`.
 pub fn clean(text: &str, supported: &dyn Fn(char) -> bool, replaced: &mut BTreeMap<char, usize>) -> String {
     let mut out = String::with_capacity(text.len());
     let normalised: String = text.replace("\r\n", "\n").replace('\r', "\n").nfc().collect();
+    let mut column = 0;
     for c in normalised.chars() {
+        let before = out.len();
         match c {
-            '\n' => out.push('\n'),
-            '\t' => out.push_str(TAB),
+            '\n' => {
+                out.push('\n');
+                column = 0;
+                continue;
+            }
+            '\t' => out.extend(std::iter::repeat_n(' ', TAB_STOP - column % TAB_STOP)),
+            c if is_break_opportunity(c) => {
+                out.push(c);
+                continue;
+            }
             c if !c.is_control() && !is_format(c) && supported(c) => out.push(c),
             c => {
                 *replaced.entry(c).or_default() += 1;
                 out.push_str(&marker(c));
             }
         }
+        column += out[before..].chars().count();
     }
     out
 }
 
-/// Invisible formatting characters (Unicode category Cf): zero-width spaces and joiners, bidi
-/// overrides, the soft hyphen. They are shown as markers so that nothing hides in the record and no
-/// override can reorder what a reader sees.
+/// `text` as printed where no line breaks inside it: without its soft hyphens and zero-width
+/// spaces.
+pub fn printed(text: &str) -> String {
+    text.chars().filter(|&c| !is_break_opportunity(c)).collect()
+}
+
+/// Invisible formatting characters (Unicode category Cf): zero-width joiners, bidi overrides and
+/// the like. They are shown as markers so that nothing hides in the record and no override can
+/// reorder what a reader sees. (The soft hyphen and the zero-width space, also Cf, are break
+/// opportunities instead: [`clean`] keeps them for [`wrap`].)
 fn is_format(c: char) -> bool {
     matches!(c,
         '\u{00ad}' | '\u{0600}'..='\u{0605}' | '\u{061c}' | '\u{06dd}' | '\u{070f}' | '\u{180e}'
@@ -64,32 +95,76 @@ pub fn marker(c: char) -> String {
 }
 
 /// Wraps `text` into lines no wider than `width` points at `size`. Line breaks in the text are kept
-/// (an empty line for a blank one); over-wide tokens are broken at safe points, or between
-/// characters when there is none.
+/// (an empty line for a blank one), and so is each line's indentation (leading spaces, from tabs
+/// too), on its wrapped continuation lines as well. Words break at spaces, then at soft hyphens
+/// (printed as "-" there) and zero-width spaces, then at safe points of over-wide tokens, or
+/// between characters when there is none. The lines come back without soft hyphens and zero-width
+/// spaces.
 pub fn wrap(text: &str, widths: &Widths, size: f64, width: f64) -> Vec<String> {
     let mut lines = Vec::new();
     for paragraph in text.split('\n') {
-        let mut line = String::new();
-        for word in paragraph.split(' ') {
-            let candidate = if line.is_empty() { word.to_owned() } else { format!("{line} {word}") };
-            if widths.width(&candidate, size) <= width {
+        let rest = paragraph.trim_start_matches(' ');
+        if rest.trim().is_empty() {
+            lines.push(String::new());
+            continue;
+        }
+        // An indent keeps at least half the column for the text.
+        let mut indent = paragraph[..paragraph.len() - rest.len()].to_owned();
+        while !indent.is_empty() && widths.width(&indent, size) > width / 2.0 {
+            indent.pop();
+        }
+        let room = width - widths.width(&indent, size);
+        lines
+            .extend(wrap_words(rest, widths, size, room).into_iter().map(|line| format!("{indent}{}", printed(&line))));
+    }
+    lines
+}
+
+/// Fills lines of at most `width` with the words of one paragraph.
+fn wrap_words(paragraph: &str, widths: &Widths, size: f64, width: f64) -> Vec<String> {
+    let fits = |text: &str| widths.width(&printed(text), size) <= width;
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in paragraph.split(' ') {
+        let mut word = word.to_owned();
+        loop {
+            let candidate = if line.is_empty() { word.clone() } else { format!("{line} {word}") };
+            if fits(&candidate) {
                 line = candidate;
+                break;
+            }
+            if let Some((head, tail)) = split_at_opportunity(&line, &word, &fits) {
+                lines.push(head);
+                line.clear();
+                word = tail;
                 continue;
             }
             if !line.is_empty() {
                 lines.push(std::mem::take(&mut line));
-            }
-            if widths.width(word, size) <= width {
-                line = word.to_owned();
                 continue;
             }
-            let mut pieces = break_token(word, widths, size, width);
+            let mut pieces = break_token(&printed(&word), widths, size, width);
             line = pieces.pop().unwrap_or_default();
             lines.extend(pieces);
+            break;
         }
-        lines.push(line);
     }
+    lines.push(line);
     lines
+}
+
+/// The line `line` completed with the longest head of `word` that ends at a soft hyphen (shown
+/// as "-") or a zero-width space and still fits, and the rest of the word.
+fn split_at_opportunity(line: &str, word: &str, fits: &dyn Fn(&str) -> bool) -> Option<(String, String)> {
+    let chars: Vec<char> = word.chars().collect();
+    (1..chars.len()).rev().filter(|&i| is_break_opportunity(chars[i])).find_map(|i| {
+        let mut head: String = chars[..i].iter().collect();
+        if chars[i] == SOFT_HYPHEN {
+            head.push('-');
+        }
+        let candidate = if line.is_empty() { head } else { format!("{line} {head}") };
+        fits(&candidate).then(|| (candidate, chars[i + 1..].iter().collect()))
+    })
 }
 
 fn break_token(token: &str, widths: &Widths, size: f64, width: f64) -> Vec<String> {
@@ -142,8 +217,8 @@ mod tests {
     #[test]
     fn clean_normalises_and_marks_what_the_font_lacks() {
         let mut replaced = BTreeMap::new();
-        let text = clean("a\u{308}\tb\r\nx😀y\u{7}", &|c| c != '😀', &mut replaced);
-        assert_eq!(text, "ä    b\nx[U+1F600]y[U+0007]");
+        let text = clean("a\u{308}\tb\r\nx😀y\u{7}\n\tz\u{ad}w\u{200b}", &|c| c != '😀', &mut replaced);
+        assert_eq!(text, "ä   b\nx[U+1F600]y[U+0007]\n    z\u{ad}w\u{200b}", "tabs to the next stop of four");
         assert_eq!(replaced, BTreeMap::from([('😀', 1), ('\u{7}', 1)]));
     }
 
@@ -164,6 +239,36 @@ mod tests {
                 .filter(|l| l.starts_with("polku") || l.contains("example"))
                 .all(|l| l.ends_with('/') || l.ends_with("loppu"))
         );
+    }
+
+    #[test]
+    fn indentation_is_kept_on_every_line_of_its_paragraph() {
+        let widths = mono();
+        let text = "Rivi 1\n    Sisennetty rivi, joka on niin pitkä että se jatkuu\n\n  x";
+        let lines = wrap(text, &widths, 10.0, 150.0);
+        assert_eq!(lines[0], "Rivi 1");
+        assert!(lines[1].starts_with("    Sisennetty"), "{lines:?}");
+        let continued: Vec<&String> = lines[2..].iter().take_while(|l| !l.is_empty()).collect();
+        assert!(!continued.is_empty() && continued.iter().all(|l| l.starts_with("    ") && !l.starts_with("     ")));
+        assert!(lines.iter().all(|l| widths.width(l, 10.0) <= 150.0), "{lines:?}");
+        assert_eq!(lines.last().map(String::as_str), Some("  x"));
+        assert!(lines.contains(&String::new()), "the blank line stays");
+    }
+
+    #[test]
+    fn soft_hyphens_and_zero_width_spaces_break_and_print_nothing_else() {
+        let widths = mono();
+        // 20 columns of 5 pt: the word breaks at the soft hyphen that fills the first line, and
+        // the one on the second line, where nothing breaks, prints nothing.
+        let text = "Asemakaava kaupunki\u{ad}suunnittelu\u{ad}virasto";
+        let lines = wrap(text, &widths, 10.0, 100.0);
+        assert_eq!(lines, ["Asemakaava kaupunki-", "suunnitteluvirasto"]);
+        let unbroken = wrap("ab\u{ad}cd ef\u{200b}gh", &widths, 10.0, 100.0);
+        assert_eq!(unbroken, ["abcd efgh"], "no hyphen and no mark where the line does not break");
+        let path = format!("https://example.fi/{}", "osa\u{200b}".repeat(12));
+        let broken = wrap(&path, &widths, 10.0, 100.0);
+        assert!(broken.iter().all(|l| widths.width(l, 10.0) <= 100.0 && !l.contains('\u{200b}')), "{broken:?}");
+        assert_eq!(broken.concat(), printed(&path));
     }
 
     #[test]
