@@ -122,7 +122,8 @@ pub fn wrap(text: &str, widths: &Widths, size: f64, width: f64) -> Vec<String> {
 
 /// Fills lines of at most `width` with the words of one paragraph.
 fn wrap_words(paragraph: &str, widths: &Widths, size: f64, width: f64) -> Vec<String> {
-    let fits = |text: &str| widths.width(&printed(text), size) <= width;
+    // Soft hyphens and zero-width spaces have no glyph in the subsets, so they measure 0.
+    let fits = |text: &str| widths.width(text, size) <= width;
     let mut lines = Vec::new();
     let mut line = String::new();
     for word in paragraph.split(' ') {
