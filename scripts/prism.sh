@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Holds the project's own TWeb and outbox clients to the contracts with Prism (issue 17): a Prism
 # mock of each contract must accept every request the clients send, uploads included, and Prism as
-# a validating proxy in front of the sandbox must pass a filing day's traffic both ways
+# a validating proxy in front of the sandbox must pass their JSON traffic both ways
 # (tests/export/prism.rs).
 #
 #   scripts/prism.sh
