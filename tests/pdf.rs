@@ -198,28 +198,63 @@ fn indentation_soft_hyphens_and_zero_width_spaces_print_as_laid_out() {
 
 #[test]
 fn missing_glyphs_are_marked_and_reported() {
-    let (_, emoji) = corpus().into_iter().find(|(p, _)| p.ends_with("04-emoji.json")).expect("emoji case");
-    let rendered = pdf::render(&emoji).expect("render");
-    let grinning = rendered.replaced.iter().find(|r| r.character == '😀').expect("😀 reported");
-    assert_eq!(grinning.marker, "[U+1F600]");
-    assert_eq!(grinning.count, 2);
+    let (_, cjk) = corpus().into_iter().find(|(p, _)| p.ends_with("22-cjk.json")).expect("CJK case");
+    let rendered = pdf::render(&cjk).expect("render");
+    let world = rendered.replaced.iter().find(|r| r.character == '世').expect("世 reported");
+    assert_eq!(world.marker, "[U+4E16]");
+    assert_eq!(world.count, 2);
     let text = tool("pdftotext", &["-raw", "-enc", "UTF-8"], &rendered.bytes);
-    assert!(text.contains("[U+1F600]"));
+    assert!(text.contains("[U+4E16]"));
+}
+
+#[test]
+fn emoji_and_symbols_print_from_the_fallback_faces_and_extract_as_typed() {
+    let case = |name: &str| corpus().into_iter().find(|(p, _)| p.ends_with(name)).expect("case").1;
+    let emoji = pdf::render(&case("04-emoji.json")).expect("render");
+    // Only the skin-tone modifier has no shipped face (Noto Emoji draws no modifiers).
+    let replaced: Vec<char> = emoji.replaced.iter().map(|r| r.character).collect();
+    assert_eq!(replaced, ['\u{1f3fd}'], "{:?}", emoji.replaced);
+    let text = tool("pdftotext", &["-raw", "-enc", "UTF-8"], &emoji.bytes);
+    for typed in ["Palaute 😀", "👍", "palvelusta 🎉", "👨\u{200d}👩\u{200d}👧", "❤\u{fe0f}"] {
+        assert!(text.contains(typed), "{typed:?} in\n{text}");
+    }
+    let fonts = tool("pdffonts", &[], &emoji.bytes);
+    assert!(fonts.contains("+NotoEmoji") && fonts.contains("+DejaVuSans-Symbols"), "{fonts}");
+
+    let symbols = pdf::render(&case("15-symbols.json")).expect("render");
+    assert!(symbols.replaced.is_empty(), "{:?}", symbols.replaced);
+    let text = tool("pdftotext", &["-raw", "-enc", "UTF-8"], &symbols.bytes);
+    assert!(text.contains("→ ← ↑ ↓ ✓ ✗ № ℃"), "{text}");
+    let fonts = tool("pdffonts", &[], &symbols.bytes);
+    assert!(fonts.contains("+DejaVuSans-Symbols") && !fonts.contains("NotoEmoji"), "only the faces used: {fonts}");
 }
 
 #[test]
 fn the_pdf_is_clean_subset_and_archival() {
-    for (path, transaction) in corpus().into_iter().step_by(4) {
+    // Every fourth case, and the two whose text needs the emoji and the symbol face.
+    let cases = corpus()
+        .into_iter()
+        .enumerate()
+        .filter(|(i, (p, _))| i % 4 == 0 || p.ends_with("04-emoji.json") || p.ends_with("15-symbols.json"));
+    for (_, (path, transaction)) in cases {
         let rendered = pdf::render(&transaction).expect("render");
         let check = tool("qpdf", &["--check"], &rendered.bytes);
         assert!(check.contains("No syntax or stream encoding errors found"), "{}: {check}", path.display());
         assert!(!check.contains("WARNING"), "{}: {check}", path.display());
         let fonts = tool("pdffonts", &[], &rendered.bytes);
         let rows: Vec<&str> = fonts.lines().skip(2).collect();
-        assert_eq!(rows.len(), 2, "{}: only the two used faces\n{fonts}", path.display());
+        assert!((2..=4).contains(&rows.len()), "{}: only the faces used\n{fonts}", path.display());
+        let mut names: Vec<&str> = Vec::new();
         for row in rows {
             let columns: Vec<&str> = row.split_whitespace().collect();
             assert!(columns[0].contains('+'), "subset tag: {row}");
+            let name = columns[0].split('+').nth(1).unwrap_or_default();
+            assert!(
+                ["LiberationSans", "LiberationSans-Bold", "NotoEmoji", "DejaVuSans-Symbols"].contains(&name),
+                "{row}"
+            );
+            assert!(!names.contains(&name), "each face embedded once: {fonts}");
+            names.push(name);
             assert_eq!(
                 &columns[columns.len() - 5..columns.len() - 2],
                 ["yes", "yes", "yes"],

@@ -46,6 +46,8 @@ fn literals_in_ui() -> BTreeSet<String> {
         "history-grid",
         "liberation-sans",
         "liberation-sans-bold",
+        "noto-emoji",
+        "dejavu-sans-symbols",
         "kirjaamo-language",
         "rustls-no-provider",
         "admin-case-group",

@@ -32,12 +32,15 @@ pub enum FinishError {
     Missing(&'static str),
 }
 
-/// One embedded face: its subset and its PDF name.
+/// One embedded face: its subset, its PDF name and the built-in font that stands in for it in
+/// slot mode.
 pub struct Face<'a> {
     /// The subset handed to genpdf.
     pub subset: &'a Subset,
     /// PostScript-style name without the subset tag, e.g. `LiberationSans-Bold`.
     pub name: &'static str,
+    /// The built-in font name genpdf writes for it in slot mode, e.g. `Helvetica-Bold`.
+    pub builtin: &'static [u8],
 }
 
 /// What the finishing pass needs to know.
@@ -54,10 +57,9 @@ pub struct Finish<'a> {
     pub footer_left: &'a str,
     /// "Sivu" or "Sida".
     pub page_word: &'a str,
-    /// The regular face, which also sets the footers.
-    pub regular: Face<'a>,
-    /// The bold face.
-    pub bold: Face<'a>,
+    /// The faces: Liberation Sans regular first (it also sets the footers), then bold, then the
+    /// emoji and symbol fallbacks the document uses.
+    pub faces: Vec<Face<'a>>,
     /// Whether genpdf wrote slot codes with built-in font references (see `subset_slots`).
     pub slot_mode: bool,
 }
@@ -67,7 +69,7 @@ fn tag(data: &[u8]) -> String {
 }
 
 /// Renames the embedded fonts and fixes their descriptors; returns the regular face's new name.
-fn name_fonts(doc: &mut Document, faces: [&Face<'_>; 2]) -> Result<Vec<u8>, FinishError> {
+fn name_fonts(doc: &mut Document, faces: &[&Face<'_>]) -> Result<Vec<u8>, FinishError> {
     let mut descriptors: Vec<(ObjectId, ObjectId, usize)> = Vec::new(); // descriptor, font file, face
     for (id, object) in &doc.objects {
         let Object::Dictionary(dict) = object else { continue };
@@ -185,30 +187,30 @@ fn type0(doc: &mut Document, face: &Face<'_>) -> (Dictionary, Vec<u8>) {
     (font, name)
 }
 
-/// Slot mode: replaces genpdf's built-in Helvetica references with the embedded subsets; returns
-/// the regular face's name.
-fn embed_slot_fonts(doc: &mut Document, faces: [&Face<'_>; 2]) -> Result<Vec<u8>, FinishError> {
+/// Slot mode: replaces genpdf's built-in stand-in references with the embedded subsets (a face
+/// that two stand-ins name is embedded once); returns the regular face's name.
+fn embed_slot_fonts(doc: &mut Document, faces: &[&Face<'_>]) -> Result<Vec<u8>, FinishError> {
     let targets: Vec<(ObjectId, usize)> = doc
         .objects
         .iter()
         .filter_map(|(id, object)| {
             let base = object.as_dict().ok()?.get(b"BaseFont").ok()?.as_name().ok()?;
-            match base {
-                b"Helvetica" => Some((*id, 0)),
-                b"Helvetica-Bold" => Some((*id, 1)),
-                _ => None,
-            }
+            faces.iter().position(|face| face.builtin == base).map(|face| (*id, face))
         })
         .collect();
-    let mut regular_name = None;
+    let mut made: Vec<Option<(Dictionary, Vec<u8>)>> = vec![None; faces.len()];
     for (id, face) in targets {
-        let (font, name) = type0(doc, faces[face]);
-        if face == 0 {
-            regular_name = Some(name);
-        }
+        let (font, _) = match &made[face] {
+            Some(done) => done.clone(),
+            None => {
+                let done = type0(doc, faces[face]);
+                made[face] = Some(done.clone());
+                done
+            }
+        };
         doc.objects.insert(id, Object::Dictionary(font));
     }
-    regular_name.ok_or(FinishError::Missing("regular font"))
+    made.into_iter().next().flatten().map(|(_, name)| name).ok_or(FinishError::Missing("regular font"))
 }
 
 /// Removes fonts no content stream uses (genpdf registers italic faces the layout never sets).
@@ -266,8 +268,7 @@ fn text_width(text: &str, subset: &Subset, size: f64) -> f64 {
     units * size / f64::from(subset.units_per_em.max(1))
 }
 
-fn footer(input: &Finish<'_>, font: &str, page: usize, pages: usize) -> Vec<u8> {
-    let subset = input.regular.subset;
+fn footer(input: &Finish<'_>, subset: &Subset, font: &str, page: usize, pages: usize) -> Vec<u8> {
     let left_x = SIDE_MARGIN_MM * PT_PER_MM;
     let right_edge = PAGE_WIDTH_PT - SIDE_MARGIN_MM * PT_PER_MM;
     let rule_y = (BOTTOM_MARGIN_MM - 6.0) * PT_PER_MM;
@@ -341,11 +342,10 @@ fn uuid(bytes: &[u8]) -> String {
 pub fn finish(raw: &[u8], input: &Finish<'_>) -> Result<(Vec<u8>, usize), FinishError> {
     let mut doc = Document::load_mem(raw)?;
     doc.version = "1.7".to_owned();
-    let regular_name = if input.slot_mode {
-        embed_slot_fonts(&mut doc, [&input.regular, &input.bold])?
-    } else {
-        name_fonts(&mut doc, [&input.regular, &input.bold])?
-    };
+    let faces: Vec<&Face<'_>> = input.faces.iter().collect();
+    let regular = faces.first().ok_or(FinishError::Missing("regular face"))?.subset;
+    let regular_name =
+        if input.slot_mode { embed_slot_fonts(&mut doc, &faces)? } else { name_fonts(&mut doc, &faces)? };
     let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
     drop_unused_fonts(&mut doc, &pages)?;
     for (index, page) in pages.iter().enumerate() {
@@ -355,7 +355,7 @@ pub fn finish(raw: &[u8], input: &Finish<'_>) -> Result<(Vec<u8>, usize), Finish
             .find(|(_, font)| font.get(b"BaseFont").and_then(Object::as_name).ok() == Some(regular_name.as_slice()))
             .map(|(name, _)| String::from_utf8_lossy(&name).into_owned())
             .ok_or(FinishError::Missing("regular font on every page"))?;
-        doc.add_page_contents(*page, footer(input, &resource, index + 1, pages.len()))?;
+        doc.add_page_contents(*page, footer(input, regular, &resource, index + 1, pages.len()))?;
     }
 
     let digest = Sha256::digest(input.id_seed);

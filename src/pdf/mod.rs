@@ -4,27 +4,26 @@
 //! [`render`] is synchronous and CPU-bound (genpdf's document is not `Send`): call it on a worker.
 
 mod content;
+mod embedding;
+pub mod faces;
 mod finish;
 mod format;
 mod layout;
 mod subset;
 mod text;
 
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 
 use genpdf::fonts::{FontData, FontFamily};
+use printpdf::BuiltinFont;
 
 pub use format::{field_value, size as format_size, timestamp};
 pub use subset::{SLOT_CAPACITY, Subset, SubsetError, subset, subset_slots};
 
 use crate::domain::{Language, Transaction};
 use content::Content;
+use embedding::{Charsets, Subsets};
 use text::Widths;
-
-/// Liberation Sans Regular (SIL OFL 1.1).
-const REGULAR: &[u8] = include_bytes!("../../assets/fonts/LiberationSans-Regular.ttf");
-/// Liberation Sans Bold (SIL OFL 1.1).
-const BOLD: &[u8] = include_bytes!("../../assets/fonts/LiberationSans-Bold.ttf");
 
 /// A character the fonts cannot show, replaced by a visible `[U+XXXX]` marker.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -68,22 +67,30 @@ fn widths(subset: &Subset) -> Widths {
     Widths { advances, units_per_em: subset.units_per_em }
 }
 
-fn faces() -> Result<(ttf_parser::Face<'static>, ttf_parser::Face<'static>), SubsetError> {
-    let parse = |data: &'static [u8]| ttf_parser::Face::parse(data, 0).map_err(SubsetError::from);
-    Ok((parse(REGULAR)?, parse(BOLD)?))
+/// `text`'s widths with the fallback faces' characters added, in `text`'s font units.
+fn with_fallbacks(mut text: Widths, fallbacks: &[Option<&Subset>]) -> Widths {
+    for subset in fallbacks.iter().flatten() {
+        let scale = f64::from(text.units_per_em) / f64::from(subset.units_per_em.max(1));
+        for (c, advance) in widths(subset).advances {
+            let advance = (f64::from(advance) * scale).round().clamp(0.0, f64::from(u16::MAX)) as u16;
+            text.advances.entry(c).or_insert(advance);
+        }
+    }
+    text
 }
 
-fn content_of(transaction: &Transaction) -> Result<Content, PdfError> {
-    let (regular, bold) = faces()?;
-    let supported = |c: char| c == ' ' || (regular.glyph_index(c).is_some() && bold.glyph_index(c).is_some());
-    Ok(Content::new(transaction, &supported))
+fn content_of(transaction: &Transaction) -> Result<(Content, faces::Faces), PdfError> {
+    let faces = faces::Faces::new()?;
+    let supported = |c: char| faces.face_of(c).is_some();
+    let content = Content::new(transaction, &supported);
+    Ok((content, faces))
 }
 
 /// Every text the PDF of `transaction` shows, in reading order, as it is printed (formatted, and
 /// with markers for characters the fonts lack); the page footers are not included. Tests compare
 /// it with the text extracted from the PDF.
 pub fn shown_text(transaction: &Transaction) -> Result<Vec<String>, PdfError> {
-    Ok(content_of(transaction)?.in_order())
+    Ok(content_of(transaction)?.0.in_order())
 }
 
 /// The footer texts of page `page` of `pages`: left and right.
@@ -94,39 +101,45 @@ pub fn footer_text(transaction: &Transaction, page: usize, pages: usize) -> (Str
 
 /// Renders `transaction` as its archival PDF.
 pub fn render(transaction: &Transaction) -> Result<RenderedPdf, PdfError> {
-    let content = content_of(transaction)?;
+    let (content, faces) = content_of(transaction)?;
     let footer_left = content.header.first().map(|h| h.1.clone()).unwrap_or_default();
-    let regular_chars: BTreeSet<char> = content.regular_chars(&footer_left);
-    let bold_chars = content.bold_chars();
-    // Slot mode keeps printpdf from scanning every Unicode code point per embedded font (about
-    // 20 ms a face): genpdf lays out single-byte stand-ins with built-in font references, and the
-    // finishing pass embeds the real subsets. Documents with more distinct characters than the
-    // slots hold take the slower path where printpdf embeds the subsets itself.
-    let slots =
-        match (subset_slots(REGULAR, regular_chars.iter().copied()), subset_slots(BOLD, bold_chars.iter().copied())) {
-            (Ok(regular), Ok(bold)) => Some((regular, bold)),
-            _ => None,
-        };
-    let slot_mode = slots.is_some();
-    let (regular, bold) = match slots {
-        Some(pair) => pair,
-        None => (subset(REGULAR, regular_chars)?, subset(BOLD, bold_chars)?),
+    let sets = Charsets::new(&faces, content.regular_chars(&footer_left), content.bold_chars());
+    let subsets = Subsets::new(&sets)?;
+    let fallbacks = [subsets.emoji.as_ref(), subsets.symbols.as_ref()];
+    let regular_widths = with_fallbacks(widths(&subsets.regular), &fallbacks);
+    let bold_widths = with_fallbacks(widths(&subsets.bold), &fallbacks);
+    use BuiltinFont::{
+        Courier, CourierBoldOblique, CourierOblique, Helvetica, HelveticaBold, HelveticaBoldOblique, HelveticaOblique,
+        TimesBoldItalic, TimesItalic, TimesRoman,
     };
-    let (regular_widths, bold_widths) = (widths(&regular), widths(&bold));
-    use printpdf::BuiltinFont::{Helvetica, HelveticaBold, HelveticaBoldOblique, HelveticaOblique};
+    let slot_mode = subsets.slot_mode;
     let embedded = |builtin| if slot_mode { Some(builtin) } else { None };
-    let family = FontFamily {
-        regular: FontData::new(regular.data.clone(), embedded(Helvetica))?,
-        bold: FontData::new(bold.data.clone(), embedded(HelveticaBold))?,
+    let liberation = FontFamily {
+        regular: FontData::new(subsets.regular.data.clone(), embedded(Helvetica))?,
+        bold: FontData::new(subsets.bold.data.clone(), embedded(HelveticaBold))?,
         // Never set in italic: built-in stand-ins keep genpdf from embedding two more faces.
-        italic: FontData::new(regular.data.clone(), Some(HelveticaOblique))?,
-        bold_italic: FontData::new(bold.data.clone(), Some(HelveticaBoldOblique))?,
+        italic: FontData::new(subsets.regular.data.clone(), Some(HelveticaOblique))?,
+        bold_italic: FontData::new(subsets.bold.data.clone(), Some(HelveticaBoldOblique))?,
     };
-    let faces = layout::Faces {
-        regular: layout::Face { widths: &regular_widths, encoding: &regular.encoding },
-        bold: layout::Face { widths: &bold_widths, encoding: &bold.encoding },
+    // A fallback face has one weight: its regular and bold stand-ins are the same built-in name,
+    // and the italic ones are never set.
+    let emoji = match &subsets.emoji {
+        Some(subset) => Some(subsets.family(subset, [Courier, Courier, CourierOblique, CourierBoldOblique])?),
+        None => None,
     };
-    let raw = layout::render(&content, &faces, family)?;
+    let symbols = match &subsets.symbols {
+        Some(subset) => Some(subsets.family(subset, [TimesRoman, TimesRoman, TimesItalic, TimesBoldItalic])?),
+        None => None,
+    };
+    let empty = BTreeMap::new();
+    let layout_faces = layout::Faces {
+        regular: layout::Face { widths: &regular_widths, encoding: &subsets.regular.encoding },
+        bold: layout::Face { widths: &bold_widths, encoding: &subsets.bold.encoding },
+        route: &sets.route,
+        emoji: subsets.emoji.as_ref().map_or(&empty, |s| &s.encoding),
+        symbols: subsets.symbols.as_ref().map_or(&empty, |s| &s.encoding),
+    };
+    let raw = layout::render(&content, &layout_faces, layout::Fonts { text: liberation, emoji, symbols })?;
     let id_seed = serde_json::to_vec(transaction).unwrap_or_else(|_| transaction.id.clone().into_bytes());
     let input = finish::Finish {
         title: format!("{} {}", transaction.service.name, transaction.id),
@@ -139,8 +152,19 @@ pub fn render(transaction: &Transaction) -> Result<RenderedPdf, PdfError> {
         footer_left: &footer_left,
         page_word: content.texts.page,
         slot_mode,
-        regular: finish::Face { subset: &regular, name: "LiberationSans" },
-        bold: finish::Face { subset: &bold, name: "LiberationSans-Bold" },
+        faces: [
+            Some(finish::Face { subset: &subsets.regular, name: "LiberationSans", builtin: b"Helvetica" }),
+            Some(finish::Face { subset: &subsets.bold, name: "LiberationSans-Bold", builtin: b"Helvetica-Bold" }),
+            subsets.emoji.as_ref().map(|subset| finish::Face { subset, name: "NotoEmoji", builtin: b"Courier" }),
+            subsets.symbols.as_ref().map(|subset| finish::Face {
+                subset,
+                name: "DejaVuSans-Symbols",
+                builtin: b"Times-Roman",
+            }),
+        ]
+        .into_iter()
+        .flatten()
+        .collect(),
     };
     let (bytes, pages) = finish::finish(&raw, &input)?;
     let replaced = content

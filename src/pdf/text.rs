@@ -18,6 +18,15 @@ pub const SOFT_HYPHEN: char = '\u{00ad}';
 /// Zero-width space (U+200B): a break opportunity that prints nothing.
 pub const ZERO_WIDTH_SPACE: char = '\u{200b}';
 
+/// Zero-width joiner (U+200D): kept, invisible, after a pictograph, where it joins emoji such as
+/// 👨‍👩‍👧; a marker anywhere else.
+const ZERO_WIDTH_JOINER: char = '\u{200d}';
+
+/// Emoji and pictographic symbols, after which a zero-width joiner belongs.
+fn is_pictograph(c: char) -> bool {
+    matches!(c, '\u{2600}'..='\u{27bf}' | '\u{2b00}'..='\u{2bff}' | '\u{1f000}'..='\u{1faff}')
+}
+
 /// Whether `c` is one of the invisible break opportunities kept through [`clean`] for [`wrap`].
 pub fn is_break_opportunity(c: char) -> bool {
     c == SOFT_HYPHEN || c == ZERO_WIDTH_SPACE
@@ -60,6 +69,9 @@ pub fn clean(text: &str, supported: &dyn Fn(char) -> bool, replaced: &mut BTreeM
             c if is_break_opportunity(c) => {
                 out.push(c);
                 continue;
+            }
+            ZERO_WIDTH_JOINER if out.chars().next_back().is_some_and(is_pictograph) && supported(ZERO_WIDTH_JOINER) => {
+                out.push(ZERO_WIDTH_JOINER);
             }
             c if !c.is_control() && !is_format(c) && supported(c) => out.push(c),
             c => {
@@ -221,6 +233,10 @@ mod tests {
         let text = clean("a\u{308}\tb\r\nx😀y\u{7}\n\tz\u{ad}w\u{200b}", &|c| c != '😀', &mut replaced);
         assert_eq!(text, "ä   b\nx[U+1F600]y[U+0007]\n    z\u{ad}w\u{200b}", "tabs to the next stop of four");
         assert_eq!(replaced, BTreeMap::from([('😀', 1), ('\u{7}', 1)]));
+        // A zero-width joiner stays between emoji (👨‍👩), and is marked anywhere else.
+        let mut marked = BTreeMap::new();
+        assert_eq!(clean("👨\u{200d}👩 a\u{200d}b", &|_| true, &mut marked), "👨\u{200d}👩 a[U+200D]b");
+        assert_eq!(marked, BTreeMap::from([('\u{200d}', 1)]));
     }
 
     #[test]

@@ -1,4 +1,5 @@
-//! The desk's fonts: the PDF's own Liberation Sans before egui's.
+//! The desk's fonts: the PDF's own faces (Liberation Sans, then its emoji and symbol fallbacks)
+//! around egui's, so that the desk shows what the PDF prints.
 
 use std::sync::Arc;
 
@@ -6,17 +7,22 @@ use super::DeskApp;
 
 impl DeskApp {
     /// Uses Liberation Sans (the PDF's font, which covers Finnish, Swedish and the symbols the
-    /// desk shows) before egui's own fonts.
+    /// desk shows) before egui's own fonts, and the PDF's emoji and symbol faces after them.
     pub fn install_fonts(ctx: &egui::Context) {
         let mut fonts = egui::FontDefinitions::default();
+        // The PDF's own bytes, not a second copy of them.
+        use crate::pdf::faces::{BOLD, EMOJI, REGULAR, SYMBOLS};
         for (name, data) in [
-            ("liberation-sans", &include_bytes!("../../../../assets/fonts/LiberationSans-Regular.ttf")[..]),
-            ("liberation-sans-bold", &include_bytes!("../../../../assets/fonts/LiberationSans-Bold.ttf")[..]),
+            ("liberation-sans", REGULAR),
+            ("liberation-sans-bold", BOLD),
+            ("noto-emoji", EMOJI),
+            ("dejavu-sans-symbols", SYMBOLS),
         ] {
             fonts.font_data.insert(name.to_owned(), Arc::new(egui::FontData::from_static(data)));
         }
         if let Some(family) = fonts.families.get_mut(&egui::FontFamily::Proportional) {
             family.insert(0, "liberation-sans".to_owned());
+            family.extend(["noto-emoji".to_owned(), "dejavu-sans-symbols".to_owned()]);
         }
         ctx.set_fonts(fonts);
     }
