@@ -275,6 +275,8 @@ fn the_pdf_is_clean_subset_and_archival() {
         );
         let raw = String::from_utf8_lossy(&rendered.bytes);
         assert!(raw.contains("GTS_PDFA1") || !raw.contains("FOGRA"), "sRGB output intent");
+        let json = tool("qpdf", &["--json=2", "--json-key=qpdf"], &rendered.bytes);
+        assert!(json.contains("\"/DisplayDocTitle\": true"), "{}: the window shows the title", path.display());
     }
 }
 

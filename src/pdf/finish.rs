@@ -389,6 +389,11 @@ pub fn finish(raw: &[u8], input: &Finish<'_>) -> Result<(Vec<u8>, usize), Finish
     catalog.set("Metadata", Object::Reference(metadata));
     catalog.set("OutputIntents", Object::Array(vec![Object::Dictionary(intent)]));
     catalog.set("Lang", Object::string_literal(input.lang));
+    // A viewer's window shows the title (service and transaction id), not the file name.
+    catalog.set(
+        "ViewerPreferences",
+        Object::Dictionary(Dictionary::from_iter([("DisplayDocTitle", Object::Boolean(true))])),
+    );
     doc.trailer.set("Info", Object::Reference(info));
     doc.trailer.set("ID", Object::Array(vec![id.clone(), id]));
     doc.prune_objects();
