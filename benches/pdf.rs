@@ -21,15 +21,21 @@ fn typical() -> Transaction {
         .expect("seed transactions")
 }
 
-fn three_hundred() -> Transaction {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/pdf_corpus/08-300-fields.json");
+fn corpus(name: &str) -> Transaction {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/pdf_corpus").join(name);
     serde_json::from_str(&std::fs::read_to_string(path).expect("corpus file")).expect("transaction")
+}
+
+fn three_hundred() -> Transaction {
+    corpus("08-300-fields.json")
 }
 
 fn benches(c: &mut Criterion) {
     let typical = typical();
     let large = three_hundred();
-    for (name, transaction) in [("typical", &typical), ("300 fields", &large)] {
+    // Emoji and symbols: all four faces embedded (issue 18).
+    let emoji = corpus("04-emoji.json");
+    for (name, transaction) in [("typical", &typical), ("300 fields", &large), ("emoji", &emoji)] {
         let rendered = kirjaamo::pdf::render(transaction).expect("render");
         eprintln!(
             "{name}: {} fields, {} pages, {} bytes ({:.1} KB)",
@@ -43,6 +49,7 @@ fn benches(c: &mut Criterion) {
     group.sample_size(30);
     group.bench_function("render typical form", |b| b.iter(|| kirjaamo::pdf::render(black_box(&typical))));
     group.bench_function("render 300-field form", |b| b.iter(|| kirjaamo::pdf::render(black_box(&large))));
+    group.bench_function("render emoji form (four faces)", |b| b.iter(|| kirjaamo::pdf::render(black_box(&emoji))));
     let text: String = kirjaamo::pdf::shown_text(&typical).expect("text").concat();
     let font = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/fonts/LiberationSans-Regular.ttf"))
         .expect("font");

@@ -227,6 +227,18 @@ fn emoji_and_symbols_print_from_the_fallback_faces_and_extract_as_typed() {
     assert!(text.contains("→ ← ↑ ↓ ✓ ✗ № ℃"), "{text}");
     let fonts = tool("pdffonts", &[], &symbols.bytes);
     assert!(fonts.contains("+DejaVuSans-Symbols") && !fonts.contains("NotoEmoji"), "only the faces used: {fonts}");
+
+    // More characters than the single-byte slots hold: printpdf embeds the fallbacks too.
+    let many = pdf::render(&case("26-many-scripts.json")).expect("render");
+    assert!(many.replaced.is_empty(), "{:?}", many.replaced);
+    let text = tool("pdftotext", &["-raw", "-enc", "UTF-8"], &many.bytes);
+    assert!(text.contains("✓ valmis 😀 → seuraava ℃ ★"), "{text}");
+    let fonts = tool("pdffonts", &[], &many.bytes);
+    for face in ["+NotoEmoji", "+DejaVuSans-Symbols"] {
+        let row = fonts.lines().find(|l| l.contains(face)).unwrap_or_else(|| panic!("{face}: {fonts}"));
+        let columns: Vec<&str> = row.split_whitespace().collect();
+        assert_eq!(&columns[columns.len() - 5..columns.len() - 2], ["yes", "yes", "yes"], "{row}");
+    }
 }
 
 #[test]

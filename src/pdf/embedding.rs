@@ -52,59 +52,65 @@ impl Charsets {
     }
 }
 
-/// The subsets of one document: in slot mode when every face's characters fit the slots.
+/// One face's subset, and whether it is in slot mode (see [`subset_slots`]).
+pub struct Embedded {
+    /// The subset.
+    pub subset: Subset,
+    /// Whether genpdf sets single-byte stand-ins for it under a built-in font name, which the
+    /// finishing pass replaces with the subset; otherwise printpdf embeds it.
+    pub slotted: bool,
+}
+
+impl Embedded {
+    /// The built-in stand-in `builtin` in slot mode, nothing (printpdf embeds the face) otherwise.
+    pub fn stand_in(&self, builtin: BuiltinFont) -> Option<BuiltinFont> {
+        self.slotted.then_some(builtin)
+    }
+}
+
+/// The subsets of one document, each face in slot mode when its characters fit the slots.
 pub struct Subsets {
     /// Liberation Sans Regular.
-    pub regular: Subset,
+    pub regular: Embedded,
     /// Liberation Sans Bold.
-    pub bold: Subset,
+    pub bold: Embedded,
     /// Noto Emoji, when the document has emoji.
-    pub emoji: Option<Subset>,
+    pub emoji: Option<Embedded>,
     /// DejaVu Sans Symbols, when the document has symbols Liberation Sans lacks.
-    pub symbols: Option<Subset>,
-    /// Whether every face fit the single-byte slots (see [`subset_slots`]).
-    pub slot_mode: bool,
+    pub symbols: Option<Embedded>,
 }
 
 impl Subsets {
-    /// The subsets of `sets`: single-byte slots when every face fits them, full subsets otherwise.
+    /// The subsets of `sets`. Slot mode keeps printpdf from scanning every Unicode code point per
+    /// embedded font (about 20 ms a face): genpdf lays out single-byte stand-ins with built-in
+    /// font references, and the finishing pass embeds the real subsets. A face with more distinct
+    /// characters than the slots hold takes the slower path where printpdf embeds it itself; the
+    /// emoji face never does, as printpdf 0.3 drops characters outside the Basic Multilingual
+    /// Plane (more than 188 distinct emoji in one form are refused, not lost).
     pub fn new(sets: &Charsets) -> Result<Self, SubsetError> {
-        // Slot mode keeps printpdf from scanning every Unicode code point per embedded font (about
-        // 20 ms a face): genpdf lays out single-byte stand-ins with built-in font references, and
-        // the finishing pass embeds the real subsets. Documents with more distinct characters
-        // than the slots hold take the slower path where printpdf embeds the subsets itself.
-        match Self::with(sets, true) {
-            Ok(subsets) => Ok(subsets),
-            Err(_) => Self::with(sets, false),
-        }
-    }
-
-    fn with(sets: &Charsets, slot_mode: bool) -> Result<Self, SubsetError> {
-        let one = |data: &[u8], chars: &BTreeSet<char>| {
-            if slot_mode { subset_slots(data, chars.iter().copied()) } else { subset(data, chars.clone()) }
+        let either = |data: &[u8], chars: &BTreeSet<char>| match subset_slots(data, chars.iter().copied()) {
+            Ok(subset) => Ok(Embedded { subset, slotted: true }),
+            Err(SubsetError::TooManyChars(_)) => Ok(Embedded { subset: subset(data, chars.clone())?, slotted: false }),
+            Err(other) => Err(other),
         };
-        let optional = |data: &[u8], chars: &BTreeSet<char>| {
-            if chars.is_empty() { Ok(None) } else { one(data, chars).map(Some) }
+        let emoji = match sets.emoji.is_empty() {
+            true => None,
+            false => Some(Embedded { subset: subset_slots(EMOJI, sets.emoji.iter().copied())?, slotted: true }),
         };
         Ok(Self {
-            regular: one(REGULAR, &sets.regular)?,
-            bold: one(BOLD, &sets.bold)?,
-            emoji: optional(EMOJI, &sets.emoji)?,
-            symbols: optional(SYMBOLS, &sets.symbols)?,
-            slot_mode,
+            regular: either(REGULAR, &sets.regular)?,
+            bold: either(BOLD, &sets.bold)?,
+            emoji,
+            symbols: if sets.symbols.is_empty() { None } else { Some(either(SYMBOLS, &sets.symbols)?) },
         })
     }
 
     /// A genpdf family of one subset: the built-in names are the stand-ins the finishing pass
     /// replaces in slot mode (one name for every variant of a one-weight fallback face).
-    pub fn family(
-        &self,
-        subset: &Subset,
-        names: [BuiltinFont; 4],
-    ) -> Result<FontFamily<FontData>, genpdf::error::Error> {
+    pub fn family(face: &Embedded, names: [BuiltinFont; 4]) -> Result<FontFamily<FontData>, genpdf::error::Error> {
         // The italic variants are never set: stand-ins in either mode, so nothing embeds them.
         let data = |builtin, never_set: bool| {
-            FontData::new(subset.data.clone(), (self.slot_mode || never_set).then_some(builtin))
+            FontData::new(face.subset.data.clone(), (face.slotted || never_set).then_some(builtin))
         };
         let [regular, bold, italic, bold_italic] = names;
         Ok(FontFamily {
@@ -113,5 +119,34 @@ impl Subsets {
             italic: data(italic, true)?,
             bold_italic: data(bold_italic, true)?,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn faces_choose_slot_mode_each_and_too_many_emoji_are_refused_not_lost() {
+        let faces = Faces::new().expect("faces");
+        let latin: BTreeSet<char> = "Hakemus äö".chars().collect();
+        // Mixed: 300 distinct Cyrillic, Greek and Latin letters overflow the regular face's slots,
+        // the bold face and the symbols stay in slot mode.
+        let many: BTreeSet<char> = ('\u{0100}'..='\u{017f}')
+            .chain('\u{0391}'..='\u{03c9}')
+            .chain('\u{0410}'..='\u{044f}')
+            .chain(['✓'])
+            .collect();
+        let sets = Charsets::new(&faces, many, latin.clone());
+        assert_eq!(sets.route.get(&'✓'), Some(&Fallback::Symbols));
+        let subsets = Subsets::new(&sets).expect("subsets");
+        assert!(!subsets.regular.slotted && subsets.bold.slotted);
+        assert!(subsets.symbols.as_ref().is_some_and(|s| s.slotted) && subsets.emoji.is_none());
+
+        let emoji: BTreeSet<char> =
+            ('\u{1f300}'..='\u{1faff}').filter(|&c| faces.face_of(c) == Some(Fallback::Emoji)).take(200).collect();
+        assert_eq!(emoji.len(), 200);
+        let sets = Charsets::new(&faces, emoji, latin);
+        assert!(matches!(Subsets::new(&sets), Err(SubsetError::TooManyChars(_))));
     }
 }

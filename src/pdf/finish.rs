@@ -41,6 +41,9 @@ pub struct Face<'a> {
     pub name: &'static str,
     /// The built-in font name genpdf writes for it in slot mode, e.g. `Helvetica-Bold`.
     pub builtin: &'static [u8],
+    /// Whether it is in slot mode (genpdf wrote stand-in codes under `builtin`); otherwise
+    /// printpdf embedded it and the pass only names it.
+    pub slotted: bool,
 }
 
 /// What the finishing pass needs to know.
@@ -60,16 +63,14 @@ pub struct Finish<'a> {
     /// The faces: Liberation Sans regular first (it also sets the footers), then bold, then the
     /// emoji and symbol fallbacks the document uses.
     pub faces: Vec<Face<'a>>,
-    /// Whether genpdf wrote slot codes with built-in font references (see `subset_slots`).
-    pub slot_mode: bool,
 }
 
 fn tag(data: &[u8]) -> String {
     Sha256::digest(data).iter().take(6).map(|b| char::from(b'A' + b % 26)).collect()
 }
 
-/// Renames the embedded fonts and fixes their descriptors; returns the regular face's new name.
-fn name_fonts(doc: &mut Document, faces: &[&Face<'_>]) -> Result<Vec<u8>, FinishError> {
+/// Renames the embedded fonts and fixes their descriptors; returns the first face's new name.
+fn name_fonts(doc: &mut Document, faces: &[&Face<'_>]) -> Result<Option<Vec<u8>>, FinishError> {
     let mut descriptors: Vec<(ObjectId, ObjectId, usize)> = Vec::new(); // descriptor, font file, face
     for (id, object) in &doc.objects {
         let Object::Dictionary(dict) = object else { continue };
@@ -108,7 +109,7 @@ fn name_fonts(doc: &mut Document, faces: &[&Face<'_>]) -> Result<Vec<u8>, Finish
             }
         }
     }
-    regular_name.ok_or(FinishError::Missing("embedded regular font"))
+    Ok(regular_name)
 }
 
 fn to_unicode(subset: &Subset) -> Vec<u8> {
@@ -188,8 +189,8 @@ fn type0(doc: &mut Document, face: &Face<'_>) -> (Dictionary, Vec<u8>) {
 }
 
 /// Slot mode: replaces genpdf's built-in stand-in references with the embedded subsets (a face
-/// that two stand-ins name is embedded once); returns the regular face's name.
-fn embed_slot_fonts(doc: &mut Document, faces: &[&Face<'_>]) -> Result<Vec<u8>, FinishError> {
+/// that two stand-ins name is embedded once); returns the first face's name.
+fn embed_slot_fonts(doc: &mut Document, faces: &[&Face<'_>]) -> Result<Option<Vec<u8>>, FinishError> {
     let targets: Vec<(ObjectId, usize)> = doc
         .objects
         .iter()
@@ -210,7 +211,7 @@ fn embed_slot_fonts(doc: &mut Document, faces: &[&Face<'_>]) -> Result<Vec<u8>, 
         };
         doc.objects.insert(id, Object::Dictionary(font));
     }
-    made.into_iter().next().flatten().map(|(_, name)| name).ok_or(FinishError::Missing("regular font"))
+    Ok(made.into_iter().next().flatten().map(|(_, name)| name))
 }
 
 /// Removes fonts no content stream uses (genpdf registers italic faces the layout never sets).
@@ -342,10 +343,14 @@ fn uuid(bytes: &[u8]) -> String {
 pub fn finish(raw: &[u8], input: &Finish<'_>) -> Result<(Vec<u8>, usize), FinishError> {
     let mut doc = Document::load_mem(raw)?;
     doc.version = "1.7".to_owned();
-    let faces: Vec<&Face<'_>> = input.faces.iter().collect();
-    let regular = faces.first().ok_or(FinishError::Missing("regular face"))?.subset;
-    let regular_name =
-        if input.slot_mode { embed_slot_fonts(&mut doc, &faces)? } else { name_fonts(&mut doc, &faces)? };
+    let regular = input.faces.first().ok_or(FinishError::Missing("regular face"))?;
+    let slotted: Vec<&Face<'_>> = input.faces.iter().filter(|f| f.slotted).collect();
+    let embedded: Vec<&Face<'_>> = input.faces.iter().filter(|f| !f.slotted).collect();
+    let slot_name = if slotted.is_empty() { None } else { embed_slot_fonts(&mut doc, &slotted)? };
+    let embedded_name = if embedded.is_empty() { None } else { name_fonts(&mut doc, &embedded)? };
+    let regular_name = (if regular.slotted { slot_name } else { embedded_name })
+        .ok_or(FinishError::Missing("embedded regular font"))?;
+    let regular = regular.subset;
     let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
     drop_unused_fonts(&mut doc, &pages)?;
     for (index, page) in pages.iter().enumerate() {

@@ -99,45 +99,49 @@ pub fn footer_text(transaction: &Transaction, page: usize, pages: usize) -> (Str
     (transaction.id.clone(), format!("{word} {page} / {pages}"))
 }
 
+/// The finishing pass's view of one embedded face.
+fn face<'a>(embedded: &'a embedding::Embedded, name: &'static str, builtin: &'static [u8]) -> finish::Face<'a> {
+    finish::Face { subset: &embedded.subset, name, builtin, slotted: embedded.slotted }
+}
+
 /// Renders `transaction` as its archival PDF.
 pub fn render(transaction: &Transaction) -> Result<RenderedPdf, PdfError> {
     let (content, faces) = content_of(transaction)?;
     let footer_left = content.header.first().map(|h| h.1.clone()).unwrap_or_default();
     let sets = Charsets::new(&faces, content.regular_chars(&footer_left), content.bold_chars());
     let subsets = Subsets::new(&sets)?;
-    let fallbacks = [subsets.emoji.as_ref(), subsets.symbols.as_ref()];
-    let regular_widths = with_fallbacks(widths(&subsets.regular), &fallbacks);
-    let bold_widths = with_fallbacks(widths(&subsets.bold), &fallbacks);
+    let fallbacks = [subsets.emoji.as_ref().map(|e| &e.subset), subsets.symbols.as_ref().map(|e| &e.subset)];
+    let regular_widths = with_fallbacks(widths(&subsets.regular.subset), &fallbacks);
+    let bold_widths = with_fallbacks(widths(&subsets.bold.subset), &fallbacks);
     use BuiltinFont::{
         Courier, CourierBoldOblique, CourierOblique, Helvetica, HelveticaBold, HelveticaBoldOblique, HelveticaOblique,
         TimesBoldItalic, TimesItalic, TimesRoman,
     };
-    let slot_mode = subsets.slot_mode;
-    let embedded = |builtin| if slot_mode { Some(builtin) } else { None };
+    let (regular, bold) = (&subsets.regular, &subsets.bold);
     let liberation = FontFamily {
-        regular: FontData::new(subsets.regular.data.clone(), embedded(Helvetica))?,
-        bold: FontData::new(subsets.bold.data.clone(), embedded(HelveticaBold))?,
+        regular: FontData::new(regular.subset.data.clone(), regular.stand_in(Helvetica))?,
+        bold: FontData::new(bold.subset.data.clone(), bold.stand_in(HelveticaBold))?,
         // Never set in italic: built-in stand-ins keep genpdf from embedding two more faces.
-        italic: FontData::new(subsets.regular.data.clone(), Some(HelveticaOblique))?,
-        bold_italic: FontData::new(subsets.bold.data.clone(), Some(HelveticaBoldOblique))?,
+        italic: FontData::new(regular.subset.data.clone(), Some(HelveticaOblique))?,
+        bold_italic: FontData::new(bold.subset.data.clone(), Some(HelveticaBoldOblique))?,
     };
     // A fallback face has one weight: its regular and bold stand-ins are the same built-in name,
     // and the italic ones are never set.
     let emoji = match &subsets.emoji {
-        Some(subset) => Some(subsets.family(subset, [Courier, Courier, CourierOblique, CourierBoldOblique])?),
+        Some(face) => Some(Subsets::family(face, [Courier, Courier, CourierOblique, CourierBoldOblique])?),
         None => None,
     };
     let symbols = match &subsets.symbols {
-        Some(subset) => Some(subsets.family(subset, [TimesRoman, TimesRoman, TimesItalic, TimesBoldItalic])?),
+        Some(face) => Some(Subsets::family(face, [TimesRoman, TimesRoman, TimesItalic, TimesBoldItalic])?),
         None => None,
     };
     let empty = BTreeMap::new();
     let layout_faces = layout::Faces {
-        regular: layout::Face { widths: &regular_widths, encoding: &subsets.regular.encoding },
-        bold: layout::Face { widths: &bold_widths, encoding: &subsets.bold.encoding },
+        regular: layout::Face { widths: &regular_widths, encoding: &regular.subset.encoding },
+        bold: layout::Face { widths: &bold_widths, encoding: &bold.subset.encoding },
         route: &sets.route,
-        emoji: subsets.emoji.as_ref().map_or(&empty, |s| &s.encoding),
-        symbols: subsets.symbols.as_ref().map_or(&empty, |s| &s.encoding),
+        emoji: subsets.emoji.as_ref().map_or(&empty, |f| &f.subset.encoding),
+        symbols: subsets.symbols.as_ref().map_or(&empty, |f| &f.subset.encoding),
     };
     let raw = layout::render(&content, &layout_faces, layout::Fonts { text: liberation, emoji, symbols })?;
     let id_seed = serde_json::to_vec(transaction).unwrap_or_else(|_| transaction.id.clone().into_bytes());
@@ -151,16 +155,11 @@ pub fn render(transaction: &Transaction) -> Result<RenderedPdf, PdfError> {
         id_seed: &id_seed,
         footer_left: &footer_left,
         page_word: content.texts.page,
-        slot_mode,
         faces: [
-            Some(finish::Face { subset: &subsets.regular, name: "LiberationSans", builtin: b"Helvetica" }),
-            Some(finish::Face { subset: &subsets.bold, name: "LiberationSans-Bold", builtin: b"Helvetica-Bold" }),
-            subsets.emoji.as_ref().map(|subset| finish::Face { subset, name: "NotoEmoji", builtin: b"Courier" }),
-            subsets.symbols.as_ref().map(|subset| finish::Face {
-                subset,
-                name: "DejaVuSans-Symbols",
-                builtin: b"Times-Roman",
-            }),
+            Some(face(regular, "LiberationSans", b"Helvetica")),
+            Some(face(bold, "LiberationSans-Bold", b"Helvetica-Bold")),
+            subsets.emoji.as_ref().map(|e| face(e, "NotoEmoji", b"Courier")),
+            subsets.symbols.as_ref().map(|e| face(e, "DejaVuSans-Symbols", b"Times-Roman")),
         ]
         .into_iter()
         .flatten()
