@@ -26,10 +26,12 @@ fn shell(runtime: &tokio::runtime::Runtime, dir: &Path, store: Arc<dyn SecretSto
         language: kirjaamo::i18n::UiLanguage::Fi,
     };
     let shell = Shell::new(runtime.handle().clone(), config, Arc::new(|| {}));
+    // The desk's fonts before the first frame, as the window has them (main.rs): that frame may
+    // already show the desk's hints (↑↓), which egui's own fonts lack.
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
+        .with_context_setup(kirjaamo::ui::DeskApp::install_fonts)
         .build_ui_state(|ui, shell: &mut Shell| shell.show(ui), shell);
-    kirjaamo::ui::DeskApp::install_fonts(&harness.ctx);
     for _ in 0..1_000 {
         harness.step();
         if !harness.state().is_loading() {
