@@ -18,12 +18,18 @@ pub struct Env {
     pub dir: tempfile::TempDir,
 }
 
+/// The project's TWeb and outbox clients for `tweb_url` and `outbox_url`, with the sandbox's
+/// demo credentials.
+pub fn clients(tweb_url: &str, outbox_url: &str) -> (Arc<TwebClient>, OutboxClient) {
+    let http = kirjaamo::remote::http_client().expect("client");
+    let outbox = OutboxClient::new(http.clone(), outbox_url, "epalvelu-demo-token");
+    let auth = TwebAuth::Basic { user: "kirjaamo".into(), password: "demo".into() };
+    (Arc::new(TwebClient::new(http, tweb_url, auth)), outbox)
+}
+
 pub async fn start() -> Env {
     let sandbox = Sandbox::start(SandboxConfig::default()).await.expect("sandbox");
-    let http = kirjaamo::remote::http_client().expect("client");
-    let outbox = OutboxClient::new(http.clone(), &sandbox.outbox_url(), "epalvelu-demo-token");
-    let auth = TwebAuth::Basic { user: "kirjaamo".into(), password: "demo".into() };
-    let tweb = Arc::new(TwebClient::new(http, &sandbox.tweb_url(), auth));
+    let (tweb, outbox) = clients(&sandbox.tweb_url(), &sandbox.outbox_url());
     let mappings = load_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("mappings")).expect("mappings");
     Env { sandbox, outbox, tweb, mappings, dir: tempfile::tempdir().expect("temp dir") }
 }

@@ -17,18 +17,16 @@
 
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
-use std::sync::Arc;
 use std::time::Duration;
 
 use bytes::Bytes;
 use kirjaamo::contract::tweb::{CaseQuery, CreateAssignment, CreateCase, DocumentMetadata};
-use kirjaamo::outbox::OutboxClient;
 use kirjaamo::sandbox::openapi::{OutboxApi, TwebApi};
-use kirjaamo::tweb::{CaseSystem, TwebAuth, TwebClient, Upload};
+use kirjaamo::tweb::{CaseSystem, Upload};
 use sha2::{Digest, Sha256};
 use utoipa::OpenApi;
 
-use crate::common::start;
+use crate::common::{clients, start};
 
 /// One running Prism and the file its log goes to.
 struct Prism {
@@ -110,13 +108,6 @@ fn contracts_for_prism(dir: &Path) -> (PathBuf, PathBuf) {
         path
     };
     (write("tweb.json", &tweb), write("outbox.json", &outbox))
-}
-
-fn clients(tweb_url: &str, outbox_url: &str) -> (Arc<TwebClient>, OutboxClient) {
-    let http = kirjaamo::remote::http_client().expect("client");
-    let outbox = OutboxClient::new(http.clone(), outbox_url, "epalvelu-demo-token");
-    let auth = TwebAuth::Basic { user: "kirjaamo".into(), password: "demo".into() };
-    (Arc::new(TwebClient::new(http, tweb_url, auth)), outbox)
 }
 
 #[tokio::test]
