@@ -5,11 +5,11 @@
 //! transaction.
 
 use chrono::{DateTime, Utc};
-use chrono_tz::Europe::Helsinki;
 use lopdf::{Dictionary, Document, Object, ObjectId, Stream, StringFormat};
 use sha2::{Digest, Sha256};
 
 use super::layout::{BOTTOM_MARGIN_MM, SIDE_MARGIN_MM};
+use super::metadata::{pdf_date, utf16, uuid, xmp};
 use super::subset::Subset;
 
 /// The sRGB profile of the output intent.
@@ -284,59 +284,6 @@ fn footer(input: &Finish<'_>, subset: &Subset, font: &str, page: usize, pages: u
         hex_glyphs(&right, subset),
     )
     .into_bytes()
-}
-
-fn pdf_date(at: DateTime<Utc>) -> String {
-    let local = at.with_timezone(&Helsinki);
-    let offset = local.format("%z").to_string();
-    format!("D:{}{}'{}'", local.format("%Y%m%d%H%M%S"), &offset[..3], &offset[3..])
-}
-
-fn utf16(text: &str) -> Object {
-    let mut bytes = vec![0xFE, 0xFF];
-    bytes.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
-    Object::String(bytes, StringFormat::Hexadecimal)
-}
-
-fn xml_escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
-}
-
-fn xmp(title: &str, at: DateTime<Utc>, id: &str) -> Vec<u8> {
-    let date = at.with_timezone(&Helsinki).to_rfc3339_opts(chrono::SecondsFormat::Secs, false);
-    let title = xml_escape(title);
-    format!(
-        r#"<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?>
-<x:xmpmeta xmlns:x="adobe:ns:meta/">
- <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
-  <rdf:Description rdf:about=""
-    xmlns:dc="http://purl.org/dc/elements/1.1/"
-    xmlns:xmp="http://ns.adobe.com/xap/1.0/"
-    xmlns:pdf="http://ns.adobe.com/pdf/1.3/"
-    xmlns:xmpMM="http://ns.adobe.com/xap/1.0/mm/"
-    xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/">
-   <dc:format>application/pdf</dc:format>
-   <dc:title><rdf:Alt><rdf:li xml:lang="x-default">{title}</rdf:li></rdf:Alt></dc:title>
-   <xmp:CreateDate>{date}</xmp:CreateDate>
-   <xmp:ModifyDate>{date}</xmp:ModifyDate>
-   <xmp:MetadataDate>{date}</xmp:MetadataDate>
-   <xmp:CreatorTool>Kirjaamo</xmp:CreatorTool>
-   <pdf:Producer>Kirjaamo</pdf:Producer>
-   <xmpMM:DocumentID>uuid:{id}</xmpMM:DocumentID>
-   <xmpMM:InstanceID>uuid:{id}</xmpMM:InstanceID>
-   <pdfaid:part>2</pdfaid:part>
-   <pdfaid:conformance>B</pdfaid:conformance>
-  </rdf:Description>
- </rdf:RDF>
-</x:xmpmeta>
-<?xpacket end="w"?>"#
-    )
-    .into_bytes()
-}
-
-fn uuid(bytes: &[u8]) -> String {
-    let h = hex::encode(bytes);
-    format!("{}-{}-{}-{}-{}", &h[..8], &h[8..12], &h[12..16], &h[16..20], &h[20..32])
 }
 
 /// Finishes genpdf's `raw` output; returns the archival PDF.

@@ -9,6 +9,7 @@ pub mod faces;
 mod finish;
 mod format;
 mod layout;
+mod metadata;
 mod subset;
 mod text;
 
