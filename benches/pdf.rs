@@ -33,9 +33,10 @@ fn three_hundred() -> Transaction {
 fn benches(c: &mut Criterion) {
     let typical = typical();
     let large = three_hundred();
-    // Emoji and symbols: all four faces embedded (issue 18).
+    // Emoji and symbols (issue 18), and Arabic and Persian shaped with their own face.
     let emoji = corpus("04-emoji.json");
-    for (name, transaction) in [("typical", &typical), ("300 fields", &large), ("emoji", &emoji)] {
+    let arabic = corpus("28-arabic-persian.json");
+    for (name, transaction) in [("typical", &typical), ("300 fields", &large), ("emoji", &emoji), ("arabic", &arabic)] {
         let rendered = kirjaamo::pdf::render(transaction).expect("render");
         eprintln!(
             "{name}: {} fields, {} pages, {} bytes ({:.1} KB)",
@@ -49,7 +50,8 @@ fn benches(c: &mut Criterion) {
     group.sample_size(30);
     group.bench_function("render typical form", |b| b.iter(|| kirjaamo::pdf::render(black_box(&typical))));
     group.bench_function("render 300-field form", |b| b.iter(|| kirjaamo::pdf::render(black_box(&large))));
-    group.bench_function("render emoji form (four faces)", |b| b.iter(|| kirjaamo::pdf::render(black_box(&emoji))));
+    group.bench_function("render emoji form", |b| b.iter(|| kirjaamo::pdf::render(black_box(&emoji))));
+    group.bench_function("render Arabic and Persian form", |b| b.iter(|| kirjaamo::pdf::render(black_box(&arabic))));
     let text: String = kirjaamo::pdf::shown_text(&typical).expect("text").concat();
     let font = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/fonts/LiberationSans-Regular.ttf"))
         .expect("font");

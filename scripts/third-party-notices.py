@@ -64,6 +64,8 @@ def main():
     out.write((ROOT / "assets/fonts/DejaVu-LICENSE.txt").read_text(encoding="utf-8"))
     out.write("\n   Noto Emoji (monochrome), from the epaint_default_fonts crate: Copyright 2013 Google LLC,\n")
     out.write("licensed under the SIL Open Font License, Version 1.1 (the text above).\n")
+    out.write("\n   Noto Sans Arabic 2.005 and Noto Sans Thai 2.000, Regular, without hinting: Copyright 2015-2020\n")
+    out.write("and 2016 Google LLC, licensed under the SIL Open Font License, Version 1.1 (the text above).\n")
     out.write("\n2. Colour profile: sRGB.icc from ICC Profiles Free 2.0.1\n")
     out.write("Copyright Kai-Uwe Behrmann, Marti Maria and others. Licensed under the zlib licence:\n\n")
     out.write((ROOT / "assets/icc/Zlib.txt").read_text(encoding="utf-8"))

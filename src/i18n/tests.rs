@@ -48,6 +48,8 @@ fn literals_in_ui() -> BTreeSet<String> {
         "liberation-sans-bold",
         "noto-emoji",
         "dejavu-sans-symbols",
+        "noto-sans-arabic",
+        "noto-sans-thai",
         "kirjaamo-language",
         "rustls-no-provider",
         "admin-case-group",

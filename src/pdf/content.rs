@@ -1,9 +1,9 @@
 //! What the PDF says, independent of layout: every text already cleaned for the font.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use super::format::{self, Texts};
-use super::text::{SOFT_HYPHEN, clean, is_break_opportunity};
+use super::text::clean;
 use crate::domain::{FieldKind, Transaction};
 
 /// One form field as shown.
@@ -46,8 +46,9 @@ pub struct Content {
 }
 
 impl Content {
-    /// Builds the content of `transaction`; `supported` tells which characters the fonts have.
-    pub fn new(transaction: &Transaction, supported: &dyn Fn(char) -> bool) -> Self {
+    /// Builds the content of `transaction`; `supported` tells which characters the fonts can show
+    /// (given the character printed before).
+    pub fn new(transaction: &Transaction, supported: &dyn Fn(char, Option<char>) -> bool) -> Self {
         let language = transaction.language;
         let texts = format::texts(language);
         let mut replaced = BTreeMap::new();
@@ -129,47 +130,4 @@ impl Content {
         }
         out
     }
-
-    /// Characters set in bold: title, headings and labels.
-    pub fn bold_chars(&self) -> BTreeSet<char> {
-        let mut set: BTreeSet<char> = self.title.chars().chain(self.attachments_heading.chars()).collect();
-        for (label, _) in &self.header {
-            set.extend(label.chars());
-        }
-        for section in &self.sections {
-            set.extend(section.heading.chars());
-            for field in &section.fields {
-                set.extend(field.label.chars());
-            }
-        }
-        set.extend(self.attachments.iter().flat_map(|a| a.0.chars()));
-        set.insert(' ');
-        printable(set)
-    }
-
-    /// Characters set in the regular face, the page footer's included.
-    pub fn regular_chars(&self, footer: &str) -> BTreeSet<char> {
-        let mut set: BTreeSet<char> = footer.chars().chain("0123456789 /".chars()).collect();
-        set.extend(self.texts.page.chars());
-        for (_, value) in &self.header {
-            set.extend(value.chars());
-        }
-        for section in &self.sections {
-            for field in &section.fields {
-                set.extend(field.value.chars());
-            }
-        }
-        set.extend(self.attachments.iter().flat_map(|a| a.1.chars()));
-        printable(set)
-    }
-}
-
-/// The characters of `set` that get glyphs: soft hyphens and zero-width spaces print nothing, and
-/// a soft hyphen may print as "-" where a line breaks at it.
-fn printable(mut set: BTreeSet<char>) -> BTreeSet<char> {
-    if set.contains(&SOFT_HYPHEN) {
-        set.insert('-');
-    }
-    set.retain(|&c| !is_break_opportunity(c));
-    set
 }

@@ -1,52 +1,40 @@
-//! The finishing pass over genpdf's output: names the embedded font subsets, drops faces the
-//! document never uses, writes the page footers ("Sivu X / Y"), makes the file PDF/A-2b (XMP
-//! identification, sRGB output intent, UTF-16 title) and compresses every stream. The same input
-//! always gives the same bytes: dates come from the submission and the document ID from the
-//! transaction.
+//! The PDF file: content streams of shaped glyphs, each line a marked-content sequence of its
+//! structure element, page footers ("Sivu X / Y") as pagination artefacts, the fonts subset to the
+//! glyphs drawn, the structure tree, and the archival identification (PDF/A-2a and PDF/UA-1: XMP,
+//! sRGB output intent, UTF-16 title, `/Lang`, `/MarkInfo`). The same input always gives the same
+//! bytes: dates come from the submission and the document ID from the transaction.
+
+use std::fmt::Write as _;
 
 use chrono::{DateTime, Utc};
 use lopdf::{Dictionary, Document, Object, ObjectId, Stream, StringFormat};
 use sha2::{Digest, Sha256};
 
-use super::layout::{BOTTOM_MARGIN_MM, SIDE_MARGIN_MM};
+use super::fonts::FontSet;
+use super::layout::{BOTTOM_MARGIN_MM, Laid, Line, PAGE_HEIGHT_PT, PAGE_WIDTH_PT, PT_PER_MM, SIDE_MARGIN_MM};
 use super::metadata::{pdf_date, utf16, uuid, xmp};
-use super::subset::Subset;
+use super::shape::{Glyph, Shaper};
+use super::subset::SubsetError;
 
 /// The sRGB profile of the output intent.
 const SRGB: &[u8] = include_bytes!("../../assets/icc/sRGB.icc");
-const PT_PER_MM: f64 = 72.0 / 25.4;
-const PAGE_WIDTH_PT: f64 = 595.276;
 const FOOTER_SIZE: f64 = 8.0;
 
-/// Why the finishing pass failed.
+/// Why the file could not be written.
 #[derive(Debug, thiserror::Error)]
 pub enum FinishError {
-    /// genpdf's output could not be read or the result not written.
-    #[error("the PDF could not be processed")]
+    /// The PDF could not be written.
+    #[error("the PDF could not be written")]
     Pdf(#[from] lopdf::Error),
     /// Writing the result failed.
     #[error("the finished PDF could not be written")]
     Write(#[from] std::io::Error),
-    /// genpdf's output lacks something it always has.
-    #[error("the PDF has no {0}")]
-    Missing(&'static str),
+    /// A font could not be subset.
+    #[error("a font could not be embedded")]
+    Font(#[from] SubsetError),
 }
 
-/// One embedded face: its subset, its PDF name and the built-in font that stands in for it in
-/// slot mode.
-pub struct Face<'a> {
-    /// The subset handed to genpdf.
-    pub subset: &'a Subset,
-    /// PostScript-style name without the subset tag, e.g. `LiberationSans-Bold`.
-    pub name: &'static str,
-    /// The built-in font name genpdf writes for it in slot mode, e.g. `Helvetica-Bold`.
-    pub builtin: &'static [u8],
-    /// Whether it is in slot mode (genpdf wrote stand-in codes under `builtin`); otherwise
-    /// printpdf embedded it and the pass only names it.
-    pub slotted: bool,
-}
-
-/// What the finishing pass needs to know.
+/// What the file needs besides the laid-out pages.
 pub struct Finish<'a> {
     /// Title for the Info dictionary and XMP.
     pub title: String,
@@ -60,255 +48,126 @@ pub struct Finish<'a> {
     pub footer_left: &'a str,
     /// "Sivu" or "Sida".
     pub page_word: &'a str,
-    /// The faces: Liberation Sans regular first (it also sets the footers), then bold, then the
-    /// emoji and symbol fallbacks the document uses.
-    pub faces: Vec<Face<'a>>,
 }
 
-fn tag(data: &[u8]) -> String {
-    Sha256::digest(data).iter().take(6).map(|b| char::from(b'A' + b % 26)).collect()
+/// A number for a content stream: at most three decimals, no trailing zeros.
+fn num(value: f64) -> String {
+    let text = format!("{:.3}", (value * 1000.0).round() / 1000.0);
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    if text == "-0" { "0".to_owned() } else { text.to_owned() }
 }
 
-/// Renames the embedded fonts and fixes their descriptors; returns the first face's new name.
-fn name_fonts(doc: &mut Document, faces: &[&Face<'_>]) -> Result<Option<Vec<u8>>, FinishError> {
-    let mut descriptors: Vec<(ObjectId, ObjectId, usize)> = Vec::new(); // descriptor, font file, face
-    for (id, object) in &doc.objects {
-        let Object::Dictionary(dict) = object else { continue };
-        if dict.get(b"Type").and_then(Object::as_name).ok() != Some(b"FontDescriptor") {
-            continue;
-        }
-        let Ok(file) = dict.get(b"FontFile2").and_then(Object::as_reference) else { continue };
-        let Ok(Object::Stream(stream)) = doc.get_object(file) else { continue };
-        if let Some(face) = faces.iter().position(|f| f.subset.data == stream.content) {
-            descriptors.push((*id, file, face));
-        }
-    }
-    let mut regular_name = None;
-    for (descriptor, _, face) in &descriptors {
-        let subset = faces[*face].subset;
-        let name = format!("{}+{}", tag(&subset.data), faces[*face].name).into_bytes();
-        if *face == 0 {
-            regular_name = Some(name.clone());
-        }
-        let scale = 1000.0 / f64::from(subset.units_per_em.max(1));
-        let bbox = subset.bbox.map(|v| Object::Integer((f64::from(v) * scale).round() as i64));
-        let dict = doc.get_dictionary_mut(*descriptor)?;
-        dict.set("FontName", Object::Name(name.clone()));
-        dict.set("FontBBox", Object::Array(bbox.to_vec()));
-        for object in doc.objects.values_mut() {
-            let Object::Dictionary(font) = object else { continue };
-            if font.get(b"Subtype").and_then(Object::as_name).ok() != Some(b"Type0") {
-                continue;
-            }
-            let Ok(Object::Array(descendants)) = font.get_mut(b"DescendantFonts") else { continue };
-            let Some(Object::Dictionary(cid)) = descendants.first_mut() else { continue };
-            if cid.get(b"FontDescriptor").and_then(Object::as_reference).ok() == Some(*descriptor) {
-                cid.set("BaseFont", Object::Name(name.clone()));
-                cid.set("CIDToGIDMap", Object::Name(b"Identity".to_vec()));
-                font.set("BaseFont", Object::Name(name.clone()));
-            }
-        }
-    }
-    Ok(regular_name)
-}
-
-fn to_unicode(subset: &Subset) -> Vec<u8> {
-    let mut entries: Vec<(u16, char)> = subset.glyphs.iter().map(|(&c, &gid)| (gid, c)).collect();
-    entries.sort();
-    let mut text = String::from(
-        "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n\
-         /CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n\
-         /CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n\
-         1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n",
-    );
-    for chunk in entries.chunks(100) {
-        text.push_str(&format!("{} beginbfchar\n", chunk.len()));
-        for (gid, c) in chunk {
-            let utf16: String = c.encode_utf16(&mut [0; 2]).iter().map(|u| format!("{u:04X}")).collect();
-            text.push_str(&format!("<{gid:04X}> <{utf16}>\n"));
-        }
-        text.push_str("endbfchar\n");
-    }
-    text.push_str("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
-    text.into_bytes()
-}
-
-/// Builds the Type0 font dictionary (and its parts) that embeds `face`'s subset.
-fn type0(doc: &mut Document, face: &Face<'_>) -> (Dictionary, Vec<u8>) {
-    let subset = face.subset;
-    let name = format!("{}+{}", tag(&subset.data), face.name).into_bytes();
-    let scale = 1000.0 / f64::from(subset.units_per_em.max(1));
-    let units = |v: i16| Object::Integer((f64::from(v) * scale).round() as i64);
-    let mut file = Stream::new(
-        Dictionary::from_iter([("Length1", Object::Integer(subset.data.len() as i64))]),
-        subset.data.clone(),
-    );
-    file = file.with_compression(true);
-    let file = doc.add_object(file);
-    let descriptor = doc.add_object(Dictionary::from_iter([
-        ("Type", Object::Name(b"FontDescriptor".to_vec())),
-        ("FontName", Object::Name(name.clone())),
-        ("Flags", Object::Integer(32)),
-        ("FontBBox", Object::Array(subset.bbox.map(units).to_vec())),
-        ("ItalicAngle", Object::Integer(0)),
-        ("Ascent", units(subset.ascent_descent.0)),
-        ("Descent", units(subset.ascent_descent.1)),
-        ("CapHeight", units(subset.ascent_descent.0)),
-        ("StemV", Object::Integer(80)),
-        ("FontFile2", Object::Reference(file)),
-    ]));
-    let widths: Vec<Object> =
-        subset.advances.iter().map(|a| Object::Integer((f64::from(*a) * scale).round() as i64)).collect();
-    let cid = Dictionary::from_iter([
-        ("Type", Object::Name(b"Font".to_vec())),
-        ("Subtype", Object::Name(b"CIDFontType2".to_vec())),
-        ("BaseFont", Object::Name(name.clone())),
-        (
-            "CIDSystemInfo",
-            Object::Dictionary(Dictionary::from_iter([
-                ("Registry", Object::string_literal("Adobe")),
-                ("Ordering", Object::string_literal("Identity")),
-                ("Supplement", Object::Integer(0)),
-            ])),
-        ),
-        ("FontDescriptor", Object::Reference(descriptor)),
-        ("W", Object::Array(vec![Object::Integer(0), Object::Array(widths)])),
-        ("CIDToGIDMap", Object::Name(b"Identity".to_vec())),
-    ]);
-    let cid = doc.add_object(cid);
-    let to_unicode = doc.add_object(Stream::new(Dictionary::new(), to_unicode(subset)));
-    let font = Dictionary::from_iter([
-        ("Type", Object::Name(b"Font".to_vec())),
-        ("Subtype", Object::Name(b"Type0".to_vec())),
-        ("BaseFont", Object::Name(name.clone())),
-        ("Encoding", Object::Name(b"Identity-H".to_vec())),
-        ("DescendantFonts", Object::Array(vec![Object::Reference(cid)])),
-        ("ToUnicode", Object::Reference(to_unicode)),
-    ]);
-    (font, name)
-}
-
-/// Slot mode: replaces genpdf's built-in stand-in references with the embedded subsets (a face
-/// that two stand-ins name is embedded once); returns the first face's name.
-fn embed_slot_fonts(doc: &mut Document, faces: &[&Face<'_>]) -> Result<Option<Vec<u8>>, FinishError> {
-    let targets: Vec<(ObjectId, usize)> = doc
-        .objects
-        .iter()
-        .filter_map(|(id, object)| {
-            let base = object.as_dict().ok()?.get(b"BaseFont").ok()?.as_name().ok()?;
-            faces.iter().position(|face| face.builtin == base).map(|face| (*id, face))
-        })
-        .collect();
-    let mut made: Vec<Option<(Dictionary, Vec<u8>)>> = vec![None; faces.len()];
-    for (id, face) in targets {
-        let (font, _) = match &made[face] {
-            Some(done) => done.clone(),
-            None => {
-                let done = type0(doc, faces[face]);
-                made[face] = Some(done.clone());
-                done
-            }
-        };
-        doc.objects.insert(id, Object::Dictionary(font));
-    }
-    Ok(made.into_iter().next().flatten().map(|(_, name)| name))
-}
-
-/// Removes fonts no content stream uses (genpdf registers italic faces the layout never sets).
-fn drop_unused_fonts(doc: &mut Document, pages: &[ObjectId]) -> Result<(), FinishError> {
-    let mut used: Vec<Vec<u8>> = Vec::new();
-    for page in pages {
-        let content = doc.get_page_content(*page);
-        for (name, _) in doc.get_page_fonts(*page)? {
-            let mut needle = b"/".to_vec();
-            needle.extend_from_slice(&name);
-            needle.push(b' ');
-            if content.windows(needle.len()).any(|w| w == needle.as_slice()) && !used.contains(&name) {
-                used.push(name);
-            }
-        }
-    }
-    let keep = |fonts: &mut Dictionary| {
-        let unused: Vec<Vec<u8>> = fonts.iter().map(|(k, _)| k.clone()).filter(|k| !used.contains(k)).collect();
-        for key in unused {
-            fonts.remove(&key);
+/// Appends the text operators that draw `glyphs` with their left edge at `x` on `baseline`.
+fn show(out: &mut String, fonts: &mut FontSet, glyphs: &[Glyph], x: f64, baseline: f64, size: f64) {
+    out.push_str("BT\n");
+    let mut face = None;
+    let mut pen = x;
+    let mut open = false; // inside a TJ array
+    let mut moved = true; // the text position must be set before the next glyph
+    let close = |out: &mut String, open: &mut bool| {
+        if std::mem::take(open) {
+            out.push_str("] TJ\n");
         }
     };
-    // Font resource dictionaries are referenced from, or inline in, resource dictionaries.
-    let referenced: Vec<ObjectId> =
-        doc.objects.values().filter_map(|o| o.as_dict().ok()?.get(b"Font").ok()?.as_reference().ok()).collect();
-    for id in referenced {
-        if let Ok(fonts) = doc.get_dictionary_mut(id) {
-            keep(fonts);
+    for glyph in glyphs {
+        let cid = fonts.cid(glyph);
+        if face != Some(glyph.face) {
+            close(out, &mut open);
+            let _ = writeln!(out, "/{} {} Tf", FontSet::resource(glyph.face), num(size));
+            face = Some(glyph.face);
         }
+        let offset = glyph.dx != 0.0 || glyph.dy != 0.0;
+        if offset || moved {
+            close(out, &mut open);
+            let (gx, gy) = (pen + glyph.dx * size, baseline + glyph.dy * size);
+            let _ = writeln!(out, "1 0 0 1 {} {} Tm", num(gx), num(gy));
+        }
+        if !open {
+            out.push('[');
+            open = true;
+        }
+        let _ = write!(out, "<{cid:04X}>");
+        // The viewer advances by the font program's width; the shaped advance may differ
+        // (kerning, marks): the difference follows in thousandths of the text size.
+        let natural = (glyph.natural * 1000.0).round();
+        let adjust = natural - glyph.advance * 1000.0;
+        if adjust.abs() >= 0.05 {
+            let _ = write!(out, " {} ", num(adjust));
+        }
+        pen += glyph.advance * size;
+        moved = offset;
     }
-    for object in doc.objects.values_mut() {
-        let Object::Dictionary(dict) = object else { continue };
-        if let Ok(Object::Dictionary(fonts)) = dict.get_mut(b"Font") {
-            keep(fonts);
-        }
-        if let Ok(Object::Dictionary(resources)) = dict.get_mut(b"Resources")
-            && let Ok(Object::Dictionary(fonts)) = resources.get_mut(b"Font")
-        {
-            keep(fonts);
-        }
-    }
-    Ok(())
+    close(out, &mut open);
+    out.push_str("ET\n");
 }
 
-fn hex_glyphs(text: &str, subset: &Subset) -> String {
-    text.chars().map(|c| format!("{:04X}", subset.glyphs.get(&c).copied().unwrap_or(0))).collect()
-}
-
-fn text_width(text: &str, subset: &Subset, size: f64) -> f64 {
-    let units: f64 = text
-        .chars()
-        .map(|c| subset.glyphs.get(&c).and_then(|g| subset.advances.get(*g as usize)).copied().unwrap_or(0))
-        .map(f64::from)
-        .sum();
-    units * size / f64::from(subset.units_per_em.max(1))
-}
-
-fn footer(input: &Finish<'_>, subset: &Subset, font: &str, page: usize, pages: usize) -> Vec<u8> {
+/// The footer of page `page` of `pages`: a rule, the transaction id and "Sivu X / Y".
+fn footer(out: &mut String, fonts: &mut FontSet, shaper: &Shaper, input: &Finish<'_>, page: usize, pages: usize) {
     let left_x = SIDE_MARGIN_MM * PT_PER_MM;
     let right_edge = PAGE_WIDTH_PT - SIDE_MARGIN_MM * PT_PER_MM;
     let rule_y = (BOTTOM_MARGIN_MM - 6.0) * PT_PER_MM;
     let text_y = (BOTTOM_MARGIN_MM - 11.0) * PT_PER_MM;
     let right = format!("{} {page} / {pages}", input.page_word);
-    let right_x = right_edge - text_width(&right, subset, FOOTER_SIZE);
-    format!(
-        "\nq 0.6 G 0.5 w {left_x:.2} {rule_y:.2} m {right_edge:.2} {rule_y:.2} l S Q\n\
-         q 0.3 g BT /{font} {FOOTER_SIZE} Tf 1 0 0 1 {left_x:.2} {text_y:.2} Tm <{}> Tj ET \
-         BT /{font} {FOOTER_SIZE} Tf 1 0 0 1 {right_x:.2} {text_y:.2} Tm <{}> Tj ET Q\n",
-        hex_glyphs(input.footer_left, subset),
-        hex_glyphs(&right, subset),
-    )
-    .into_bytes()
+    let right_x = right_edge - shaper.width(&right, false) * FOOTER_SIZE;
+    out.push_str("/Artifact <</Type /Pagination /Subtype /Footer>> BDC\n");
+    let _ = writeln!(out, "q 0.6 G 0.5 w {} {} m {} {} l S Q", num(left_x), num(rule_y), num(right_edge), num(rule_y));
+    out.push_str("q 0.3 g\n");
+    show(out, fonts, &shaper.line(input.footer_left, false), left_x, text_y, FOOTER_SIZE);
+    show(out, fonts, &shaper.line(&right, false), right_x, text_y, FOOTER_SIZE);
+    out.push_str("Q\nEMC\n");
 }
 
-/// Finishes genpdf's `raw` output; returns the archival PDF.
-pub fn finish(raw: &[u8], input: &Finish<'_>) -> Result<(Vec<u8>, usize), FinishError> {
-    let mut doc = Document::load_mem(raw)?;
-    doc.version = "1.7".to_owned();
-    let regular = input.faces.first().ok_or(FinishError::Missing("regular face"))?;
-    let slotted: Vec<&Face<'_>> = input.faces.iter().filter(|f| f.slotted).collect();
-    let embedded: Vec<&Face<'_>> = input.faces.iter().filter(|f| !f.slotted).collect();
-    let slot_name = if slotted.is_empty() { None } else { embed_slot_fonts(&mut doc, &slotted)? };
-    let embedded_name = if embedded.is_empty() { None } else { name_fonts(&mut doc, &embedded)? };
-    let regular_name = (if regular.slotted { slot_name } else { embedded_name })
-        .ok_or(FinishError::Missing("embedded regular font"))?;
-    let regular = regular.subset;
-    let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
-    drop_unused_fonts(&mut doc, &pages)?;
-    for (index, page) in pages.iter().enumerate() {
-        let resource = doc
-            .get_page_fonts(*page)?
-            .into_iter()
-            .find(|(_, font)| font.get(b"BaseFont").and_then(Object::as_name).ok() == Some(regular_name.as_slice()))
-            .map(|(name, _)| String::from_utf8_lossy(&name).into_owned())
-            .ok_or(FinishError::Missing("regular font on every page"))?;
-        doc.add_page_contents(*page, footer(input, regular, &resource, index + 1, pages.len()))?;
+/// The content stream of one page; its lines' marked content is recorded in the tree.
+fn content(lines: &[Line], page: usize, laid: &mut Laid, fonts: &mut FontSet) -> String {
+    let mut out = String::new();
+    for (mcid, line) in lines.iter().enumerate() {
+        let mcid = u32::try_from(mcid).unwrap_or(u32::MAX);
+        laid.tree.mark(line.elem, page, mcid);
+        let _ = writeln!(out, "/{} <</MCID {mcid}>> BDC", laid.tree.kind(line.elem).tag());
+        show(&mut out, fonts, &line.glyphs, line.x, line.baseline, line.size);
+        out.push_str("EMC\n");
     }
+    out
+}
+
+/// Writes `laid` as the archival, tagged PDF; returns its bytes and page count.
+pub fn finish(mut laid: Laid, shaper: &Shaper, input: &Finish<'_>) -> Result<(Vec<u8>, usize), FinishError> {
+    let mut doc = Document::with_version("1.7");
+    let mut fonts = FontSet::default();
+    let pages_id = doc.new_object_id();
+    let page_lines = std::mem::take(&mut laid.pages);
+    let count = page_lines.len();
+    let mut streams = Vec::with_capacity(count);
+    for (index, lines) in page_lines.iter().enumerate() {
+        let mut text = content(lines, index, &mut laid, &mut fonts);
+        footer(&mut text, &mut fonts, shaper, input, index + 1, count);
+        streams.push(text);
+    }
+    let font_resources = fonts.embed(&mut doc)?;
+    let resources = doc.add_object(Dictionary::from_iter([("Font", Object::Dictionary(font_resources))]));
+    let mut page_ids: Vec<ObjectId> = Vec::with_capacity(count);
+    for (index, text) in streams.into_iter().enumerate() {
+        let contents = doc.add_object(Stream::new(Dictionary::new(), text.into_bytes()));
+        let media = [0.0, 0.0, PAGE_WIDTH_PT, PAGE_HEIGHT_PT].map(|v| Object::Real(v as f32)).to_vec();
+        page_ids.push(doc.add_object(Dictionary::from_iter([
+            ("Type", Object::Name(b"Page".to_vec())),
+            ("Parent", Object::Reference(pages_id)),
+            ("MediaBox", Object::Array(media)),
+            ("Resources", Object::Reference(resources)),
+            ("Contents", Object::Reference(contents)),
+            ("StructParents", Object::Integer(index as i64)),
+            ("Tabs", Object::Name(b"S".to_vec())),
+        ])));
+    }
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(Dictionary::from_iter([
+            ("Type", Object::Name(b"Pages".to_vec())),
+            ("Kids", Object::Array(page_ids.iter().map(|id| Object::Reference(*id)).collect())),
+            ("Count", Object::Integer(count as i64)),
+        ])),
+    );
+    let struct_root = laid.tree.write(&mut doc, &page_ids);
 
     let digest = Sha256::digest(input.id_seed);
     let id = Object::String(digest[..16].to_vec(), StringFormat::Hexadecimal);
@@ -320,14 +179,14 @@ pub fn finish(raw: &[u8], input: &Finish<'_>) -> Result<(Vec<u8>, usize), Finish
         ("CreationDate", date.clone()),
         ("ModDate", date),
     ]));
-    let mut metadata = Stream::new(
+    let metadata = Stream::new(
         Dictionary::from_iter([
             ("Type", Object::Name(b"Metadata".to_vec())),
             ("Subtype", Object::Name(b"XML".to_vec())),
         ]),
-        xmp(&input.title, input.created, &uuid(&digest[..16])),
-    );
-    metadata = metadata.with_compression(false);
+        xmp(&input.title, input.lang, input.created, &uuid(&digest[..16])),
+    )
+    .with_compression(false);
     let metadata = doc.add_object(metadata);
     let profile = doc.add_object(Stream::new(Dictionary::from_iter([("N", Object::Integer(3))]), SRGB.to_vec()));
     let intent = Dictionary::from_iter([
@@ -337,21 +196,23 @@ pub fn finish(raw: &[u8], input: &Finish<'_>) -> Result<(Vec<u8>, usize), Finish
         ("Info", Object::string_literal("sRGB IEC61966-2.1")),
         ("DestOutputProfile", Object::Reference(profile)),
     ]);
-    let catalog = doc.catalog_mut()?;
-    catalog.set("Metadata", Object::Reference(metadata));
-    catalog.set("OutputIntents", Object::Array(vec![Object::Dictionary(intent)]));
-    catalog.set("Lang", Object::string_literal(input.lang));
-    // A viewer's window shows the title (service and transaction id), not the file name.
-    catalog.set(
-        "ViewerPreferences",
-        Object::Dictionary(Dictionary::from_iter([("DisplayDocTitle", Object::Boolean(true))])),
-    );
+    let catalog = doc.add_object(Dictionary::from_iter([
+        ("Type", Object::Name(b"Catalog".to_vec())),
+        ("Pages", Object::Reference(pages_id)),
+        ("StructTreeRoot", Object::Reference(struct_root)),
+        ("MarkInfo", Object::Dictionary(Dictionary::from_iter([("Marked", Object::Boolean(true))]))),
+        ("Lang", Object::string_literal(input.lang)),
+        ("Metadata", Object::Reference(metadata)),
+        ("OutputIntents", Object::Array(vec![Object::Dictionary(intent)])),
+        // A viewer's window shows the title (service and transaction id), not the file name.
+        ("ViewerPreferences", Object::Dictionary(Dictionary::from_iter([("DisplayDocTitle", Object::Boolean(true))]))),
+    ]));
+    doc.trailer.set("Root", Object::Reference(catalog));
     doc.trailer.set("Info", Object::Reference(info));
     doc.trailer.set("ID", Object::Array(vec![id.clone(), id]));
-    doc.prune_objects();
     doc.renumber_objects();
     doc.compress();
     let mut out = Vec::new();
     doc.save_modern(&mut out)?;
-    Ok((out, pages.len()))
+    Ok((out, count))
 }

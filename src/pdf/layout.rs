@@ -1,234 +1,278 @@
-//! The page layout with genpdf: A4, title, header block, sections of fields and the attachment
-//! list. Every text arrives pre-wrapped to its column, so genpdf never has to break a line itself.
-
-use std::collections::BTreeMap;
-
-use genpdf::elements::{Break, LinearLayout, Paragraph, TableLayout};
-use genpdf::fonts::{Font, FontData, FontFamily};
-use genpdf::style::Style;
-use genpdf::{Element, Margins, SimplePageDecorator};
+//! The page layout: A4, the title, the header block, the sections of fields and the attachment
+//! list, with the structure tree built in the same pass, so that the tags' order is the order on
+//! the page. Every text is wrapped to its column with the shaped widths; page breaks fall between
+//! lines, a heading stays with what follows it and a label with its value's first line.
 
 use super::content::Content;
-use super::faces::Fallback;
-use super::text::{Widths, visual, wrap};
+use super::shape::{Glyph, Shaper};
+use super::tags::{Elem, Kind, Tree};
+use super::text::wrap;
 
-/// Millimetres in a point.
-const MM_PER_PT: f64 = 25.4 / 72.0;
-/// Page width of A4 in millimetres.
-const PAGE_WIDTH_MM: f64 = 210.0;
+/// Points in a millimetre.
+pub const PT_PER_MM: f64 = 72.0 / 25.4;
+/// A4 in points.
+pub const PAGE_WIDTH_PT: f64 = 595.276;
+/// A4 in points.
+pub const PAGE_HEIGHT_PT: f64 = 841.89;
 /// Left and right margins.
 pub const SIDE_MARGIN_MM: f64 = 20.0;
-/// Bottom margin, which holds the footer written by the finishing pass.
+/// Top margin.
+const TOP_MARGIN_MM: f64 = 16.0;
+/// Bottom margin, which holds the footer.
 pub const BOTTOM_MARGIN_MM: f64 = 22.0;
 /// Column weights of label and value in a table row.
-const LABEL_WEIGHT: usize = 2;
-const VALUE_WEIGHT: usize = 5;
+const LABEL_WEIGHT: f64 = 2.0;
+const VALUE_WEIGHT: f64 = 5.0;
 /// Gap between a label and its value.
 const GAP_PT: f64 = 8.0;
 /// Values with more lines than this go below their label.
 const MAX_BESIDE_LINES: usize = 3;
-
 /// Font sizes.
-pub const TITLE_SIZE: u8 = 16;
-const HEADING_SIZE: u8 = 12;
-const BODY_SIZE: u8 = 10;
+const TITLE_SIZE: f64 = 16.0;
+const HEADING_SIZE: f64 = 12.0;
+const BODY_SIZE: f64 = 10.0;
+/// Line height in em: Liberation Sans' ascent, descent and gap (1.15 em), spaced by 1.15.
+const LINE_HEIGHT: f64 = 1.15 * 1.15;
+/// Liberation Sans' ascent in em: the baseline's distance below a line's top.
+const ASCENT: f64 = 1854.0 / 2048.0;
 
-/// One face as the layout uses it.
-pub struct Face<'a> {
-    /// Advance widths of the real characters.
-    pub widths: &'a Widths,
-    /// Stand-in characters genpdf is given in slot mode; empty when it gets the real ones.
-    pub encoding: &'a BTreeMap<char, char>,
+/// One printed line.
+#[derive(Debug, Clone)]
+pub struct Line {
+    /// Left edge, in points from the page's left.
+    pub x: f64,
+    /// Baseline, in points from the page's bottom.
+    pub baseline: f64,
+    /// Font size.
+    pub size: f64,
+    /// The glyphs in visual order.
+    pub glyphs: Vec<Glyph>,
+    /// The structure element it belongs to.
+    pub elem: Elem,
 }
 
-/// The regular and the bold face, and the fallback faces for what they lack.
-pub struct Faces<'a> {
-    /// Regular face; its widths also hold the fallback characters of regular text.
-    pub regular: Face<'a>,
-    /// Bold face; its widths also hold the fallback characters of bold text.
-    pub bold: Face<'a>,
-    /// The fallback face of each character Liberation Sans lacks.
-    pub route: &'a BTreeMap<char, Fallback>,
-    /// Stand-ins of the emoji face's characters (slot mode).
-    pub emoji: &'a BTreeMap<char, char>,
-    /// Stand-ins of the symbol face's characters (slot mode).
-    pub symbols: &'a BTreeMap<char, char>,
+/// The document laid out: its pages' lines and its structure tree.
+pub struct Laid {
+    /// The lines of each page, in reading order.
+    pub pages: Vec<Vec<Line>>,
+    /// The structure tree; the lines' marked content is added as they are written.
+    pub tree: Tree,
 }
 
-/// One printed line: runs of text, each set in one face.
-type Line = Vec<(Fallback, String)>;
-
-/// The genpdf families of the fallback faces a document uses.
-#[derive(Clone, Copy, Default)]
-struct Families {
-    emoji: Option<FontFamily<Font>>,
-    symbols: Option<FontFamily<Font>>,
+struct Lay<'a> {
+    shaper: &'a Shaper,
+    pages: Vec<Vec<Line>>,
+    tree: Tree,
+    /// Distance from the current page's top to the next line's top.
+    y: f64,
 }
 
-/// Everything the elements are built from.
-struct Ctx<'a> {
-    faces: &'a Faces<'a>,
-    families: Families,
+fn line_height(size: f64) -> f64 {
+    size * LINE_HEIGHT
 }
 
-fn text_width_pt() -> f64 {
-    (PAGE_WIDTH_MM - 2.0 * SIDE_MARGIN_MM) / MM_PER_PT
+fn top() -> f64 {
+    TOP_MARGIN_MM * PT_PER_MM
 }
 
-/// Wraps `text` for `face` and returns the lines as genpdf is to print them, each cut into runs
-/// of one face.
-fn lines(text: &str, face: &Face<'_>, faces: &Faces<'_>, size: u8, width_pt: f64) -> Vec<Line> {
-    // A hair of slack so rounding in genpdf never makes a line one point too wide.
-    let wrapped = wrap(text, face.widths, f64::from(size), width_pt * 0.995);
-    wrapped.into_iter().map(|line| runs(&visual(&line), face, faces)).collect()
+fn bottom() -> f64 {
+    PAGE_HEIGHT_PT - BOTTOM_MARGIN_MM * PT_PER_MM
 }
 
-/// `line` cut where the face changes, each character replaced by its stand-in in slot mode.
-fn runs(line: &str, face: &Face<'_>, faces: &Faces<'_>) -> Line {
-    let mut out: Line = Vec::new();
-    for c in line.chars() {
-        let which = faces.route.get(&c).copied().unwrap_or(Fallback::Text);
-        let encoding = match which {
-            Fallback::Text => face.encoding,
-            Fallback::Emoji => faces.emoji,
-            Fallback::Symbols => faces.symbols,
+fn left() -> f64 {
+    SIDE_MARGIN_MM * PT_PER_MM
+}
+
+fn full_width() -> f64 {
+    PAGE_WIDTH_PT - 2.0 * SIDE_MARGIN_MM * PT_PER_MM
+}
+
+/// Text wrapped for one column, in one weight and size.
+struct Block {
+    lines: Vec<String>,
+    /// Whether each line belongs to a right-to-left paragraph (set flush right).
+    rtl: Vec<bool>,
+    bold: bool,
+    size: f64,
+    width: f64,
+}
+
+impl Block {
+    fn height(&self) -> f64 {
+        self.lines.len() as f64 * line_height(self.size)
+    }
+}
+
+impl<'a> Lay<'a> {
+    fn block(&self, text: &str, bold: bool, size: f64, width: f64) -> Block {
+        let measure = |s: &str| self.shaper.width(s, bold) * size;
+        let (mut lines, mut rtl) = (Vec::new(), Vec::new());
+        // Each typed paragraph takes the direction of its first strong character.
+        for paragraph in text.split('\n') {
+            let right_to_left = unicode_bidi::get_base_direction(paragraph) == unicode_bidi::Direction::Rtl;
+            // A hair of slack so that rounding never makes a line a point too wide.
+            let wrapped = wrap(paragraph, &measure, width * 0.995);
+            rtl.extend(std::iter::repeat_n(right_to_left, wrapped.len()));
+            lines.extend(wrapped);
+        }
+        Block { lines, rtl, bold, size, width }
+    }
+
+    fn room(&self) -> f64 {
+        bottom() - self.y
+    }
+
+    /// Starts a new page unless `height` fits on this one (or this one is still empty).
+    fn ensure(&mut self, height: f64) {
+        if height > self.room() + 1e-6 && self.y > top() + 1e-6 {
+            self.pages.push(Vec::new());
+            self.y = top();
+        }
+    }
+
+    /// Puts line `index` of `block` at `x`, `below` lines below the current position.
+    fn put(&mut self, block: &Block, index: usize, below: usize, x: f64, elem: Elem) {
+        let Some(text) = block.lines.get(index) else { return };
+        if text.trim().is_empty() {
+            return;
+        }
+        // The indentation is shaped on its own: no kerning with the first letter moves it. A
+        // right-to-left paragraph is set flush right, its indentation on the right.
+        let rest = text.trim_start_matches(' ');
+        let indent = self.shaper.line(&text[..text.len() - rest.len()], block.bold);
+        let rtl = block.rtl.get(index).copied().unwrap_or(false);
+        let mut glyphs = self.shaper.line_in(rest, block.bold, rtl);
+        let x = if rtl {
+            glyphs.extend(indent);
+            x + (block.width - glyphs.iter().map(|g| g.advance).sum::<f64>() * block.size).max(0.0)
+        } else {
+            glyphs.splice(0..0, indent);
+            x
         };
-        let c = encoding.get(&c).copied().unwrap_or(c);
-        match out.last_mut() {
-            Some((last, run)) if *last == which => run.push(c),
-            _ => out.push((which, c.to_string())),
+        let top_of_line = self.y + below as f64 * line_height(block.size);
+        let line =
+            Line { x, baseline: PAGE_HEIGHT_PT - top_of_line - ASCENT * block.size, size: block.size, glyphs, elem };
+        if let Some(page) = self.pages.last_mut() {
+            page.push(line);
         }
     }
-    out
-}
 
-fn block(lines: Vec<Line>, style: Style, ctx: &Ctx<'_>) -> LinearLayout {
-    let mut layout = LinearLayout::vertical();
-    for line in lines {
-        if line.iter().all(|(_, run)| run.trim().is_empty()) {
-            layout.push(Break::new(1));
-            continue;
+    /// Puts `block` at `x` line by line, breaking pages between lines.
+    fn flow(&mut self, block: &Block, x: f64, elem: Elem) {
+        let height = line_height(block.size);
+        for index in 0..block.lines.len() {
+            self.ensure(height);
+            self.put(block, index, 0, x, elem);
+            self.y += height;
         }
-        let mut paragraph = Paragraph::default();
-        for (which, run) in line {
-            let family = match which {
-                Fallback::Text => None,
-                Fallback::Emoji => ctx.families.emoji,
-                Fallback::Symbols => ctx.families.symbols,
-            };
-            paragraph.push_styled(run, family.map_or_else(Style::new, |f| Style::new().with_font_family(f)));
+    }
+
+    fn gap(&mut self, height: f64) {
+        self.y += height;
+    }
+
+    /// A label and its value side by side, kept on one page when they fit one.
+    fn row(&mut self, table: Elem, label: &Block, value: &Block, pad: f64) {
+        let tr = self.tree.add(table, Kind::Tr);
+        let (th, td) = (self.tree.add(tr, Kind::Th), self.tree.add(tr, Kind::Td));
+        let height = label.height().max(value.height()) + pad;
+        if height > bottom() - top() {
+            self.flow(label, left(), th);
+            self.flow(value, left() + value_x(), td);
+            self.gap(pad);
+            return;
         }
-        layout.push(paragraph.styled(style));
+        self.ensure(height);
+        (0..label.lines.len()).for_each(|i| self.put(label, i, i, left(), th));
+        (0..value.lines.len()).for_each(|i| self.put(value, i, i, left() + value_x(), td));
+        self.gap(height);
     }
-    layout
-}
 
-fn table() -> TableLayout {
-    TableLayout::new(vec![LABEL_WEIGHT, VALUE_WEIGHT])
-}
+    /// A label with its value below it, at the full width.
+    fn below(&mut self, table: Elem, label: &Block, value: &Block) {
+        let tr = self.tree.add(table, Kind::Tr);
+        let (th, td) = (self.tree.add(tr, Kind::Th), self.tree.add(tr, Kind::Td));
+        let first_value_line = line_height(value.size).min(value.height());
+        self.ensure(label.height() + 0.5 * PT_PER_MM + first_value_line);
+        self.flow(label, left(), th);
+        self.gap(0.5 * PT_PER_MM);
+        self.flow(value, left(), td);
+        self.gap(2.0 * PT_PER_MM);
+    }
 
-fn push_table(layout: &mut LinearLayout, rows: &mut Option<TableLayout>) {
-    if let Some(table) = rows.take() {
-        layout.push(table);
+    /// A heading, kept with `next` points of what follows it.
+    fn heading(&mut self, text: &str, next: f64) {
+        let block = self.block(text, true, HEADING_SIZE, full_width());
+        self.ensure(block.height() + 1.5 * PT_PER_MM + next);
+        let elem = self.tree.add(Tree::ROOT, Kind::H2);
+        self.flow(&block, left(), elem);
+        self.gap(1.5 * PT_PER_MM);
     }
 }
 
-/// Builds the genpdf elements of `content`.
-fn body(content: &Content, ctx: &Ctx<'_>) -> Result<LinearLayout, genpdf::error::Error> {
-    let faces = ctx.faces;
-    let full = text_width_pt();
-    let total = (LABEL_WEIGHT + VALUE_WEIGHT) as f64;
-    let label_width = full * LABEL_WEIGHT as f64 / total - GAP_PT;
-    let value_width = full * VALUE_WEIGHT as f64 / total;
-    let bold = Style::new().bold().with_font_size(BODY_SIZE);
-    let regular = Style::new().with_font_size(BODY_SIZE);
-    let mut layout = LinearLayout::vertical();
-    layout.push(block(
-        lines(&content.title, &faces.bold, faces, TITLE_SIZE, full),
-        Style::new().bold().with_font_size(TITLE_SIZE),
-        ctx,
-    ));
-    layout.push(Break::new(0.6));
+fn value_x() -> f64 {
+    full_width() * LABEL_WEIGHT / (LABEL_WEIGHT + VALUE_WEIGHT)
+}
 
-    let mut header = table();
+/// Lays out `content`.
+pub fn lay_out(content: &Content, shaper: &Shaper) -> Laid {
+    let mut lay = Lay { shaper, pages: vec![Vec::new()], tree: Tree::default(), y: top() };
+    let full = full_width();
+    let label_width = value_x() - GAP_PT;
+    let value_width = full - value_x();
+    let body_line = line_height(BODY_SIZE);
+
+    let title = lay.block(&content.title, true, TITLE_SIZE, full);
+    let h1 = lay.tree.add(Tree::ROOT, Kind::H1);
+    lay.flow(&title, left(), h1);
+    lay.gap(0.6 * body_line);
+
+    let header = lay.tree.add(Tree::ROOT, Kind::Table);
     for (label, value) in &content.header {
-        let label = block(lines(label, &faces.bold, faces, BODY_SIZE, label_width), bold, ctx);
-        let value = block(lines(value, &faces.regular, faces, BODY_SIZE, value_width), regular, ctx);
-        let pad = Margins::trbl(0, 0, 0.8, 0);
-        header.row().element(label.padded(pad)).element(value.padded(pad)).push()?;
+        let label = lay.block(label, true, BODY_SIZE, label_width);
+        let value = lay.block(value, false, BODY_SIZE, value_width);
+        lay.row(header, &label, &value, 0.8 * PT_PER_MM);
     }
-    layout.push(header);
 
     for section in &content.sections {
-        layout.push(Break::new(1));
-        let heading = Style::new().bold().with_font_size(HEADING_SIZE);
-        layout.push(
-            block(lines(&section.heading, &faces.bold, faces, HEADING_SIZE, full), heading, ctx)
-                .padded(Margins::trbl(0, 0, 1.5, 0)),
-        );
-        let mut rows: Option<TableLayout> = None;
+        lay.gap(body_line);
+        lay.heading(&section.heading, body_line);
+        let table = lay.tree.add(Tree::ROOT, Kind::Table);
         for field in &section.fields {
-            let value_lines = lines(&field.value, &faces.regular, faces, BODY_SIZE, value_width);
-            if field.multiline || value_lines.len() > MAX_BESIDE_LINES {
-                push_table(&mut layout, &mut rows);
-                layout.push(block(lines(&field.label, &faces.bold, faces, BODY_SIZE, full), bold, ctx));
-                let below = block(lines(&field.value, &faces.regular, faces, BODY_SIZE, full), regular, ctx);
-                layout.push(below.padded(Margins::trbl(0.5, 0, 2, 0)));
+            let beside = lay.block(&field.value, false, BODY_SIZE, value_width);
+            if field.multiline || beside.lines.len() > MAX_BESIDE_LINES {
+                let label = lay.block(&field.label, true, BODY_SIZE, full);
+                let value = lay.block(&field.value, false, BODY_SIZE, full);
+                lay.below(table, &label, &value);
             } else {
-                let pad = Margins::trbl(0, 0, 1.5, 0);
-                let label =
-                    block(lines(&field.label, &faces.bold, faces, BODY_SIZE, label_width), bold, ctx).padded(pad);
-                let value = block(value_lines, regular, ctx).padded(pad);
-                rows.get_or_insert_with(table).row().element(label).element(value).push()?;
+                let label = lay.block(&field.label, true, BODY_SIZE, label_width);
+                lay.row(table, &label, &beside, 1.5 * PT_PER_MM);
             }
         }
-        push_table(&mut layout, &mut rows);
     }
 
-    layout.push(Break::new(1));
-    let heading = Style::new().bold().with_font_size(HEADING_SIZE);
-    layout.push(
-        block(lines(&content.attachments_heading, &faces.bold, faces, HEADING_SIZE, full), heading, ctx)
-            .padded(Margins::trbl(0, 0, 1.5, 0)),
-    );
+    lay.gap(body_line);
+    lay.heading(&content.attachments_heading, body_line);
+    let list = match content.attachments.as_slice() {
+        [(_, details)] if details.is_empty() => None,
+        _ => Some(lay.tree.add(Tree::ROOT, Kind::L)),
+    };
     for (name, details) in &content.attachments {
-        layout.push(block(lines(name, &faces.bold, faces, BODY_SIZE, full), bold, ctx));
-        if !details.is_empty() {
-            layout.push(
-                block(lines(details, &faces.regular, faces, BODY_SIZE, full), regular, ctx)
-                    .padded(Margins::trbl(0, 0, 1.5, 0)),
-            );
+        let name = lay.block(name, true, BODY_SIZE, full);
+        let details = lay.block(details, false, BODY_SIZE, full);
+        let elem = match list {
+            Some(list) => {
+                let item = lay.tree.add(list, Kind::Li);
+                lay.tree.add(item, Kind::LBody)
+            }
+            None => lay.tree.add(Tree::ROOT, Kind::P),
+        };
+        lay.ensure(name.height() + details.height());
+        lay.flow(&name, left(), elem);
+        if !details.lines.is_empty() && details.lines.iter().any(|l| !l.is_empty()) {
+            lay.flow(&details, left(), elem);
+            lay.gap(1.5 * PT_PER_MM);
         }
     }
-    Ok(layout)
-}
-
-/// The genpdf fonts of one document: Liberation Sans, and the fallback faces it uses.
-pub struct Fonts {
-    /// Liberation Sans (regular, bold and the italic stand-ins genpdf asks for).
-    pub text: FontFamily<FontData>,
-    /// Noto Emoji in all four of genpdf's variants, when the document has emoji.
-    pub emoji: Option<FontFamily<FontData>>,
-    /// DejaVu Sans Symbols likewise, when the document has symbols Liberation lacks.
-    pub symbols: Option<FontFamily<FontData>>,
-}
-
-/// Renders `content` with the given genpdf fonts; returns genpdf's raw PDF.
-pub fn render(content: &Content, faces: &Faces<'_>, fonts: Fonts) -> Result<Vec<u8>, genpdf::error::Error> {
-    let mut document = genpdf::Document::new(fonts.text);
-    let families = Families {
-        emoji: fonts.emoji.map(|family| document.add_font_family(family)),
-        symbols: fonts.symbols.map(|family| document.add_font_family(family)),
-    };
-    document.set_minimal_conformance();
-    document.set_paper_size(genpdf::PaperSize::A4);
-    document.set_font_size(BODY_SIZE);
-    document.set_line_spacing(1.15);
-    let mut decorator = SimplePageDecorator::new();
-    decorator.set_margins(Margins::trbl(16.0, SIDE_MARGIN_MM, BOTTOM_MARGIN_MM, SIDE_MARGIN_MM));
-    document.set_page_decorator(decorator);
-    document.push(body(content, &Ctx { faces, families })?);
-    let mut out = Vec::new();
-    document.render(&mut out)?;
-    Ok(out)
+    Laid { pages: lay.pages, tree: lay.tree }
 }

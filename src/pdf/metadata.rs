@@ -1,5 +1,6 @@
 //! The PDF's identification: dates in Helsinki time, UTF-16 strings, the XMP packet that names it
-//! PDF/A-2b, and the document ID.
+//! PDF/A-2a and PDF/UA-1 (with the extension schema PDF/A asks for the PDF/UA property), and the
+//! document ID.
 
 use chrono::{DateTime, Utc};
 use chrono_tz::Europe::Helsinki;
@@ -21,7 +22,7 @@ fn xml_escape(text: &str) -> String {
     text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
-pub(super) fn xmp(title: &str, at: DateTime<Utc>, id: &str) -> Vec<u8> {
+pub(super) fn xmp(title: &str, lang: &str, at: DateTime<Utc>, id: &str) -> Vec<u8> {
     let date = at.with_timezone(&Helsinki).to_rfc3339_opts(chrono::SecondsFormat::Secs, false);
     let title = xml_escape(title);
     format!(
@@ -33,8 +34,10 @@ pub(super) fn xmp(title: &str, at: DateTime<Utc>, id: &str) -> Vec<u8> {
     xmlns:xmp="http://ns.adobe.com/xap/1.0/"
     xmlns:pdf="http://ns.adobe.com/pdf/1.3/"
     xmlns:xmpMM="http://ns.adobe.com/xap/1.0/mm/"
-    xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/">
+    xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/"
+    xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">
    <dc:format>application/pdf</dc:format>
+   <dc:language><rdf:Bag><rdf:li>{lang}</rdf:li></rdf:Bag></dc:language>
    <dc:title><rdf:Alt><rdf:li xml:lang="x-default">{title}</rdf:li></rdf:Alt></dc:title>
    <xmp:CreateDate>{date}</xmp:CreateDate>
    <xmp:ModifyDate>{date}</xmp:ModifyDate>
@@ -44,7 +47,24 @@ pub(super) fn xmp(title: &str, at: DateTime<Utc>, id: &str) -> Vec<u8> {
    <xmpMM:DocumentID>uuid:{id}</xmpMM:DocumentID>
    <xmpMM:InstanceID>uuid:{id}</xmpMM:InstanceID>
    <pdfaid:part>2</pdfaid:part>
-   <pdfaid:conformance>B</pdfaid:conformance>
+   <pdfaid:conformance>A</pdfaid:conformance>
+   <pdfuaid:part>1</pdfuaid:part>
+  </rdf:Description>
+  <rdf:Description rdf:about=""
+    xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/"
+    xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#"
+    xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">
+   <pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType="Resource">
+    <pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>
+    <pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>
+    <pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>
+    <pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType="Resource">
+     <pdfaProperty:name>part</pdfaProperty:name>
+     <pdfaProperty:valueType>Integer</pdfaProperty:valueType>
+     <pdfaProperty:category>internal</pdfaProperty:category>
+     <pdfaProperty:description>Part of ISO 14289 the file follows</pdfaProperty:description>
+    </rdf:li></rdf:Seq></pdfaSchema:property>
+   </rdf:li></rdf:Bag></pdfaExtension:schemas>
   </rdf:Description>
  </rdf:RDF>
 </x:xmpmeta>

@@ -1,6 +1,5 @@
-//! A TrueType subsetter: keeps only the glyphs a document uses, renumbered from 0, with a new
-//! `cmap` for exactly the characters given. genpdf and printpdf then embed a font of a few
-//! kilobytes instead of the whole face, and printpdf's per-font work shrinks with it.
+//! A TrueType subsetter: keeps only the glyphs a document uses, renumbered from 1, so that the
+//! PDF embeds a font of a few kilobytes instead of the whole face.
 //!
 //! Hinting instructions are dropped (PDF viewers do not need them for text at print sizes), and
 //! so are the tables a PDF font program does not need (`name`, `kern`, `GPOS`, `GSUB`, `fpgm`, …).
@@ -8,7 +7,7 @@
 use std::collections::BTreeMap;
 
 /// Why a font could not be subset.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, thiserror::Error)]
 pub enum SubsetError {
     /// The font is not a TrueType font with the tables a subset needs.
     #[error("the font has no usable {0} table")]
@@ -19,9 +18,12 @@ pub enum SubsetError {
     /// The font could not be parsed at all.
     #[error("the font could not be read")]
     Parse(#[from] ttf_parser::FaceParsingError),
-    /// More distinct characters than slot mode has room for.
-    #[error("{0} distinct characters do not fit the {SLOT_CAPACITY} single-byte slots")]
-    TooManyChars(usize),
+    /// The shaper could not read the font.
+    #[error("the font could not be read for shaping")]
+    Shaping(#[source] Box<dyn std::error::Error + Send + Sync>),
+    /// More distinct glyphs than a font can hold.
+    #[error("{0} distinct glyphs do not fit one font")]
+    TooManyGlyphs(usize),
 }
 
 /// A subset font and how characters map into it.
@@ -39,17 +41,6 @@ pub struct Subset {
     pub bbox: [i16; 4],
     /// Ascender and descender, in font units.
     pub ascent_descent: (i16, i16),
-    /// In slot mode, the single-byte stand-in of each character (see [`subset_slots`]); empty otherwise.
-    pub encoding: BTreeMap<char, char>,
-}
-
-/// How many characters besides the space slot mode can hold.
-pub const SLOT_CAPACITY: usize = 188;
-
-/// The characters whose Windows-1252 byte (their Latin-1 code point) serves as a slot: printable
-/// ASCII and Latin-1 without the no-break and soft hyphen, which layout engines treat specially.
-fn slot_chars() -> impl Iterator<Item = char> {
-    (0x21u8..=0x7E).chain(0xA1..=0xFF).filter(|b| *b != 0xAD).map(char::from)
 }
 
 fn table<'a>(font: &'a [u8], tag: &'static [u8; 4]) -> Result<&'a [u8], SubsetError> {
@@ -256,38 +247,19 @@ pub fn subset(font: &[u8], chars: impl IntoIterator<Item = char>) -> Result<Subs
         }
     }
     let cmap_map = glyphs.clone();
-    build(font, &face, slots, glyphs, cmap_map, BTreeMap::new())
+    build(font, &face, slots, glyphs, cmap_map)
 }
 
-/// Subsets `font` in slot mode: each character gets a glyph id below 256 equal to the byte of a
-/// single-byte stand-in character, and the `cmap` maps the stand-ins. A layout engine that can only
-/// write single-byte (built-in font) text then lays out the stand-ins with the right metrics, and
-/// the finishing pass embeds the subset as a CID font whose codes are those glyph ids.
-pub fn subset_slots(font: &[u8], chars: impl IntoIterator<Item = char>) -> Result<Subset, SubsetError> {
+/// Subsets `font` to the glyphs `gids`, in that order: glyph `gids[i]` becomes glyph `i + 1`
+/// (glyph 0 stays `.notdef`), so that a PDF's CIDs can be the new glyph ids. A glyph may be listed
+/// more than once (its outline is then copied). The `cmap` maps no character.
+pub fn subset_glyphs(font: &[u8], gids: &[u16]) -> Result<Subset, SubsetError> {
     let face = ttf_parser::Face::parse(font, 0)?;
-    let wanted: Vec<char> = chars.into_iter().filter(|c| *c != ' ' && face.glyph_index(*c).is_some()).collect();
-    if wanted.len() > SLOT_CAPACITY {
-        return Err(SubsetError::TooManyChars(wanted.len()));
+    if gids.len() >= usize::from(u16::MAX) / 2 {
+        return Err(SubsetError::TooManyGlyphs(gids.len()));
     }
-    let mut slots: Vec<Option<u16>> = vec![None; 256];
-    slots[0] = Some(0);
-    let mut glyphs = BTreeMap::new();
-    let mut cmap_map = BTreeMap::new();
-    let mut encoding = BTreeMap::new();
-    let mut place = |c: char, stand_in: char| {
-        let byte = u32::from(stand_in) as usize;
-        slots[byte] = face.glyph_index(c).map(|g| g.0);
-        glyphs.insert(c, byte as u16);
-        cmap_map.insert(stand_in, byte as u16);
-        encoding.insert(c, stand_in);
-    };
-    if face.glyph_index(' ').is_some() {
-        place(' ', ' ');
-    }
-    for (c, stand_in) in wanted.into_iter().zip(slot_chars()) {
-        place(c, stand_in);
-    }
-    build(font, &face, slots, glyphs, cmap_map, encoding)
+    let slots = std::iter::once(Some(0)).chain(gids.iter().map(|g| Some(*g))).collect();
+    build(font, &face, slots, BTreeMap::new(), BTreeMap::new())
 }
 
 /// Writes the subset font: `slots[new glyph id]` is the old glyph id (or `None` for an empty
@@ -298,7 +270,6 @@ fn build(
     mut slots: Vec<Option<u16>>,
     glyphs: BTreeMap<char, u16>,
     cmap_map: BTreeMap<char, u16>,
-    encoding: BTreeMap<char, char>,
 ) -> Result<Subset, SubsetError> {
     let source = Source::new(font)?;
     let mut renumber: BTreeMap<u16, u16> = BTreeMap::new();
@@ -374,7 +345,6 @@ fn build(
         units_per_em: face.units_per_em(),
         bbox,
         ascent_descent: (face.ascender(), face.descender()),
-        encoding,
     })
 }
 
@@ -402,20 +372,19 @@ mod tests {
     }
 
     #[test]
-    fn slot_subsets_map_stand_ins_to_the_real_outlines() {
-        let text = "Äiti söi €-ΩЖ ok";
-        let subset = subset_slots(REGULAR, text.chars()).expect("subset");
+    fn glyph_subsets_keep_the_order_and_the_outlines() {
         let full = ttf_parser::Face::parse(REGULAR, 0).expect("full");
+        let gids: Vec<u16> = "Äiti €".chars().map(|c| full.glyph_index(c).expect("has it").0).collect();
+        let mut listed = gids.clone();
+        listed.push(gids[0]);
+        let subset = subset_glyphs(REGULAR, &listed).expect("subset");
         let small = ttf_parser::Face::parse(&subset.data, 0).expect("subset parses");
-        for c in text.chars() {
-            let stand_in = subset.encoding[&c];
-            assert!(u32::from(stand_in) < 256);
-            let gid = small.glyph_index(stand_in).expect("stand-in mapped");
-            assert_eq!(u32::from(gid.0), u32::from(stand_in), "glyph id is the byte");
-            let old = full.glyph_index(c).expect("full has it");
-            assert_eq!(full.glyph_bounding_box(old), small.glyph_bounding_box(gid), "{c}");
+        for (i, old) in listed.iter().enumerate() {
+            let new = ttf_parser::GlyphId(i as u16 + 1);
+            let old = ttf_parser::GlyphId(*old);
+            assert_eq!(full.glyph_bounding_box(old), small.glyph_bounding_box(new));
+            assert_eq!(full.glyph_hor_advance(old), small.glyph_hor_advance(new));
         }
-        let many: String = (0x400u32..0x400 + 200).filter_map(char::from_u32).collect();
-        assert!(matches!(subset_slots(REGULAR, many.chars()), Err(SubsetError::TooManyChars(_))));
+        assert!(subset.data.len() < 8_000, "{} bytes", subset.data.len());
     }
 }
