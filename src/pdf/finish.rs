@@ -13,7 +13,8 @@ use sha2::{Digest, Sha256};
 use super::fonts::FontSet;
 use super::layout::{BOTTOM_MARGIN_MM, Laid, Line, PAGE_HEIGHT_PT, PAGE_WIDTH_PT, PT_PER_MM, SIDE_MARGIN_MM};
 use super::metadata::{pdf_date, utf16, uuid, xmp};
-use super::shape::{Glyph, Shaper};
+use super::ops::{TextObject, num};
+use super::shape::Shaper;
 use super::subset::SubsetError;
 
 /// The sRGB profile of the output intent.
@@ -50,57 +51,6 @@ pub struct Finish<'a> {
     pub page_word: &'a str,
 }
 
-/// A number for a content stream: at most three decimals, no trailing zeros.
-fn num(value: f64) -> String {
-    let text = format!("{:.3}", (value * 1000.0).round() / 1000.0);
-    let text = text.trim_end_matches('0').trim_end_matches('.');
-    if text == "-0" { "0".to_owned() } else { text.to_owned() }
-}
-
-/// Appends the text operators that draw `glyphs` with their left edge at `x` on `baseline`.
-fn show(out: &mut String, fonts: &mut FontSet, glyphs: &[Glyph], x: f64, baseline: f64, size: f64) {
-    out.push_str("BT\n");
-    let mut face = None;
-    let mut pen = x;
-    let mut open = false; // inside a TJ array
-    let mut moved = true; // the text position must be set before the next glyph
-    let close = |out: &mut String, open: &mut bool| {
-        if std::mem::take(open) {
-            out.push_str("] TJ\n");
-        }
-    };
-    for glyph in glyphs {
-        let cid = fonts.cid(glyph);
-        if face != Some(glyph.face) {
-            close(out, &mut open);
-            let _ = writeln!(out, "/{} {} Tf", FontSet::resource(glyph.face), num(size));
-            face = Some(glyph.face);
-        }
-        let offset = glyph.dx != 0.0 || glyph.dy != 0.0;
-        if offset || moved {
-            close(out, &mut open);
-            let (gx, gy) = (pen + glyph.dx * size, baseline + glyph.dy * size);
-            let _ = writeln!(out, "1 0 0 1 {} {} Tm", num(gx), num(gy));
-        }
-        if !open {
-            out.push('[');
-            open = true;
-        }
-        let _ = write!(out, "<{cid:04X}>");
-        // The viewer advances by the font program's width; the shaped advance may differ
-        // (kerning, marks): the difference follows in thousandths of the text size.
-        let natural = (glyph.natural * 1000.0).round();
-        let adjust = natural - glyph.advance * 1000.0;
-        if adjust.abs() >= 0.05 {
-            let _ = write!(out, " {} ", num(adjust));
-        }
-        pen += glyph.advance * size;
-        moved = offset;
-    }
-    close(out, &mut open);
-    out.push_str("ET\n");
-}
-
 /// The footer of page `page` of `pages`: a rule, the transaction id and "Sivu X / Y".
 fn footer(out: &mut String, fonts: &mut FontSet, shaper: &Shaper, input: &Finish<'_>, page: usize, pages: usize) {
     let left_x = SIDE_MARGIN_MM * PT_PER_MM;
@@ -112,21 +62,36 @@ fn footer(out: &mut String, fonts: &mut FontSet, shaper: &Shaper, input: &Finish
     out.push_str("/Artifact <</Type /Pagination /Subtype /Footer>> BDC\n");
     let _ = writeln!(out, "q 0.6 G 0.5 w {} {} m {} {} l S Q", num(left_x), num(rule_y), num(right_edge), num(rule_y));
     out.push_str("q 0.3 g\n");
-    show(out, fonts, &shaper.line(input.footer_left, false), left_x, text_y, FOOTER_SIZE);
-    show(out, fonts, &shaper.line(&right, false), right_x, text_y, FOOTER_SIZE);
+    let mut text = TextObject::begin(out, fonts);
+    text.show(&shaper.line(input.footer_left, false), left_x, text_y, FOOTER_SIZE);
+    text.show(&shaper.line(&right, false), right_x, text_y, FOOTER_SIZE);
+    text.end();
     out.push_str("Q\nEMC\n");
 }
 
-/// The content stream of one page; its lines' marked content is recorded in the tree.
+/// The content stream of one page: one marked-content sequence for each run of lines of one
+/// structure element, recorded in the tree.
 fn content(lines: &[Line], page: usize, laid: &mut Laid, fonts: &mut FontSet) -> String {
     let mut out = String::new();
-    for (mcid, line) in lines.iter().enumerate() {
-        let mcid = u32::try_from(mcid).unwrap_or(u32::MAX);
-        laid.tree.mark(line.elem, page, mcid);
-        let _ = writeln!(out, "/{} <</MCID {mcid}>> BDC", laid.tree.kind(line.elem).tag());
-        show(&mut out, fonts, &line.glyphs, line.x, line.baseline, line.size);
-        out.push_str("EMC\n");
+    let mut text = TextObject::begin(&mut out, fonts);
+    let mut open: Option<usize> = None;
+    let mut mcid = 0u32;
+    for line in lines {
+        if open != Some(line.elem) {
+            if open.is_some() {
+                text.raw("EMC\n");
+            }
+            laid.tree.mark(line.elem, page, mcid);
+            text.raw(&format!("/{} <</MCID {mcid}>> BDC\n", laid.tree.kind(line.elem).tag()));
+            mcid += 1;
+            open = Some(line.elem);
+        }
+        text.show(&line.glyphs, line.x, line.baseline, line.size);
     }
+    if open.is_some() {
+        text.raw("EMC\n");
+    }
+    text.end();
     out
 }
 
@@ -213,6 +178,14 @@ pub fn finish(mut laid: Laid, shaper: &Shaper, input: &Finish<'_>) -> Result<(Ve
     doc.renumber_objects();
     doc.compress();
     let mut out = Vec::new();
-    doc.save_modern(&mut out)?;
-    Ok((out, count))
+    // Object streams of up to 1,000 objects compress the structure tree's hundreds of elements
+    // together.
+    let options = lopdf::SaveOptions::builder()
+        .use_object_streams(true)
+        .use_xref_streams(true)
+        .max_objects_per_stream(1000)
+        .compression_level(9)
+        .build();
+    doc.save_with_options(&mut out, options)?;
+    Ok((super::xref::compress_xref(out), count))
 }

@@ -11,10 +11,12 @@ mod fonts;
 mod format;
 mod layout;
 mod metadata;
+mod ops;
 mod shape;
 mod subset;
 mod tags;
 mod text;
+mod xref;
 
 pub use format::{field_value, size as format_size, timestamp};
 pub use subset::{Subset, SubsetError, subset, subset_glyphs};

@@ -140,8 +140,8 @@ impl Tree {
                     }
                 })
                 .collect();
+            // (`/Type /StructElem` is optional: left out, as there are hundreds of elements.)
             let mut dict = Dictionary::from_iter([
-                ("Type", Object::Name(b"StructElem".to_vec())),
                 ("S", Object::Name(node.kind.name().to_vec())),
                 ("P", Object::Reference(node.parent.map_or(root_id, |p| ids[p]))),
             ]);

@@ -361,3 +361,16 @@ fn the_pdf_command_renders_a_data_file_and_refuses_a_bad_one() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("broken.json") && stderr.contains("not a valid transaction"), "{stderr}");
 }
+
+#[test]
+fn the_pdfs_stay_within_their_size_budgets() {
+    // Issue 18's budgets, with the structure tree: a typical seed form ≤ 25 KB, the 300-field
+    // form ≤ 45 KB (BENCHMARKS.md has the figures).
+    let data = kirjaamo::sandbox::seed::seed_data(kirjaamo::sandbox::seed::DEFAULT_SEED);
+    let typical = data.transactions.iter().map(|t| &t.transaction).min_by_key(|t| t.fields.len().abs_diff(30));
+    let typical = pdf::render(typical.expect("seed transactions")).expect("render");
+    assert!(typical.bytes.len() <= 25 * 1024, "typical: {} bytes", typical.bytes.len());
+    let (_, large) = corpus().into_iter().find(|(p, _)| p.ends_with("08-300-fields.json")).expect("case");
+    let large = pdf::render(&large).expect("render");
+    assert!(large.bytes.len() <= 45 * 1024, "300 fields: {} bytes", large.bytes.len());
+}
