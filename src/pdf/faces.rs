@@ -96,6 +96,11 @@ impl Faces {
         self.parsed.get(face.index()).is_some_and(|f| f.glyph_index(c).is_some_and(|g| g.0 != 0))
     }
 
+    /// The glyph of `c` in `face`, if it has one.
+    pub fn glyph(&self, face: FaceId, c: char) -> Option<u16> {
+        self.parsed.get(face.index())?.glyph_index(c).map(|g| g.0)
+    }
+
     /// The advance of glyph `gid` of `face` in its font program, in em.
     pub fn advance(&self, face: FaceId, gid: u16) -> f64 {
         self.parsed.get(face.index()).map_or(0.0, |f| {

@@ -149,7 +149,10 @@ pub fn finish(mut laid: Laid, shaper: &Shaper, input: &Finish<'_>) -> Result<(Ve
             ("Type", Object::Name(b"Metadata".to_vec())),
             ("Subtype", Object::Name(b"XML".to_vec())),
         ]),
-        xmp(&input.title, input.lang, input.created, &uuid(&digest[..16])),
+        // PDF/A-2a and PDF/UA-1 ask every glyph for its Unicode text; a document with a glyph
+        // that has none (an Arabic vowel mark, drawn in a cluster whose text its letter carries)
+        // is identified as what it then honestly is, PDF/A-2b, tagged all the same.
+        xmp(&input.title, input.lang, input.created, &uuid(&digest[..16]), fonts.all_mapped()),
     )
     .with_compression(false);
     let metadata = doc.add_object(metadata);

@@ -39,6 +39,12 @@ impl FontSet {
         cid
     }
 
+    /// Whether every glyph drawn maps to Unicode text (PDF/A-2a, PDF/UA-1). A glyph without text
+    /// is a mark or a second glyph of a right-to-left cluster whose text another glyph carries.
+    pub fn all_mapped(&self) -> bool {
+        self.used.values().all(|u| u.order.iter().all(|(_, text)| !text.is_empty()))
+    }
+
     /// The PDF resource name of `face`.
     pub fn resource(face: FaceId) -> String {
         format!("F{}", face.index())

@@ -1,5 +1,5 @@
 //! The PDF's identification: dates in Helsinki time, UTF-16 strings, the XMP packet that names it
-//! PDF/A-2a and PDF/UA-1 (with the extension schema PDF/A asks for the PDF/UA property), and the
+//! PDF/A-2a and PDF/UA-1 (PDF/A-2b when a glyph lacks Unicode text) (with the extension schema PDF/A asks for the PDF/UA property), and the
 //! document ID.
 
 use chrono::{DateTime, Utc};
@@ -22,7 +22,8 @@ fn xml_escape(text: &str) -> String {
     text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
-pub(super) fn xmp(title: &str, lang: &str, at: DateTime<Utc>, id: &str) -> Vec<u8> {
+pub(super) fn xmp(title: &str, lang: &str, at: DateTime<Utc>, id: &str, accessible: bool) -> Vec<u8> {
+    let (conformance, ua) = if accessible { ("A", "\n   <pdfuaid:part>1</pdfuaid:part>") } else { ("B", "") };
     let date = at.with_timezone(&Helsinki).to_rfc3339_opts(chrono::SecondsFormat::Secs, false);
     let title = xml_escape(title);
     format!(
@@ -47,8 +48,7 @@ pub(super) fn xmp(title: &str, lang: &str, at: DateTime<Utc>, id: &str) -> Vec<u
    <xmpMM:DocumentID>uuid:{id}</xmpMM:DocumentID>
    <xmpMM:InstanceID>uuid:{id}</xmpMM:InstanceID>
    <pdfaid:part>2</pdfaid:part>
-   <pdfaid:conformance>A</pdfaid:conformance>
-   <pdfuaid:part>1</pdfuaid:part>
+   <pdfaid:conformance>{conformance}</pdfaid:conformance>{ua}
   </rdf:Description>
   <rdf:Description rdf:about=""
     xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/"

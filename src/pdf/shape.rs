@@ -175,11 +175,50 @@ impl Shaper {
         // Text extractors (poppler, pdf.js) read the glyphs as drawn, in visual order, and spread
         // a glyph's text over it from left to right: in a right-to-left run, a cluster's text
         // (a ligature such as lam-alef, a letter and its marks) is given right to left too.
+        // A joiner or selector the shaper hid is drawn as the face's space glyph, or its own empty
+        // glyph, with no advance: it is left out (it draws nothing), and its character goes with
+        // its neighbour's text.
+        let blanks: Vec<u16> = [' ', '\u{200c}', '\u{200d}', '\u{fe0e}', '\u{fe0f}']
+            .iter()
+            .filter_map(|&c| self.faces.glyph(face, c))
+            .collect();
+        let hidden: Vec<bool> =
+            glyphs.iter().map(|g| g.advance == 0.0 && g.dx == 0.0 && g.dy == 0.0 && blanks.contains(&g.gid)).collect();
         for (cluster, index) in carrier {
             let logical = text.get(cluster..end_of(cluster)).unwrap_or_default();
-            glyphs[index].text = if rtl { logical.chars().rev().collect() } else { logical.to_owned() };
+            let members: Vec<usize> =
+                (0..infos.len()).filter(|&i| infos[i].cluster as usize == cluster && !hidden[i]).collect();
+            // Left to right, a cluster of as many drawn glyphs as characters (an emoji sequence, a
+            // flag, a Thai letter and its marks) gives each glyph its own character, the hidden
+            // joiners with the one before them, so that every glyph has its Unicode text (PDF/A-2a).
+            let mut pieces: Vec<String> = Vec::new();
+            for c in logical.chars() {
+                match pieces.last_mut() {
+                    Some(piece) if is_hidden_char(c) => piece.push(c),
+                    _ => pieces.push(c.to_string()),
+                }
+            }
+            // (A mark keeps to its letter's text: extractors read a mark with its own text apart.)
+            let spaced = members.iter().all(|&m| glyphs[m].advance > 0.0);
+            if !rtl && spaced && members.len() > 1 && members.len() == pieces.len() {
+                for (member, piece) in members.into_iter().zip(pieces) {
+                    glyphs[member].text = piece;
+                }
+            } else {
+                glyphs[index].text = if rtl { logical.chars().rev().collect() } else { logical.to_owned() };
+            }
         }
+        let mut index = 0;
+        out.retain(|_| {
+            index += 1;
+            index <= first || !hidden[index - 1 - first]
+        });
     }
+}
+
+/// The invisible joiners and selectors the shaper hides: they join the character before them.
+fn is_hidden_char(c: char) -> bool {
+    matches!(c, '\u{200c}' | '\u{200d}' | '\u{fe0e}' | '\u{fe0f}')
 }
 
 /// Characters of right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, N'Ko and their
@@ -228,19 +267,20 @@ mod tests {
     fn emoji_sequences_and_flags_are_each_one_cluster() {
         let shaper = Shaper::new().expect("faces");
         // The monochrome face has no family ligature: three people side by side, the joiners
-        // hidden, and the whole sequence one cluster whose text the first glyph carries.
+        // hidden, and the whole sequence one cluster, each glyph with its own character.
         let family = "👨\u{200d}👩\u{200d}👧";
         let glyphs = shaper.line(family, false);
         let drawn: Vec<&Glyph> = glyphs.iter().filter(|g| g.advance > 0.0).collect();
         assert_eq!(drawn.len(), 3, "{glyphs:?}");
         assert!(glyphs.iter().all(|g| g.face == FaceId::Emoji && g.gid != 0));
-        assert_eq!(glyphs[0].text, family);
         assert_eq!(text(&glyphs), family);
+        assert_eq!(glyphs.len(), 3, "the hidden joiners are left out: {glyphs:?}");
+        assert!(glyphs.iter().all(|g| !g.text.is_empty()), "each glyph has its text");
         // Nor flags: the two regional indicator letters, one cluster.
         let flag = shaper.line("🇫🇮", false);
         assert_eq!(flag.len(), 2, "{flag:?}");
         assert!(flag.iter().all(|g| g.gid != 0));
-        assert_eq!(flag[0].text, "🇫🇮");
+        assert_eq!(text(&flag), "🇫🇮");
     }
 
     #[test]

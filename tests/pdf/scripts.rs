@@ -66,6 +66,15 @@ fn arabic_persian_thai_and_mixed_lines_print_shaped_and_extract_as_typed() {
             }
         }
     }
+    // Every glyph of Arabic without vowel marks has its Unicode text: PDF/A-2a and PDF/UA-1. A
+    // vowel mark (28 has the tanween of شكراً) is drawn in its letter's cluster, whose text the
+    // letter carries: PDF/A-2b.
+    for (name, accessible) in [("05-arabic.json", true), ("28-arabic-persian.json", false), (VOWEL_MARKS, false)] {
+        let meta = tool("pdfinfo", &["-meta"], &pdf::render(&case(name)).expect("render").bytes);
+        assert_eq!(meta.contains("<pdfuaid:part>1</pdfuaid:part>"), accessible, "{name}");
+        let conformance = if accessible { "A" } else { "B" };
+        assert!(meta.contains(&format!("<pdfaid:conformance>{conformance}</pdfaid:conformance>")), "{name}");
+    }
     // Thai words stay whole: no line of the long phrase ends before a vowel or tone mark.
     let text =
         tool("pdftotext", &["-raw", "-enc", "UTF-8"], &pdf::render(&case("29-thai.json")).expect("render").bytes);
