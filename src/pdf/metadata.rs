@@ -1,6 +1,6 @@
 //! The PDF's identification: dates in Helsinki time, UTF-16 strings, the XMP packet that names it
-//! PDF/A-2a and PDF/UA-1 (PDF/A-2b when a glyph lacks Unicode text) (with the extension schema PDF/A asks for the PDF/UA property), and the
-//! document ID.
+//! PDF/A-2a and PDF/UA-1 (with the extension schema PDF/A asks for the PDF/UA property), or
+//! PDF/A-2b when a glyph lacks Unicode text, and the document ID.
 
 use chrono::{DateTime, Utc};
 use chrono_tz::Europe::Helsinki;
