@@ -161,20 +161,7 @@ impl Shaper {
                 rtl,
             });
         }
-        // Each cluster's text goes on its widest glyph (the base, not a mark), the first of equals.
         let glyphs = &mut out[first..];
-        let mut carrier: Vec<(usize, usize)> = Vec::new(); // (cluster start, glyph index)
-        for (index, info) in infos.iter().enumerate() {
-            let cluster = info.cluster as usize;
-            match carrier.iter_mut().find(|(c, _)| *c == cluster) {
-                Some((_, best)) if glyphs[index].advance > glyphs[*best].advance => *best = index,
-                Some(_) => {}
-                None => carrier.push((cluster, index)),
-            }
-        }
-        // Text extractors (poppler, pdf.js) read the glyphs as drawn, in visual order, and spread
-        // a glyph's text over it from left to right: in a right-to-left run, a cluster's text
-        // (a ligature such as lam-alef, a letter and its marks) is given right to left too.
         // A joiner or selector the shaper hid is drawn as the face's space glyph, or its own empty
         // glyph, with no advance: it is left out (it draws nothing), and its character goes with
         // its neighbour's text.
@@ -182,8 +169,29 @@ impl Shaper {
             .iter()
             .filter_map(|&c| self.faces.glyph(face, c))
             .collect();
-        let hidden: Vec<bool> =
+        let mut hidden: Vec<bool> =
             glyphs.iter().map(|g| g.advance == 0.0 && g.dx == 0.0 && g.dy == 0.0 && blanks.contains(&g.gid)).collect();
+        // Each cluster's text goes on its widest drawn glyph (the base, not a mark), the first of
+        // equals; a cluster of hidden glyphs only keeps its first one to carry it.
+        let mut carrier: Vec<(usize, usize)> = Vec::new(); // (cluster start, glyph index)
+        for (index, info) in infos.iter().enumerate() {
+            let cluster = info.cluster as usize;
+            match carrier.iter_mut().find(|(c, _)| *c == cluster) {
+                Some((_, best))
+                    if !hidden[index] && (hidden[*best] || glyphs[index].advance > glyphs[*best].advance) =>
+                {
+                    *best = index;
+                }
+                Some(_) => {}
+                None => carrier.push((cluster, index)),
+            }
+        }
+        for &(_, index) in &carrier {
+            hidden[index] = false;
+        }
+        // Text extractors (poppler, pdf.js) read the glyphs as drawn, in visual order, and spread
+        // a glyph's text over it from left to right: in a right-to-left run, a cluster's text
+        // (a ligature such as lam-alef, a letter and its marks) is given right to left too.
         for (cluster, index) in carrier {
             let logical = text.get(cluster..end_of(cluster)).unwrap_or_default();
             let members: Vec<usize> =
