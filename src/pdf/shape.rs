@@ -29,8 +29,6 @@ pub struct Glyph {
     /// The text it stands for: its cluster's, on one glyph of the cluster; empty on the others.
     /// In a right-to-left run the text is given right to left, as the glyphs are drawn.
     pub text: String,
-    /// Whether it was shaped right to left.
-    pub rtl: bool,
 }
 
 struct Loaded {
@@ -40,7 +38,7 @@ struct Loaded {
 }
 
 /// Plans are compiled once per face, direction and script.
-type PlanKey = (FaceId, bool, Option<harfrust::Tag>);
+type PlanKey = (FaceId, bool, harfrust::Tag);
 
 /// The shaper of the shipped faces, with its plans and a cache of measured words.
 pub struct Shaper {
@@ -136,7 +134,7 @@ impl Shaper {
         buffer.set_direction(if rtl { Direction::RightToLeft } else { Direction::LeftToRight });
         buffer.guess_segment_properties();
         let script = buffer.script();
-        let key = (face, rtl, Some(script.tag()));
+        let key = (face, rtl, script.tag());
         let mut plans = self.plans.borrow_mut();
         let plan =
             plans.entry(key).or_insert_with(|| ShapePlan::new(&shaper, buffer.direction(), Some(script), None, &[]));
@@ -158,7 +156,6 @@ impl Shaper {
                 dx: f64::from(position.x_offset) * scale,
                 dy: f64::from(position.y_offset) * scale,
                 text: String::new(),
-                rtl,
             });
         }
         let glyphs = &mut out[first..];
