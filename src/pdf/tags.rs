@@ -35,25 +35,21 @@ pub enum Kind {
 }
 
 impl Kind {
-    fn name(self) -> &'static [u8] {
-        match self {
-            Kind::Document => b"Document",
-            Kind::H1 => b"H1",
-            Kind::H2 => b"H2",
-            Kind::P => b"P",
-            Kind::Table => b"Table",
-            Kind::Tr => b"TR",
-            Kind::Th => b"TH",
-            Kind::Td => b"TD",
-            Kind::L => b"L",
-            Kind::Li => b"LI",
-            Kind::LBody => b"LBody",
-        }
-    }
-
-    /// The tag of its marked content in the content stream.
+    /// The standard structure type, which is also the tag of its marked content.
     pub fn tag(self) -> &'static str {
-        std::str::from_utf8(self.name()).unwrap_or("P")
+        match self {
+            Kind::Document => "Document",
+            Kind::H1 => "H1",
+            Kind::H2 => "H2",
+            Kind::P => "P",
+            Kind::Table => "Table",
+            Kind::Tr => "TR",
+            Kind::Th => "TH",
+            Kind::Td => "TD",
+            Kind::L => "L",
+            Kind::Li => "LI",
+            Kind::LBody => "LBody",
+        }
     }
 }
 
@@ -142,7 +138,7 @@ impl Tree {
                 .collect();
             // (`/Type /StructElem` is optional: left out, as there are hundreds of elements.)
             let mut dict = Dictionary::from_iter([
-                ("S", Object::Name(node.kind.name().to_vec())),
+                ("S", Object::Name(node.kind.tag().as_bytes().to_vec())),
                 ("P", Object::Reference(node.parent.map_or(root_id, |p| ids[p]))),
             ]);
             if let Some(page) = first_page.and_then(|p| pages.get(p)) {
