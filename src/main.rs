@@ -13,7 +13,7 @@ mod cli;
 
 use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand};
-use kirjaamo::sandbox::{FaultConfig, Sandbox, SandboxConfig, openapi, seed};
+use kirjaamo::sandbox::{FaultConfig, Sandbox, SandboxConfig, seed};
 
 /// Files ePalvelu e-service transactions into TWeb.
 #[derive(Debug, Parser)]
@@ -66,10 +66,10 @@ enum Command {
     /// Check a municipality's TWeb and outbox test environment against the contracts; non-zero
     /// exit on any difference (docs/integration.md).
     Conformance(cli::conformance::ConformanceArgs),
-    /// Write the OpenAPI contracts to DIR, or with --check fail when the files there differ.
+    /// Write the OpenAPI contracts this build carries to DIR, or with --check fail when the files
+    /// there differ from them.
     Contracts {
-        /// Folder of the contracts.
-        #[arg(default_value = "assets/api")]
+        /// Folder to write them to (or to compare with).
         dir: PathBuf,
         /// Compare instead of writing.
         #[arg(long)]
@@ -255,24 +255,27 @@ fn pdf(path: &Path, output: Option<PathBuf>) -> Result<()> {
 }
 
 fn contracts(dir: &Path, check: bool) -> Result<()> {
-    let files =
-        [("tweb.openapi.yaml", openapi::tweb_yaml()?), ("epalvelu-outbox.openapi.yaml", openapi::outbox_yaml()?)];
     let mut stale = Vec::new();
-    for (name, text) in files {
-        let path = dir.join(name);
+    for document in kirjaamo::contract::documents::ALL {
+        let path = dir.join(document.name);
         if check {
-            let committed = std::fs::read_to_string(&path).unwrap_or_default();
-            if committed != text {
+            let there = std::fs::read_to_string(&path).unwrap_or_default();
+            if there != document.text {
                 stale.push(kirjaamo::paths::shown(&path));
             }
         } else {
             std::fs::create_dir_all(dir).with_context(|| format!("creating {}", kirjaamo::paths::shown(dir)))?;
-            std::fs::write(&path, text).with_context(|| format!("writing {}", kirjaamo::paths::shown(&path)))?;
+            std::fs::write(&path, document.text)
+                .with_context(|| format!("writing {}", kirjaamo::paths::shown(&path)))?;
             println!("wrote {}", kirjaamo::paths::shown(&path));
         }
     }
     if !stale.is_empty() {
-        bail!("the contracts differ from the code: {} (run `cargo run -- contracts`)", stale.join(", "));
+        bail!(
+            "these files differ from the contracts of Kirjaamo {}: {} (`kirjaamo contracts` writes them)",
+            env!("CARGO_PKG_VERSION"),
+            stale.join(", ")
+        );
     }
     Ok(())
 }

@@ -10,6 +10,7 @@ use std::sync::{OnceLock, RwLock};
 
 pub use cap::{DAILY_CAP_BYTES, DailyCap};
 pub use redact::redact;
+use tracing_subscriber::filter::{LevelFilter, Targets};
 use tracing_subscriber::fmt::MakeWriter;
 use tracing_subscriber::layer::SubscriberExt as _;
 use tracing_subscriber::util::SubscriberInitExt as _;
@@ -85,8 +86,7 @@ pub struct LogError {
 /// Starts logging to stderr and, when `dir` is given, to daily files there. The returned guard
 /// flushes the files when dropped; keep it for the life of the process.
 pub fn init(dir: Option<&Path>) -> (Option<tracing_appender::non_blocking::WorkerGuard>, Option<LogError>) {
-    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let (filter, not_understood) = filter(std::env::var("RUST_LOG").ok().as_deref());
     // Colour codes only on a terminal: a redirected stderr (a service's log, CI) gets plain text.
     let ansi = std::io::IsTerminal::is_terminal(&std::io::stderr());
     let stderr = tracing_subscriber::fmt::layer().with_ansi(ansi).with_writer(RedactingMakeWriter(std::io::stderr));
@@ -119,5 +119,57 @@ pub fn init(dir: Option<&Path>) -> (Option<tracing_appender::non_blocking::Worke
         None => (None, None, None),
     };
     let _ = tracing_subscriber::registry().with(filter).with(stderr).with(file).try_init();
+    if let Some(value) = not_understood {
+        tracing::warn!(RUST_LOG = %value, "not understood (write `info` or `warn,kirjaamo=debug`): logging at info");
+    }
     (guard, error)
+}
+
+/// What to log: `RUST_LOG` as a list of `level` and `target=level` (`warn,kirjaamo::timing=debug`),
+/// `info` when it is unset. A value that is not such a list gives `info` and comes back to be
+/// reported. (The targets-only filter, not `EnvFilter`: its span and field filters need a regex
+/// engine, 0.2 MB of the binary, and nothing here uses them.)
+fn filter(rust_log: Option<&str>) -> (Targets, Option<String>) {
+    let info = || Targets::new().with_default(LevelFilter::INFO);
+    match rust_log.map(str::trim) {
+        None | Some("") => (info(), None),
+        Some(value) => match value.parse::<Targets>() {
+            Ok(targets) => (targets, None),
+            Err(_) => (info(), Some(value.to_owned())),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use tracing::Level;
+
+    use super::filter;
+
+    #[test]
+    fn rust_log_sets_levels_per_target_and_info_is_the_default() {
+        let (unset, none) = filter(None);
+        assert!(none.is_none());
+        assert!(unset.would_enable("kirjaamo::export", &Level::INFO));
+        assert!(!unset.would_enable("kirjaamo::export", &Level::DEBUG));
+
+        let (bench, none) = filter(Some("info,kirjaamo::timing=debug"));
+        assert!(none.is_none());
+        assert!(bench.would_enable("kirjaamo::timing", &Level::DEBUG));
+        assert!(!bench.would_enable("kirjaamo::export", &Level::DEBUG));
+        assert!(bench.would_enable("hyper", &Level::INFO));
+
+        let (off, _) = filter(Some("off"));
+        assert!(!off.would_enable("kirjaamo", &Level::ERROR));
+        let (trace, _) = filter(Some(" trace "));
+        assert!(trace.would_enable("kirjaamo", &Level::TRACE));
+    }
+
+    #[test]
+    fn a_value_that_is_not_a_list_of_levels_logs_at_info_and_is_reported() {
+        let (targets, not_understood) = filter(Some("kirjaamo=loud"));
+        assert_eq!(not_understood.as_deref(), Some("kirjaamo=loud"));
+        assert!(targets.would_enable("kirjaamo", &Level::INFO));
+        assert!(!targets.would_enable("kirjaamo", &Level::DEBUG));
+    }
 }

@@ -55,15 +55,23 @@ async fn the_sandbox_command_serves_seed_data_with_faults_from_a_file() {
 }
 
 #[test]
-fn contracts_check_passes_here_and_fails_on_a_stale_copy() {
-    let run = |dir: &std::path::Path| {
-        Command::new(env!("CARGO_BIN_EXE_kirjaamo")).arg("contracts").arg(dir).arg("--check").output().expect("runs")
-    };
+fn contracts_writes_the_committed_copies_and_check_finds_a_stale_one() {
+    let kirjaamo = || Command::new(env!("CARGO_BIN_EXE_kirjaamo"));
     let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/api");
-    assert!(run(&repo).status.success());
-    let stale = tempfile::tempdir().expect("temp dir");
-    std::fs::write(stale.path().join("tweb.openapi.yaml"), "openapi: 3.1.0\n").expect("write");
-    let output = run(stale.path());
+    assert!(kirjaamo().arg("contracts").arg(&repo).arg("--check").output().expect("runs").status.success());
+
+    let out = tempfile::tempdir().expect("temp dir");
+    let dir = out.path().join("contracts");
+    assert!(kirjaamo().arg("contracts").arg(&dir).output().expect("runs").status.success());
+    for name in ["tweb.openapi.yaml", "epalvelu-outbox.openapi.yaml"] {
+        let written = std::fs::read(dir.join(name)).expect("written");
+        assert_eq!(written, std::fs::read(repo.join(name)).expect("committed"), "{name}");
+    }
+
+    std::fs::write(dir.join("tweb.openapi.yaml"), "openapi: 3.1.0\n").expect("write");
+    let output = kirjaamo().arg("contracts").arg(&dir).arg("--check").output().expect("runs");
     assert!(!output.status.success());
-    assert!(String::from_utf8_lossy(&output.stderr).contains("differ from the code"));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("differ from the contracts") && stderr.contains("tweb.openapi.yaml"), "{stderr}");
+    assert!(!stderr.contains("epalvelu-outbox"), "{stderr}");
 }
