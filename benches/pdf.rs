@@ -1,4 +1,5 @@
-//! Speed of the transaction PDF and its preview. Sizes are printed once at start; see BENCHMARKS.md.
+//! Speed of the transaction PDF and its preview. Sizes are printed once at start; see BENCHMARKS.md
+//! (`scripts/bench-all.sh` runs it with its anchors).
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout, clippy::print_stderr, missing_docs)]
 
@@ -33,9 +34,14 @@ fn three_hundred() -> Transaction {
 fn benches(c: &mut Criterion) {
     let typical = typical();
     let large = three_hundred();
-    // Emoji and symbols (issue 18), and Arabic and Persian shaped with their own face.
+    // Emoji and symbols, and Arabic and Persian shaped with their own face.
     let emoji = corpus("04-emoji.json");
     let arabic = corpus("28-arabic-persian.json");
+    // scripts/bench-all.sh lays the same typical form out with reportlab and Typst.
+    if let Some(dir) = std::env::var_os("KIRJAAMO_BENCH_INPUTS") {
+        let path = Path::new(&dir).join("typical.json");
+        std::fs::write(&path, serde_json::to_string_pretty(&typical).expect("json")).expect("write typical.json");
+    }
     for (name, transaction) in [("typical", &typical), ("300 fields", &large), ("emoji", &emoji), ("arabic", &arabic)] {
         let rendered = kirjaamo::pdf::render(transaction).expect("render");
         eprintln!(

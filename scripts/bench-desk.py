@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Benchmarks the real desk window (issue 16) as a clerk meets it, under Xvfb at 1920x1080.
+"""Benchmarks the real desk window as a clerk meets it, under Xvfb at 1920x1080.
 
     scripts/bench-desk.py [binary] [--runs N] [--smaps] [--browse]
 
@@ -13,7 +13,8 @@
   more transactions on the attachments tab (the first attachment of each is drawn).
 
 The median of --runs runs (default 3). Each run is a fresh process with its own data folders.
-Needs xvfb, xdotool and imagemagick; nothing else may use display :83.
+Needs xvfb, xdotool and imagemagick. It starts its own Xvfb on a free display and ends only
+the processes it started.
 """
 
 import os
@@ -25,7 +26,15 @@ import sys
 import tempfile
 import time
 
-DISPLAY = ":83"
+def free_display(first: int = 83) -> str:
+    """A display nobody uses: no X socket and no lock file."""
+    n = first
+    while os.path.exists(f"/tmp/.X11-unix/X{n}") or os.path.exists(f"/tmp/.X{n}-lock"):
+        n += 1
+    return f":{n}"
+
+
+DISPLAY = free_display()
 WIDTH, HEIGHT = 1920, 1080
 # "Kokeile demoa" on the start screen at 1920x1080 (centred, below the welcome text).
 DEMO_BUTTON = (960, 319)
@@ -89,8 +98,6 @@ def start_xvfb():
     if XVFB is not None:
         XVFB.kill()
         XVFB.wait()
-    subprocess.run(["pkill", "-f", f"Xvfb {DISPLAY}"], check=False)
-    time.sleep(0.3)
     XVFB = subprocess.Popen(["Xvfb", DISPLAY, "-screen", "0", f"{WIDTH}x{HEIGHT}x24"], stderr=subprocess.DEVNULL)
     socket = f"/tmp/.X11-unix/X{DISPLAY[1:]}"
     for _ in range(100):

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Holds the project's own TWeb and outbox clients to the contracts with Prism (issue 17): a Prism
+# Holds the project's own TWeb and outbox clients to the contracts with Prism: a Prism
 # mock of each contract must accept every request the clients send, uploads included, and Prism as
 # a validating proxy in front of the sandbox must pass their JSON traffic both ways
 # (tests/export/prism.rs).

@@ -1,23 +1,44 @@
 #!/usr/bin/env bash
 # Drives the real release window under Xvfb with xdotool, as a clerk would, and takes a
-# screenshot after each step: kittest is necessary, not enough (the fast Shift+Enter chord, the
-# selection scrolling away and English errors were found only in the real window).
+# screenshot after each step: kittest is necessary, not enough (fast key chords, the selection
+# scrolling away and wrong-language errors show only in the real window).
 #
 #   scripts/real-window.sh 1366x768 [out-dir] [binary]
 #
-# Needs xvfb, xdotool and imagemagick. Look at every screenshot it writes.
+# Needs Xvfb (xvfb), xdotool, import (imagemagick) and curl, and a release build
+# (cargo build --release). It starts its own Xvfb on a free display and ends only the processes
+# it started. Look at every screenshot it writes.
 set -euo pipefail
 SIZE=${1:-1366x768}
 OUT=${2:-target/real-window/$SIZE}
 BIN=${3:-target/release/kirjaamo}
 W_=${SIZE%x*}
 H_=${SIZE#*x}
-D=:97
+missing=()
+for tool in Xvfb:xvfb xdotool:xdotool import:imagemagick curl:curl; do
+  command -v "${tool%%:*}" >/dev/null || missing+=("${tool#*:}")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "real-window.sh needs: apt-get install ${missing[*]}" >&2
+  exit 2
+fi
+[ -x "$BIN" ] || { echo "real-window.sh: no $BIN (cargo build --release)" >&2; exit 2; }
+# A display nobody uses: no X socket and no lock file.
+n_=97
+while [ -e "/tmp/.X11-unix/X$n_" ] || [ -e "/tmp/.X$n_-lock" ]; do n_=$((n_ + 1)); done
+D=:$n_
 mkdir -p "$OUT"
-pkill -f "Xvfb $D" 2>/dev/null || true
-sleep 0.5
 Xvfb $D -screen 0 "${SIZE}x24" >/dev/null 2>&1 &
 XV=$!
+APP=
+data=
+cleanup() {
+  [ -n "$APP" ] && kill "$APP" 2>/dev/null || true
+  kill "$XV" 2>/dev/null || true
+  [ -n "$data" ] && rm -rf "$data"
+  return 0
+}
+trap cleanup EXIT
 export DISPLAY=$D
 data=$(mktemp -d)
 # eframe's own storage (window, panel widths, zoom) too: every run starts as a first one.
@@ -25,8 +46,6 @@ export KIRJAAMO_DATA_DIR=$data/data KIRJAAMO_CONFIG_DIR=$data/config XDG_DATA_HO
 sleep 1
 "$BIN" --demo >"$OUT/app.log" 2>&1 &
 APP=$!
-cleanup() { kill $APP 2>/dev/null || true; kill $XV 2>/dev/null || true; rm -rf "$data"; }
-trap cleanup EXIT
 WIN=
 for _ in $(seq 1 120); do
   WIN=$(xdotool search --pid $APP 2>/dev/null | tail -1 || true)

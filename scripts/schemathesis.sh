@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Checks both contracts against a fresh sandbox with schemathesis (issue 17): every check
+# Checks both contracts against a fresh sandbox with schemathesis: every check
 # (`--checks all`: schema-valid requests accepted, invalid ones refused, answers as documented),
 # the contract's stateful links, a bounded number of examples, a fixed seed. Fails on any failure.
 #

@@ -58,7 +58,8 @@ enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
-    /// File transactions without the GUI: --auto, --resume or --id TX… (secrets from the environment).
+    /// File transactions without the GUI: --auto, --resume or --id TX… (a --profile with its secrets
+    /// from the keyring, or addresses and secrets from the environment).
     Export(cli::export::ExportArgs),
     /// Check the per-service mapping files (`check [DIR]`); non-zero exit on any error.
     #[command(subcommand)]

@@ -1,9 +1,10 @@
 """Reference figures for BENCHMARKS.md: the same transaction laid out with reportlab.
 
 Usage: python3 reportlab_form.py TRANSACTION.json [RUNS]
-Prints the file size and the mean time per PDF. Needs `pip install reportlab` and Liberation Sans.
+Prints the file size and the mean time per PDF. Needs `pip install reportlab==5.1.0`; the fonts
+are the project's own (assets/fonts), so both sides embed the same faces.
 """
-import io, json, sys, time
+import io, json, os, sys, time
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -11,7 +12,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table
 
-FONTS = "/usr/share/fonts/truetype/liberation2/"
+FONTS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "assets", "fonts") + os.sep
 pdfmetrics.registerFont(TTFont("Lib", FONTS + "LiberationSans-Regular.ttf"))
 pdfmetrics.registerFont(TTFont("Lib-Bold", FONTS + "LiberationSans-Bold.ttf"))
 body = ParagraphStyle("b", fontName="Lib", fontSize=10, leading=12)

@@ -47,7 +47,7 @@ pub(super) struct NoAnswer {
 
 impl Probe {
     pub(super) fn new(http: reqwest::Client, base: &str, auth: Auth) -> Self {
-        Self { http, base: base.trim_end_matches('/').to_owned(), auth, times: Mutex::new(Vec::new()) }
+        Self { http, base: crate::remote::api_root(base), auth, times: Mutex::new(Vec::new()) }
     }
 
     /// The base URL.

@@ -1,7 +1,7 @@
 //! The two OpenAPI documents as the build carries them: the committed files under `assets/api/`,
 //! which a test holds equal to what the sandbox's code generates (`tests/sandbox/contracts.rs`).
 //! The shipped program writes these copies (`kirjaamo contracts`) instead of generating them, so
-//! the generator and its YAML writer stay out of the binary (issue 16: about 0.75 MB).
+//! the generator and its YAML writer stay out of the binary (about 0.75 MB).
 
 /// One contract file: its name under `assets/api/` and its text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

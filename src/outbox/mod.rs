@@ -51,9 +51,9 @@ pub fn path_segment(id: &str) -> String {
 }
 
 impl OutboxClient {
-    /// A client for `base` (without `/api/v1`) with a Bearer `token`.
+    /// A client for `base` (with or without `/api/v1`: [`crate::remote::api_root`]) with a Bearer `token`.
     pub fn new(http: reqwest::Client, base: &str, token: &str) -> Self {
-        Self { http, base: base.trim_end_matches('/').to_owned(), token: token.to_owned() }
+        Self { http, base: crate::remote::api_root(base), token: token.to_owned() }
     }
 
     fn request(&self, method: reqwest::Method, path: &str) -> reqwest::RequestBuilder {

@@ -12,7 +12,7 @@ use std::time::Duration;
 
 pub use action::Action;
 pub use error::{RemoteError, RemoteErrorKind};
-pub use policy::{PolicyError, check_base_url, check_proxy, read_ca_bundle};
+pub use policy::{PolicyError, api_root, check_base_url, check_proxy, read_ca_bundle};
 pub use proxy::ProxyChoice;
 
 /// Connect timeout of every remote call.

@@ -55,6 +55,14 @@ pub fn check_base_url(url: &str) -> Result<(), PolicyError> {
     }
 }
 
+/// The root an API's paths are joined to: the base URL as typed, without a trailing `/` and
+/// without a trailing `/api/v1`. A base URL may be given either way
+/// (`https://tweb.kunta.fi/tweb` and `https://tweb.kunta.fi/tweb/api/v1/` are the same API).
+pub fn api_root(base: &str) -> String {
+    let base = base.trim().trim_end_matches('/');
+    base.strip_suffix("/api/v1").unwrap_or(base).trim_end_matches('/').to_owned()
+}
+
 /// Whether `url` names this machine: 127.0.0.0/8, ::1 or localhost.
 pub(crate) fn is_loopback(url: &url::Url) -> bool {
     match url.host() {
@@ -112,7 +120,23 @@ impl crate::plain::Explain for PolicyError {
 
 #[cfg(test)]
 mod tests {
-    use super::{PolicyError, check_base_url, check_proxy};
+    use super::{PolicyError, api_root, check_base_url, check_proxy};
+
+    #[test]
+    fn a_base_url_may_end_in_api_v1_or_not() {
+        for typed in [
+            "https://tweb.kunta.fi/tweb",
+            "https://tweb.kunta.fi/tweb/",
+            "https://tweb.kunta.fi/tweb/api/v1",
+            "https://tweb.kunta.fi/tweb/api/v1/",
+            " https://tweb.kunta.fi/tweb/api/v1 ",
+        ] {
+            assert_eq!(api_root(typed), "https://tweb.kunta.fi/tweb", "{typed:?}");
+        }
+        assert_eq!(api_root("http://127.0.0.1:8700"), "http://127.0.0.1:8700");
+        assert_eq!(api_root("http://127.0.0.1:8700/api/v1"), "http://127.0.0.1:8700");
+        assert_eq!(api_root("https://x.fi/api/v10"), "https://x.fi/api/v10", "only /api/v1 itself");
+    }
 
     #[test]
     fn a_proxy_is_an_http_address_without_a_password() {

@@ -1,4 +1,4 @@
-//! Unknown fields refused at any depth where the contract closes the object (issue 17). A request
+//! Unknown fields refused at any depth where the contract closes the object. A request
 //! body is checked against the schemas the contract is made of (the same `ToSchema` types), so the
 //! server and the contract cannot disagree about which fields exist.
 

@@ -1,5 +1,5 @@
 //! What the handlers' annotations cannot say, added to both contracts so that they state exactly
-//! what the sandbox enforces (issue 17): closed objects, binary bodies the OpenAPI 3.1 way, a
+//! what the sandbox enforces: closed objects, binary bodies the OpenAPI 3.1 way, a
 //! description on every answer, and the links a stateful client follows.
 
 use utoipa::openapi::path::{Operation, PathItem};

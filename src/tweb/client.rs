@@ -41,9 +41,9 @@ pub struct TwebClient {
 }
 
 impl TwebClient {
-    /// A client for `base` (without `/api/v1`).
+    /// A client for `base` (with or without `/api/v1`: [`crate::remote::api_root`]).
     pub fn new(http: reqwest::Client, base: &str, auth: TwebAuth) -> Self {
-        Self { http, base: base.trim_end_matches('/').to_owned(), auth }
+        Self { http, base: crate::remote::api_root(base), auth }
     }
 
     fn request(&self, method: reqwest::Method, path: &str) -> reqwest::RequestBuilder {

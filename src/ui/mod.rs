@@ -19,7 +19,9 @@ pub use request::RequestState;
 pub use shell::{Shell, ShellConfig};
 pub use watchdog::{WINDOW_TIMEOUT, WindowWatchdog};
 
-/// Key of the desk's language in eframe's storage (the only thing the desk keeps there).
+/// Key of the desk's language in eframe's storage. eframe keeps there the language, the
+/// preview's zoom, the window's size and place, and egui's own memory (panel widths, open
+/// sections); never data, connections or secrets.
 pub const LANGUAGE_KEY: &str = "kirjaamo-language";
 
 /// The eframe storage key of the preview's zoom.

@@ -1,4 +1,4 @@
-//! The office's day (issue 14, items 5–7): every clerk's filings of the day from the outbox's
+//! The office's day: every clerk's filings of the day from the outbox's
 //! completed list, searchable, with receipts and "Avaa TWebissä", exported to CSV for Excel with
 //! no henkilötunnus; the inbox filter finds a filed row by its diary number; after a filing the
 //! selection moves on and the receipt stays; filed rows can be hidden; the keys are on screen.
@@ -128,7 +128,7 @@ fn after_a_filing_the_selection_moves_on_the_receipt_stays_and_the_keys_are_list
     assert!(harness.query_all_by_label("Näppäimet").next().is_none());
 }
 
-/// Undo where TWeb's contract allows it (issue 14, item 8): a new case filed without an
+/// Undo where TWeb's contract allows it: a new case filed without an
 /// assignment minutes ago is withdrawn in TWeb and the transaction is back in the inbox, filed
 /// anew.
 #[test]

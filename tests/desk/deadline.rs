@@ -1,4 +1,4 @@
-//! Waiting time and handling deadlines up front (issue 14, item 1): every row says how long it
+//! Waiting time and handling deadlines up front: every row says how long it
 //! has waited, in Helsinki days; a service with a handling deadline (Asiakirjapyyntö: 14 days,
 //! JulkL 14 §) marks rows overdue or due soon, the top bar counts the overdue, and one click
 //! lists the urgent ones deadline first.

@@ -1,4 +1,4 @@
-//! Possible duplicates and references found in the form (issue 14, items 3 and 4): a double
+//! Possible duplicates and references found in the form: a double
 //! submission and a repeat of what another clerk filed are marked in the list, the detail links
 //! to the others, and the filing panel offers the earlier case; a diary number typed in the form
 //! is offered first, and filing onto a case whose parties do not include the submitter asks once.

@@ -1,4 +1,4 @@
-//! Pages without waiting (issue 16): the next transaction's form page is drawn ahead and shown in
+//! Pages without waiting: the next transaction's form page is drawn ahead and shown in
 //! the very frame the clerk moves to it; with nothing drawn ahead, the page left stays, dimmed,
 //! until the next one is drawn. Never a blank frame between two transactions.
 

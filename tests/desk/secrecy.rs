@@ -1,4 +1,4 @@
-//! Secrecy and personal data up front (issue 14, item 2): a row of a service whose mapping files
+//! Secrecy and personal data up front: a row of a service whose mapping files
 //! into secret material says so, a row whose form carries a henkilötunnus says that; the content
 //! of a secret transaction opens only after a click; Enter on it asks once, naming the secrecy
 //! basis, and files on the second press.

@@ -1,6 +1,7 @@
 //! An exporter wired to an in-process sandbox.
 
 use std::path::Path;
+use std::process::Output;
 use std::sync::Arc;
 
 use kirjaamo::domain::Transaction;
@@ -136,4 +137,18 @@ pub fn cli_default_journal(env: &Env, clerk: &str) -> tokio::process::Command {
         .stderr(std::process::Stdio::piped())
         .kill_on_drop(true);
     command
+}
+
+/// Runs `kirjaamo export ARGS` as the automatic clerk on `journal`: the output, stdout, stderr.
+pub async fn export(env: &Env, journal: &Path, args: &[&str]) -> (Output, String, String) {
+    let output = cli(env, journal, "Kirjaamo (automaattinen)").args(args).output().await.expect("export runs");
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    (output, stdout, stderr)
+}
+
+/// SQLite's `PRAGMA integrity_check` of a journal (`ok` when sound).
+pub fn integrity(path: &Path) -> String {
+    let connection = rusqlite::Connection::open(path).expect("open");
+    connection.query_row("PRAGMA integrity_check", [], |r| r.get::<_, String>(0)).unwrap_or_else(|e| e.to_string())
 }

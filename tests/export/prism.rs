@@ -1,5 +1,5 @@
 //! Prism 5.14 (Stoplight's OpenAPI mock and validating proxy) holds the project's own clients to
-//! the contracts (issue 17): an integrator who mocks TWeb or the outbox from `assets/api/` gets
+//! the contracts: an integrator who mocks TWeb or the outbox from `assets/api/` gets
 //! the same requests Kirjaamo sends, uploads included.
 //!
 //! - Proxy: Prism in front of the sandbox validates every request and every answer and refuses

@@ -1,12 +1,11 @@
 //! Right-to-left and complex scripts: Arabic, Persian and Urdu shaped and set right to left,
-//! Thai with its marks, mixed-direction lines, read back with pdftotext's reading order.
+//! Thai with its marks, mixed-direction lines, read back in reading order.
 
-use super::{VOWEL_MARKS, corpus, is_arabic_mark, is_rtl, squeeze, tool};
+use super::reader::Reader;
+use super::{VOWEL_MARKS, case, is_arabic_mark, is_rtl, squeeze};
 use kirjaamo::pdf;
 
-#[test]
-fn arabic_persian_thai_and_mixed_lines_print_shaped_and_extract_as_typed() {
-    let case = |name: &str| corpus().into_iter().find(|(p, _)| p.ends_with(name)).expect("case").1;
+pub fn arabic_persian_thai_and_mixed_lines_print_shaped_and_extract_as_typed(r: &dyn Reader) {
     for (name, faces) in [
         ("05-arabic.json", &["NotoSansArabic"][..]),
         ("28-arabic-persian.json", &["NotoSansArabic"][..]),
@@ -16,21 +15,21 @@ fn arabic_persian_thai_and_mixed_lines_print_shaped_and_extract_as_typed() {
     ] {
         let rendered = pdf::render(&case(name)).expect("render");
         assert!(rendered.replaced.is_empty(), "{name}: {:?}", rendered.replaced);
-        let text = tool("pdftotext", &["-raw", "-enc", "UTF-8"], &rendered.bytes);
+        let text = r.raw_text(&rendered.bytes);
         assert!(!text.contains("[U+"), "{name}: no markers\n{text}");
-        let fonts = tool("pdffonts", &[], &rendered.bytes);
+        let fonts = r.fonts(&rendered.bytes);
         for face in faces {
-            assert!(fonts.contains(&format!("+{face} ")), "{name}: {face}\n{fonts}");
+            assert!(fonts.iter().any(|f| f.face() == *face), "{name}: {face}\n{fonts:?}");
         }
         assert!(rendered.bytes.len() <= 60_000, "{name}: {} bytes", rendered.bytes.len());
     }
-    // pdftotext's reading order gives each value in a right-to-left script back as typed, vowel
-    // marks (مُحَمَّد), ligatures (لا) and Persian non-joiners included. (It reads a number and
+    // The reading order gives each value in a right-to-left script back as typed, vowel
+    // marks (مُحَمَّد), ligatures (لا) and Persian non-joiners included. (pdftotext reads a number and
     // the punctuation beside it as one left-to-right word, "١٢،" as "،١٢": values with digits are
     // left to the raw order check above.)
     for name in ["05-arabic.json", "28-arabic-persian.json", VOWEL_MARKS] {
         let transaction = case(name);
-        let text = squeeze(&tool("pdftotext", &["-enc", "UTF-8"], &pdf::render(&transaction).expect("render").bytes));
+        let text = squeeze(&r.reading_text(&pdf::render(&transaction).expect("render").bytes));
         // (Nor does it read a vowel mark that ends a line in its place: the Basmala's last kasra
         // comes out first.)
         let rtl_only = |v: &str| {
@@ -46,11 +45,11 @@ fn arabic_persian_thai_and_mixed_lines_print_shaped_and_extract_as_typed() {
             assert!(text.contains(&squeeze(value)), "{name}: {value}\nin {text}");
         }
     }
-    // Word by word, in pdftotext's reading order: every right-to-left word of every value, with
+    // Word by word, in reading order: every right-to-left word of every value, with
     // the numbers and punctuation beside it, as often as it was typed.
     for name in ["05-arabic.json", "28-arabic-persian.json", "31-mixed-direction.json", VOWEL_MARKS] {
         let transaction = case(name);
-        let text = tool("pdftotext", &["-enc", "UTF-8"], &pdf::render(&transaction).expect("render").bytes);
+        let text = r.reading_text(&pdf::render(&transaction).expect("render").bytes);
         let clean = |t: &str| {
             t.chars().filter(|c| !matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}')).collect::<String>()
         };
@@ -70,14 +69,13 @@ fn arabic_persian_thai_and_mixed_lines_print_shaped_and_extract_as_typed() {
     // vowel mark (28 has the tanween of شكراً) is drawn in its letter's cluster, whose text the
     // letter carries: PDF/A-2b.
     for (name, accessible) in [("05-arabic.json", true), ("28-arabic-persian.json", false), (VOWEL_MARKS, false)] {
-        let meta = tool("pdfinfo", &["-meta"], &pdf::render(&case(name)).expect("render").bytes);
+        let meta = r.metadata(&pdf::render(&case(name)).expect("render").bytes);
         assert_eq!(meta.contains("<pdfuaid:part>1</pdfuaid:part>"), accessible, "{name}");
         let conformance = if accessible { "A" } else { "B" };
         assert!(meta.contains(&format!("<pdfaid:conformance>{conformance}</pdfaid:conformance>")), "{name}");
     }
     // Thai words stay whole: no line of the long phrase ends before a vowel or tone mark.
-    let text =
-        tool("pdftotext", &["-raw", "-enc", "UTF-8"], &pdf::render(&case("29-thai.json")).expect("render").bytes);
+    let text = r.raw_text(&pdf::render(&case("29-thai.json")).expect("render").bytes);
     for line in text.lines() {
         let first = line.chars().next();
         assert!(

@@ -4,32 +4,12 @@
 use std::collections::BTreeMap;
 
 use lopdf::content::Content;
-use lopdf::{Dictionary, Document, Object, ObjectId};
+use lopdf::{Document, Object, ObjectId};
 
-use super::{corpus, squeeze, tool};
+use super::own::to_unicode;
+use super::reader::Reader;
+use super::{corpus, squeeze};
 use kirjaamo::pdf;
-
-/// The `ToUnicode` map of a font: code to text.
-fn to_unicode(doc: &Document, font: &Dictionary) -> BTreeMap<u16, String> {
-    let mut map = BTreeMap::new();
-    let Ok(stream) = font.get(b"ToUnicode").and_then(Object::as_reference).and_then(|id| doc.get_object(id)) else {
-        return map;
-    };
-    let Ok(stream) = stream.as_stream() else { return map };
-    let data = stream.decompressed_content().unwrap_or_else(|_| stream.content.clone());
-    let text = String::from_utf8_lossy(&data);
-    for line in text.lines() {
-        let parts: Vec<&str> = line.split(['<', '>']).filter(|p| !p.trim().is_empty()).collect();
-        if parts.len() == 2 && parts[0].len() == 4 {
-            let code = u16::from_str_radix(parts[0], 16).expect("code");
-            let units: Vec<u16> = (0..parts[1].len() / 4)
-                .map(|i| u16::from_str_radix(&parts[1][4 * i..4 * i + 4], 16).expect("unit"))
-                .collect();
-            map.insert(code, String::from_utf16_lossy(&units));
-        }
-    }
-    map
-}
 
 /// The text of each marked-content id of each page, and whether every text was inside marked
 /// content (an MCID or an artefact).
@@ -119,14 +99,13 @@ fn walk(
     }
 }
 
-#[test]
-fn the_pdf_is_tagged_with_headings_label_value_tables_and_the_attachment_list() {
+pub fn the_pdf_is_tagged_with_headings_label_value_tables_and_the_attachment_list(r: &dyn Reader) {
     let wanted = ["08-300-fields.json", "14-swedish.json", "18-many-attachments.json", "21-page-boundaries.json"];
     for (path, transaction) in corpus().into_iter().filter(|(p, _)| wanted.iter().any(|w| p.ends_with(w))) {
         let rendered = pdf::render(&transaction).expect("render");
-        let info = tool("pdfinfo", &[], &rendered.bytes);
-        assert!(info.contains("Tagged:          yes"), "{}: {info}", path.display());
-        let meta = tool("pdfinfo", &["-meta"], &rendered.bytes);
+        let info = r.info(&rendered.bytes);
+        assert!(info.tagged, "{}: {info:?}", path.display());
+        let meta = r.metadata(&rendered.bytes);
         assert!(
             meta.contains("<pdfaid:conformance>A</pdfaid:conformance>")
                 && meta.contains("<pdfuaid:part>1</pdfuaid:part>")

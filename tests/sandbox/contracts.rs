@@ -77,7 +77,7 @@ fn every_operation_documents_auth_errors_as_problem_json() {
     }
 }
 
-/// Files are any media type, declared the OpenAPI 3.1 way (issue 17): the answers list `*/*`
+/// Files are any media type, declared the OpenAPI 3.1 way: the answers list `*/*`
 /// without a JSON schema (a file is not an array of integers), the upload's `file` part is a
 /// string with a `contentMediaType`, and each part's content type is in `encoding`.
 #[test]

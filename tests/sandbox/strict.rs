@@ -1,4 +1,4 @@
-//! The server enforces what the contracts say, no more and no less (issue 17): limits the
+//! The server enforces what the contracts say, no more and no less: limits the
 //! schemas declare, integers as JSON Schema counts them, either-or lookups split into their own
 //! operations. schemathesis found each of these as a valid request refused or an invalid one
 //! accepted.

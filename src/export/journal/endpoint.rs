@@ -13,10 +13,10 @@ pub struct Endpoint {
 }
 
 impl Endpoint {
-    /// The endpoint of these two base URLs (a trailing `/` does not make another endpoint).
+    /// The endpoint of these two base URLs (a trailing `/` or `/api/v1` does not make another
+    /// endpoint: [`crate::remote::api_root`]).
     pub fn new(tweb_url: &str, outbox_url: &str) -> Self {
-        let clean = |url: &str| url.trim().trim_end_matches('/').to_owned();
-        Self { tweb_url: clean(tweb_url), outbox_url: clean(outbox_url) }
+        Self { tweb_url: crate::remote::api_root(tweb_url), outbox_url: crate::remote::api_root(outbox_url) }
     }
 
     /// How the journal records it: both base URLs.
@@ -61,6 +61,12 @@ mod tests {
             test.journal_path(dir, "Testi"),
             Endpoint::new("https://tweb-testi.kunta.fi/api/", "https://epalvelu-testi.kunta.fi/api")
                 .journal_path(dir, "Testi")
+        );
+        assert_eq!(
+            test.journal_path(dir, "Testi"),
+            Endpoint::new("https://tweb-testi.kunta.fi/api/api/v1", "https://epalvelu-testi.kunta.fi/api/api/v1/")
+                .journal_path(dir, "Testi"),
+            "a base URL typed with /api/v1 is the same server"
         );
         let name = test.journal_path(dir, "Tuotanto Espoo").file_name().map(|n| n.to_string_lossy().into_owned());
         assert_eq!(name, Some(format!("journal-tuotanto-espoo-{}.sqlite", test.key())));
