@@ -119,7 +119,12 @@ os=$(. /etc/os-release && echo "$PRETTY_NAME")
   echo "| scroll frame | $(median 'scroll frame') ms |"
   echo "| filter keystroke over 10,000 rows | $(median 'filter keystroke') ms |"
   if [ "$window" = 1 ]; then
-    sed -n 's/^demo click to inbox drawn: /| demo click to inbox drawn (real window) | /p; s/^down to drawn preview (\(.*\)): /| ↓ to drawn preview, \1 | /p; s/^  peak RSS after \(.*\): /| peak RSS after \1 | /p' "$out/desk.txt" | sed 's/$/ |/'
+    # Each browse's peaks, named by how it drew: ahead (as a clerk has it) or cold.
+    awk '/^demo click/ { sub(/^demo click to inbox drawn: /, ""); print "| demo click to inbox drawn (real window) | " $0 " |" }
+      /^down to drawn preview/ { line = $0; sub(/^down to drawn preview \(/, "", line); split(line, p, "\\): ");
+        how = p[1]; print "| ↓ to drawn preview, " how " | " p[2] " |" }
+      /^  peak RSS after/ { line = $0; sub(/^  peak RSS after /, "", line); i = index(line, ": ");
+        print "| peak RSS after " substr(line, 1, i - 1) ", " how " | " substr(line, i + 2) " |" }' "$out/desk.txt"
   fi
   echo
   echo "### Sandbox"

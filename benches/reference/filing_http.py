@@ -20,6 +20,7 @@ import sys
 import tempfile
 import time
 import uuid
+from datetime import date, timedelta
 
 binary = sys.argv[1]
 runs = int(sys.argv[2]) if len(sys.argv) > 2 else 40
@@ -107,7 +108,7 @@ try:
             documents.append(json.loads(call("POST", "/tweb/api/v1/cases/%d/documents" % case["id"], tweb, body, content_type)))
         assignment = json.loads(call("POST", "/tweb/api/v1/assignments", tweb, {
             "subject": "Asukaspysäköintitunnus: Aino Testinen", "message": "Uusi hakemus ePalvelusta.",
-            "due_date": "2026-11-27", "recipients": {"users": ["mjarvinen"], "groups": []}, "case_id": case["id"],
+            "due_date": (date.today() + timedelta(days=5)).isoformat(), "recipients": {"users": ["mjarvinen"], "groups": []}, "case_id": case["id"],
             "external_ref": "viite:%s:assignment" % tx}))
         call("POST", "/epalvelu/api/v1/transactions/%s/complete" % tx, outbox, {"token": claim["token"], "result": {
             "action": "new_case", "case_id": case["id"], "diary_number": case.get("diary_number"),

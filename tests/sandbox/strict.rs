@@ -19,8 +19,8 @@ async fn lengths_count_every_character_and_a_blank_text_is_refused() {
     problem(post(json!({"case_group": "02.05.01", "title": long})).await.expect("request"), 422, "longer than 500")
         .await;
     problem(post(json!({"case_group": "02.05.01", "title": " \t "})).await.expect("request"), 422, "empty").await;
-    // A case group is a code of two-digit levels, as the contract's pattern says: a padded one
-    // (which the server used to trim and accept) is refused.
+    // A case group is a code of two-digit levels, as the contract's pattern says: a padded one is
+    // refused, not trimmed.
     problem(post(json!({"case_group": " 02.05.01", "title": "Avustus"})).await.expect("request"), 422, "code").await;
     // Unknown fields are refused at any depth, as the closed objects of the contract say.
     let address = json!({"street": "Katu 1", "postal_code": "00100", "city": "Helsinki", "extra": 1});

@@ -69,7 +69,8 @@ pub fn unless(why: Option<&str>, kind: &str, what: &str, trials: Vec<Trial>, qui
             .collect();
     }
     if !quiet {
-        println!("not checked: {what} ({} checks): {why}", trials.len());
+        let count = trials.len();
+        println!("not checked: {what} ({count} check{}): {why}", if count == 1 { "" } else { "s" });
     }
     trials.into_iter().map(|t| t.with_ignored_flag(true).with_kind(kind.to_owned())).collect()
 }

@@ -1,6 +1,6 @@
 //! "Tallenna kopio…": the OS file dialog when one can open, else (or on the clerk's word) the
-//! downloads folder under a name that overwrites nothing. Every outcome is told: the dialog
-//! failing used to look exactly like the clerk cancelling, and nothing was saved or said.
+//! downloads folder under a name that overwrites nothing. Every outcome is told, so a dialog that
+//! fails never looks like the clerk cancelling.
 
 use std::future::Future;
 use std::path::{Path, PathBuf};
