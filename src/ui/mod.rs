@@ -13,7 +13,7 @@ mod watchdog;
 mod widgets;
 
 pub use backend::{AttachmentView, Backend, Catalog, Connection, PreviewPage, Reply};
-pub use desk::{Action, DeskApp, Draft, InboxModel, Missing, RowState};
+pub use desk::{Action, DeskApp, Draft, InboxModel, Missing, RowState, SEEN_FOR};
 pub use icon::window_icon;
 pub use request::RequestState;
 pub use shell::{Shell, ShellConfig};

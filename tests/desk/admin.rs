@@ -3,7 +3,7 @@
 
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 
-use super::{desk_with, fill, open, pending, settle, wait_for, wait_loaded};
+use super::{desk_with, fill, look, open, pending, settle, wait_for, wait_loaded};
 
 /// The repo's mappings copied into a temporary folder, with `edit` applied to one file.
 fn mappings(edit: impl FnOnce(&std::path::Path)) -> tempfile::TempDir {
@@ -82,6 +82,7 @@ fn a_clerk_saves_the_choices_for_an_unmapped_service_as_its_default() {
     assert_eq!(saved.form_document_type, "TIETOPYYNTO");
     assert_eq!(saved.assignment.map(|a| a.groups), Some(vec!["kirjaamo".to_owned()]));
     // The next transaction of the service gets the new default.
+    look(&mut harness);
     harness.get_by_label("Kirjaa (Enter)").click();
     wait_for(&mut harness, "Kirjattu: ilman asiaa");
 }

@@ -5,7 +5,7 @@
 
 use egui_kittest::kittest::Queryable as _;
 
-use super::{clear, desk, fill, outbox, pending, settle, wait_for, wait_loaded};
+use super::{clear, desk, fill, look, outbox, pending, settle, wait_for, wait_loaded};
 
 /// The first pending transaction that is not secret (Enter on it files at once).
 fn plain(all: &[kirjaamo::contract::outbox::TransactionSummary]) -> usize {
@@ -23,6 +23,7 @@ fn the_day_lists_every_clerk_s_filings_searchable_and_exports_csv_without_person
         harness.key_press(egui::Key::ArrowDown);
     }
     wait_for(&mut harness, &format!("{} · ", all[at].id));
+    look(&mut harness);
     harness.key_press(egui::Key::Enter);
     wait_for(&mut harness, "Kirjattu: ");
     let detail = runtime.block_on(outbox(&sandbox).get(&all[at].id)).expect("detail");
@@ -92,6 +93,7 @@ fn after_a_filing_the_selection_moves_on_the_receipt_stays_and_the_keys_are_list
         harness.key_press(egui::Key::ArrowDown);
     }
     wait_for(&mut harness, &format!("{} · ", all[at].id));
+    look(&mut harness);
     harness.key_press(egui::Key::Enter);
     // The next row is selected, and the filing's receipt stays in sight.
     wait_for(&mut harness, &format!("{} · ", all[at + 1].id));
@@ -113,6 +115,7 @@ fn after_a_filing_the_selection_moves_on_the_receipt_stays_and_the_keys_are_list
         harness.key_press(egui::Key::ArrowDown);
         settle(&mut harness);
     }
+    look(&mut harness);
     harness.key_press(egui::Key::Enter);
     wait_for(&mut harness, "Kirjattu: ");
     settle(&mut harness);
@@ -148,6 +151,7 @@ fn a_new_case_without_an_assignment_is_undone_and_filed_anew() {
     wait_for(&mut harness, &format!("{id} · "));
     harness.get_by_label("Lähetä toimeksianto").click();
     settle(&mut harness);
+    look(&mut harness);
     harness.get_by_label("Kirjaa (Enter)").click();
     wait_for(&mut harness, "Kirjattu: ");
     let first = runtime.block_on(outbox(&sandbox).get(&id)).expect("detail").completion.expect("completed");
@@ -159,6 +163,7 @@ fn a_new_case_without_an_assignment_is_undone_and_filed_anew() {
     assert_eq!(case.status, kirjaamo::domain::CaseStatus::Withdrawn);
     assert!(runtime.block_on(outbox(&sandbox).get(&id)).expect("detail").completion.is_none(), "pending again");
     // Filed anew: a new case, the withdrawn one keeps its number and holds nothing.
+    look(&mut harness);
     harness.get_by_label("Kirjaa (Enter)").click();
     wait_for(&mut harness, "Kirjattu: ");
     let again = runtime.block_on(outbox(&sandbox).get(&id)).expect("detail").completion.expect("completed");

@@ -8,7 +8,7 @@ use kirjaamo::contract::outbox::TransactionSummary;
 use kirjaamo::export::refs;
 use kirjaamo::tweb::CaseSystem as _;
 
-use super::{desk, fill, outbox, pending, settle, tweb, wait_for, wait_loaded};
+use super::{desk, fill, look, outbox, pending, settle, tweb, wait_for, wait_loaded};
 
 fn row_labels(harness: &egui_kittest::Harness<'_, kirjaamo::ui::DeskApp>, title: &str) -> Vec<String> {
     harness.query_all_by_label_contains(&format!("{title}\n")).filter_map(|n| n.accesskit_node().label()).collect()
@@ -75,6 +75,7 @@ fn a_double_submission_and_a_repeat_of_a_filing_are_marked_and_lead_to_the_earli
     harness.get_by_label(&format!("Kirjaa asiaan {diary}")).click();
     settle(&mut harness);
     wait_for(&mut harness, &format!("Valittu: {diary}"));
+    look(&mut harness);
     harness.get_by_label("Kirjaa (Enter)").click();
     wait_for(&mut harness, &format!("Kirjattu: {diary}"));
     let form =
@@ -119,12 +120,14 @@ fn a_diary_number_in_the_form_is_offered_first_and_another_party_s_case_asks_onc
         settle(&mut harness);
         // The existing-case list has it on top, with the field that named it.
         wait_for(&mut harness, "Lomakkeessa mainittu");
+        look(&mut harness);
         harness.get_by_label("Kirjaa (Enter)").click();
         settle(&mut harness);
         if !theirs {
             wait_for(&mut harness, &format!("Asian {diary} asianosaisissa ei ole hakijaa {submitter}"));
             settle(&mut harness);
             assert!(runtime.block_on(tweb(&sandbox).document_by_ref(&refs::form(&t.id))).expect("lookup").is_none());
+            look(&mut harness);
             harness.get_by_label("Kirjaa (Enter)").click();
         }
         wait_for(&mut harness, &format!("Kirjattu: {diary}"));

@@ -7,7 +7,7 @@ use kirjaamo::export::refs;
 use kirjaamo::sandbox::{FaultConfig, FaultEffect, FaultRule};
 use kirjaamo::tweb::CaseSystem as _;
 
-use super::{desk, desk_in, desk_on, outbox, pending, settle, tweb, wait_for, wait_loaded};
+use super::{desk, desk_in, desk_on, look, outbox, pending, settle, tweb, wait_for, wait_loaded};
 
 fn rule(path: &str, effect: FaultEffect, latency_ms: u64) -> FaultRule {
     FaultRule {
@@ -31,6 +31,7 @@ fn a_failed_filing_shows_its_reason_and_retry_all_files_it() {
     wait_loaded(&mut harness, "odottaa");
     harness.key_press(egui::Key::ArrowDown);
     wait_for(&mut harness, "Sivu 1 /");
+    look(&mut harness);
     harness.key_press(egui::Key::Enter);
     wait_for(&mut harness, "Kirjaus epäonnistui");
     wait_for(&mut harness, "Epäonnistuneet (1)");
@@ -78,6 +79,7 @@ fn esc_interrupts_a_running_filing_mid_upload_and_enter_finishes_it() {
     wait_loaded(&mut harness, "odottaa");
     harness.key_press(egui::Key::ArrowDown);
     wait_for(&mut harness, "Sivu 1 /");
+    look(&mut harness);
     harness.key_press(egui::Key::Enter);
     wait_for(&mut harness, "Keskeytä (Esc)");
     wait_for(&mut harness, "Valmis: Asia");
@@ -108,6 +110,7 @@ fn esc_interrupts_a_running_filing_mid_upload_and_enter_finishes_it() {
     assert!(released, "the claim was not released");
     // One key finishes it, on the same case, nothing twice.
     harness.get_by_label("Jatka kirjausta (Enter)");
+    look(&mut harness);
     harness.key_press(egui::Key::Enter);
     wait_for(&mut harness, &format!("Kirjattu: {}", case.diary_number));
     let counts = sandbox.count_external_ref(&refs::case(&first.id));
@@ -169,6 +172,7 @@ fn without_tweb_s_catalog_no_mapping_files_by_default_neither_by_enter_nor_in_bu
     wait_for(&mut harness, "TWebin luetteloita ei saatu");
     wait_for(&mut harness, "Oletusta ei ole vielä tarkistettu");
     // Enter alone does not file an unchecked default.
+    look(&mut harness);
     harness.key_press(egui::Key::Enter);
     settle(&mut harness);
     assert_eq!(sandbox.count_external_ref(&refs::form(&all[0].id)).documents, 0, "nothing filed");
@@ -196,6 +200,7 @@ fn a_failed_filing_is_told_in_swedish_in_the_swedish_desk() {
     wait_loaded(&mut harness, "väntar");
     harness.key_press(egui::Key::ArrowDown);
     wait_for(&mut harness, "Sida 1 /");
+    look(&mut harness);
     harness.key_press(egui::Key::Enter);
     wait_for(
         &mut harness,

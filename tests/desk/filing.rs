@@ -5,7 +5,7 @@ use egui_kittest::kittest::Queryable as _;
 use kirjaamo::export::refs;
 use kirjaamo::tweb::CaseSystem as _;
 
-use super::{desk, fill, open, pending, settle, tweb, wait_for, wait_loaded};
+use super::{desk, fill, look, open, pending, settle, tweb, wait_for, wait_loaded};
 
 #[test]
 fn an_existing_case_is_found_and_picked_by_keyboard() {
@@ -41,14 +41,17 @@ fn an_existing_case_is_found_and_picked_by_keyboard() {
     settle(&mut harness);
     harness.key_press(egui::Key::Tab);
     harness.step();
+    look(&mut harness);
     harness.key_press(egui::Key::Enter);
     wait_for(&mut harness, &format!("Valittu: {}", case.diary_number));
     harness.check_accessibility();
+    look(&mut harness);
     harness.key_press(egui::Key::Enter);
     if case.records.publicity != kirjaamo::domain::PublicityClass::Public {
         // Onto a case that is not public: the first Enter names the secrecy, the second files.
         wait_for(&mut harness, "Kirjaat aineistoa, joka ei ole julkinen: ");
         assert!(runtime.block_on(tweb.document_by_ref(&refs::form(&transaction.id))).expect("lookup").is_none());
+        look(&mut harness);
         harness.key_press(egui::Key::Enter);
     }
     wait_for(&mut harness, &format!("Kirjattu: {}", case.diary_number));
@@ -77,6 +80,7 @@ fn a_new_case_in_another_group_with_another_title_by_mouse() {
     assert!(harness.query_by_label_contains("käytöstä poistettu").is_none());
     fill(&mut harness, "Asiaryhmä", "");
     fill(&mut harness, "Otsikko", "Melua pihalla");
+    look(&mut harness);
     harness.get_by_label("Kirjaa (Enter)").click();
     wait_for(&mut harness, "Kirjattu: ");
 
@@ -103,6 +107,7 @@ fn an_assignment_only_to_a_group_with_a_due_date_by_mouse() {
     harness.get_by_label_contains("Määräpäivä ei ole päivämäärä");
     fill(&mut harness, "Määräpäivä", "31.12.2026");
     harness.check_accessibility();
+    look(&mut harness);
     harness.get_by_label("Kirjaa (Enter)").click();
     wait_for(&mut harness, "Kirjattu: ilman asiaa");
 
@@ -140,7 +145,9 @@ fn another_clerk_s_live_claim_blocks_the_start() {
         &format!("Liisa Virtanen käsittelee tätä tapahtumaa (varaus {} klo", until.format("%-d.%-m.%Y")),
     );
     harness.key_press(egui::Key::Escape);
+    look(&mut harness);
     harness.key_press(egui::Key::Enter);
+    look(&mut harness);
     harness.get_by_label("Kirjaa (Enter)").click();
     settle(&mut harness);
     assert_eq!(sandbox.count_external_ref(&refs::case(&held.id)).cases, 0, "nothing was started");
@@ -171,6 +178,7 @@ fn a_lost_answer_is_shown_as_retrying_and_the_filing_ends_filed() {
         times: Some(1),
     };
     sandbox.set_faults(FaultConfig { seed: 1, rules: vec![cut] });
+    look(&mut harness);
     harness.get_by_label("Kirjaa (Enter)").click();
     wait_for(&mut harness, "Yritetään uudelleen: Asia, 2. yritys");
     assert!(harness.query_by_label_contains("epäonnistui").is_none(), "a retry is not a failure");

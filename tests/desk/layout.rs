@@ -5,7 +5,7 @@
 use egui_kittest::kittest::Queryable as _;
 use kirjaamo::i18n::UiLanguage;
 
-use super::{choose, desk_sized, open, pending, settle, wait_for, wait_loaded};
+use super::{choose, desk_sized, look, open, pending, settle, wait_for, wait_loaded};
 
 fn mappings() -> std::path::PathBuf {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("mappings")
@@ -52,6 +52,7 @@ fn the_inbox_keeps_its_width_after_filing_and_a_language_change_and_ticking_move
     };
     let before = row(&harness, &all[1].title);
     open(&mut harness, &all[0].title, &all[0].id);
+    look(&mut harness);
     harness.key_press(egui::Key::Enter);
     wait_for(&mut harness, "Kirjattu: ");
     settle(&mut harness);

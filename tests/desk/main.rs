@@ -15,6 +15,7 @@ mod language;
 mod layout;
 mod prefetch;
 mod secrecy;
+mod seen;
 mod triage;
 
 use std::sync::Arc;
@@ -129,6 +130,16 @@ pub fn desk_sized(
         },
         DeskApp::new(backend, language),
     )
+}
+
+/// Keeps the selected transaction on screen as long as the desk wants it seen before it files
+/// ([`kirjaamo::ui::SEEN_FOR`]), stepping the frames meanwhile: what a clerk does before Enter.
+pub fn look<S>(harness: &mut Harness<'_, S>) {
+    let until = std::time::Instant::now() + kirjaamo::ui::SEEN_FOR + Duration::from_millis(50);
+    while std::time::Instant::now() < until {
+        harness.step();
+        std::thread::sleep(Duration::from_millis(10));
+    }
 }
 
 /// Steps the desk a few frames, letting replies arrive.

@@ -6,7 +6,7 @@
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use kirjaamo::export::refs;
 
-use super::{desk, fill, pending, settle, wait_for, wait_loaded};
+use super::{desk, fill, look, pending, settle, wait_for, wait_loaded};
 
 fn row_label(harness: &egui_kittest::Harness<'_, kirjaamo::ui::DeskApp>, title: &str) -> String {
     harness
@@ -43,10 +43,13 @@ fn a_secret_transaction_is_marked_closed_until_asked_and_enter_asks_once() {
     harness.get_by_label("Näytä sisältö").click();
     wait_for(&mut harness, "Sivu 1 /");
 
+    look(&mut harness);
+
     harness.key_press(egui::Key::Enter);
     wait_for(&mut harness, "Kirjaat aineistoa, joka ei ole julkinen: Salassa pidettävä (JulkL 24 § 1 mom 25 k).");
     settle(&mut harness);
     assert_eq!(sandbox.count_external_ref(&refs::case(&secret.id)).cases, 0, "nothing filed on the first Enter");
+    look(&mut harness);
     harness.key_press(egui::Key::Enter);
     wait_for(&mut harness, "Kirjattu: ");
     assert_eq!(sandbox.count_external_ref(&refs::case(&secret.id)).cases, 1);

@@ -3,7 +3,7 @@
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use kirjaamo::export::refs;
 
-use super::{choose, desk, fill, outbox, pending, settle, wait_for, wait_loaded};
+use super::{choose, desk, fill, look, outbox, pending, settle, wait_for, wait_loaded};
 
 #[test]
 fn a_default_filing_takes_two_key_presses() {
@@ -22,6 +22,7 @@ fn a_default_filing_takes_two_key_presses() {
     wait_for(&mut harness, "Sivu 1 /");
     harness.get_by_label_contains("Lomakkeen PDF, sivu 1");
     harness.check_accessibility();
+    look(&mut harness);
     harness.key_press(egui::Key::Enter);
     wait_for(&mut harness, "Kirjattu:");
 
@@ -56,6 +57,7 @@ fn a_default_filing_takes_two_key_presses() {
         .filter(|l| l.ends_with("kirjattu"))
         .expect("badge");
     // Enter again files nothing twice.
+    look(&mut harness);
     harness.key_press(egui::Key::Enter);
     settle(&mut harness);
     assert_eq!(sandbox.count_external_ref(&refs::form(&first.id)).documents, 1);

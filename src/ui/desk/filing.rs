@@ -90,6 +90,8 @@ pub struct FilingPanel<'a> {
     pub held: Option<&'a crate::contract::outbox::ClaimInfo>,
     /// Whether the desk waits for the clerk to confirm this filing.
     pub confirm: bool,
+    /// Why the last Enter or click filed nothing (the Fluent id): not seen long enough, or hidden.
+    pub unseen: Option<&'static str>,
     /// The existing-case search.
     pub cases: &'a mut CaseSearch,
     /// Whether the case search takes the keyboard focus this frame.
@@ -177,6 +179,9 @@ pub fn show(panel: &mut FilingPanel<'_>, ui: &mut egui::Ui) -> Vec<FilingCommand
         let incomplete = !draft.complete_default;
         let again = if incomplete { "filing-confirm" } else { "filing-confirm-again" };
         ui.colored_label(ui.visuals().warn_fg_color, t.get(again));
+    }
+    if let Some(unseen) = panel.unseen {
+        ui.colored_label(ui.visuals().warn_fg_color, t.get(unseen));
     }
     if let Some(claim) = panel.held {
         let until = t.timestamp(claim.expires_at);

@@ -16,6 +16,7 @@ mod inbox_model;
 mod keys_help;
 mod prefetch;
 mod receipt;
+mod sight;
 #[cfg(test)]
 mod tests;
 mod top;
@@ -23,3 +24,4 @@ mod top;
 pub use app::DeskApp;
 pub use draft::{Action, Draft, Missing};
 pub use inbox_model::{InboxModel, RowState};
+pub use sight::SEEN_FOR;

@@ -18,9 +18,16 @@ pub(super) fn held_by_other<'a>(model: &'a InboxModel, clerk: &str, id: &str) ->
 
 impl DeskApp {
     /// Files the selected transaction with the filing panel's choices. Where the mapping gave no
-    /// complete default, the first call asks for a confirmation and the second files.
+    /// complete default, the first call asks for a confirmation and the second files. Only a
+    /// transaction whose content has been on screen for a moment, in a row the inbox shows, is
+    /// filed; otherwise the panel says why and nothing starts.
     pub fn file_selected(&mut self) {
         let Some(id) = self.selected.clone() else { return };
+        if let Err(why) = self.sight.check(&id, std::time::Instant::now()) {
+            self.unseen = Some((id, why));
+            return;
+        }
+        self.unseen = None;
         // Another clerk is filing it: the panel says who and until when.
         if self.held_by_other(&id).is_some() {
             return;

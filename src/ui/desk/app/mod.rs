@@ -100,6 +100,10 @@ pub struct DeskApp {
     pub(super) undos: HashMap<String, Requested<String>>,
     /// The neighbours' details and pages drawn ahead, and the pages drawn lately.
     pub(super) prefetch: super::prefetch::Prefetch,
+    /// Which transaction's content has been on screen, and since when.
+    pub(super) sight: super::sight::Sight,
+    /// Why the last Enter or click did not file the selected transaction.
+    pub(super) unseen: Option<(String, super::sight::Unseen)>,
 }
 
 impl DeskApp {
@@ -145,6 +149,8 @@ impl DeskApp {
             keys_help: false,
             undos: HashMap::new(),
             prefetch: super::prefetch::Prefetch::default(),
+            sight: super::sight::Sight::default(),
+            unseen: None,
         };
         app.refresh();
         app
@@ -200,6 +206,7 @@ impl DeskApp {
         self.attachment.clear();
         self.saved_copy.clear();
         self.confirm = None;
+        self.unseen = None;
         self.view = View::Desk;
         // Details fetched ahead are shown at once (with their page, if it was drawn ahead too).
         match self.prefetch.transaction(id).cloned() {
@@ -345,12 +352,22 @@ impl DeskApp {
                     closed,
                     duplicates,
                 };
+                // What the clerk sees of the selection: its page, its closed notice, or the tab
+                // chosen; in a row the inbox shows.
+                let content = view.closed.is_some()
+                    || view.transaction.is_some() && (view.tab != DetailTab::Preview || view.preview.is_some());
                 let commands = detail::show(&mut view, ui);
+                let listed = selected.is_some_and(|id| {
+                    let rows = self.model.rows();
+                    self.model.visible_cached().iter().any(|&i| rows.get(i).is_some_and(|r| r.id == id))
+                });
+                self.sight.frame(selected, content, listed, std::time::Instant::now());
                 self.log_drawn();
                 self.apply_detail(commands);
                 self.follow_width(fit);
             }
             View::Failed => {
+                self.sight.frame(None, false, false, std::time::Instant::now());
                 let filings = &self.filings;
                 let running = |id: &str| filings.get(id).is_some_and(|f| f.running);
                 let view = failed::FailedView {
@@ -370,8 +387,12 @@ impl DeskApp {
                 let commands = failed::show(&view, ui);
                 self.apply_failed(commands);
             }
-            View::Day => self.show_day(ui),
+            View::Day => {
+                self.sight.frame(None, false, false, std::time::Instant::now());
+                self.show_day(ui);
+            }
             View::Admin => {
+                self.sight.frame(None, false, false, std::time::Instant::now());
                 let mut view = self.admin_view();
                 let commands = admin::show(&mut view, ui);
                 self.apply_admin(commands);

@@ -167,6 +167,7 @@ impl DeskApp {
             catalog: self.catalog.value(),
             catalog_error: self.catalog.error(),
             confirm: id.is_some() && self.confirm.as_deref() == id,
+            unseen: self.unseen.as_ref().filter(|(u, _)| Some(u.as_str()) == id).map(|(_, why)| why.text_id()),
             held: id.and_then(|id| super::actions::held_by_other(&self.model, self.backend.clerk(), id)),
             cases: &mut self.cases,
             focus_case_search: self.focus == Some(Focus::CaseSearch),
