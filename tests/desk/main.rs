@@ -174,10 +174,15 @@ pub fn pending(
     runtime.block_on(outbox(sandbox).list_all(None)).expect("pending")
 }
 
-/// Clicks the inbox row of transaction `title`.
+/// Clicks the inbox row of transaction `title` and, where its content is closed (secret, or its
+/// secrecy not known), asks for it as a clerk would.
 pub fn open(harness: &mut Harness<'_, DeskApp>, title: &str, id: &str) {
     harness.get_by_label_contains(title).click();
     wait_for(harness, id);
+    settle(harness);
+    if let Some(reveal) = harness.query_by_label("Näytä sisältö") {
+        reveal.click();
+    }
     wait_for(harness, "Sivu 1 /");
 }
 

@@ -75,3 +75,43 @@ fn bulk_filing_secret_material_names_the_secrecy_basis() {
     wait_for(&mut harness, "Ei julkinen: Salassa pidettävä (JulkL 24 § 1 mom 25 k)");
     assert_eq!(sandbox.count_external_ref(&refs::case(&secret[0].id)).cases, 0);
 }
+
+/// Without a checked mapping (a new connection whose mappings folder is empty), no service's
+/// secrecy can be known: a carer's allowance application, with its henkilötunnus and diagnosis,
+/// stayed open in full. Now every row is treated as secret: marked, closed until asked for, and
+/// Enter asks once.
+#[test]
+fn without_mappings_secrecy_is_not_known_and_every_transaction_is_treated_as_secret() {
+    let runtime = tokio::runtime::Runtime::new().expect("runtime");
+    let (sandbox, mut harness) = desk(&runtime, false);
+    let all = pending(&runtime, &sandbox);
+    let carer = all.iter().find(|t| t.service.id == "omaishoidontuki").expect("a carer's allowance application");
+    wait_loaded(&mut harness, "odottaa");
+    settle(&mut harness);
+    let label = row_label(&harness, &carer.title);
+    assert!(label.contains("salassapito ei tiedossa"), "{label}");
+    harness.get_by_label_contains(&format!("{}\n", carer.title)).click();
+    wait_for(&mut harness, &carer.id);
+    wait_for(&mut harness, "Salassapito ei ole tiedossa");
+    look(&mut harness);
+    assert!(harness.query_all_by_label_contains("Sivu 1 /").next().is_none(), "nothing shows");
+    assert!(harness.query_all_by_label_contains("Lomakkeen PDF").next().is_none());
+    harness.get_by_label("Näytä sisältö").click();
+    wait_for(&mut harness, "Sivu 1 /");
+    // The clerk chooses how to file it (no default), and Enter asks once before filing.
+    harness.get_by_label_contains("3 Vain toimeksianto").click();
+    settle(&mut harness);
+    fill(&mut harness, "Vaihda lomakkeen tyyppi", "HAKEMUS");
+    harness.get_by_label_contains("HAKEMUS Hakemus ·").click();
+    settle(&mut harness);
+    fill(&mut harness, "Vaihda liitteiden tyyppi", "HAKLIITE");
+    harness.get_by_label_contains("HAKLIITE Hakemuksen liite ·").click();
+    settle(&mut harness);
+    fill(&mut harness, "Lisää vastaanottaja", "kirjaamo");
+    harness.get_by_label("Ryhmä Kirjaamo").click();
+    settle(&mut harness);
+    look(&mut harness);
+    harness.key_press(egui::Key::Enter);
+    wait_for(&mut harness, "salassapito ei ole tiedossa, joten sitä käsitellään salaisena");
+    assert_eq!(sandbox.count_external_ref(&refs::form(&carer.id)).documents, 0, "nothing filed");
+}

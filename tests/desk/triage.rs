@@ -75,9 +75,10 @@ fn the_filter_the_service_and_the_state_narrow_the_inbox() {
     wait_for(&mut harness, &format!("{all} odottaa · 6 näkyvissä"));
     harness.key_press(egui::Key::Escape);
     harness.step();
-    // ↓ now moves within the filtered rows.
+    // ↓ now moves within the filtered rows. Without mappings no service's secrecy is known: the
+    // content stays closed until asked for.
     harness.key_press(egui::Key::ArrowDown);
-    wait_for(&mut harness, "Sivu 1 /");
+    wait_for(&mut harness, "Näytä sisältö");
     let selected = harness.state().selected_transaction().map(|t| t.service.id.clone());
     assert_eq!(selected.as_deref(), Some("meluilmoitus"));
 

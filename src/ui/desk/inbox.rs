@@ -283,7 +283,13 @@ pub fn show(view: &mut InboxView<'_>, ui: &mut egui::Ui) -> Vec<InboxCommand> {
                 flags.extend(due_badge(t, &waiting, model.today()));
             }
             if model.secret(row).is_some() {
-                let words = if model.wholly_secret(row) { "inbox-secret" } else { "inbox-partly-secret" };
+                let words = if model.secrecy_unknown(row) {
+                    "inbox-secrecy-unknown"
+                } else if model.wholly_secret(row) {
+                    "inbox-secret"
+                } else {
+                    "inbox-partly-secret"
+                };
                 flags.push((t.get(words), Tone::Danger));
             }
             if row.holds_personal_id {

@@ -27,23 +27,45 @@ fn picked(case: &Case) -> PickedCase {
 }
 
 impl DeskApp {
-    /// The secrecy of each service's default filing and the office's recent filings.
+    /// The secrecy of each service's default filing and the office's recent filings. A service's
+    /// secrecy is known only from a checked mapping whose case group and document types are all
+    /// in TWeb's catalog; any other service's rows are treated as secret.
     pub(super) fn triage_facts(&self) -> TriageFacts {
         let mut secret = HashMap::new();
+        let mut known = std::collections::HashSet::new();
         if let Some(catalog) = self.catalog.value() {
             for mapping in self.backend.mappings() {
-                let group = mapping.case_group.as_deref().and_then(|g| catalog.case_group(g)).map(|g| &g.records);
-                let types = std::iter::once(&mapping.form_document_type)
+                if self.usable_mapping(&mapping.service).is_none() {
+                    continue;
+                }
+                let group = match mapping.case_group.as_deref() {
+                    Some(code) => match catalog.case_group(code) {
+                        Some(group) => Some(&group.records),
+                        None => continue,
+                    },
+                    None => None,
+                };
+                let codes = std::iter::once(&mapping.form_document_type)
                     .chain(std::iter::once(&mapping.attachment_document_type))
-                    .chain(mapping.attachment_rules.iter().map(|r| &r.document_type))
-                    .filter_map(|code| catalog.document_type(code).map(|d| &d.records));
+                    .chain(mapping.attachment_rules.iter().map(|r| &r.document_type));
+                let Some(types) =
+                    codes.map(|code| catalog.document_type(code).map(|d| &d.records)).collect::<Option<Vec<_>>>()
+                else {
+                    continue;
+                };
+                known.insert(mapping.service.clone());
                 if let Some(records) = strictest(group.into_iter().chain(types)) {
                     let words = crate::ui::widgets::publicity(&self.texts, records);
                     secret.insert(mapping.service.clone(), (records.publicity == PublicityClass::Secret, words));
                 }
             }
         }
-        TriageFacts { secret, filed: self.recent.value().cloned().unwrap_or_default() }
+        TriageFacts {
+            secret,
+            known,
+            unknown: self.texts.get("secrecy-unknown"),
+            filed: self.recent.value().cloned().unwrap_or_default(),
+        }
     }
 
     /// The secrecy the draft's filing gets from TWeb's records plan, in words, when not public:
@@ -101,8 +123,12 @@ impl DeskApp {
 
     /// What filing the selected transaction asks the clerk to confirm, in words.
     pub(super) fn asks(&self, draft: &Draft) -> Vec<String> {
-        let secrecy =
-            self.draft_secrecy(draft).map(|s| self.texts.with("filing-ask-secret", &[("publicity", (&s).into())]));
+        let unknown = self.model.row(&draft.transaction_id).is_some_and(|r| self.model.secrecy_unknown(r));
+        let secrecy = match self.draft_secrecy(draft) {
+            Some(s) => Some(self.texts.with("filing-ask-secret", &[("publicity", (&s).into())])),
+            None if unknown => Some(self.texts.get("filing-ask-secrecy-unknown")),
+            None => None,
+        };
         secrecy.into_iter().chain(self.other_party(draft)).collect()
     }
 

@@ -201,14 +201,25 @@ impl InboxModel {
     }
 
     /// The publicity of `row`'s service in words (with its secrecy basis), when its mapping
-    /// files into material that is not public.
+    /// files into material that is not public, or when its secrecy is not known (no checked
+    /// mapping, no catalog): then it is treated as secret.
     pub fn secret(&self, row: &TransactionSummary) -> Option<&str> {
-        self.facts.secret.get(&row.service.id).map(|(_, words)| words.as_str())
+        match self.facts.secret.get(&row.service.id) {
+            Some((_, words)) => Some(words.as_str()),
+            None if self.facts.known.contains(&row.service.id) => None,
+            None => Some(self.facts.unknown.as_str()),
+        }
     }
 
-    /// Whether `row`'s service files wholly secret material (not only partly secret).
+    /// Whether `row`'s secrecy is not known (treated as secret).
+    pub fn secrecy_unknown(&self, row: &TransactionSummary) -> bool {
+        !self.facts.secret.contains_key(&row.service.id) && !self.facts.known.contains(&row.service.id)
+    }
+
+    /// Whether `row`'s service files wholly secret material (not only partly secret), or its
+    /// secrecy is not known.
     pub fn wholly_secret(&self, row: &TransactionSummary) -> bool {
-        self.facts.secret.get(&row.service.id).is_some_and(|(wholly, _)| *wholly)
+        self.facts.secret.get(&row.service.id).map_or_else(|| self.secrecy_unknown(row), |(wholly, _)| *wholly)
     }
 
     /// Rows not filed that carry each badge: (secret, henkilötunnus, possible duplicate).

@@ -2,7 +2,7 @@
 //! and which other transactions may be the same matter (a double submission, or a repeat of one
 //! the office filed lately).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::contract::outbox::{CompletedTransaction, TransactionSummary};
 
@@ -26,6 +26,12 @@ pub struct TriageFacts {
     /// TWeb's records plan does not make public: whether wholly secret (not only partly), and the
     /// publicity in words with its secrecy basis.
     pub secret: HashMap<String, (bool, String)>,
+    /// The services whose secrecy is known: a checked mapping whose case group and document
+    /// types TWeb's catalog has. Any other service's secrecy is unknown, and its rows are
+    /// treated as secret.
+    pub known: HashSet<String>,
+    /// What an unknown secrecy is called (in the desk's language).
+    pub unknown: String,
     /// The office's filings of the last days (from the outbox's completed list).
     pub filed: Vec<CompletedTransaction>,
 }
