@@ -192,6 +192,7 @@ history-assignment-only = Assignment only
 history-filed = Filed { $diary }
 history-done = Filed
 history-failed = Failed
+history-interrupted = Interrupted
 history-in-progress = In progress
 history-filed-by-other = Filed by { $clerk }
 

@@ -192,6 +192,7 @@ history-assignment-only = Vain toimeksianto
 history-filed = Kirjattu { $diary }
 history-done = Kirjattu
 history-failed = Epäonnistui
+history-interrupted = Keskeytetty
 history-in-progress = Kesken
 history-filed-by-other = Kirjannut { $clerk }
 

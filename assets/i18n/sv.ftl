@@ -192,6 +192,7 @@ history-assignment-only = Endast uppdrag
 history-filed = Registrerat { $diary }
 history-done = Registrerat
 history-failed = Misslyckades
+history-interrupted = Avbruten
 history-in-progress = Pågår
 history-filed-by-other = Registrerat av { $clerk }
 

@@ -216,7 +216,11 @@ impl<C: CaseSystem + 'static> Exporter<C> {
         }
         let message = crate::error_chain(&error);
         self.emit(id, EventKind::Failed { step: error.failed_step(), message: message.clone() });
-        match self.journal.finish(id, Err(&message)).await {
+        let ended = match &error {
+            ExportError::Cancelled { .. } => self.journal.interrupt(id, &message).await,
+            _ => self.journal.finish(id, Err(&message)).await,
+        };
+        match ended {
             Ok(()) => error,
             Err(journal) => ExportError::Unjournaled { error: Box::new(error), journal },
         }

@@ -108,6 +108,22 @@ fn esc_interrupts_a_running_filing_mid_upload_and_enter_finishes_it() {
         std::thread::sleep(Duration::from_millis(50));
     }
     assert!(released, "the claim was not released");
+    // After the refreshes that follow (the desk's own, then Päivitä), the row, the top bar and
+    // the failed view still say interrupted: the journal keeps it so.
+    for _ in 0..100 {
+        harness.step();
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    harness.get_by_label("Päivitä").click();
+    for _ in 0..100 {
+        harness.step();
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    harness.get_by_label_contains("keskeytetty");
+    assert!(harness.query_by_label_contains("epäonnistui").is_none(), "the row does not turn failed");
+    harness.get_by_label("Epäonnistuneet (0)");
+    let journal = harness.state().unfinished_states();
+    assert_eq!(journal, vec![(first.id.clone(), kirjaamo::export::FilingState::Interrupted)]);
     // One key finishes it, on the same case, nothing twice.
     harness.get_by_label("Jatka kirjausta (Enter)");
     look(&mut harness);

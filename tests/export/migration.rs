@@ -63,3 +63,25 @@ async fn a_journal_written_by_a_newer_kirjaamo_is_refused() {
     let error = Journal::open(&path, &endpoint).expect_err("refused");
     assert!(matches!(error, kirjaamo::export::JournalError::Newer { .. }), "{error}");
 }
+
+/// A filing the clerk cancelled is kept as interrupted (schema 3), stays unfinished for
+/// `export --resume` and the desk, and reads the same after the journal is opened again.
+#[tokio::test]
+async fn an_interrupted_filing_is_kept_as_interrupted() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("journal.sqlite");
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/export/fixtures/journal-v1.sqlite");
+    std::fs::copy(&fixture, &path).expect("copy the fixture");
+    let endpoint = Endpoint::new("https://tweb.kunta.fi/api", "https://epalvelu.kunta.fi/api");
+    let journal = Journal::open(&path, &endpoint).expect("opens");
+    journal.interrupt("TX-2026-001003", "the clerk cancelled the filing").await.expect("recorded");
+    drop(journal);
+    let journal = Journal::open(&path, &endpoint).expect("opens again");
+    let record = journal.filing("TX-2026-001003").await.expect("read").expect("kept");
+    assert_eq!(record.state, FilingState::Interrupted);
+    assert_eq!(record.error.as_deref(), Some("the clerk cancelled the filing"));
+    let unfinished: Vec<(String, FilingState)> =
+        journal.unfinished().await.expect("read").into_iter().map(|r| (r.transaction_id, r.state)).collect();
+    assert!(unfinished.contains(&("TX-2026-001003".to_owned(), FilingState::Interrupted)), "{unfinished:?}");
+    assert!(unfinished.contains(&("TX-2026-001002".to_owned(), FilingState::Failed)), "{unfinished:?}");
+}

@@ -122,6 +122,8 @@ pub enum FilingState {
     Done,
     /// Stopped on an error; resumable.
     Failed,
+    /// Stopped because the clerk cancelled it; resumable, and not a failure.
+    Interrupted,
     /// Another clerk completed the transaction in the outbox; nothing is left to do here.
     FiledByOther,
 }
@@ -132,6 +134,7 @@ impl FilingState {
             Self::InProgress => "in_progress",
             Self::Done => "done",
             Self::Failed => "failed",
+            Self::Interrupted => "interrupted",
             Self::FiledByOther => "filed_by_other",
         }
     }
@@ -141,6 +144,7 @@ impl FilingState {
             "in_progress" => Some(Self::InProgress),
             "done" => Some(Self::Done),
             "failed" => Some(Self::Failed),
+            "interrupted" => Some(Self::Interrupted),
             "filed_by_other" => Some(Self::FiledByOther),
             _ => None,
         }
@@ -291,7 +295,7 @@ impl Journal {
 
     /// Filings that failed or were interrupted, newest first: what `--resume` and the desk retry.
     pub async fn unfinished(&self) -> Result<Vec<FilingRecord>, JournalError> {
-        self.select("WHERE state IN ('in_progress', 'failed')").await
+        self.select("WHERE state IN ('in_progress', 'failed', 'interrupted')").await
     }
 
     async fn select(&self, filter: &'static str) -> Result<Vec<FilingRecord>, JournalError> {
@@ -371,10 +375,24 @@ impl Journal {
 
     /// Ends a filing: done with its result, or failed with the error shown to people.
     pub async fn finish(&self, transaction_id: &str, outcome: Result<&FilingResult, &str>) -> Result<(), JournalError> {
-        let (state, result, error) = match outcome {
-            Ok(result) => (FilingState::Done, serde_json::to_string(result).ok(), None),
-            Err(error) => (FilingState::Failed, None, Some(error.to_owned())),
-        };
+        match outcome {
+            Ok(result) => self.end(transaction_id, FilingState::Done, serde_json::to_string(result).ok(), None).await,
+            Err(error) => self.end(transaction_id, FilingState::Failed, None, Some(error.to_owned())).await,
+        }
+    }
+
+    /// Ends a filing the clerk cancelled: interrupted (resumable), with what was said.
+    pub async fn interrupt(&self, transaction_id: &str, message: &str) -> Result<(), JournalError> {
+        self.end(transaction_id, FilingState::Interrupted, None, Some(message.to_owned())).await
+    }
+
+    async fn end(
+        &self,
+        transaction_id: &str,
+        state: FilingState,
+        result: Option<String>,
+        error: Option<String>,
+    ) -> Result<(), JournalError> {
         let (id, now) = (transaction_id.to_owned(), Utc::now().to_rfc3339());
         self.run(move |c| {
             c.execute(

@@ -34,6 +34,9 @@ const MIGRATIONS: &[&str] = &[
     // 2: who filed a transaction another clerk completed; the endpoint the journal belongs to.
     "ALTER TABLE filings ADD COLUMN filed_by TEXT;
     CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);",
+    // 3: a filing the clerk cancelled is kept as 'interrupted', which older programs do not
+    // read; the unfinished filings are found by their state.
+    "CREATE INDEX filings_state ON filings (state);",
 ];
 
 /// The schema version this program writes.

@@ -103,6 +103,7 @@ pub fn show(view: &FailedView<'_>, ui: &mut egui::Ui) -> Vec<FailedCommand> {
                         .map_or_else(|| t.get("history-done"), |d| t.with("history-filed", &[("diary", (&d).into())])),
                     (FilingState::Done, None) => t.get("history-done"),
                     (FilingState::Failed, _) => t.get("history-failed"),
+                    (FilingState::Interrupted, _) => t.get("history-interrupted"),
                     (FilingState::InProgress, _) => t.get("history-in-progress"),
                     (FilingState::FiledByOther, _) => {
                         let by = record.filed_by.clone().unwrap_or_default();

@@ -256,6 +256,11 @@ impl DeskApp {
         self.filings.values().any(|f| f.running)
     }
 
+    /// The journal's unfinished filings as the desk last read them: transaction and state.
+    pub fn unfinished_states(&self) -> Vec<(String, crate::export::FilingState)> {
+        self.unfinished.value().into_iter().flatten().map(|r| (r.transaction_id.clone(), r.state)).collect()
+    }
+
     /// The selected transaction, once its details are here.
     pub fn selected_transaction(&self) -> Option<&Transaction> {
         self.detail.value().filter(|t| Some(&t.id) == self.selected.as_ref())

@@ -17,7 +17,9 @@ impl DeskApp {
                 self.backend.label().to_owned()
             },
             pending: self.model.pending(),
-            failed: self.unfinished.value().map_or(0, Vec::len),
+            failed: self.unfinished.value().map_or(0, |records| {
+                records.iter().filter(|r| r.state != crate::export::FilingState::Interrupted).count()
+            }),
             view: self.view,
             language: self.language(),
             refreshing: self.inbox.is_pending(),

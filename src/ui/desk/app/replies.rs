@@ -3,6 +3,7 @@
 
 use super::DeskApp;
 use crate::export::EventKind;
+use crate::export::FilingState;
 use crate::plain::{Plain, Told};
 use crate::ui::backend::{AttachmentView, Ended, PreviewPage, Reply, Saved};
 use crate::ui::desk::draft::Draft;
@@ -87,9 +88,14 @@ impl DeskApp {
         self.day.saved.poll();
         self.take_admin();
         if self.unfinished.poll() {
+            // As the journal keeps it: a filing the clerk cancelled is interrupted, not failed.
             for record in self.unfinished.value().into_iter().flatten() {
                 if !self.filings.get(&record.transaction_id).is_some_and(|f| f.running) {
-                    self.model.set_local(&record.transaction_id, Some(RowState::Failed));
+                    let state = match record.state {
+                        FilingState::Interrupted => RowState::Interrupted,
+                        _ => RowState::Failed,
+                    };
+                    self.model.set_local(&record.transaction_id, Some(state));
                 }
             }
         }
