@@ -165,6 +165,9 @@ missing-attachment-type = Choose the attachments' document type.
 missing-recipients = Add a recipient for the assignment.
 missing-subject = Write the assignment's subject.
 missing-due-date = The due date is not a date (dd.mm.yyyy).
+missing-due-date-past = The due date has passed: choose today or later.
+missing-title-too-long = The case title is over 500 characters: TWeb does not accept it. Shorten the title.
+missing-subject-too-long = The assignment subject is over 200 characters: TWeb does not accept it. Shorten the subject.
 
 step-claim = Claimed
 step-case = Case

@@ -165,6 +165,9 @@ missing-attachment-type = Valitse liitteiden asiakirjatyyppi.
 missing-recipients = Lisää toimeksiannolle vastaanottaja.
 missing-subject = Kirjoita toimeksiannon aihe.
 missing-due-date = Määräpäivä ei ole päivämäärä (pp.kk.vvvv).
+missing-due-date-past = Määräpäivä on mennyt: valitse tämä päivä tai myöhempi.
+missing-title-too-long = Asian otsikko on yli 500 merkkiä: TWeb ei ota sitä vastaan. Lyhennä otsikkoa.
+missing-subject-too-long = Toimeksiannon aihe on yli 200 merkkiä: TWeb ei ota sitä vastaan. Lyhennä aihetta.
 
 step-claim = Varattu
 step-case = Asia

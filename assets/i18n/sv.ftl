@@ -165,6 +165,9 @@ missing-attachment-type = Välj bilagornas handlingstyp.
 missing-recipients = Lägg till en mottagare för uppdraget.
 missing-subject = Skriv uppdragets ämne.
 missing-due-date = Förfallodagen är inget datum (dd.mm.åååå).
+missing-due-date-past = Förfallodagen har passerat: välj i dag eller senare.
+missing-title-too-long = Ärendets rubrik är över 500 tecken: TWeb tar inte emot den. Korta rubriken.
+missing-subject-too-long = Uppdragets ämne är över 200 tecken: TWeb tar inte emot det. Korta ämnet.
 
 step-claim = Reserverat
 step-case = Ärende

@@ -26,7 +26,19 @@ pub enum Missing {
     Subject,
     /// A due date that is not a date.
     DueDate,
+    /// A due date before today (Helsinki): TWeb refuses it.
+    DuePast,
+    /// A case title over TWeb's limit ([`TITLE_MAX`] characters).
+    TitleTooLong,
+    /// An assignment subject over TWeb's limit ([`SUBJECT_MAX`] characters).
+    SubjectTooLong,
 }
+
+/// The longest case title TWeb's contract accepts, in characters.
+pub const TITLE_MAX: usize = 500;
+
+/// The longest assignment subject TWeb's contract accepts, in characters.
+pub const SUBJECT_MAX: usize = 200;
 
 impl Missing {
     /// The Fluent id of its explanation.
@@ -40,6 +52,9 @@ impl Missing {
             Self::Recipients => "missing-recipients",
             Self::Subject => "missing-subject",
             Self::DueDate => "missing-due-date",
+            Self::DuePast => "missing-due-date-past",
+            Self::TitleTooLong => "missing-title-too-long",
+            Self::SubjectTooLong => "missing-subject-too-long",
         }
     }
 
@@ -54,6 +69,9 @@ impl Missing {
             Self::Recipients => "an assignment without recipients",
             Self::Subject => "an assignment without a subject",
             Self::DueDate => "a due date that is not a date",
+            Self::DuePast => "a due date in the past",
+            Self::TitleTooLong => "a case title over 500 characters",
+            Self::SubjectTooLong => "an assignment subject over 200 characters",
         }
     }
 }
@@ -88,6 +106,9 @@ pub fn problems(plan: &FilingPlan) -> Vec<Missing> {
         if title.trim().is_empty() {
             missing.push(Missing::Title);
         }
+        if title.trim().chars().count() > TITLE_MAX {
+            missing.push(Missing::TitleTooLong);
+        }
     }
     if plan.form_document_type.trim().is_empty() {
         missing.push(Missing::FormType);
@@ -102,6 +123,9 @@ pub fn problems(plan: &FilingPlan) -> Vec<Missing> {
             }
             if assignment.subject.trim().is_empty() {
                 missing.push(Missing::Subject);
+            }
+            if assignment.subject.trim().chars().count() > SUBJECT_MAX {
+                missing.push(Missing::SubjectTooLong);
             }
         }
         None if plan.target == Target::AssignmentOnly => missing.extend([Missing::Recipients, Missing::Subject]),

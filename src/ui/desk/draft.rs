@@ -86,6 +86,8 @@ pub struct Draft {
     pub due_default: Option<(u32, String)>,
     /// Whether the mapping gave a complete default, so Enter files without asking.
     pub complete_default: bool,
+    /// The Helsinki date the draft was made for: a due date before it is refused.
+    pub today: NaiveDate,
 }
 
 /// Formats a date the way the due-date field takes it.
@@ -126,6 +128,7 @@ impl Draft {
             due: String::new(),
             due_default: None,
             complete_default: false,
+            today,
         };
         let Some(mapping) = mapping else { return draft };
         draft.action = match mapping.action {
@@ -185,8 +188,10 @@ impl Draft {
                 "" => None,
                 text => {
                     let date = parse_date(text);
-                    if date.is_none() {
-                        missing.push(Missing::DueDate);
+                    match date {
+                        None => missing.push(Missing::DueDate),
+                        Some(date) if date < self.today => missing.push(Missing::DuePast),
+                        Some(_) => {}
                     }
                     date
                 }

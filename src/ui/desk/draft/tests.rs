@@ -55,3 +55,23 @@ fn due_dates_are_read_as_finnish_dates() {
         assert_eq!(parse_date(bad), None, "{bad}");
     }
 }
+
+#[test]
+fn what_tweb_would_refuse_is_said_before_anything_is_claimed() {
+    let today = TODAY.unwrap_or_default();
+    let (t, m) = (transaction("asukaspysakointi"), mapping("asukaspysakointi"));
+    let mut draft = Draft::new(&t, Some(&m), today);
+    assert!(draft.plan().is_ok());
+    draft.title = "Pitkä otsikko ".repeat(143);
+    assert_eq!(draft.plan().map(|_| ()), Err(vec![Missing::TitleTooLong]), "2,000 characters");
+    draft.title = "ä".repeat(500);
+    assert!(draft.plan().is_ok(), "500 characters, not bytes");
+    draft.due = "1.1.1900".to_owned();
+    assert_eq!(draft.plan().map(|_| ()), Err(vec![Missing::DuePast]));
+    draft.due = "25.11.2026".to_owned();
+    assert_eq!(draft.plan().map(|_| ()), Err(vec![Missing::DuePast]), "yesterday");
+    draft.due = "26.11.2026".to_owned();
+    assert!(draft.plan().is_ok(), "today");
+    draft.subject = "x".repeat(201);
+    assert_eq!(draft.plan().map(|_| ()), Err(vec![Missing::SubjectTooLong]));
+}
