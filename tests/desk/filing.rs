@@ -187,3 +187,47 @@ fn a_lost_answer_is_shown_as_retrying_and_the_filing_ends_filed() {
     assert_eq!(sandbox.count_external_ref(&refs::case(&first.id)).cases, 1, "one case");
     harness.get_by_label_contains("Epäonnistuneet (0)");
 }
+
+/// A case that has ended (päättynyt) could be chosen and filed onto without a word: now the
+/// first Enter names it and files nothing, and the second files.
+#[test]
+fn filing_onto_a_closed_case_asks_once() {
+    let runtime = tokio::runtime::Runtime::new().expect("runtime");
+    let (sandbox, mut harness) = desk(&runtime, true);
+    let tweb = tweb(&sandbox);
+    let mut closed = None;
+    for page in 1..=20 {
+        let query = kirjaamo::contract::tweb::CaseQuery { page: Some(page), per_page: Some(100), ..Default::default() };
+        let found = runtime.block_on(tweb.search_cases(&query)).expect("search");
+        closed = found.items.into_iter().find(|c| c.status == kirjaamo::domain::CaseStatus::Closed);
+        if closed.is_some() {
+            break;
+        }
+    }
+    let closed = closed.expect("the seed has a closed case");
+    let transaction = pending(&runtime, &sandbox)
+        .into_iter()
+        .find(|t| t.service.id == "meluilmoitus" && !t.holds_personal_id)
+        .expect("a noise report");
+    wait_loaded(&mut harness, "odottaa");
+    fill(&mut harness, "Suodata", &transaction.id);
+    harness.key_press(egui::Key::Escape);
+    harness.key_press(egui::Key::ArrowDown);
+    wait_for(&mut harness, "Sivu 1 /");
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    settle(&mut harness);
+    harness.event(egui::Event::Text(closed.diary_number.clone()));
+    wait_for(&mut harness, &closed.title);
+    harness.key_press(egui::Key::Tab);
+    harness.step();
+    harness.key_press(egui::Key::Enter);
+    wait_for(&mut harness, &format!("Valittu: {}", closed.diary_number));
+    look(&mut harness);
+    harness.key_press(egui::Key::Enter);
+    wait_for(&mut harness, &format!("Asia {} on päättynyt. Kirjaatko silti siihen?", closed.diary_number));
+    settle(&mut harness);
+    assert!(runtime.block_on(tweb.document_by_ref(&refs::form(&transaction.id))).expect("lookup").is_none());
+    look(&mut harness);
+    harness.key_press(egui::Key::Enter);
+    wait_for(&mut harness, &format!("Kirjattu: {}", closed.diary_number));
+}

@@ -129,7 +129,16 @@ impl DeskApp {
             None if unknown => Some(self.texts.get("filing-ask-secrecy-unknown")),
             None => None,
         };
-        secrecy.into_iter().chain(self.other_party(draft)).collect()
+        secrecy.into_iter().chain(self.closed_case(draft)).chain(self.other_party(draft)).collect()
+    }
+
+    /// When the draft files onto a case that has ended (päättynyt), the words that say so (the
+    /// desk asks once before filing).
+    fn closed_case(&self, draft: &Draft) -> Option<String> {
+        let picked = draft.case.as_ref().filter(|_| draft.action == Action::ExistingCase)?;
+        let case = self.known_case(picked.id)?;
+        (case.status == crate::domain::CaseStatus::Closed)
+            .then(|| self.texts.with("filing-ask-closed-case", &[("diary", (&case.diary_number).into())]))
     }
 
     /// Cases to file the selected transaction onto: the ones its form names (with the field),
