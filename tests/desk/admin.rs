@@ -3,7 +3,7 @@
 
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 
-use super::{desk_with, fill, look, open, pending, settle, wait_for, wait_loaded};
+use super::{assignment_only_to_kirjaamo, desk_with, fill, look, open, pending, settle, wait_for, wait_loaded};
 
 /// The repo's mappings copied into a temporary folder, with `edit` applied to one file.
 fn mappings(edit: impl FnOnce(&std::path::Path)) -> tempfile::TempDir {
@@ -64,17 +64,7 @@ fn a_clerk_saves_the_choices_for_an_unmapped_service_as_its_default() {
     wait_loaded(&mut harness, "odottaa");
     open(&mut harness, &request.title, &request.id);
     wait_for(&mut harness, "Tälle e-palvelulle ei ole oletuksia");
-    harness.get_by_label_contains("3 Vain toimeksianto").click();
-    settle(&mut harness);
-    fill(&mut harness, "Vaihda lomakkeen tyyppi", "TIETOPYYNTO");
-    harness.get_by_label_contains("TIETOPYYNTO Tietopyyntö ·").click();
-    settle(&mut harness);
-    fill(&mut harness, "Vaihda liitteiden tyyppi", "HAKLIITE");
-    harness.get_by_label_contains("HAKLIITE Hakemuksen liite ·").click();
-    settle(&mut harness);
-    fill(&mut harness, "Lisää vastaanottaja", "kirjaamo");
-    harness.get_by_label("Ryhmä Kirjaamo").click();
-    settle(&mut harness);
+    assignment_only_to_kirjaamo(&mut harness, ("TIETOPYYNTO", "Tietopyyntö"));
     harness.get_by_label("Tallenna oletukseksi tälle e-palvelulle").click();
     wait_for(&mut harness, "Tallennettu:");
     let saved = kirjaamo::mappings::load_file(&dir.path().join("tietopyynto.toml")).expect("a valid file");

@@ -205,6 +205,23 @@ pub fn clear<S>(harness: &mut Harness<'_, S>, label: &str) {
     settle(harness);
 }
 
+/// Chooses an assignment-only filing by mouse, as a clerk without defaults would: the form's
+/// document type `form` (its code and the name the picker shows), attachments as HAKLIITE, to
+/// the group Kirjaamo.
+pub fn assignment_only_to_kirjaamo(harness: &mut Harness<'_, DeskApp>, form: (&str, &str)) {
+    harness.get_by_label_contains("3 Vain toimeksianto").click();
+    settle(harness);
+    fill(harness, "Vaihda lomakkeen tyyppi", form.0);
+    harness.get_by_label_contains(&format!("{} {} ·", form.0, form.1)).click();
+    settle(harness);
+    fill(harness, "Vaihda liitteiden tyyppi", "HAKLIITE");
+    harness.get_by_label_contains("HAKLIITE Hakemuksen liite ·").click();
+    settle(harness);
+    fill(harness, "Lisää vastaanottaja", "kirjaamo");
+    harness.get_by_label("Ryhmä Kirjaamo").click();
+    settle(harness);
+}
+
 /// Opens the drop-down labelled `label` and picks `choice`.
 pub fn choose<S>(harness: &mut Harness<'_, S>, label: &str, choice: &str) {
     harness.get_by_role_and_label(egui::accesskit::Role::ComboBox, label).click();

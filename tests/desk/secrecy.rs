@@ -6,7 +6,7 @@
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use kirjaamo::export::refs;
 
-use super::{desk, fill, look, pending, settle, wait_for, wait_loaded};
+use super::{assignment_only_to_kirjaamo, desk, fill, look, pending, settle, wait_for, wait_loaded};
 
 fn row_label(harness: &egui_kittest::Harness<'_, kirjaamo::ui::DeskApp>, title: &str) -> String {
     harness
@@ -99,17 +99,7 @@ fn without_mappings_secrecy_is_not_known_and_every_transaction_is_treated_as_sec
     harness.get_by_label("Näytä sisältö").click();
     wait_for(&mut harness, "Sivu 1 /");
     // The clerk chooses how to file it (no default), and Enter asks once before filing.
-    harness.get_by_label_contains("3 Vain toimeksianto").click();
-    settle(&mut harness);
-    fill(&mut harness, "Vaihda lomakkeen tyyppi", "HAKEMUS");
-    harness.get_by_label_contains("HAKEMUS Hakemus ·").click();
-    settle(&mut harness);
-    fill(&mut harness, "Vaihda liitteiden tyyppi", "HAKLIITE");
-    harness.get_by_label_contains("HAKLIITE Hakemuksen liite ·").click();
-    settle(&mut harness);
-    fill(&mut harness, "Lisää vastaanottaja", "kirjaamo");
-    harness.get_by_label("Ryhmä Kirjaamo").click();
-    settle(&mut harness);
+    assignment_only_to_kirjaamo(&mut harness, ("HAKEMUS", "Hakemus"));
     look(&mut harness);
     harness.key_press(egui::Key::Enter);
     wait_for(&mut harness, "salassapito ei ole tiedossa, joten sitä käsitellään salaisena");

@@ -6,13 +6,18 @@ use std::path::Path;
 
 use kirjaamo::export::{Endpoint, FilingState, Journal, JournalNotice, SCHEMA_VERSION, Step, Target};
 
-#[tokio::test]
-async fn a_journal_from_before_versioning_is_migrated_and_keeps_its_history() {
+/// A copy of the v1 fixture in a folder of its own, and the endpoint it is opened for.
+fn fixture_copy() -> (tempfile::TempDir, std::path::PathBuf, Endpoint) {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("journal.sqlite");
     let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/export/fixtures/journal-v1.sqlite");
     std::fs::copy(&fixture, &path).expect("copy the fixture");
-    let endpoint = Endpoint::new("https://tweb.kunta.fi/api", "https://epalvelu.kunta.fi/api");
+    (dir, path, Endpoint::new("https://tweb.kunta.fi/api", "https://epalvelu.kunta.fi/api"))
+}
+
+#[tokio::test]
+async fn a_journal_from_before_versioning_is_migrated_and_keeps_its_history() {
+    let (_dir, path, endpoint) = fixture_copy();
     let journal = Journal::open(&path, &endpoint).expect("opens");
     assert_eq!(journal.notices(), [JournalNotice::Migrated { path: path.clone(), from: 1 }]);
 
@@ -68,11 +73,7 @@ async fn a_journal_written_by_a_newer_kirjaamo_is_refused() {
 /// `export --resume` and the desk, and reads the same after the journal is opened again.
 #[tokio::test]
 async fn an_interrupted_filing_is_kept_as_interrupted() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("journal.sqlite");
-    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/export/fixtures/journal-v1.sqlite");
-    std::fs::copy(&fixture, &path).expect("copy the fixture");
-    let endpoint = Endpoint::new("https://tweb.kunta.fi/api", "https://epalvelu.kunta.fi/api");
+    let (_dir, path, endpoint) = fixture_copy();
     let journal = Journal::open(&path, &endpoint).expect("opens");
     journal.interrupt("TX-2026-001003", "the clerk cancelled the filing").await.expect("recorded");
     drop(journal);
