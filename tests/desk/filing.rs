@@ -231,3 +231,29 @@ fn filing_onto_a_closed_case_asks_once() {
     harness.key_press(egui::Key::Enter);
     wait_for(&mut harness, &format!("Kirjattu: {}", closed.diary_number));
 }
+
+/// The case search kept the previous transaction's text ("VirtanenIngrid", no results): each
+/// transaction's search starts empty.
+#[test]
+fn the_case_search_starts_empty_for_the_next_transaction() {
+    use egui_kittest::kittest::NodeT as _;
+    let runtime = tokio::runtime::Runtime::new().expect("runtime");
+    let (_sandbox, mut harness) = desk(&runtime, true);
+    wait_loaded(&mut harness, "odottaa");
+    harness.key_press(egui::Key::ArrowDown);
+    wait_for(&mut harness, "Sivu 1 /");
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    settle(&mut harness);
+    harness.event(egui::Event::Text("Virtanen".to_owned()));
+    settle(&mut harness);
+    let typed = harness.get_by_label("Hae asiaa").accesskit_node().value().unwrap_or_default();
+    assert_eq!(typed, "Virtanen");
+    harness.key_press(egui::Key::Escape);
+    harness.step();
+    harness.key_press(egui::Key::ArrowDown);
+    settle(&mut harness);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    settle(&mut harness);
+    let value = harness.get_by_label("Hae asiaa").accesskit_node().value().unwrap_or_default();
+    assert_eq!(value, "", "the next transaction's search starts empty");
+}

@@ -207,6 +207,9 @@ impl DeskApp {
         self.saved_copy.clear();
         self.confirm = None;
         self.unseen = None;
+        // The case search is the selected transaction's: another's text would find nothing.
+        self.cases.query.clear();
+        self.cases.results.clear();
         self.view = View::Desk;
         // Details fetched ahead are shown at once (with their page, if it was drawn ahead too).
         match self.prefetch.transaction(id).cloned() {
