@@ -8,6 +8,7 @@
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::path::{Path, PathBuf};
+use std::process::ExitCode;
 
 mod cli;
 
@@ -78,7 +79,19 @@ enum Command {
     },
 }
 
-fn main() -> Result<()> {
+/// Runs the command and ends with its exit code, after the log files are written out (the
+/// logging guard is dropped when `run` returns; `std::process::exit` would lose the last lines).
+fn main() -> ExitCode {
+    match run() {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("Error: {error:?}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run() -> Result<ExitCode> {
     cli::os::return_large_blocks();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
@@ -117,33 +130,20 @@ fn main() -> Result<()> {
                 faults,
                 ..SandboxConfig::default()
             };
-            runtime.block_on(serve(config))
+            runtime.block_on(serve(config)).map(|()| ExitCode::SUCCESS)
         }
-        Some(Command::Contracts { dir, check }) => contracts(&dir, check),
-        Some(Command::Pdf { transaction, output }) => pdf(&transaction, output),
-        Some(Command::Export(args)) => {
-            if runtime.block_on(cli::export::run(args))? {
-                Ok(())
-            } else {
-                std::process::exit(1)
-            }
-        }
-        Some(Command::Conformance(args)) => {
-            if runtime.block_on(cli::conformance::run(args))? {
-                Ok(())
-            } else {
-                std::process::exit(1)
-            }
-        }
-        Some(Command::Mappings(command)) => {
-            if runtime.block_on(cli::mappings::run(command))? {
-                Ok(())
-            } else {
-                std::process::exit(1)
-            }
-        }
+        Some(Command::Contracts { dir, check }) => contracts(&dir, check).map(|()| ExitCode::SUCCESS),
+        Some(Command::Pdf { transaction, output }) => pdf(&transaction, output).map(|()| ExitCode::SUCCESS),
+        Some(Command::Export(args)) => runtime.block_on(cli::export::run(args)).map(succeeded),
+        Some(Command::Conformance(args)) => runtime.block_on(cli::conformance::run(args)).map(succeeded),
+        Some(Command::Mappings(command)) => runtime.block_on(cli::mappings::run(command)).map(succeeded),
         None => desk(&runtime, cli.demo, cli.mappings),
     }
+}
+
+/// Exit code 0 when everything succeeded, 1 when anything failed.
+fn succeeded(ok: bool) -> ExitCode {
+    if ok { ExitCode::SUCCESS } else { ExitCode::from(1) }
 }
 
 fn read_faults(path: &Path) -> Result<FaultConfig> {
@@ -178,7 +178,7 @@ fn print_endpoints(sandbox: &Sandbox) {
 /// The clerk desk. Its settings (connection profiles; secrets in the OS keyring) decide what
 /// opens: the active profile, the demo, or on the first run the choice between them. `--demo`
 /// runs against an embedded sandbox on an ephemeral 127.0.0.1 port whatever the settings say.
-fn desk(runtime: &tokio::runtime::Runtime, demo: bool, mappings_dir: Option<PathBuf>) -> Result<()> {
+fn desk(runtime: &tokio::runtime::Runtime, demo: bool, mappings_dir: Option<PathBuf>) -> Result<ExitCode> {
     let settings_path = kirjaamo::settings::Settings::default_path();
     let options = eframe::NativeOptions {
         viewport: match kirjaamo::ui::window_icon() {
@@ -196,6 +196,8 @@ fn desk(runtime: &tokio::runtime::Runtime, demo: bool, mappings_dir: Option<Path
     let watchdog = kirjaamo::ui::WindowWatchdog::start(timeout, move || {
         tracing::error!("the window did not open in {} s; giving up", timeout.as_secs());
         cli::os::tell_failure(&message, MESSAGE_STAYS, cli::os::DESK_TIMED_OUT);
+        // The main thread is stuck inside the window system: only ending the process ends it.
+        #[allow(clippy::exit)]
         std::process::exit(cli::os::DESK_TIMED_OUT);
     })
     .context("the window watchdog could not start")?;
@@ -226,12 +228,15 @@ fn desk(runtime: &tokio::runtime::Runtime, demo: bool, mappings_dir: Option<Path
             Ok(Box::new(shell))
         }),
     )
-    .or_else(|e| {
-        // Told once, in the person's language; the technical cause goes to the log.
-        tracing::error!("the window could not open: {e}");
-        cli::os::tell_failure(&texts.get("window-failed"), MESSAGE_STAYS, cli::os::DESK_FAILED);
-        std::process::exit(cli::os::DESK_FAILED)
-    })
+    .map_or_else(
+        |e| {
+            // Told once, in the person's language; the technical cause goes to the log.
+            tracing::error!("the window could not open: {e}");
+            cli::os::tell_failure(&texts.get("window-failed"), MESSAGE_STAYS, cli::os::DESK_FAILED);
+            Ok(ExitCode::from(u8::try_from(cli::os::DESK_FAILED).unwrap_or(1)))
+        },
+        |()| Ok(ExitCode::SUCCESS),
+    )
 }
 
 /// How long a message box about a desk that could not start waits for someone to close it.

@@ -1,6 +1,7 @@
 //! `kirjaamo export`: unattended filing for service accounts (`--auto`), finishing interrupted
 //! filings (`--resume`) and filing chosen transactions with their mapping's defaults (`--id`).
-//! Progress goes to stderr, one summary line to stdout; the exit code is non-zero when anything failed.
+//! Progress goes to stderr and the log file, one summary line to stdout; the exit code is non-zero
+//! when anything failed.
 
 use std::path::PathBuf;
 
@@ -10,6 +11,16 @@ use kirjaamo::export::{Endpoint, EventKind, ExportError, FiledHow, FilingPlan, J
 use kirjaamo::outbox::OutboxClient;
 use kirjaamo::service::{CheckedMappings, Services};
 use kirjaamo::tweb::TwebClient;
+
+/// Says a line of the run on stderr and puts it into the log file (`logging::SAID`), so that a
+/// scheduled run's progress and failures are there for IT the next morning.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        let line = format!($($arg)*);
+        eprintln!("{line}");
+        tracing::info!(target: kirjaamo::logging::SAID, "{line}");
+    }};
+}
 use tokio_util::sync::CancellationToken;
 
 /// Options of `kirjaamo export`.
@@ -56,17 +67,17 @@ pub async fn run(args: ExportArgs) -> Result<bool> {
             match event.kind {
                 EventKind::Finished { step, object_id, adopted } => {
                     let how = if adopted { " (found from an earlier try)" } else { "" };
-                    eprintln!(
+                    say!(
                         "{}: {step:?} done{}{how}",
                         event.transaction_id,
                         object_id.map(|id| format!(" → {id}")).unwrap_or_default()
                     );
                 }
                 EventKind::Retrying { step, message, attempt } => {
-                    eprintln!("{}: {step:?} retrying (try {attempt}): {message}", event.transaction_id);
+                    say!("{}: {step:?} retrying (try {attempt}): {message}", event.transaction_id);
                 }
                 EventKind::Done(result) => {
-                    eprintln!("{}: filed {}", event.transaction_id, result.diary_number.unwrap_or_default());
+                    say!("{}: filed {}", event.transaction_id, result.diary_number.unwrap_or_default());
                 }
                 // A failure is said once, by the loop below, with what it means for the run.
                 EventKind::Started(_) | EventKind::Progress { .. } | EventKind::Failed { .. } => {}
@@ -106,7 +117,7 @@ pub async fn run(args: ExportArgs) -> Result<bool> {
             Ok(plan) => (plan.transaction_id.clone(), exporter.file(&plan, &CancellationToken::new()).await),
             Err(message) => {
                 count.failed += 1;
-                eprintln!("{message}");
+                say!("{message}");
                 continue;
             }
         };
@@ -115,21 +126,21 @@ pub async fn run(args: ExportArgs) -> Result<bool> {
             Ok(_) => count.earlier += 1,
             Err(e @ ExportError::AlreadyFiled { .. }) => {
                 count.by_others += 1;
-                eprintln!("{e}");
+                say!("{e}");
             }
             Err(e @ ExportError::ClaimedBy { .. }) => {
                 count.held += 1;
-                eprintln!("{e}");
+                say!("{e}");
             }
             Err(e) if e.stops_run() => {
                 count.failed += 1;
-                eprintln!("{id}: FAILED: {}", kirjaamo::error_chain(&e));
-                eprintln!("Stopped: nothing more is filed until the journal can be written.");
+                say!("{id}: FAILED: {}", kirjaamo::error_chain(&e));
+                say!("Stopped: nothing more is filed until the journal can be written.");
                 break;
             }
             Err(e) => {
                 count.failed += 1;
-                eprintln!("{id}: FAILED: {}", kirjaamo::error_chain(&e));
+                say!("{id}: FAILED: {}", kirjaamo::error_chain(&e));
             }
         }
     }
@@ -184,7 +195,7 @@ fn open_journal(args: &ExportArgs, resolved: &super::connect::Resolved) -> Resul
             for old in ["journal.sqlite".to_owned(), format!("journal-{slug}.sqlite")] {
                 let old = dir.join(old);
                 if old.exists() {
-                    eprintln!(
+                    say!(
                         "An older journal not tied to a server, {}, is left alone; what was filed is checked against TWeb and the outbox.",
                         kirjaamo::paths::shown(&old)
                     );
@@ -204,7 +215,7 @@ fn open_journal(args: &ExportArgs, resolved: &super::connect::Resolved) -> Resul
         Err(e) => bail!("{}; nothing was filed", kirjaamo::error_chain(&e)),
     };
     for notice in journal.notices() {
-        eprintln!("{notice}");
+        say!("{notice}");
     }
     tracing::debug!(journal = %kirjaamo::paths::shown(&path), %endpoint, "filing journal opened");
     Ok(journal)
@@ -217,9 +228,9 @@ async fn checked_mappings(tweb: &TwebClient, dir: &std::path::Path) -> Result<Ch
     let reports = kirjaamo::mappings::check::Checker { catalog: &catalog, services: &[] }.check_dir(dir)?;
     for report in reports.iter().filter(|r| !r.usable()) {
         for issue in report.issues.iter().filter(|i| i.severity == kirjaamo::mappings::check::Severity::Error) {
-            eprintln!("{issue}");
+            say!("{issue}");
         }
-        eprintln!("{}: not used until fixed (run `kirjaamo mappings check`)", kirjaamo::paths::shown(&report.path));
+        say!("{}: not used until fixed (run `kirjaamo mappings check`)", kirjaamo::paths::shown(&report.path));
     }
     Ok(CheckedMappings::from_reports(&reports))
 }

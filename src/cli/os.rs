@@ -21,6 +21,8 @@ pub fn tell_failure(message: &str, give_up: std::time::Duration, exit_code: i32)
     {
         let _ = std::thread::Builder::new().name("message-timeout".into()).spawn(move || {
             std::thread::sleep(give_up);
+            // Nobody closed the box of an unattended start: the message box holds the process.
+            #[allow(clippy::exit)]
             std::process::exit(exit_code);
         });
         windows::message_box("Kirjaamo", message);

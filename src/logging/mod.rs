@@ -10,6 +10,7 @@ use std::sync::{OnceLock, RwLock};
 
 pub use cap::{DAILY_CAP_BYTES, DailyCap};
 pub use redact::redact;
+use tracing_subscriber::Layer as _;
 use tracing_subscriber::filter::{LevelFilter, Targets};
 use tracing_subscriber::fmt::MakeWriter;
 use tracing_subscriber::layer::SubscriberExt as _;
@@ -83,13 +84,21 @@ pub struct LogError {
     source: tracing_appender::rolling::InitError,
 }
 
+/// The target of lines a command already said on stderr in its own words (`kirjaamo export`'s
+/// progress and failures): they go into the log files, and the stderr log leaves them out, so
+/// they are said once there.
+pub const SAID: &str = "kirjaamo::said";
+
 /// Starts logging to stderr and, when `dir` is given, to daily files there. The returned guard
 /// flushes the files when dropped; keep it for the life of the process.
 pub fn init(dir: Option<&Path>) -> (Option<tracing_appender::non_blocking::WorkerGuard>, Option<LogError>) {
     let (filter, not_understood) = filter(std::env::var("RUST_LOG").ok().as_deref());
     // Colour codes only on a terminal: a redirected stderr (a service's log, CI) gets plain text.
     let ansi = std::io::IsTerminal::is_terminal(&std::io::stderr());
-    let stderr = tracing_subscriber::fmt::layer().with_ansi(ansi).with_writer(RedactingMakeWriter(std::io::stderr));
+    let stderr = tracing_subscriber::fmt::layer()
+        .with_ansi(ansi)
+        .with_writer(RedactingMakeWriter(std::io::stderr))
+        .with_filter(tracing_subscriber::filter::filter_fn(|meta| meta.target() != SAID));
     // The appender lists the folder to prune old files; on a first start it must already exist, or
     // it prints "Error reading the log directory" to stderr.
     if let Some(dir) = dir {

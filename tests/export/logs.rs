@@ -55,3 +55,29 @@ async fn the_desk_without_a_usable_window_exits_with_a_clear_message() {
     assert_eq!(stderr.matches("Kirjaamon ikkunaa").count(), 1, "{stderr}");
     assert!(!stderr.lines().any(|l| l.starts_with("Error:")), "{stderr}");
 }
+
+/// A run that fails ends with exit code 1 after its log is written out: the file holds the
+/// failure, as the scheduler's run that IT reads the next morning.
+#[tokio::test]
+async fn a_failed_run_exits_with_1_and_its_log_file_holds_the_failure() {
+    let env = start().await;
+    let data = env.dir.path().join("data");
+    let output = cli(&env, &env.dir.path().join("journal.sqlite"), "Kirjaamo (automaattinen)")
+        .args(["--id", "TX-2026-999999"])
+        .env_remove("RUST_LOG")
+        .env("KIRJAAMO_DATA_DIR", &data)
+        .env_remove("KIRJAAMO_LOG_DIR")
+        .output()
+        .await
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    let logs = crate::common::files_under(&data.join("logs"));
+    assert_eq!(logs.len(), 1, "{logs:?}");
+    let text = std::fs::read_to_string(&logs[0]).expect("log file");
+    let last = stderr.lines().rev().find(|l| l.contains("TX-2026-999999")).expect("the failure on stderr");
+    let said = last.split_once(": ").map_or(last, |(_, rest)| rest);
+    assert!(text.contains("TX-2026-999999"), "the failure is in the log file:\n{text}\nstderr:\n{stderr}");
+    assert!(text.lines().any(|l| l.contains(said)), "{said:?} in the log file:\n{text}");
+    assert_eq!(stderr.matches(said).count(), 1, "said once on stderr: {stderr}");
+}
