@@ -104,7 +104,9 @@ pub fn existing_case(view: CaseSearchView<'_>, draft: &mut Draft, ui: &mut egui:
         let edit = egui::TextEdit::singleline(&mut cases.query).hint_text(t.get("case-search-hint"));
         let response = ui.add(edit).labelled_by(label.id);
         if view.focus {
+            // Ctrl+F after a filing: the field may be below the receipt, out of sight.
             response.request_focus();
+            response.scroll_to_me(Some(egui::Align::Center));
             commands.push(SearchCommand::Focused);
         }
         if response.changed() {
