@@ -4,7 +4,9 @@ Usage: python3 reportlab_form.py TRANSACTION.json [RUNS]
 Prints the file size and the mean time per PDF. Needs `pip install reportlab==5.1.0`; the fonts
 are the project's own (assets/fonts), so both sides embed the same faces.
 """
-import io, json, os, sys, time
+import io, os
+
+from measure import measure
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -56,11 +58,4 @@ def render(tx):
     return out.getvalue()
 
 
-tx = json.load(open(sys.argv[1]))
-runs = int(sys.argv[2]) if len(sys.argv) > 2 else 30
-pdf = render(tx)
-start = time.perf_counter()
-for _ in range(runs):
-    render(tx)
-elapsed = (time.perf_counter() - start) / runs
-print("%d fields: %d bytes (%.1f KB), %.1f ms per PDF" % (len(tx["fields"]), len(pdf), len(pdf) / 1024, elapsed * 1000))
+measure(render)

@@ -8,10 +8,10 @@ list, a footer with the transaction id and the page of pages), tagged as PDF/A-2
 """
 import json
 import os
-import sys
-import time
 
 import typst
+
+from measure import measure
 
 FONTS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "assets", "fonts")
 
@@ -62,11 +62,4 @@ def render(tx):
     return typst.compile(source(tx), font_paths=[FONTS], ignore_system_fonts=True, pdf_standards=["a-2a"])
 
 
-tx = json.load(open(sys.argv[1]))
-runs = int(sys.argv[2]) if len(sys.argv) > 2 else 30
-pdf = render(tx)
-start = time.perf_counter()
-for _ in range(runs):
-    render(tx)
-elapsed = (time.perf_counter() - start) / runs
-print("%d fields: %d bytes (%.1f KB), %.1f ms per PDF" % (len(tx["fields"]), len(pdf), len(pdf) / 1024, elapsed * 1000))
+measure(render)

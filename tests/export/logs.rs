@@ -1,7 +1,27 @@
 //! Logs of `kirjaamo export` run by a scheduler: plain text when stderr is not a terminal, and a
 //! first start in a fresh data folder says nothing about a missing log folder.
 
-use crate::common::{cli, start};
+use crate::common::{Env, cli, start};
+
+/// `kirjaamo export ARGS` with logging at `rust_log` (its default when `None`) into the log
+/// folder of a fresh data folder `data`; the output, stderr, and the log files written.
+async fn logged_run(
+    env: &Env,
+    data: &std::path::Path,
+    args: &[&str],
+    rust_log: Option<&str>,
+) -> (std::process::Output, String, Vec<std::path::PathBuf>) {
+    let mut command = cli(env, &env.dir.path().join("journal.sqlite"), "Kirjaamo (automaattinen)");
+    command.args(args).env("KIRJAAMO_DATA_DIR", data).env_remove("KIRJAAMO_LOG_DIR");
+    match rust_log {
+        Some(level) => command.env("RUST_LOG", level),
+        None => command.env_remove("RUST_LOG"),
+    };
+    let output = command.output().await.expect("runs");
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    let logs = crate::common::files_under(&data.join("logs"));
+    (output, stderr, logs)
+}
 
 #[tokio::test]
 async fn a_first_run_in_a_fresh_data_folder_logs_plain_text_and_no_folder_errors() {
@@ -9,15 +29,7 @@ async fn a_first_run_in_a_fresh_data_folder_logs_plain_text_and_no_folder_errors
     let id = env.pending(Some("liikuntavuoro")).await[0].clone();
     let data = env.dir.path().join("fresh-data");
     assert!(!data.exists());
-    let output = cli(&env, &env.dir.path().join("journal.sqlite"), "Kirjaamo (automaattinen)")
-        .args(["--id", &id])
-        .env("RUST_LOG", "debug")
-        .env("KIRJAAMO_DATA_DIR", &data)
-        .env_remove("KIRJAAMO_LOG_DIR")
-        .output()
-        .await
-        .expect("runs");
-    let stderr = String::from_utf8_lossy(&output.stderr);
+    let (output, stderr, logs) = logged_run(&env, &data, &["--id", &id], Some("debug")).await;
     assert!(output.status.success(), "{stderr}");
     assert!(stderr.contains("DEBUG"), "logging ran: {stderr}");
     assert!(!stderr.contains('\u{1b}'), "no colour codes in a pipe: {stderr:?}");
@@ -25,7 +37,6 @@ async fn a_first_run_in_a_fresh_data_folder_logs_plain_text_and_no_folder_errors
     // The user name `kirjaamo` (KIRJAAMO_TWEB_USER) is no secret: log targets stay readable.
     assert!(stderr.contains("kirjaamo::cli::export: filing journal opened"), "{stderr}");
     assert!(!stderr.contains("[redacted]::"), "{stderr}");
-    let logs = crate::common::files_under(&data.join("logs"));
     assert_eq!(logs.len(), 1, "{logs:?}");
     let text = std::fs::read_to_string(&logs[0]).expect("log file");
     assert!(text.contains("DEBUG") && !text.contains('\u{1b}'), "{text:?}");
@@ -62,17 +73,8 @@ async fn the_desk_without_a_usable_window_exits_with_a_clear_message() {
 async fn a_failed_run_exits_with_1_and_its_log_file_holds_the_failure() {
     let env = start().await;
     let data = env.dir.path().join("data");
-    let output = cli(&env, &env.dir.path().join("journal.sqlite"), "Kirjaamo (automaattinen)")
-        .args(["--id", "TX-2026-999999"])
-        .env_remove("RUST_LOG")
-        .env("KIRJAAMO_DATA_DIR", &data)
-        .env_remove("KIRJAAMO_LOG_DIR")
-        .output()
-        .await
-        .expect("runs");
-    let stderr = String::from_utf8_lossy(&output.stderr);
+    let (output, stderr, logs) = logged_run(&env, &data, &["--id", "TX-2026-999999"], None).await;
     assert_eq!(output.status.code(), Some(1), "{stderr}");
-    let logs = crate::common::files_under(&data.join("logs"));
     assert_eq!(logs.len(), 1, "{logs:?}");
     let text = std::fs::read_to_string(&logs[0]).expect("log file");
     let last = stderr.lines().rev().find(|l| l.contains("TX-2026-999999")).expect("the failure on stderr");

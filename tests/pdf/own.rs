@@ -8,6 +8,7 @@ use std::collections::{BTreeMap, HashMap};
 use lopdf::content::Content;
 use lopdf::{Dictionary, Document, Object};
 
+use super::is_rtl;
 use super::reader::{FontRow, Info, Reader, Word};
 
 /// The reader built on lopdf.
@@ -207,11 +208,6 @@ fn line_text(line: &[Placed]) -> String {
         text.push_str(&glyph.text);
     }
     text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// Whether a character is a letter of a right-to-left script.
-fn is_rtl(c: char) -> bool {
-    matches!(c, '\u{0590}'..='\u{08ff}' | '\u{fb1d}'..='\u{fdff}' | '\u{fe70}'..='\u{fefc}')
 }
 
 /// A line's text in reading order. The glyphs are drawn left to right, a right-to-left run's last
