@@ -20,6 +20,7 @@ mod records;
 pub mod reference;
 mod submitter;
 mod transaction;
+mod transaction_id;
 mod user;
 pub mod waiting;
 
@@ -37,4 +38,5 @@ pub use personal_id::{PersonalId, PersonalIdError, mask_personal_id};
 pub use records::{PersonalDataLevel, PublicityClass, RecordsProperties, Retention};
 pub use submitter::{PostalAddress, Submitter};
 pub use transaction::{Language, Service, Transaction};
+pub use transaction_id::TransactionId;
 pub use user::User;

@@ -214,11 +214,11 @@ impl<C: CaseSystem + 'static> Exporter<C> {
                 return ExportError::Unjournaled { error: Box::new(error), journal };
             }
         }
-        let message = crate::error_chain(&error);
-        self.emit(id, EventKind::Failed { step: error.failed_step(), message: message.clone() });
+        let told = Told::of(&error);
+        self.emit(id, EventKind::Failed { step: error.failed_step(), message: told.detail.clone() });
         let ended = match &error {
-            ExportError::Cancelled { .. } => self.journal.interrupt(id, &message).await,
-            _ => self.journal.finish(id, Err(&message)).await,
+            ExportError::Cancelled { .. } => self.journal.interrupt(id, &told).await,
+            _ => self.journal.finish(id, Err(&told)).await,
         };
         match ended {
             Ok(()) => error,

@@ -78,6 +78,31 @@ impl UiLanguage {
     }
 }
 
+/// The texts' own spelling of a message id or an argument name (`$name`), as a `&'static str`
+/// into the English source; `None` when no message or argument is so named. Plain words read
+/// back from disk name their messages through it.
+pub fn known_name(name: &str) -> Option<&'static str> {
+    let source = UiLanguage::En.source();
+    let valid = !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    if !valid {
+        return None;
+    }
+    let is_word = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_';
+    let mut from = 0;
+    while let Some(at) = source[from..].find(name).map(|i| i + from) {
+        let end = at + name.len();
+        let before = source[..at].chars().next_back();
+        let after = source[end..].chars().next();
+        let message = before.is_none_or(|c| c == '\n') && source[end..].trim_start_matches(' ').starts_with('=');
+        let argument = before == Some('$') && after.is_none_or(|c| !is_word(c));
+        if message || argument {
+            return Some(&source[at..end]);
+        }
+        from = end;
+    }
+    None
+}
+
 /// `plain` in English, for logs, the CLI and `Display` (one set of English texts, made once).
 pub fn english(plain: &crate::plain::Plain) -> String {
     static ENGLISH: std::sync::OnceLock<Texts> = std::sync::OnceLock::new();

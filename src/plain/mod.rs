@@ -5,6 +5,8 @@
 
 use std::fmt;
 
+mod stored;
+
 /// A message of the texts with its arguments, e.g. `remote-unavailable` with `action`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Plain {

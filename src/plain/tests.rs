@@ -233,3 +233,23 @@ fn a_nested_message_is_said_in_the_same_language() {
     assert!(Texts::new(UiLanguage::Sv).say(&told.plain).contains("(öppning av ärendet)"));
     assert!(told.detail.contains("opening the case"), "the chain keeps the technical words: {}", told.detail);
 }
+
+#[test]
+fn plain_words_kept_on_disk_read_back_the_same_and_unknown_ones_read_as_none() {
+    let step = Plain::new("step-attachment").text("id", "liite-1.pdf");
+    let plain = Plain::new("export-remote").said("step", step).number("count", 3).text("cause", "TWeb");
+    let json = plain.to_json();
+    let known = |name: &str| crate::i18n::known_name(name);
+    // Ids and argument names come back as the texts' own, whatever they were read from.
+    let text = json.to_string();
+    let read: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
+    let back = Plain::from_json(&read, &known);
+    assert_eq!(back.as_ref().map(|p| p.id), Some("export-remote"));
+    assert_eq!(back.map(|p| p.to_json()), Some(json));
+    let gone = serde_json::json!({ "id": "no-such-message", "args": [] });
+    assert_eq!(Plain::from_json(&gone, &known), None);
+    assert_eq!(crate::i18n::known_name("filing-answer-lost"), Some("filing-answer-lost"));
+    assert_eq!(crate::i18n::known_name("diary"), Some("diary"), "an argument name");
+    assert_eq!(crate::i18n::known_name("filing-answer"), None, "a prefix of a message is not one");
+    assert_eq!(crate::i18n::known_name("a b"), None);
+}

@@ -7,7 +7,7 @@ use kirjaamo::export::refs;
 use kirjaamo::sandbox::{FaultConfig, FaultEffect, FaultRule};
 use kirjaamo::tweb::CaseSystem as _;
 
-use super::{desk, desk_in, desk_on, look, outbox, pending, settle, tweb, wait_for, wait_loaded};
+use super::{desk, desk_on, desk_with_journal, look, outbox, pending, settle, tweb, wait_for, wait_loaded};
 
 fn rule(path: &str, effect: FaultEffect, latency_ms: u64) -> FaultRule {
     FaultRule {
@@ -210,7 +210,9 @@ fn a_failed_filing_is_told_in_swedish_in_the_swedish_desk() {
     let runtime = tokio::runtime::Runtime::new().expect("runtime");
     let sandbox = runtime.block_on(kirjaamo::sandbox::Sandbox::start(Default::default())).expect("sandbox");
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("mappings");
-    let mut harness = desk_in(&runtime, &sandbox, Some(&dir), false, kirjaamo::i18n::UiLanguage::Sv);
+    let journal = kirjaamo::export::Journal::in_memory().expect("journal");
+    let sv = kirjaamo::i18n::UiLanguage::Sv;
+    let mut harness = desk_with_journal(&runtime, &sandbox, Some(&dir), sv, journal.clone());
     let refuse = rule("/documents", FaultEffect::Status { status: 422, after: false }, 0);
     sandbox.set_faults(FaultConfig { seed: 1, rules: vec![refuse] });
     wait_loaded(&mut harness, "väntar");
@@ -227,4 +229,11 @@ fn a_failed_filing_is_told_in_swedish_in_the_swedish_desk() {
     }
     harness.get_by_label("Visa detaljer").click();
     wait_for(&mut harness, "uploading the form failed");
+    // Started again on the same journal: the failed view says the same, in Swedish.
+    drop(harness);
+    let mut harness = desk_with_journal(&runtime, &sandbox, Some(&dir), sv, journal);
+    wait_loaded(&mut harness, "väntar");
+    harness.get_by_label("Misslyckade (1)").click();
+    wait_for(&mut harness, "Servern avvisade uppgifterna (sändning av handlingen).");
+    assert!(harness.query_by_label_contains("uploading").is_none(), "English in the Swedish failed view");
 }

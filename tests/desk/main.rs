@@ -107,9 +107,41 @@ pub fn desk_sized(
     size: egui::Vec2,
     label: &str,
 ) -> Harness<'static, DeskApp> {
+    let window = Window { language, size, label };
+    desk_journal(runtime, sandbox, dir, save, &window, Journal::in_memory().expect("journal"))
+}
+
+/// A desk in `language` on `journal`: started again on the journal of the desk before it.
+pub fn desk_with_journal(
+    runtime: &tokio::runtime::Runtime,
+    sandbox: &Sandbox,
+    dir: Option<&std::path::Path>,
+    language: kirjaamo::i18n::UiLanguage,
+    journal: Journal,
+) -> Harness<'static, DeskApp> {
+    let window = Window { language, size: egui::vec2(1400.0, 900.0), label: "Testi" };
+    desk_journal(runtime, sandbox, dir, false, &window, journal)
+}
+
+/// The desk's language, its window's size and its connection's name.
+#[derive(Clone, Copy)]
+struct Window<'a> {
+    language: kirjaamo::i18n::UiLanguage,
+    size: egui::Vec2,
+    label: &'a str,
+}
+
+fn desk_journal(
+    runtime: &tokio::runtime::Runtime,
+    sandbox: &Sandbox,
+    dir: Option<&std::path::Path>,
+    save: bool,
+    window: &Window<'_>,
+    journal: Journal,
+) -> Harness<'static, DeskApp> {
+    let Window { language, size, label } = *window;
     let connection = kirjaamo::demo::connection(sandbox, "Testikirjaaja", label);
     let mappings = dir.map(|d| kirjaamo::mappings::load_dir(d).expect("mappings")).unwrap_or_default();
-    let journal = Journal::in_memory().expect("journal");
     let mut backend =
         Backend::new(runtime.handle().clone(), connection, journal, mappings, Arc::new(|| {})).expect("backend");
     if let (true, Some(dir)) = (save, dir) {

@@ -75,12 +75,24 @@ async fn a_journal_written_by_a_newer_kirjaamo_is_refused() {
 async fn an_interrupted_filing_is_kept_as_interrupted() {
     let (_dir, path, endpoint) = fixture_copy();
     let journal = Journal::open(&path, &endpoint).expect("opens");
-    journal.interrupt("TX-2026-001003", "the clerk cancelled the filing").await.expect("recorded");
+    journal
+        .interrupt(
+            "TX-2026-001003",
+            &kirjaamo::plain::Told::new(
+                kirjaamo::plain::Plain::new("export-cancelled"),
+                "the clerk cancelled the filing",
+            ),
+        )
+        .await
+        .expect("recorded");
     drop(journal);
     let journal = Journal::open(&path, &endpoint).expect("opens again");
     let record = journal.filing("TX-2026-001003").await.expect("read").expect("kept");
     assert_eq!(record.state, FilingState::Interrupted);
     assert_eq!(record.error.as_deref(), Some("the clerk cancelled the filing"));
+    let told = record.told.expect("the plain words are kept (schema 4)");
+    assert_eq!(told.plain.id, "export-cancelled");
+    assert_eq!(told.detail, "the clerk cancelled the filing");
     let unfinished: Vec<(String, FilingState)> =
         journal.unfinished().await.expect("read").into_iter().map(|r| (r.transaction_id, r.state)).collect();
     assert!(unfinished.contains(&("TX-2026-001003".to_owned(), FilingState::Interrupted)), "{unfinished:?}");

@@ -162,8 +162,10 @@ pub struct FilingRecord {
     pub state: FilingState,
     /// Clerk who filed it.
     pub clerk: String,
-    /// The last error, for a failed filing.
+    /// The last error's technical chain, for a failed or interrupted filing.
     pub error: Option<String>,
+    /// What the clerk was told of it, in plain words with the chain beside them.
+    pub told: Option<crate::plain::Told>,
     /// The result, once done (or as the other clerk's completion names it).
     pub result: Option<FilingResult>,
     /// Who completed it, when another clerk did.
@@ -185,7 +187,7 @@ pub struct Journal {
 }
 
 const COLUMNS: &str =
-    "transaction_id, plan, state, clerk, error, result, claim_token, started_at, updated_at, filed_by";
+    "transaction_id, plan, state, clerk, error, result, claim_token, started_at, updated_at, filed_by, told";
 
 impl Journal {
     /// Opens (creating) the journal at `path` for the servers of `endpoint`. A damaged journal is
@@ -373,17 +375,21 @@ impl Journal {
         .await
     }
 
-    /// Ends a filing: done with its result, or failed with the error shown to people.
-    pub async fn finish(&self, transaction_id: &str, outcome: Result<&FilingResult, &str>) -> Result<(), JournalError> {
+    /// Ends a filing: done with its result, or failed with what the clerk was told.
+    pub async fn finish(
+        &self,
+        transaction_id: &str,
+        outcome: Result<&FilingResult, &crate::plain::Told>,
+    ) -> Result<(), JournalError> {
         match outcome {
             Ok(result) => self.end(transaction_id, FilingState::Done, serde_json::to_string(result).ok(), None).await,
-            Err(error) => self.end(transaction_id, FilingState::Failed, None, Some(error.to_owned())).await,
+            Err(told) => self.end(transaction_id, FilingState::Failed, None, Some(told)).await,
         }
     }
 
     /// Ends a filing the clerk cancelled: interrupted (resumable), with what was said.
-    pub async fn interrupt(&self, transaction_id: &str, message: &str) -> Result<(), JournalError> {
-        self.end(transaction_id, FilingState::Interrupted, None, Some(message.to_owned())).await
+    pub async fn interrupt(&self, transaction_id: &str, told: &crate::plain::Told) -> Result<(), JournalError> {
+        self.end(transaction_id, FilingState::Interrupted, None, Some(told)).await
     }
 
     async fn end(
@@ -391,13 +397,15 @@ impl Journal {
         transaction_id: &str,
         state: FilingState,
         result: Option<String>,
-        error: Option<String>,
+        told: Option<&crate::plain::Told>,
     ) -> Result<(), JournalError> {
         let (id, now) = (transaction_id.to_owned(), Utc::now().to_rfc3339());
+        let error = told.map(|t| t.detail.clone());
+        let plain = told.map(|t| t.plain.to_json().to_string());
         self.run(move |c| {
             c.execute(
-                "UPDATE filings SET state = ?2, result = COALESCE(?3, result), error = ?4, claim_token = CASE WHEN ?2 = 'done' THEN NULL ELSE claim_token END, updated_at = ?5 WHERE transaction_id = ?1",
-                params![id, state.as_str(), result, error, now],
+                "UPDATE filings SET state = ?2, result = COALESCE(?3, result), error = ?4, told = ?6, claim_token = CASE WHEN ?2 = 'done' THEN NULL ELSE claim_token END, updated_at = ?5 WHERE transaction_id = ?1",
+                params![id, state.as_str(), result, error, now, plain],
             )
             .map(|_| ())
         })
@@ -421,15 +429,46 @@ impl StepState {
     }
 }
 
-type Row =
-    (String, String, String, String, Option<String>, Option<String>, Option<String>, String, String, Option<String>);
+type Row = (
+    String,
+    String,
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+);
 
 fn row_tuple(r: &rusqlite::Row<'_>) -> rusqlite::Result<Row> {
-    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?, r.get(8)?, r.get(9)?))
+    Ok((
+        r.get(0)?,
+        r.get(1)?,
+        r.get(2)?,
+        r.get(3)?,
+        r.get(4)?,
+        r.get(5)?,
+        r.get(6)?,
+        r.get(7)?,
+        r.get(8)?,
+        r.get(9)?,
+        r.get(10)?,
+    ))
+}
+
+/// What the clerk was told, from the `told` and `error` columns; words this program no longer
+/// has read as none (the failed view then shows the chain).
+fn told(plain: Option<&str>, error: Option<&String>) -> Option<crate::plain::Told> {
+    let value: serde_json::Value = serde_json::from_str(plain?).ok()?;
+    let plain = crate::plain::Plain::from_json(&value, &crate::i18n::known_name)?;
+    Some(crate::plain::Told::new(plain, error.cloned().unwrap_or_default()))
 }
 
 fn record(row: Row) -> Result<FilingRecord, JournalError> {
-    let (transaction_id, plan, state, clerk, error, result, claim_token, started_at, updated_at, filed_by) = row;
+    let (transaction_id, plan, state, clerk, error, result, claim_token, started_at, updated_at, filed_by, plain) = row;
     let corrupt = || JournalError::Corrupt(transaction_id.clone());
     let unreadable = |source| JournalError::Unreadable { transaction: transaction_id.clone(), source };
     Ok(FilingRecord {
@@ -438,6 +477,7 @@ fn record(row: Row) -> Result<FilingRecord, JournalError> {
         result: result.map(|r| serde_json::from_str(&r)).transpose().map_err(unreadable)?,
         transaction_id,
         clerk,
+        told: told(plain.as_deref(), error.as_ref()),
         error,
         claim_token,
         started_at,

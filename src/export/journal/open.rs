@@ -37,6 +37,9 @@ const MIGRATIONS: &[&str] = &[
     // 3: a filing the clerk cancelled is kept as 'interrupted', which older programs do not
     // read; the unfinished filings are found by their state.
     "CREATE INDEX filings_state ON filings (state);",
+    // 4: what the clerk was told of a failed or interrupted filing, in plain words (a message id
+    // and its arguments as JSON), so the failed view says the same after a restart.
+    "ALTER TABLE filings ADD COLUMN told TEXT;",
 ];
 
 /// The schema version this program writes.

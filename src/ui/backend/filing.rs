@@ -1,5 +1,8 @@
-//! Filing through the export engine: start, cancel, retry and the journal's records.
+//! Filing through the export engine: file, file by default, undo, and the journal's records.
+//! Each filing runs with the cancel the desk's `Filings` holds; its answer always comes back,
+//! as [`Reply::Lost`] when its work ended without one.
 
+use crate::domain::TransactionId;
 use crate::plain::Told;
 use std::sync::Arc;
 
@@ -7,37 +10,64 @@ use tokio_util::sync::CancellationToken;
 
 use super::{Backend, Ended, Reply, plain};
 use crate::export::{FilingPlan, FilingRecord};
+use crate::tweb::CaseSystem as _;
 
 impl Backend {
     /// Files with `plan`; `pdf` is the form PDF the clerk previewed, so the record is exactly what
-    /// was seen (rendered again when `None`). A filing of the same transaction already running is
-    /// left alone.
-    pub fn file(&mut self, plan: FilingPlan, pdf: Option<Arc<Vec<u8>>>) {
-        let id = plan.transaction_id.clone();
-        if self.cancels.get(&id).is_some_and(|c| !c.is_cancelled()) {
-            return;
-        }
-        let cancel = CancellationToken::new();
-        self.cancels.insert(id.clone(), cancel.clone());
+    /// was seen (rendered again when `None`). It stops where it stands once `cancel` is cancelled;
+    /// the engine keeps the finished steps for a retry.
+    pub fn file(&self, plan: FilingPlan, pdf: Option<Arc<Vec<u8>>>, cancel: CancellationToken) {
+        let id = TransactionId::new(plan.transaction_id.clone());
         let exporter = Arc::clone(&self.exporter);
-        self.send(async move {
+        let reply_id = id.clone();
+        self.send_filing(id, async move {
             let pdf = pdf.map(|p| bytes::Bytes::from(p.as_ref().clone()));
             let result = exporter.file_with_pdf(&plan, &cancel, pdf).await;
-            Reply::Filed(id, result.map(|filed| filed.result).map_err(Ended::of))
+            Reply::Filed(reply_id, result.map(|filed| filed.result).map_err(Ended::of))
         });
     }
 
-    /// Asks a running filing of `transaction_id` to stop; the engine releases the claim and
-    /// the journal keeps the finished steps for a retry.
-    pub fn cancel(&mut self, transaction_id: &str) {
-        if let Some(cancel) = self.cancels.remove(transaction_id) {
-            cancel.cancel();
-        }
+    /// Files transaction `id` with its service's default: reads it, makes the plan from the
+    /// mapping (its templates need the fields) and files. For bulk filing.
+    pub fn file_default(&self, id: &TransactionId, cancel: CancellationToken) {
+        let (exporter, outbox, mappings, reply_id) =
+            (Arc::clone(&self.exporter), self.outbox.clone(), self.mappings.clone(), id.clone());
+        self.send_filing(id.clone(), async move {
+            let result = async {
+                let transaction = outbox.get(reply_id.as_str()).await.map_err(|e| Ended::Failed(plain(e)))?.transaction;
+                // Only a mapping that passed the check against TWeb's catalog files by default.
+                let mapping = mappings.usable(&transaction.service.id).map_err(|why| Ended::Failed(plain(why)))?;
+                let plan = crate::service::from_mapping(&transaction, mapping, crate::domain::helsinki::today())
+                    .map_err(|e| Ended::Failed(plain(e)))?;
+                exporter.file(&plan, &cancel).await.map(|filed| filed.result).map_err(Ended::of)
+            };
+            let result = result.await;
+            Reply::Filed(reply_id, result)
+        });
     }
 
-    /// Forgets the cancel handle of a filing that ended.
-    pub fn ended(&mut self, transaction_id: &str) {
-        self.cancels.remove(transaction_id);
+    /// Undoes the filing of transaction `id` onto the new case `case_id`: TWeb withdraws the case
+    /// (it refuses unless the case is minutes old and holds only what this filing made), then the
+    /// outbox takes the transaction back. The answer comes as [`Reply::Undone`] with the case's
+    /// diary number.
+    pub fn undo(&self, id: &TransactionId, case_id: u64, reason: String) {
+        let (tweb, outbox, clerk, id) =
+            (Arc::clone(&self.tweb), self.outbox.clone(), self.clerk().to_owned(), id.clone());
+        self.send(async move {
+            let result = async {
+                let case = tweb.withdraw_case(case_id, &reason).await.map_err(plain)?;
+                outbox.reopen(id.as_str(), &clerk).await.map_err(plain)?;
+                Ok(case.diary_number)
+            }
+            .await;
+            Reply::Undone(id, result)
+        });
+    }
+
+    /// Runs a filing's work; if it ends without an answer (a panic), [`Reply::Lost`] says so.
+    fn send_filing(&self, id: TransactionId, future: impl Future<Output = Reply> + Send + 'static) {
+        let work = self.runtime.spawn(future);
+        self.send(async move { work.await.unwrap_or(Reply::Lost(id)) });
     }
 
     /// The journal's filings that failed or were interrupted, as work for a `Requested` value.
@@ -50,31 +80,5 @@ impl Backend {
     pub fn history(&self) -> impl Future<Output = Result<Vec<FilingRecord>, Told>> + Send + 'static {
         let journal = self.exporter.journal().clone();
         async move { journal.filings().await.map_err(plain) }
-    }
-}
-
-impl Backend {
-    /// Files transaction `id` with its service's default: reads it, makes the plan from the
-    /// mapping (its templates need the fields) and files. For bulk filing.
-    pub fn file_default(&mut self, id: &str) {
-        if self.cancels.get(id).is_some_and(|c| !c.is_cancelled()) {
-            return;
-        }
-        let cancel = CancellationToken::new();
-        self.cancels.insert(id.to_owned(), cancel.clone());
-        let (exporter, outbox, mappings, id) =
-            (Arc::clone(&self.exporter), self.outbox.clone(), self.mappings.clone(), id.to_owned());
-        self.send(async move {
-            let result = async {
-                let transaction = outbox.get(&id).await.map_err(|e| Ended::Failed(plain(e)))?.transaction;
-                // Only a mapping that passed the check against TWeb's catalog files by default.
-                let mapping = mappings.usable(&transaction.service.id).map_err(|why| Ended::Failed(plain(why)))?;
-                let plan = crate::service::from_mapping(&transaction, mapping, crate::domain::helsinki::today())
-                    .map_err(|e| Ended::Failed(plain(e)))?;
-                exporter.file(&plan, &cancel).await.map(|filed| filed.result).map_err(Ended::of)
-            };
-            let result = result.await;
-            Reply::Filed(id, result)
-        });
     }
 }

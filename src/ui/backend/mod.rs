@@ -8,12 +8,10 @@ mod filing;
 mod reply;
 mod triage;
 
-use std::collections::HashMap;
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
 
 use tokio::runtime::Handle;
-use tokio_util::sync::CancellationToken;
 
 pub use admin::Saved;
 pub use copy::SavedCopy;
@@ -42,7 +40,6 @@ pub struct Backend {
     replies: Sender<Reply>,
     inbox: Receiver<Reply>,
     repaint: Arc<dyn Fn() + Send + Sync>,
-    cancels: HashMap<String, CancellationToken>,
     connection: Connection,
     mappings_dir: Option<std::path::PathBuf>,
     downloads_dir: Option<std::path::PathBuf>,
@@ -85,7 +82,6 @@ impl Backend {
             replies,
             inbox,
             repaint,
-            cancels: HashMap::new(),
             connection,
             mappings_dir: None,
             downloads_dir: crate::paths::downloads_dir(),

@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use crate::contract::outbox::FilingResult;
 pub use crate::domain::Catalog;
+use crate::domain::TransactionId;
 use crate::export::ExportEvent;
 
 /// News of the filings for the UI.
@@ -14,7 +15,11 @@ pub enum Reply {
     /// Progress of a filing.
     Event(ExportEvent),
     /// A filing ended.
-    Filed(String, Result<FilingResult, Ended>),
+    Filed(TransactionId, Result<FilingResult, Ended>),
+    /// A filing's work ended without an answer.
+    Lost(TransactionId),
+    /// An undo ended: the withdrawn case's diary number, or why not.
+    Undone(TransactionId, Result<String, Told>),
 }
 
 /// How a filing ended without being filed.

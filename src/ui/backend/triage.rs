@@ -21,25 +21,6 @@ pub struct NamedCase {
 }
 
 impl Backend {
-    /// Undoes the filing of transaction `id` onto the new case `case_id`: TWeb withdraws the case
-    /// (it refuses unless the case is minutes old and holds only what this filing made), then the
-    /// outbox takes the transaction back; as work for a `Requested` value. A transaction whose
-    /// case was withdrawn but which the outbox would not take back is said as such.
-    pub fn undo(
-        &self,
-        id: &str,
-        case_id: u64,
-        reason: String,
-    ) -> impl Future<Output = Result<String, Told>> + Send + 'static {
-        let (tweb, outbox, clerk, id) =
-            (Arc::clone(&self.tweb), self.outbox.clone(), self.clerk().to_owned(), id.to_owned());
-        async move {
-            let case = tweb.withdraw_case(case_id, &reason).await.map_err(plain)?;
-            outbox.reopen(&id, &clerk).await.map_err(plain)?;
-            Ok(case.diary_number)
-        }
-    }
-
     /// Every transaction the office completed on the Helsinki days `from`..=`to`, latest first,
     /// as work for a `Requested` value.
     pub fn completed(

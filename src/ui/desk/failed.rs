@@ -17,8 +17,8 @@ pub struct FailedView<'a> {
     pub history: &'a RequestState<Vec<FilingRecord>>,
     /// Whether a filing of this transaction is running now (its Retry is disabled).
     pub running: &'a dyn Fn(&str) -> bool,
-    /// Why the filings that failed in this session failed, in plain words (the journal keeps
-    /// only the technical chain, which older failures show under "Näytä tiedot").
+    /// Why each filing failed, in plain words, as this session or the journal tells it (a filing
+    /// journaled by an older program has only the technical chain, under "Näytä tiedot").
     pub told: std::collections::HashMap<&'a str, &'a Told>,
 }
 
@@ -123,6 +123,9 @@ pub fn show(view: &FailedView<'_>, ui: &mut egui::Ui) -> Vec<FailedCommand> {
 fn reason(ui: &mut egui::Ui, t: &Texts, record: &FilingRecord, told: Option<&Told>) {
     match (&record.error, told) {
         (None, _) => {
+            ui.label(t.get("failed-interrupted"));
+        }
+        _ if record.state == FilingState::Interrupted => {
             ui.label(t.get("failed-interrupted"));
         }
         (Some(_), Some(told)) => crate::ui::widgets::told(ui, t, "failed-reason", told),

@@ -15,8 +15,6 @@ use crate::ui::widgets::tokens::{self, Tone};
 /// Progress and outcome of one filing as the desk shows it.
 #[derive(Debug, Default, Clone)]
 pub struct FilingView {
-    /// Whether it is running.
-    pub running: bool,
     /// Finished steps.
     pub done: Vec<Step>,
     /// Upload progress of the current attachment.
@@ -88,8 +86,13 @@ pub struct FilingPanel<'a> {
     pub catalog_error: Option<&'a crate::plain::Told>,
     /// Another clerk's live claim on the transaction: nothing can be started until it ends.
     pub held: Option<&'a crate::contract::outbox::ClaimInfo>,
-    /// Whether the desk waits for the clerk to confirm this filing.
-    pub confirm: bool,
+    /// Whether the desk waits for the clerk to confirm this filing, and if so whether its choices
+    /// are not a complete default.
+    pub confirm: Option<bool>,
+    /// Whether its filing is running.
+    pub running: bool,
+    /// Whether the clerk asked the running filing to stop.
+    pub cancelling: bool,
     /// Why the last Enter or click filed nothing (the Fluent id): not seen long enough, or hidden.
     pub unseen: Option<&'static str>,
     /// The existing-case search.
@@ -151,7 +154,7 @@ pub fn show(panel: &mut FilingPanel<'_>, ui: &mut egui::Ui) -> Vec<FilingCommand
     if let (Some(diary), None | Some(FilingView { result: None, .. })) = (&panel.undone, panel.view) {
         ui.strong(t.with("receipt-undone", &[("diary", diary.into())]));
     }
-    if !view.running && !done {
+    if !panel.running && !done {
         // The scroll bar always shows: at 1366x768 the assignment's Viesti and Määräpäivä lie
         // below the fold in existing-case mode, and a hidden bar hid them.
         egui::ScrollArea::vertical()
@@ -172,11 +175,10 @@ pub fn show(panel: &mut FilingPanel<'_>, ui: &mut egui::Ui) -> Vec<FilingCommand
         let text = t.with("filing-secrecy", &[("publicity", secrecy.into())]);
         ui.colored_label(tokens::text(Tone::Danger, ui.visuals()), text);
     }
-    if panel.confirm {
+    if let Some(incomplete) = panel.confirm {
         for ask in &panel.asks {
             ui.colored_label(ui.visuals().warn_fg_color, ask);
         }
-        let incomplete = !draft.complete_default;
         let again = if incomplete { "filing-confirm" } else { "filing-confirm-again" };
         ui.colored_label(ui.visuals().warn_fg_color, t.get(again));
     }
@@ -195,11 +197,11 @@ pub fn show(panel: &mut FilingPanel<'_>, ui: &mut egui::Ui) -> Vec<FilingCommand
                 Some(Err(Ended::Failed(_))) => "filing-retry",
                 _ => "filing-file",
             };
-            let enabled = !view.running && plan.is_ok() && panel.held.is_none();
+            let enabled = !panel.running && plan.is_ok() && panel.held.is_none();
             if ui.add_enabled(enabled, egui::Button::new(t.get(label))).clicked() {
                 commands.push(FilingCommand::File);
             }
-            if view.running && ui.button(t.get("filing-cancel")).clicked() {
+            if panel.running && ui.add_enabled(!panel.cancelling, egui::Button::new(t.get("filing-cancel"))).clicked() {
                 commands.push(FilingCommand::Cancel);
             }
         });
@@ -210,7 +212,7 @@ pub fn show(panel: &mut FilingPanel<'_>, ui: &mut egui::Ui) -> Vec<FilingCommand
 
 fn progress(panel: &FilingPanel<'_>, ui: &mut egui::Ui, view: &FilingView, commands: &mut Vec<FilingCommand>) {
     let (t, url) = (panel.texts, panel.case_url.as_deref());
-    if view.running {
+    if panel.running {
         ui.horizontal(|ui| {
             ui.spinner();
             ui.label(t.get("filing-running"));
@@ -219,13 +221,13 @@ fn progress(panel: &FilingPanel<'_>, ui: &mut egui::Ui, view: &FilingView, comma
     for step in &view.done {
         ui.label(t.with("filing-step-done", &[("step", (&step_text(t, step)).into())]));
     }
-    if let (true, Some((sent, total))) = (view.running, view.bytes) {
+    if let (true, Some((sent, total))) = (panel.running, view.bytes) {
         let language = crate::domain::Language::Fi;
         let text =
             format!("{} / {}", crate::pdf::format_size(sent, language), crate::pdf::format_size(total, language));
         ui.add(egui::ProgressBar::new(sent as f32 / total.max(1) as f32).text(text));
     }
-    if let (true, Some((step, attempt, cause))) = (view.running, &view.retry) {
+    if let (true, Some((step, attempt, cause))) = (panel.running, &view.retry) {
         // A lost answer or a busy server is retried: said plainly, never as a failure.
         let text = t.with("filing-retrying", &[("step", (&step_text(t, step)).into()), ("attempt", (*attempt).into())]);
         ui.label(text).on_hover_text(t.say(&cause.plain));

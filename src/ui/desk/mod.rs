@@ -11,6 +11,7 @@ mod detail;
 mod draft;
 mod failed;
 mod filing;
+mod filings;
 mod inbox;
 mod inbox_model;
 mod keys_help;

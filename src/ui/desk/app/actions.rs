@@ -1,13 +1,13 @@
 //! What the clerk's commands do: file one, file several, retry, cancel.
 
-use std::sync::Arc;
-
 use super::DeskApp;
+use super::runner::Work;
 use crate::contract::outbox::ClaimInfo;
+use crate::domain::TransactionId;
 use crate::export::FilingPlan;
 use crate::ui::desk::bulk_confirm::BulkConfirm;
 use crate::ui::desk::draft::{Action, Draft};
-use crate::ui::desk::filing::FilingView;
+use crate::ui::desk::filings::Request;
 use crate::ui::desk::inbox_model::{InboxModel, RowState};
 
 /// Another clerk's live claim on transaction `id` in `model`, as `clerk` sees it.
@@ -17,47 +17,36 @@ pub(super) fn held_by_other<'a>(model: &'a InboxModel, clerk: &str, id: &str) ->
 }
 
 impl DeskApp {
-    /// Files the selected transaction with the filing panel's choices. Where the mapping gave no
-    /// complete default, the first call asks for a confirmation and the second files. Only a
-    /// transaction whose content has been on screen for a moment, in a row the inbox shows, is
-    /// filed; otherwise the panel says why and nothing starts.
+    /// Files the selected transaction with the filing panel's choices (Enter). What the clerk
+    /// confirms by filing (secret material, another party's or a closed case, a default not
+    /// complete) is asked first, and the same Enter again files. Only a transaction whose content
+    /// has been on screen for a moment, in a row the inbox shows, is filed; otherwise the panel
+    /// says why and nothing starts ([`Filings`](crate::ui::desk::filings::Filings) decides).
     pub fn file_selected(&mut self) {
-        let Some(id) = self.selected.clone() else { return };
-        if let Err(why) = self.sight.check(&id, std::time::Instant::now()) {
-            self.unseen = Some((id, why));
-            return;
-        }
-        self.unseen = None;
-        // Another clerk is filing it: the panel says who and until when.
-        if self.held_by_other(&id).is_some() {
-            return;
-        }
-        let Some(draft) = self.drafts.get(&id) else { return };
-        // The panel lists what is missing; nothing is sent.
-        let Ok(plan) = draft.plan() else {
-            self.confirm = None;
-            return;
-        };
-        // Secret material, another party's case or a default not complete: said once, and the
-        // second Enter files.
-        let asks = !draft.complete_default || !self.asks(draft).is_empty();
-        if asks && self.confirm.as_deref() != Some(id.as_str()) {
-            self.confirm = Some(id);
-            return;
-        }
-        self.confirm = None;
-        let pdf = self.preview.value().filter(|p| p.transaction_id == id).and_then(|p| p.bytes.clone().ok());
-        self.start(plan, pdf);
+        self.request_filing(false);
     }
 
-    fn start(&mut self, plan: FilingPlan, pdf: Option<Arc<Vec<u8>>>) {
-        let id = plan.transaction_id.clone();
-        if self.filings.get(&id).is_some_and(|f| f.running) {
-            return;
-        }
-        self.filings.insert(id.clone(), FilingView { running: true, ..FilingView::default() });
-        self.model.set_local(&id, Some(RowState::Filing));
-        self.backend.file(plan, pdf);
+    /// The same for a click on the panel's button: the click answers what the panel shows beside
+    /// it (the secrecy, the default's confirmation), not another party's or a closed case.
+    pub(super) fn request_filing(&mut self, click: bool) {
+        let Some(id) = self.selected.clone() else { return };
+        let Some(draft) = self.drafts.get(&id) else { return };
+        let (questions, incomplete) = if click {
+            (self.closed_case(draft).into_iter().chain(self.other_party(draft)).collect(), false)
+        } else {
+            (self.asks(draft), !draft.complete_default)
+        };
+        let request = Request {
+            id: TransactionId::new(id.clone()),
+            seen: self.sight.check(&id, std::time::Instant::now()),
+            held_by: self.held_by_other(&id).map(|c| c.holder.clone()),
+            plan: draft.plan().ok(),
+            questions,
+            incomplete,
+            pdf: self.preview.value().filter(|p| p.transaction_id == id).and_then(|p| p.bytes.clone().ok()),
+        };
+        let mut work = Work { backend: &self.backend, texts: &self.texts };
+        self.filings.request(request, &mut work);
     }
 
     /// The ticked transactions that can be filed together: all of one service whose mapping
@@ -105,14 +94,15 @@ impl DeskApp {
     pub fn confirm_bulk(&mut self) {
         let Some(confirm) = self.bulk_confirm.take() else { return };
         let Ok(still) = self.bulk_ids() else { return };
+        let mut work = Work { backend: &self.backend, texts: &self.texts };
         for id in confirm.ids.into_iter().filter(|id| still.contains(id)) {
             match self.drafts.get(&id).map(Draft::plan) {
-                Some(Ok(plan)) => self.start(plan, None),
+                Some(Ok(plan)) => {
+                    self.filings.retry(plan, &mut work);
+                }
                 Some(Err(_)) => {}
                 None => {
-                    self.filings.insert(id.clone(), FilingView { running: true, ..FilingView::default() });
-                    self.model.set_local(&id, Some(RowState::Filing));
-                    self.backend.file_default(&id);
+                    self.filings.file_default(&TransactionId::new(id), &mut work);
                 }
             }
         }
@@ -120,7 +110,8 @@ impl DeskApp {
 
     /// Files a failed or interrupted filing again with the plan the journal kept.
     pub fn retry(&mut self, plan: FilingPlan) {
-        self.start(plan, None);
+        let mut work = Work { backend: &self.backend, texts: &self.texts };
+        self.filings.retry(plan, &mut work);
     }
 
     /// Retries every failed or interrupted filing.
@@ -133,11 +124,8 @@ impl DeskApp {
 
     /// Stops the selected transaction's filing.
     pub fn cancel_selected(&mut self) {
-        if let Some(id) = self.selected.clone() {
-            if self.filings.get(&id).is_some_and(|f| f.running) {
-                self.backend.cancel(&id);
-            }
-            self.confirm = None;
+        if let Some(id) = &self.selected {
+            self.filings.cancel(id);
         }
     }
 
@@ -186,7 +174,6 @@ impl DeskApp {
         let Some(id) = self.selected.clone() else { return };
         if let Some(draft) = self.drafts.get_mut(&id) {
             draft.set_action(action);
-            self.confirm = None;
             if action == Action::ExistingCase {
                 self.search_cases();
             }

@@ -8,6 +8,7 @@ mod keys;
 mod panels;
 mod previews;
 mod replies;
+mod runner;
 mod triage;
 mod undo;
 
@@ -17,7 +18,7 @@ use egui::Panel;
 
 use super::case_editor::CaseSearch;
 use super::draft::Draft;
-use super::filing::FilingView;
+use super::filings::Filings;
 use super::inbox_model::InboxModel;
 use super::{bulk_confirm, detail, failed, filing, inbox, top};
 use crate::contract::outbox::TransactionSummary;
@@ -64,7 +65,10 @@ pub struct DeskApp {
     pub(super) drawn_fit: Option<crate::preview::Fit>,
     pub(super) preview: Requested<PageState, PreviewPage>,
     pub(super) attachment: Requested<PageState, AttachmentView>,
-    pub(super) filings: HashMap<String, FilingView>,
+    /// Every filing's life: the one owner of what the rows, the panel and the failed view say.
+    pub(super) filings: Filings,
+    /// The [`Filings::version`] the inbox's row states were last taken at.
+    pub(super) states_seen: Option<u64>,
     pub(super) drafts: HashMap<String, Draft>,
     pub(super) catalog: Requested<Catalog, Box<(Catalog, CheckedMappings)>>,
     pub(super) cases: CaseSearch,
@@ -72,7 +76,6 @@ pub struct DeskApp {
     pub(super) unfinished: Requested<Vec<FilingRecord>>,
     pub(super) history: Requested<Vec<FilingRecord>>,
     pub(super) focus: Option<Focus>,
-    pub(super) confirm: Option<String>,
     pub(super) bulk_confirm: Option<super::bulk_confirm::BulkConfirm>,
     pub(super) scroll_to_selected: bool,
     pub(super) saved_copy: Requested<crate::ui::backend::SavedCopy>,
@@ -96,14 +99,10 @@ pub struct DeskApp {
     pub(super) day: super::day::DayState,
     /// Whether the key overlay (`?`) is open.
     pub(super) keys_help: bool,
-    /// Filings being undone or undone (the case's diary number), by transaction id.
-    pub(super) undos: HashMap<String, Requested<String>>,
     /// The neighbours' details and pages drawn ahead, and the pages drawn lately.
     pub(super) prefetch: super::prefetch::Prefetch,
     /// Which transaction's content has been on screen, and since when.
     pub(super) sight: super::sight::Sight,
-    /// Why the last Enter or click did not file the selected transaction.
-    pub(super) unseen: Option<(String, super::sight::Unseen)>,
 }
 
 impl DeskApp {
@@ -123,7 +122,8 @@ impl DeskApp {
             drawn_fit: None,
             preview: Requested::default(),
             attachment: Requested::default(),
-            filings: HashMap::new(),
+            filings: Filings::default(),
+            states_seen: None,
             drafts: HashMap::new(),
             catalog: Requested::default(),
             cases: CaseSearch::default(),
@@ -131,7 +131,6 @@ impl DeskApp {
             unfinished: Requested::default(),
             history: Requested::default(),
             focus: None,
-            confirm: None,
             bulk_confirm: None,
             scroll_to_selected: false,
             saved_copy: Requested::default(),
@@ -147,10 +146,8 @@ impl DeskApp {
             revealed: BTreeSet::new(),
             day: super::day::DayState::default(),
             keys_help: false,
-            undos: HashMap::new(),
             prefetch: super::prefetch::Prefetch::default(),
             sight: super::sight::Sight::default(),
-            unseen: None,
         };
         app.refresh();
         app
@@ -205,8 +202,7 @@ impl DeskApp {
         // The page left stays on screen, dimmed, until this one's is drawn: never a blank frame.
         self.attachment.clear();
         self.saved_copy.clear();
-        self.confirm = None;
-        self.unseen = None;
+        self.filings.forget_question();
         // The case search is the selected transaction's: another's text would find nothing.
         self.cases.query.clear();
         self.cases.results.clear();
@@ -256,7 +252,7 @@ impl DeskApp {
 
     /// Whether a filing is running (the connection must not be switched under it).
     pub fn filing_in_progress(&self) -> bool {
-        self.filings.values().any(|f| f.running)
+        self.filings.any_running()
     }
 
     /// The journal's unfinished filings as the desk last read them: transaction and state.
@@ -272,6 +268,7 @@ impl DeskApp {
     /// Draws the desk; shared by the window and the tests.
     pub fn show(&mut self, ui: &mut egui::Ui) {
         self.take_replies(&ui.ctx().clone());
+        self.sync_states();
         self.keyboard(ui);
         let commands = Panel::top("desk-top").show(ui, |ui| top::show(&self.top_bar(), ui)).inner;
         self.apply_top(commands);
@@ -377,19 +374,15 @@ impl DeskApp {
             View::Failed => {
                 self.sight.frame(None, false, false, std::time::Instant::now());
                 let filings = &self.filings;
-                let running = |id: &str| filings.get(id).is_some_and(|f| f.running);
+                let running = |id: &str| filings.running(id);
+                let told = self.unfinished.value().into_iter().flatten();
                 let view = failed::FailedView {
                     texts: &self.texts,
                     unfinished: self.unfinished.state(),
                     history: self.history.state(),
                     running: &running,
-                    told: self
-                        .filings
-                        .iter()
-                        .filter_map(|(id, f)| match &f.result {
-                            Some(Err(crate::ui::backend::Ended::Failed(told))) => Some((id.as_str(), told)),
-                            _ => None,
-                        })
+                    told: told
+                        .filter_map(|r| Some((r.transaction_id.as_str(), filings.told(&r.transaction_id)?)))
                         .collect(),
                 };
                 let commands = failed::show(&view, ui);

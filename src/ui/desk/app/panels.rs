@@ -61,11 +61,12 @@ impl DeskApp {
         if self.checked.is_empty() {
             return inbox::Bulk { ids: Err("bulk-none"), running: 0, done: 0, failed: 0 };
         }
-        let ended = |id: &&String| self.filings.get(*id).is_some_and(|f| !f.running && f.result.is_some());
-        let failed = |id: &&String| self.filings.get(*id).is_some_and(|f| matches!(f.result, Some(Err(_))));
+        let filings = &self.filings;
+        let ended = |id: &&String| !filings.running(id) && filings.view(id).is_some_and(|f| f.result.is_some());
+        let failed = |id: &&String| filings.view(id).is_some_and(|f| matches!(f.result, Some(Err(_))));
         inbox::Bulk {
             ids: self.bulk_ids(),
-            running: self.checked.iter().filter(|id| self.filings.get(*id).is_some_and(|f| f.running)).count(),
+            running: self.checked.iter().filter(|id| filings.running(id)).count(),
             done: self.checked.iter().filter(ended).count(),
             failed: self.checked.iter().filter(failed).count(),
         }
@@ -136,14 +137,14 @@ impl DeskApp {
         let transaction = self.detail.value().filter(|t| Some(t.id.as_str()) == selected);
         let id = transaction.map(|t| t.id.as_str());
         let service = transaction.map_or("", |t| t.service.id.as_str());
-        let view = id.and_then(|id| self.filings.get(id));
+        let view = id.and_then(|id| self.filings.view(id));
         let case_url = view
             .and_then(|v| v.result.as_ref()?.as_ref().ok())
             .and_then(|r| self.backend.case_url(r.case_id, r.diary_number.as_deref()?));
         let previous_undo = self.previous.as_deref().map(|p| self.undo_state(p));
         let (filings, backend) = (&self.filings, &self.backend);
         let previous = self.previous.as_deref().zip(previous_undo).and_then(|(p, undo)| {
-            let r = filings.get(p)?.result.as_ref()?.as_ref().ok()?;
+            let r = filings.view(p)?.result.as_ref()?.as_ref().ok()?;
             let url = r.diary_number.as_deref().and_then(|d| backend.case_url(r.case_id, d));
             Some((p, r, url, undo))
         });
@@ -152,10 +153,8 @@ impl DeskApp {
         let undone =
             id.and_then(|id| self.undone(id)).or_else(|| self.previous.as_deref().and_then(|p| self.undone(p)));
         let draft = id.and_then(|id| self.drafts.get(id));
-        let (asks, secrecy) = match draft {
-            Some(draft) => (self.asks(draft), self.draft_secrecy(draft)),
-            None => (Vec::new(), None),
-        };
+        let secrecy = draft.and_then(|draft| self.draft_secrecy(draft));
+        let question = id.and_then(|id| self.filings.question(id));
         let suggestions = id.map(|id| self.suggestions(id)).unwrap_or_default();
         filing::FilingPanel {
             texts: &self.texts,
@@ -168,8 +167,10 @@ impl DeskApp {
             saved: self.default_saved.as_ref().filter(|_| self.default_service.as_deref() == Some(service)),
             catalog: self.catalog.value(),
             catalog_error: self.catalog.error(),
-            confirm: id.is_some() && self.confirm.as_deref() == id,
-            unseen: self.unseen.as_ref().filter(|(u, _)| Some(u.as_str()) == id).map(|(_, why)| why.text_id()),
+            confirm: question.map(|(_, incomplete)| incomplete),
+            running: id.is_some_and(|id| self.filings.running(id)),
+            cancelling: id.is_some_and(|id| self.filings.cancelling(id)),
+            unseen: id.and_then(|id| self.filings.refused(id)).and_then(crate::ui::desk::filings::Refusal::text_id),
             held: id.and_then(|id| super::actions::held_by_other(&self.model, self.backend.clerk(), id)),
             cases: &mut self.cases,
             focus_case_search: self.focus == Some(Focus::CaseSearch),
@@ -178,7 +179,7 @@ impl DeskApp {
             undo,
             undone,
             suggestions,
-            asks,
+            asks: question.map(|(asks, _)| asks.to_vec()).unwrap_or_default(),
             secrecy,
         }
     }
@@ -187,18 +188,7 @@ impl DeskApp {
     pub(super) fn apply_filing(&mut self, ctx: &egui::Context, commands: Vec<filing::FilingCommand>) {
         for command in commands {
             match command {
-                filing::FilingCommand::File => {
-                    // A click is the confirmation itself, except onto another party's case: that
-                    // is said first, and the second click files.
-                    let other =
-                        self.selected.as_ref().and_then(|id| self.drafts.get(id)).and_then(|d| self.other_party(d));
-                    if other.is_some() && self.confirm != self.selected {
-                        self.confirm = self.selected.clone();
-                        continue;
-                    }
-                    self.confirm = self.selected.clone();
-                    self.file_selected();
-                }
+                filing::FilingCommand::File => self.request_filing(true),
                 filing::FilingCommand::Pick(case) => self.pick_case(case),
                 filing::FilingCommand::Undo(id) => self.undo(&id),
                 filing::FilingCommand::Cancel => self.cancel_selected(),

@@ -2,12 +2,10 @@
 //! answer (and what follows from it), then the filings' news come from the backend's channel.
 
 use super::DeskApp;
-use crate::export::EventKind;
-use crate::export::FilingState;
+use crate::domain::TransactionId;
 use crate::plain::{Plain, Told};
-use crate::ui::backend::{AttachmentView, Ended, PreviewPage, Reply, Saved};
+use crate::ui::backend::{AttachmentView, PreviewPage, Reply, Saved};
 use crate::ui::desk::draft::Draft;
-use crate::ui::desk::inbox_model::RowState;
 use crate::ui::request::RequestState;
 use crate::ui::widgets::{Failure, PageState};
 
@@ -89,18 +87,16 @@ impl DeskApp {
         self.take_admin();
         if self.unfinished.poll() {
             // As the journal keeps it: a filing the clerk cancelled is interrupted, not failed.
-            for record in self.unfinished.value().into_iter().flatten() {
-                if !self.filings.get(&record.transaction_id).is_some_and(|f| f.running) {
-                    let state = match record.state {
-                        FilingState::Interrupted => RowState::Interrupted,
-                        _ => RowState::Failed,
-                    };
-                    self.model.set_local(&record.transaction_id, Some(state));
-                }
-            }
+            let records: Vec<_> = self
+                .unfinished
+                .value()
+                .into_iter()
+                .flatten()
+                .map(|r| (TransactionId::new(r.transaction_id.clone()), r.state, r.told.clone()))
+                .collect();
+            self.filings.journal(&records);
         }
         self.history.poll();
-        self.take_undos();
         for reply in self.backend.poll() {
             self.take(reply);
         }
@@ -166,7 +162,7 @@ impl DeskApp {
             self.admin.base = Some(mapping.clone());
             self.admin.conflict = None;
         }
-        self.drafts.retain(|id, d| d.service != mapping.service || self.filings.contains_key(id));
+        self.drafts.retain(|id, d| d.service != mapping.service || self.filings.knows(id));
         if let Some(t) = self.detail.value().filter(|t| t.service.id == mapping.service) {
             let today = crate::domain::helsinki::today();
             self.drafts.entry(t.id.clone()).or_insert_with(|| Draft::new(t, Some(&mapping), today));
@@ -217,41 +213,34 @@ impl DeskApp {
 
     fn take(&mut self, reply: Reply) {
         match reply {
-            Reply::Event(event) => {
-                let view = self.filings.entry(event.transaction_id.clone()).or_default();
-                match event.kind {
-                    EventKind::Finished { step, .. } => view.done.push(step),
-                    EventKind::Progress { sent, total, .. } => view.bytes = Some((sent, total)),
-                    EventKind::Retrying { step, message, attempt } => view.retry = Some((step, attempt, message)),
-                    _ => {}
-                }
-            }
+            Reply::Event(event) => self.filings.progress(event),
             Reply::Filed(id, result) => {
-                self.backend.ended(&id);
-                let state = match &result {
-                    Ok(_) => RowState::Filed,
-                    Err(Ended::Interrupted { .. }) => RowState::Interrupted,
-                    Err(Ended::Failed(_)) => RowState::Failed,
-                };
-                self.model.set_local(&id, Some(state));
                 if let Ok(diary) = result.as_ref().map(|r| r.diary_number.as_deref()) {
-                    self.model.set_diary(&id, diary.unwrap_or_default());
+                    self.model.set_diary(id.as_str(), diary.unwrap_or_default());
                 }
                 let filed = result.is_ok();
                 if self.selected.as_deref() == Some(id.as_str()) {
                     // Its own receipt shows now, not the one before it.
                     self.previous = None;
                 }
-                let view = self.filings.entry(id.clone()).or_default();
-                view.running = false;
-                view.filed_at = filed.then(chrono::Utc::now);
-                view.result = Some(result);
-                // Filed again after an undo: the new filing's receipt counts.
-                self.undos.remove(&id);
+                self.filings.ended(&id, result, chrono::Utc::now());
+                self.sync_states();
                 if filed {
-                    self.move_on(&id);
+                    self.move_on(id.as_str());
                 }
-                if !self.filings.values().any(|f| f.running) {
+                if !self.filings.any_running() {
+                    self.refresh();
+                }
+            }
+            Reply::Lost(id) => {
+                tracing::error!(transaction = %id, "a filing's work ended without an answer");
+                self.filings.lost(&id, chrono::Utc::now());
+                self.refresh();
+            }
+            Reply::Undone(id, result) => {
+                let undone = result.is_ok();
+                self.filings.undo_ended(&id, result);
+                if undone {
                     self.refresh();
                 }
             }

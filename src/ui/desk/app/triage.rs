@@ -134,7 +134,7 @@ impl DeskApp {
 
     /// When the draft files onto a case that has ended (päättynyt), the words that say so (the
     /// desk asks once before filing).
-    fn closed_case(&self, draft: &Draft) -> Option<String> {
+    pub(super) fn closed_case(&self, draft: &Draft) -> Option<String> {
         let picked = draft.case.as_ref().filter(|_| draft.action == Action::ExistingCase)?;
         let case = self.known_case(picked.id)?;
         (case.status == crate::domain::CaseStatus::Closed)
@@ -198,7 +198,6 @@ impl DeskApp {
         self.choose_action(Action::ExistingCase);
         if let Some(draft) = self.drafts.get_mut(&id) {
             draft.case = Some(case);
-            self.confirm = None;
         }
     }
 

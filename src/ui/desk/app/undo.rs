@@ -3,21 +3,25 @@
 //! takes the transaction back. Anything else says plainly that it cannot be undone.
 
 use super::DeskApp;
+use super::runner::Work;
 use crate::contract::outbox::CompletedTransaction;
+use crate::domain::TransactionId;
+use crate::ui::desk::filings::Undoing;
 use crate::ui::desk::inbox_model::RowState;
 use crate::ui::desk::receipt::{self, Undo};
-use crate::ui::request::RequestState;
 
 impl DeskApp {
     /// Whether this desk's filing of `id` can be undone, is being undone, or was.
     pub(super) fn undo_state(&self, id: &str) -> Undo {
-        match self.undos.get(id).map(crate::ui::request::Requested::state) {
-            Some(RequestState::Pending(_)) => return Undo::Running,
-            Some(RequestState::Ready(diary)) => return Undo::Done(diary.clone()),
-            Some(RequestState::Failed(told, _)) => return Undo::Failed(told.clone()),
-            _ => {}
+        match self.filings.undoing(id) {
+            Some(Undoing::Running) => return Undo::Running,
+            Some(Undoing::Failed(told)) => return Undo::Failed(told.clone()),
+            None => {}
         }
-        let Some(view) = self.filings.get(id) else { return Undo::No("receipt-no-undo") };
+        if let Some(diary) = self.filings.undone(id) {
+            return Undo::Done(diary.to_owned());
+        }
+        let Some(view) = self.filings.view(id) else { return Undo::No("receipt-no-undo") };
         match view.result.as_ref() {
             Some(Ok(result)) => receipt::undo_for(result, view.filed_at.map(|at| chrono::Utc::now() - at)),
             _ => Undo::No("receipt-no-undo"),
@@ -27,7 +31,7 @@ impl DeskApp {
     /// The same for a row of the day list: this desk's filing as above, anyone else's not.
     pub(super) fn undo_of(&self, item: &CompletedTransaction) -> Undo {
         let id = &item.transaction.id;
-        if self.undos.contains_key(id) || self.filings.contains_key(id) {
+        if self.filings.knows(id) {
             return self.undo_state(id);
         }
         receipt::undo_for(&item.completion.result, None)
@@ -38,32 +42,14 @@ impl DeskApp {
         if self.undo_state(id) != Undo::Offer {
             return;
         }
-        let Some(case_id) = self.filings.get(id).and_then(|f| f.result.as_ref()?.as_ref().ok()?.case_id) else {
-            return;
-        };
-        let reason = self.texts.with("undo-reason", &[("clerk", self.backend.clerk().into())]);
-        let work = self.backend.undo(id, case_id, reason);
-        self.undos.entry(id.to_owned()).or_default().request(&self.backend.spawner(), work);
+        let mut work = Work { backend: &self.backend, texts: &self.texts };
+        self.filings.undo(&TransactionId::new(id), &mut work);
     }
 
-    /// An undo's answer: the transaction is pending again, to be filed anew.
-    pub(super) fn take_undos(&mut self) {
-        let mut undone = Vec::new();
-        for (id, request) in &mut self.undos {
-            if request.poll() && request.value().is_some() {
-                undone.push(id.clone());
-            }
-        }
-        for id in undone {
-            self.filings.remove(&id);
-            self.model.set_local(&id, None);
-            self.refresh();
-        }
-    }
-
-    /// Whether the row's state allows filing it again after an undo.
+    /// The diary number of the case `id`'s filing was undone from, while its row is not filed
+    /// again.
     pub(super) fn undone(&self, id: &str) -> Option<String> {
-        let diary = self.undos.get(id)?.value()?.clone();
+        let diary = self.filings.undone(id)?.to_owned();
         (self.model.row(id).is_none_or(|r| self.model.state(r) != RowState::Filed)).then_some(diary)
     }
 }

@@ -161,15 +161,25 @@ impl InboxModel {
         self.changed();
     }
 
-    /// Sets (or with `None` clears) this desk's own state of a row: filing, failed or filed.
-    pub fn set_local(&mut self, id: &str, state: Option<RowState>) {
-        let before = match state {
-            Some(state) => self.local.insert(id.to_owned(), state),
-            None => self.local.remove(id),
-        };
-        if before != self.local.get(id).cloned() {
+    /// This desk's own states of its rows (filing, interrupted, failed, filed), as the desk's
+    /// filings say them; every other row's state is its claim's.
+    pub fn set_states(&mut self, states: impl IntoIterator<Item = (String, RowState)>) {
+        let states: HashMap<String, RowState> = states.into_iter().collect();
+        if states != self.local {
+            self.local = states;
             self.changed();
         }
+    }
+
+    /// Sets one row's own state (the tests' shorthand for [`InboxModel::set_states`]).
+    #[cfg(test)]
+    pub fn set_local(&mut self, id: &str, state: Option<RowState>) {
+        let mut states = self.local.clone();
+        match state {
+            Some(state) => states.insert(id.to_owned(), state),
+            None => states.remove(id),
+        };
+        self.set_states(states);
     }
 
     fn changed(&mut self) {
