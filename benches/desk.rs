@@ -42,7 +42,10 @@ fn input(events: Vec<egui::Event>) -> egui::RawInput {
 
 /// One frame as eframe runs it, without the GPU: the UI pass and tessellation.
 fn frame(ctx: &egui::Context, app: &mut DeskApp, events: Vec<egui::Event>) {
-    let output = ctx.run_ui(input(events), |ui| app.show(ui));
+    let output = ctx.run_ui(input(events), |ui| {
+        app.logic(ui.ctx());
+        app.show(ui);
+    });
     std::hint::black_box(ctx.tessellate(output.shapes, output.pixels_per_point));
 }
 

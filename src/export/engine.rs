@@ -197,15 +197,16 @@ impl<C: CaseSystem + 'static> Exporter<C> {
     }
 
     /// Ends a filing that stopped on `error`: the claim is released first (another clerk may take
-    /// it), then the failure is journaled; a journal that cannot record it is said beside the
-    /// filing's own error, never instead of it.
+    /// it) unless the filing can go on as it stands ([`ExportError::resumable_as_is`]), then the
+    /// failure is journaled; a journal that cannot record it is said beside the filing's own
+    /// error, never instead of it.
     async fn failed(&self, id: &str, token: Option<String>, error: ExportError) -> ExportError {
         if let ExportError::AlreadyFiled { .. } = &error {
             // Recorded as filed by them where the completion was read (`filed_by_other`).
             self.emit(id, EventKind::Failed { step: None, message: error.to_string() });
             return error;
         }
-        if let Some(token) = token {
+        if let Some(token) = token.filter(|_| !error.resumable_as_is()) {
             // Let another clerk take it; a failed release only means the lease runs out.
             if let Err(e) = self.outbox.release(id, &token).await {
                 tracing::info!(transaction = %id, "releasing the claim failed: {}", crate::error_chain(&e));

@@ -195,6 +195,18 @@ impl ExportError {
         }
     }
 
+    /// Whether filing again as it stands can finish it: the clerk interrupted it, or a server was
+    /// down, busy or too slow. Then the claim is kept for the retry (its lease runs out if none
+    /// comes); any other failure needs someone to change something first, and the claim is
+    /// released so another clerk may take the transaction.
+    pub fn resumable_as_is(&self) -> bool {
+        match self {
+            Self::Cancelled { .. } => true,
+            Self::Remote { source, .. } => source.is_retryable(),
+            _ => false,
+        }
+    }
+
     /// Whether the journal failed: then nothing more may be filed in this run, since a filing
     /// whose steps cannot be remembered could not be resumed safely.
     pub fn stops_run(&self) -> bool {

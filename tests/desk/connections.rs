@@ -31,7 +31,13 @@ fn shell(runtime: &tokio::runtime::Runtime, dir: &Path, store: Arc<dyn SecretSto
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
         .with_context_setup(kirjaamo::ui::DeskApp::install_fonts)
-        .build_ui_state(|ui, shell: &mut Shell| shell.show(ui), shell);
+        .build_ui_state(
+            |ui, shell: &mut Shell| {
+                shell.logic(ui.ctx());
+                shell.show(ui);
+            },
+            shell,
+        );
     for _ in 0..1_000 {
         harness.step();
         if !harness.state().is_loading() {

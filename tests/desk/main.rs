@@ -155,6 +155,7 @@ fn desk_journal(
     Harness::builder().with_size(size).build_ui_state(
         move |ui, app: &mut DeskApp| {
             if std::mem::replace(&mut fonts, true) {
+                app.logic(ui.ctx());
                 app.show(ui);
             } else {
                 DeskApp::install_fonts(ui.ctx());

@@ -267,3 +267,34 @@ async fn export_auto_against_a_fresh_test_environment_files_everything_again_in_
         .count();
     assert_eq!(journals, 2, "one journal for each pair of servers");
 }
+
+/// A failed filing releases its claim unless filing again as it stands can finish it: a server
+/// that was down keeps the claim for this clerk's retry; a refusal that needs a change first lets
+/// another clerk take the transaction.
+#[tokio::test]
+async fn a_failure_a_retry_can_finish_keeps_the_claim_and_a_refusal_releases_it() {
+    let env = start().await;
+    let pending = env.pending(Some("meluilmoitus")).await;
+    let (down, refused) = (pending[0].clone(), pending[1].clone());
+    let unavailable = FaultEffect::Status { status: 503, after: false };
+    env.sandbox.set_faults(faults(vec![fault("POST", "/documents", unavailable, None)]));
+    let exporter = env.exporter("Maija Virtanen", "claims.sqlite");
+    let transaction = env.transaction(&down).await;
+    let error = exporter.file(&env.plan(&transaction), &CancellationToken::new()).await.expect_err("down");
+    assert!(error.resumable_as_is(), "{error}");
+    env.sandbox.set_faults(FaultConfig::default());
+    let other = env.outbox.claim(&down, "Juha Korhonen", 30, None).await.expect_err("still claimed");
+    assert_eq!(other.holder(), Some("Maija Virtanen"), "{other}");
+    exporter.file(&env.plan(&transaction), &CancellationToken::new()).await.expect("the retry finishes it");
+    env.assert_filed_once(&transaction);
+
+    let transaction = env.transaction(&refused).await;
+    let mut plan = env.plan(&transaction);
+    if let kirjaamo::export::Target::NewCase { title, .. } = &mut plan.target {
+        *title = "Meluilmoitus ".repeat(160);
+    }
+    let error = exporter.file(&plan, &CancellationToken::new()).await.expect_err("refused");
+    assert!(!error.resumable_as_is(), "{error}");
+    let claim = env.outbox.claim(&refused, "Juha Korhonen", 30, None).await.expect("released for another clerk");
+    env.outbox.release(&refused, &claim.token).await.expect("release");
+}

@@ -1,37 +1,24 @@
-//! The desk's keys on screen: a hint line under the desk, and the `?` overlay listing every key.
+//! The desk's keys on screen: the `?` overlay listing every key, made from the key table.
 
+use super::keymap;
 use crate::i18n::Texts;
 
-/// Every key of the desk with the message that says what it does, in the overlay's order.
-pub const KEYS: [(&str, &str); 11] = [
-    ("↑ ↓  j k", "key-move"),
-    ("1 2 3", "key-action"),
-    ("Enter", "key-file"),
-    ("Space", "key-tick"),
-    ("Shift+Enter", "key-file-ticked"),
-    ("/", "key-filter"),
-    ("Ctrl+F", "key-case-search"),
-    ("Esc", "key-cancel"),
-    ("Ctrl + / Ctrl −", "key-zoom"),
-    ("?  F1", "key-help"),
-    ("Esc", "key-close-help"),
-];
-
-/// The short line under the desk: the keys used most.
-pub fn hint_line(t: &Texts) -> String {
-    t.get("keys-hint")
+/// Whether the desk runs on a Mac (Cmd names the command modifier there).
+pub fn is_mac(ctx: &egui::Context) -> bool {
+    ctx.os() == egui::os::OperatingSystem::Mac
 }
 
 /// Draws the overlay; true when the clerk closed it.
 pub fn show(t: &Texts, ctx: &egui::Context) -> bool {
     let mut close = false;
+    let lines = keymap::overlay(t, is_mac(ctx));
     let response = egui::Modal::new(egui::Id::unique("keys-help")).show(ctx, |ui| {
         ui.set_max_width(480.0);
         ui.heading(t.get("keys-heading"));
         egui::Grid::new("keys-grid").num_columns(2).striped(true).show(ui, |ui| {
-            for (key, id) in KEYS {
-                ui.strong(if key == "Space" { t.get("key-space") } else { key.to_owned() });
-                ui.label(t.get(id));
+            for (keys, what) in &lines {
+                ui.strong(keys);
+                ui.label(what);
                 ui.end_row();
             }
         });

@@ -14,6 +14,7 @@ mod filing;
 mod filings;
 mod inbox;
 mod inbox_model;
+mod keymap;
 mod keys_help;
 mod prefetch;
 mod receipt;

@@ -397,9 +397,17 @@ impl Shell {
         }
     }
 
-    /// Draws the window; shared by the app and the tests.
-    pub fn show(&mut self, ui: &mut egui::Ui) {
+    /// Takes the answers that arrived, the shell's own and the desk's; before each frame, also
+    /// while the window is hidden.
+    pub fn logic(&mut self, ctx: &egui::Context) {
         self.take_replies();
+        if let Some(desk) = &mut self.desk {
+            desk.logic(ctx);
+        }
+    }
+
+    /// Draws the window; shared by the app and the tests (which call [`Shell::logic`] first).
+    pub fn show(&mut self, ui: &mut egui::Ui) {
         let busy = match &mut self.desk {
             Some(desk) => {
                 desk.show(ui);
@@ -438,6 +446,10 @@ impl Shell {
 }
 
 impl eframe::App for Shell {
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        Shell::logic(self, ctx);
+    }
+
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.show(ui);
     }

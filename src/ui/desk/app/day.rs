@@ -34,6 +34,6 @@ impl DeskApp {
             state: &mut self.day,
         };
         let commands = crate::ui::desk::day::show(&mut view, ui);
-        self.apply_day(ui.ctx(), commands);
+        self.queue(commands.into_iter().map(super::Command::Day));
     }
 }

@@ -2,6 +2,7 @@
 //! failed filings and the journal's history in place of the middle.
 
 mod actions;
+mod command;
 mod day;
 mod fonts;
 mod keys;
@@ -38,6 +39,8 @@ const CENTRAL_MIN: f32 = 380.0;
 pub const PREVIEW_WIDTH: u32 = 1200;
 
 pub use super::top::View;
+
+use command::Command;
 
 pub use super::detail::DetailTab;
 
@@ -103,6 +106,8 @@ pub struct DeskApp {
     pub(super) prefetch: super::prefetch::Prefetch,
     /// Which transaction's content has been on screen, and since when.
     pub(super) sight: super::sight::Sight,
+    /// What the keys, the panels and the answers asked for this frame, applied at its end.
+    pub(super) queue: Vec<Command>,
 }
 
 impl DeskApp {
@@ -148,6 +153,7 @@ impl DeskApp {
             keys_help: false,
             prefetch: super::prefetch::Prefetch::default(),
             sight: super::sight::Sight::default(),
+            queue: Vec::new(),
         };
         app.refresh();
         app
@@ -265,18 +271,24 @@ impl DeskApp {
         self.detail.value().filter(|t| Some(&t.id) == self.selected.as_ref())
     }
 
-    /// Draws the desk; shared by the window and the tests.
+    /// Takes the answers that arrived: each requested value its own, then the filings' news;
+    /// what follows from them is queued for the frame. Runs before each frame ([`eframe::App::logic`]),
+    /// also while the window is hidden.
+    pub fn logic(&mut self, ctx: &egui::Context) {
+        self.take_replies(ctx);
+    }
+
+    /// Draws the desk and applies, at the end of the frame, what its keys, panels and answers
+    /// asked for; shared by the window and the tests (which call [`DeskApp::logic`] first).
     pub fn show(&mut self, ui: &mut egui::Ui) {
-        self.take_replies(&ui.ctx().clone());
         self.sync_states();
         self.keyboard(ui);
         let commands = Panel::top("desk-top").show(ui, |ui| top::show(&self.top_bar(), ui)).inner;
-        self.apply_top(commands);
+        self.queue(commands.into_iter().map(Command::Top));
         if self.view != View::Admin {
+            let hint = super::keymap::hint_line(&self.texts, super::keys_help::is_mac(ui.ctx()));
             Panel::bottom("desk-keys").show(ui, |ui| {
-                ui.add(
-                    egui::Label::new(egui::RichText::new(super::keys_help::hint_line(&self.texts)).weak()).truncate(),
-                );
+                ui.add(egui::Label::new(egui::RichText::new(hint).weak()).truncate());
             });
         }
         // Side panels take a share of the window, and always leave the preview room to read.
@@ -315,9 +327,10 @@ impl DeskApp {
                 })
                 .inner;
             self.scroll_to_selected = false;
-            self.apply_inbox(commands);
+            self.queue(commands.into_iter().map(Command::Inbox));
         }
         if self.view == View::Desk {
+            let shown = self.selected_transaction().map(|t| crate::domain::TransactionId::new(t.id.clone()));
             let commands = Panel::right("desk-filing")
                 .resizable(true)
                 .default_size(filing_width)
@@ -329,7 +342,9 @@ impl DeskApp {
                     filing::show(&mut panel, ui)
                 })
                 .inner;
-            self.apply_filing(ui.ctx(), commands);
+            if let Some(id) = shown {
+                self.queue(commands.into_iter().map(|c| Command::Filing(id.clone(), c)));
+            }
         }
         egui::CentralPanel::default().show(ui, |ui| match self.view {
             View::Desk => {
@@ -368,7 +383,9 @@ impl DeskApp {
                 });
                 self.sight.frame(selected, content, listed, std::time::Instant::now());
                 self.log_drawn();
-                self.apply_detail(commands);
+                if let Some(id) = self.selected_transaction().map(|t| crate::domain::TransactionId::new(t.id.clone())) {
+                    self.queue(commands.into_iter().map(|c| Command::Detail(id.clone(), c)));
+                }
                 self.follow_width(fit);
             }
             View::Failed => {
@@ -386,7 +403,7 @@ impl DeskApp {
                         .collect(),
                 };
                 let commands = failed::show(&view, ui);
-                self.apply_failed(commands);
+                self.queue(commands.into_iter().map(Command::Failed));
             }
             View::Day => {
                 self.sight.frame(None, false, false, std::time::Instant::now());
@@ -396,23 +413,26 @@ impl DeskApp {
                 self.sight.frame(None, false, false, std::time::Instant::now());
                 let mut view = self.admin_view();
                 let commands = admin::show(&mut view, ui);
-                self.apply_admin(commands);
+                self.queue(commands.into_iter().map(Command::Admin));
             }
         });
         if self.keys_help && super::keys_help::show(&self.texts, ui.ctx()) {
-            self.keys_help = false;
+            self.queue([Command::CloseHelp]);
         }
-        if let Some(confirm) = &self.bulk_confirm {
-            match bulk_confirm::show(&self.texts, confirm, ui.ctx()) {
-                Some(bulk_confirm::ConfirmCommand::Confirm) => self.confirm_bulk(),
-                Some(bulk_confirm::ConfirmCommand::Cancel) => self.bulk_confirm = None,
-                None => {}
-            }
+        if let Some(answer) = self.bulk_confirm.as_ref().and_then(|c| bulk_confirm::show(&self.texts, c, ui.ctx())) {
+            self.queue([Command::Bulk(answer)]);
         }
+        self.apply_queue(ui.ctx());
+        // With the frame's commands applied: the neighbours' pages drawn ahead, when idle.
+        self.look_ahead();
     }
 }
 
 impl eframe::App for DeskApp {
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        DeskApp::logic(self, ctx);
+    }
+
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.show(ui);
     }

@@ -28,29 +28,27 @@ impl DeskApp {
     }
 
     /// Applies what the top bar asked for, in one place at the end of its part of the frame.
-    pub(super) fn apply_top(&mut self, commands: Vec<top::TopCommand>) {
-        for command in commands {
-            match command {
-                top::TopCommand::Language(language) => self.set_language(language),
-                top::TopCommand::Connections => self.wants_connections = true,
-                top::TopCommand::Urgent => {
-                    self.model.options.state = crate::ui::desk::inbox_model::StateFilter::Urgent;
-                    self.model.options.sort = crate::ui::desk::inbox_model::Sort::Deadline;
-                    self.view = View::Desk;
+    pub(super) fn on_top(&mut self, command: top::TopCommand) {
+        match command {
+            top::TopCommand::Language(language) => self.set_language(language),
+            top::TopCommand::Connections => self.wants_connections = true,
+            top::TopCommand::Urgent => {
+                self.model.options.state = crate::ui::desk::inbox_model::StateFilter::Urgent;
+                self.model.options.sort = crate::ui::desk::inbox_model::Sort::Deadline;
+                self.view = View::Desk;
+            }
+            top::TopCommand::Refresh => {
+                // Päivitä also reads TWeb's catalog and the mapping files again: another
+                // admin may have changed a shared mappings folder.
+                if !self.catalog.is_pending() {
+                    self.catalog.request(&self.backend.spawner(), self.backend.catalog());
                 }
-                top::TopCommand::Refresh => {
-                    // Päivitä also reads TWeb's catalog and the mapping files again: another
-                    // admin may have changed a shared mappings folder.
-                    if !self.catalog.is_pending() {
-                        self.catalog.request(&self.backend.spawner(), self.backend.catalog());
-                    }
-                    self.refresh();
-                }
-                top::TopCommand::View(view) => {
-                    self.view = view;
-                    if view == View::Failed {
-                        self.history.request(&self.backend.spawner(), self.backend.history());
-                    }
+                self.refresh();
+            }
+            top::TopCommand::View(view) => {
+                self.view = view;
+                if view == View::Failed {
+                    self.history.request(&self.backend.spawner(), self.backend.history());
                 }
             }
         }
@@ -73,60 +71,55 @@ impl DeskApp {
     }
 
     /// Applies what the inbox asked for.
-    pub(super) fn apply_inbox(&mut self, commands: Vec<inbox::InboxCommand>) {
-        for command in commands {
-            match command {
-                inbox::InboxCommand::Select(id) => self.select(&id),
-                inbox::InboxCommand::Toggle(id) => self.toggle_checked(id),
-                inbox::InboxCommand::FileChecked => self.ask_bulk(),
-                inbox::InboxCommand::ClearChecked => self.checked.clear(),
-                inbox::InboxCommand::FilterFocused => self.focus = None,
-                inbox::InboxCommand::MoveOn(on) => self.move_on = on,
-            }
+    pub(super) fn on_inbox(&mut self, command: inbox::InboxCommand) {
+        match command {
+            inbox::InboxCommand::Select(id) => self.select(&id),
+            inbox::InboxCommand::Toggle(id) => self.toggle_checked(id),
+            inbox::InboxCommand::FileChecked => self.ask_bulk(),
+            inbox::InboxCommand::ClearChecked => self.checked.clear(),
+            inbox::InboxCommand::FilterFocused => self.focus = None,
+            inbox::InboxCommand::MoveOn(on) => self.move_on = on,
         }
     }
 
     /// Applies what the detail asked for.
-    pub(super) fn apply_detail(&mut self, commands: Vec<detail::DetailCommand>) {
-        for command in commands {
-            let Some(id) = self.selected_transaction().map(|t| t.id.clone()) else { return };
-            match command {
-                detail::DetailCommand::Tab(tab) => {
-                    self.tab = tab;
-                    if tab == DetailTab::Attachments && !self.is_closed(&id) {
-                        self.open_first_attachment();
-                    }
-                    // The form page is not drawn on the attachments tab: it is when the clerk
-                    // turns to the preview.
-                    self.show_selected_form();
+    pub(super) fn on_detail(&mut self, command: detail::DetailCommand) {
+        let Some(id) = self.selected_transaction().map(|t| t.id.clone()) else { return };
+        match command {
+            detail::DetailCommand::Tab(tab) => {
+                self.tab = tab;
+                if tab == DetailTab::Attachments && !self.is_closed(&id) {
+                    self.open_first_attachment();
                 }
-                detail::DetailCommand::Reveal => {
-                    self.revealed.insert(id.clone());
-                    if self.tab == DetailTab::Attachments {
-                        self.open_first_attachment();
-                    }
+                // The form page is not drawn on the attachments tab: it is when the clerk
+                // turns to the preview.
+                self.show_selected_form();
+            }
+            detail::DetailCommand::Reveal => {
+                self.revealed.insert(id.clone());
+                if self.tab == DetailTab::Attachments {
+                    self.open_first_attachment();
                 }
-                detail::DetailCommand::Select(other) => {
-                    self.select(&other);
-                    self.scroll_to_selected = true;
-                    return;
+            }
+            detail::DetailCommand::Select(other) => {
+                self.select(&other);
+                self.scroll_to_selected = true;
+            }
+            detail::DetailCommand::PreviewPage(page) => self.show_form_page(page),
+            detail::DetailCommand::OpenAttachment(attachment) => self.open_attachment(&attachment, 1, None),
+            detail::DetailCommand::AttachmentPage(page) => {
+                if let Some((Ok(bytes), Some(attachment))) =
+                    self.attachment.value().map(|a| (a.bytes.clone(), a.attachment_id.clone()))
+                {
+                    self.open_attachment(&attachment, page, Some(bytes));
                 }
-                detail::DetailCommand::PreviewPage(page) => self.show_form_page(page),
-                detail::DetailCommand::OpenAttachment(attachment) => self.open_attachment(&attachment, 1, None),
-                detail::DetailCommand::AttachmentPage(page) => {
-                    if let Some((Ok(bytes), Some(attachment))) =
-                        self.attachment.value().map(|a| (a.bytes.clone(), a.attachment_id.clone()))
-                    {
-                        self.open_attachment(&attachment, page, Some(bytes));
-                    }
-                }
-                detail::DetailCommand::SaveCopy(bytes, name) => {
-                    self.saved_copy.request(&self.backend.spawner(), self.backend.save_copy(bytes, &name));
-                }
-                detail::DetailCommand::SaveCopyToDownloads(bytes, name) => {
-                    let work = self.backend.save_copy_to_downloads(bytes, &name);
-                    self.saved_copy.request(&self.backend.spawner(), work);
-                }
+            }
+            detail::DetailCommand::SaveCopy(bytes, name) => {
+                self.saved_copy.request(&self.backend.spawner(), self.backend.save_copy(bytes, &name));
+            }
+            detail::DetailCommand::SaveCopyToDownloads(bytes, name) => {
+                let work = self.backend.save_copy_to_downloads(bytes, &name);
+                self.saved_copy.request(&self.backend.spawner(), work);
             }
         }
     }
@@ -185,22 +178,20 @@ impl DeskApp {
     }
 
     /// Applies what the filing panel asked for.
-    pub(super) fn apply_filing(&mut self, ctx: &egui::Context, commands: Vec<filing::FilingCommand>) {
-        for command in commands {
-            match command {
-                filing::FilingCommand::File => self.request_filing(true),
-                filing::FilingCommand::Pick(case) => self.pick_case(case),
-                filing::FilingCommand::Undo(id) => self.undo(&id),
-                filing::FilingCommand::Cancel => self.cancel_selected(),
-                filing::FilingCommand::SaveDefault => self.save_draft_as_default(),
-                filing::FilingCommand::Action(action) => self.choose_action(action),
-                filing::FilingCommand::RetryCatalog => {
-                    self.catalog.request(&self.backend.spawner(), self.backend.catalog());
-                }
-                filing::FilingCommand::SearchCases => self.search_cases(),
-                filing::FilingCommand::CaseSearchFocused => self.focus = None,
-                filing::FilingCommand::OpenUrl(url) => ctx.open_url(egui::OpenUrl::new_tab(url)),
+    pub(super) fn on_filing(&mut self, ctx: &egui::Context, command: filing::FilingCommand) {
+        match command {
+            filing::FilingCommand::File => self.request_filing(true),
+            filing::FilingCommand::Pick(case) => self.pick_case(case),
+            filing::FilingCommand::Undo(id) => self.undo(&id),
+            filing::FilingCommand::Cancel => self.cancel_selected(),
+            filing::FilingCommand::SaveDefault => self.save_draft_as_default(),
+            filing::FilingCommand::Action(action) => self.choose_action(action),
+            filing::FilingCommand::RetryCatalog => {
+                self.catalog.request(&self.backend.spawner(), self.backend.catalog());
             }
+            filing::FilingCommand::SearchCases => self.search_cases(),
+            filing::FilingCommand::CaseSearchFocused => self.focus = None,
+            filing::FilingCommand::OpenUrl(url) => ctx.open_url(egui::OpenUrl::new_tab(url)),
         }
     }
 
@@ -224,81 +215,75 @@ impl DeskApp {
     }
 
     /// Applies what the admin view asked for.
-    pub(super) fn apply_admin(&mut self, commands: Vec<admin::AdminCommand>) {
-        for command in commands {
-            match command {
-                admin::AdminCommand::Open(service, name) => {
-                    let base = self.backend.mapping(&service).cloned();
-                    let mapping = base.clone().unwrap_or_else(|| admin::blank(&service, &name));
-                    self.admin.editing = Some(mapping);
-                    self.admin.base = base;
+    pub(super) fn on_admin(&mut self, command: admin::AdminCommand) {
+        match command {
+            admin::AdminCommand::Open(service, name) => {
+                let base = self.backend.mapping(&service).cloned();
+                let mapping = base.clone().unwrap_or_else(|| admin::blank(&service, &name));
+                self.admin.editing = Some(mapping);
+                self.admin.base = base;
+                self.admin.status = None;
+                self.admin.conflict = None;
+                if !self.admin.samples.contains_key(&service) {
+                    let work = self.backend.sample(&service);
+                    self.admin.samples.entry(service.clone()).or_default().request(&self.backend.spawner(), work);
+                }
+                self.admin.service = Some(service);
+            }
+            admin::AdminCommand::Save(mapping) => {
+                let work = self.backend.save_mapping(mapping, self.admin.base.clone(), false);
+                self.admin.saving.request(&self.backend.spawner(), work);
+            }
+            admin::AdminCommand::Overwrite(mapping) => {
+                self.admin.conflict = None;
+                let work = self.backend.save_mapping(mapping, None, true);
+                self.admin.saving.request(&self.backend.spawner(), work);
+            }
+            admin::AdminCommand::Reload => {
+                if let Some((_, Some(on_disk))) = self.admin.conflict.take() {
+                    self.admin.editing = Some((*on_disk).clone());
+                    self.admin.base = Some((*on_disk).clone());
                     self.admin.status = None;
-                    self.admin.conflict = None;
-                    if !self.admin.samples.contains_key(&service) {
-                        let work = self.backend.sample(&service);
-                        self.admin.samples.entry(service.clone()).or_default().request(&self.backend.spawner(), work);
-                    }
-                    self.admin.service = Some(service);
+                    // The desk files by what the file holds now, checked again.
+                    self.backend.replace_mapping(*on_disk);
+                    self.catalog.request(&self.backend.spawner(), self.backend.catalog());
                 }
-                admin::AdminCommand::Save(mapping) => {
-                    let work = self.backend.save_mapping(mapping, self.admin.base.clone(), false);
-                    self.admin.saving.request(&self.backend.spawner(), work);
-                }
-                admin::AdminCommand::Overwrite(mapping) => {
-                    self.admin.conflict = None;
-                    let work = self.backend.save_mapping(mapping, None, true);
-                    self.admin.saving.request(&self.backend.spawner(), work);
-                }
-                admin::AdminCommand::Reload => {
-                    if let Some((_, Some(on_disk))) = self.admin.conflict.take() {
-                        self.admin.editing = Some((*on_disk).clone());
-                        self.admin.base = Some((*on_disk).clone());
-                        self.admin.status = None;
-                        // The desk files by what the file holds now, checked again.
-                        self.backend.replace_mapping(*on_disk);
-                        self.catalog.request(&self.backend.spawner(), self.backend.catalog());
-                    }
-                }
-                admin::AdminCommand::Import => {
-                    self.admin.importing.request(&self.backend.spawner(), Backend::import_mapping());
-                }
-                admin::AdminCommand::Export(mapping) => {
-                    self.admin.exporting.request(&self.backend.spawner(), Backend::export_mapping(mapping));
-                }
+            }
+            admin::AdminCommand::Import => {
+                self.admin.importing.request(&self.backend.spawner(), Backend::import_mapping());
+            }
+            admin::AdminCommand::Export(mapping) => {
+                self.admin.exporting.request(&self.backend.spawner(), Backend::export_mapping(mapping));
             }
         }
     }
 
     /// Applies what the failed view asked for.
-    pub(super) fn apply_failed(&mut self, commands: Vec<failed::FailedCommand>) {
-        for command in commands {
-            match command {
-                failed::FailedCommand::RetryAll => self.retry_all(),
-                failed::FailedCommand::Retry(plan) => self.retry(*plan),
-            }
+    pub(super) fn on_failed(&mut self, command: failed::FailedCommand) {
+        match command {
+            failed::FailedCommand::RetryAll => self.retry_all(),
+            failed::FailedCommand::Retry(plan) => self.retry(*plan),
         }
     }
 
     /// Applies what the day list asked for.
-    pub(super) fn apply_day(&mut self, ctx: &egui::Context, commands: Vec<crate::ui::desk::day::DayCommand>) {
+    pub(super) fn on_day(&mut self, ctx: &egui::Context, command: crate::ui::desk::day::DayCommand) {
         use crate::ui::desk::day::DayCommand;
-        for command in commands {
-            match command {
-                DayCommand::Refresh => {
-                    let today = crate::domain::helsinki::today();
-                    let from = today - chrono::Duration::days(super::triage::RECENT_DAYS);
-                    self.recent.request(&self.backend.spawner(), self.backend.completed(from, today));
-                }
-                DayCommand::OpenUrl(url) => ctx.open_url(egui::OpenUrl::new_tab(url)),
-                DayCommand::Undo(id) => self.undo(&id),
-                DayCommand::ExportCsv(bytes, name) => {
-                    let work = self.backend.save_copy(std::sync::Arc::new(bytes), &name);
-                    self.day.saved.request(&self.backend.spawner(), work);
-                }
-                DayCommand::ExportCsvToDownloads(bytes, name) => {
-                    let work = self.backend.save_copy_to_downloads(std::sync::Arc::new(bytes), &name);
-                    self.day.saved.request(&self.backend.spawner(), work);
-                }
+        match command {
+            DayCommand::Refresh => {
+                let today = crate::domain::helsinki::today();
+                let from = today - chrono::Duration::days(super::triage::RECENT_DAYS);
+                self.recent.request(&self.backend.spawner(), self.backend.completed(from, today));
+            }
+            DayCommand::OpenUrl(url) => ctx.open_url(egui::OpenUrl::new_tab(url)),
+            DayCommand::Undo(id) => self.undo(&id),
+            DayCommand::ExportCsv(bytes, name) => {
+                let work = self.backend.save_copy(std::sync::Arc::new(bytes), &name);
+                self.day.saved.request(&self.backend.spawner(), work);
+            }
+            DayCommand::ExportCsvToDownloads(bytes, name) => {
+                let work = self.backend.save_copy_to_downloads(std::sync::Arc::new(bytes), &name);
+                self.day.saved.request(&self.backend.spawner(), work);
             }
         }
     }

@@ -95,13 +95,13 @@ impl DeskApp {
         [id(at + 1), before].into_iter().flatten().collect()
     }
 
-    /// Takes what was fetched and drawn ahead, then asks for the next piece of look-ahead.
-    pub(super) fn look_ahead(&mut self, ctx: &egui::Context) {
+    /// Asks for the next piece of look-ahead (what was fetched and drawn ahead is taken with the
+    /// other answers).
+    pub(super) fn look_ahead(&mut self) {
         // Nothing is drawn ahead before the desk is laid out and the width known.
         if !self.prefetch.enabled || self.drawn_fit.is_none() {
             return;
         }
-        self.prefetch.poll(|page| super::replies::preview_page(ctx, page));
         // On the attachments tab the clerk looks at attachments: no form page is drawn there.
         if self.tab == DetailTab::Attachments {
             return;

@@ -2,6 +2,7 @@
 //! answer (and what follows from it), then the filings' news come from the backend's channel.
 
 use super::DeskApp;
+use super::command::{Arrived, Command};
 use crate::domain::TransactionId;
 use crate::plain::{Plain, Told};
 use crate::ui::backend::{AttachmentView, PreviewPage, Reply, Saved};
@@ -37,7 +38,12 @@ pub fn attachment_page(ctx: &egui::Context, view: AttachmentView) -> PageState {
 }
 
 impl DeskApp {
+    /// Takes every answer that arrived: each requested value polls its own, and the backend's
+    /// channel brings the filings' news. Nothing here starts a request or changes what another
+    /// value holds: what follows from an answer is queued ([`Arrived`]) and applied with the
+    /// frame's other commands.
     pub(super) fn take_replies(&mut self, ctx: &egui::Context) {
+        let mut arrived = Vec::new();
         let (model, checked) = (&mut self.model, &mut self.checked);
         if self.inbox.poll_with(|rows| model.replace(rows)) {
             checked.retain(|id| model.row(id).is_some());
@@ -45,7 +51,7 @@ impl DeskApp {
             self.scroll_to_selected = true;
         }
         if self.detail.poll_with(|t| *t) {
-            self.transaction_arrived();
+            arrived.push(Arrived::Transaction);
         }
         let backend = &mut self.backend;
         if self.catalog.poll_with(|answer| {
@@ -53,16 +59,10 @@ impl DeskApp {
             backend.set_checked(checked);
             catalog
         }) {
-            // A draft from a mapping that turned out wrong needs the clerk's confirmation; one
-            // whose mapping has now passed the check may be filed by Enter.
-            for draft in self.drafts.values_mut() {
-                let usable = self.backend.usable(&draft.service).is_ok();
-                draft.complete_default = usable && draft.plan().is_ok();
-            }
-            self.facts_changed = true;
+            arrived.push(Arrived::Catalog);
         }
         if self.recent.poll() {
-            self.facts_changed = true;
+            arrived.push(Arrived::Recent);
         }
         for named in self.cases.named.values_mut() {
             named.poll();
@@ -81,24 +81,75 @@ impl DeskApp {
         {
             self.prefetch.pages.insert(page);
         }
-        self.look_ahead(ctx);
+        self.prefetch.poll(|page| preview_page(ctx, page));
         self.saved_copy.poll();
         self.day.saved.poll();
-        self.take_admin();
+        for sample in self.admin.samples.values_mut() {
+            sample.poll();
+        }
+        let admin = [
+            (self.admin.saving.poll(), Arrived::AdminSaved),
+            (self.default_saving.poll(), Arrived::DefaultSaved),
+            (self.admin.importing.poll(), Arrived::Imported),
+            (self.admin.exporting.poll(), Arrived::Exported),
+        ];
+        arrived.extend(admin.into_iter().filter_map(|(came, what)| came.then_some(what)));
         if self.unfinished.poll() {
-            // As the journal keeps it: a filing the clerk cancelled is interrupted, not failed.
-            let records: Vec<_> = self
-                .unfinished
-                .value()
-                .into_iter()
-                .flatten()
-                .map(|r| (TransactionId::new(r.transaction_id.clone()), r.state, r.told.clone()))
-                .collect();
-            self.filings.journal(&records);
+            arrived.push(Arrived::Unfinished);
         }
         self.history.poll();
-        for reply in self.backend.poll() {
-            self.take(reply);
+        let replies = self.backend.poll();
+        self.queue(arrived.into_iter().map(Command::Arrived).chain(replies.into_iter().map(Command::Reply)));
+    }
+
+    /// What follows from an answer that arrived.
+    pub(super) fn arrived(&mut self, what: Arrived) {
+        match what {
+            Arrived::Transaction => self.transaction_arrived(),
+            Arrived::Catalog => {
+                // A draft from a mapping that turned out wrong needs the clerk's confirmation; one
+                // whose mapping has now passed the check may be filed by Enter.
+                for draft in self.drafts.values_mut() {
+                    let usable = self.backend.usable(&draft.service).is_ok();
+                    draft.complete_default = usable && draft.plan().is_ok();
+                }
+                self.facts_changed = true;
+            }
+            Arrived::Recent => self.facts_changed = true,
+            Arrived::Unfinished => {
+                // As the journal keeps it: a filing the clerk cancelled is interrupted, not failed.
+                let records: Vec<_> = self
+                    .unfinished
+                    .value()
+                    .into_iter()
+                    .flatten()
+                    .map(|r| (TransactionId::new(r.transaction_id.clone()), r.state, r.told.clone()))
+                    .collect();
+                self.filings.journal(&records);
+            }
+            Arrived::AdminSaved => self.admin.status = Some(self.mapping_saved(Saver::Admin)),
+            Arrived::DefaultSaved => self.default_saved = Some(self.mapping_saved(Saver::Filing)),
+            Arrived::Imported => match self.admin.importing.state() {
+                RequestState::Ready(Some(mapping)) => {
+                    self.admin.service = Some(mapping.service.clone());
+                    self.admin.editing = Some((**mapping).clone());
+                    self.admin.status = Some(Ok(self.texts.get("admin-imported")));
+                }
+                RequestState::Failed(error, _) => {
+                    self.admin.status = Some(Err(Failure::new("admin-import-error", error.clone())));
+                }
+                _ => {}
+            },
+            Arrived::Exported => match self.admin.exporting.state() {
+                RequestState::Ready(Some(path)) => {
+                    let path = path.display().to_string();
+                    self.admin.status = Some(Ok(self.texts.with("admin-exported", &[("path", (&path).into())])));
+                }
+                RequestState::Failed(error, _) => {
+                    self.admin.status = Some(Err(Failure::new("admin-export-error", error.clone())));
+                }
+                _ => {}
+            },
         }
     }
 
@@ -173,45 +224,8 @@ impl DeskApp {
         Ok(self.texts.with("admin-saved", &[("path", (&path).into())]))
     }
 
-    /// The answers of the admin's save, import and export.
-    fn take_admin(&mut self) {
-        for sample in self.admin.samples.values_mut() {
-            sample.poll();
-        }
-        if self.admin.saving.poll() {
-            self.admin.status = Some(self.mapping_saved(Saver::Admin));
-        }
-        if self.default_saving.poll() {
-            self.default_saved = Some(self.mapping_saved(Saver::Filing));
-        }
-        if self.admin.importing.poll() {
-            match self.admin.importing.state() {
-                RequestState::Ready(Some(mapping)) => {
-                    self.admin.service = Some(mapping.service.clone());
-                    self.admin.editing = Some((**mapping).clone());
-                    self.admin.status = Some(Ok(self.texts.get("admin-imported")));
-                }
-                RequestState::Failed(error, _) => {
-                    self.admin.status = Some(Err(Failure::new("admin-import-error", error.clone())));
-                }
-                _ => {}
-            }
-        }
-        if self.admin.exporting.poll() {
-            match self.admin.exporting.state() {
-                RequestState::Ready(Some(path)) => {
-                    let path = path.display().to_string();
-                    self.admin.status = Some(Ok(self.texts.with("admin-exported", &[("path", (&path).into())])));
-                }
-                RequestState::Failed(error, _) => {
-                    self.admin.status = Some(Err(Failure::new("admin-export-error", error.clone())));
-                }
-                _ => {}
-            }
-        }
-    }
-
-    fn take(&mut self, reply: Reply) {
+    /// A filing's or an undo's news.
+    pub(super) fn take(&mut self, reply: Reply) {
         match reply {
             Reply::Event(event) => self.filings.progress(event),
             Reply::Filed(id, result) => {

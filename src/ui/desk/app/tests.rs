@@ -26,14 +26,18 @@ fn the_admin_sees_the_answer_of_an_export_and_the_attachments_tab_does_not() {
         .unwrap_or_else(|e| panic!("{e}"));
     let mut app = DeskApp::new(backend, crate::i18n::UiLanguage::Fi);
     app.view = View::Admin;
-    app.apply_admin(vec![AdminCommand::Open("meluilmoitus".to_owned(), "Meluilmoitus".to_owned())]);
+    app.on_admin(AdminCommand::Open("meluilmoitus".to_owned(), "Meluilmoitus".to_owned()));
     // The file dialog's answer, as the export's work gives it.
     let written = PathBuf::from("/tmp/meluilmoitus.toml");
     let answer = written.clone();
     app.admin.exporting.request(&app.backend.spawner(), async move { Ok(Some(answer)) });
-    let mut harness = egui_kittest::Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .build_ui_state(|ui, app: &mut DeskApp| app.show(ui), app);
+    let mut harness = egui_kittest::Harness::builder().with_size(egui::vec2(1400.0, 900.0)).build_ui_state(
+        |ui, app: &mut DeskApp| {
+            app.logic(ui.ctx());
+            app.show(ui);
+        },
+        app,
+    );
     let shown = format!("Viety tiedostoon: {}", written.display());
     let mut seen = false;
     for _ in 0..500 {
