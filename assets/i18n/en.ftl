@@ -92,6 +92,7 @@ filing-not-seen = Not filed: the transaction has not been on screen for a moment
 filing-row-hidden = Not filed: the filter hides this row. Show the row first.
 filing-already-running = This transaction's filing is already running.
 filing-answer-lost = The filing's answer never came, so its outcome is unknown. Refresh before trying again: the state is checked in ePalvelu and TWeb.
+filing-upload-progress = { $sent } / { $total } sent
 filing-file = File (Enter)
 filing-retry = Retry
 filing-resume = Continue filing (Enter)
@@ -586,3 +587,8 @@ policy-proxy-password = The proxy address { $url } carries a password. Passwords
 connections-proxy = Proxy
 connections-proxy-hint = empty: the system's setting; direct: no proxy
 preview-stale-alt = The previous transaction's page (the next one is being made)
+
+# Sizes of files and uploads.
+size-bytes = { $value } B
+size-kilo = { $value } kB
+size-mega = { $whole }.{ $tenth } MB

@@ -92,6 +92,7 @@ filing-not-seen = Ei kirjattu: tapahtuma ei ole vielä ollut hetkeä näkyvissä
 filing-row-hidden = Ei kirjattu: suodatin piilottaa tämän rivin. Näytä rivi ensin.
 filing-already-running = Tämän tapahtuman kirjaus on jo käynnissä.
 filing-answer-lost = Kirjauksen vastaus jäi saamatta, joten sen lopputulos ei ole tiedossa. Päivitä näkymä ennen kuin yrität uudelleen: kirjaamo tarkistaa tilan ePalvelusta ja TWebistä.
+filing-upload-progress = { $sent } / { $total } lähetetty
 filing-file = Kirjaa (Enter)
 filing-retry = Yritä uudelleen
 filing-resume = Jatka kirjausta (Enter)
@@ -586,3 +587,8 @@ policy-proxy-password = Välityspalvelimen osoitteessa { $url } on salasana. Sal
 connections-proxy = Välityspalvelin (proxy)
 connections-proxy-hint = tyhjä: järjestelmän asetus; direct: ei välityspalvelinta
 preview-stale-alt = Edellisen asiointitapahtuman sivu (seuraavaa muodostetaan)
+
+# Sizes of files and uploads.
+size-bytes = { $value } B
+size-kilo = { $value } kt
+size-mega = { $whole },{ $tenth } Mt

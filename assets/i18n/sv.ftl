@@ -92,6 +92,7 @@ filing-not-seen = Inte registrerad: ärendet har ännu inte visats en stund. Tit
 filing-row-hidden = Inte registrerad: filtret döljer den här raden. Visa raden först.
 filing-already-running = Registreringen av det här ärendet pågår redan.
 filing-answer-lost = Svaret på registreringen kom aldrig, så resultatet är okänt. Uppdatera vyn innan du försöker igen: läget kontrolleras i ePalvelu och TWeb.
+filing-upload-progress = { $sent } / { $total } skickat
 filing-file = Registrera (Enter)
 filing-retry = Försök igen
 filing-resume = Fortsätt registreringen (Enter)
@@ -586,3 +587,8 @@ policy-proxy-password = Proxyadressen { $url } innehåller ett lösenord. Lösen
 connections-proxy = Proxyserver
 connections-proxy-hint = tom: systemets inställning; direct: ingen proxy
 preview-stale-alt = Föregående ärendes sida (nästa skapas)
+
+# Sizes of files and uploads.
+size-bytes = { $value } B
+size-kilo = { $value } kB
+size-mega = { $whole },{ $tenth } MB

@@ -25,6 +25,14 @@ impl fmt::Display for TransactionId {
     }
 }
 
+impl std::ops::Deref for TransactionId {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
 impl Borrow<str> for TransactionId {
     fn borrow(&self) -> &str {
         &self.0
@@ -52,5 +60,23 @@ impl From<String> for TransactionId {
 impl PartialEq<str> for TransactionId {
     fn eq(&self, other: &str) -> bool {
         self.0 == other
+    }
+}
+
+impl PartialEq<String> for TransactionId {
+    fn eq(&self, other: &String) -> bool {
+        &self.0 == other
+    }
+}
+
+impl PartialEq<TransactionId> for String {
+    fn eq(&self, other: &TransactionId) -> bool {
+        self == &other.0
+    }
+}
+
+impl PartialEq<TransactionId> for str {
+    fn eq(&self, other: &TransactionId) -> bool {
+        self == other.0
     }
 }

@@ -195,13 +195,12 @@ impl ExportError {
         }
     }
 
-    /// Whether filing again as it stands can finish it: the clerk interrupted it, or a server was
-    /// down, busy or too slow. Then the claim is kept for the retry (its lease runs out if none
-    /// comes); any other failure needs someone to change something first, and the claim is
-    /// released so another clerk may take the transaction.
+    /// Whether filing again as it stands can finish it: a server was down, busy or too slow.
+    /// Then the claim is kept for the retry (its lease runs out if none comes). A failure that
+    /// needs someone to change something first, or a stop the clerk asked for, releases the
+    /// claim, so another clerk may take the transaction (and finds what was made, by its refs).
     pub fn resumable_as_is(&self) -> bool {
         match self {
-            Self::Cancelled { .. } => true,
             Self::Remote { source, .. } => source.is_retryable(),
             _ => false,
         }

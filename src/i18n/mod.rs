@@ -155,6 +155,19 @@ impl Texts {
         self.with("time-at", &[("date", (&date).into()), ("time", (&time).into())])
     }
 
+    /// A size in bytes as the clerk's language writes it (`512 B`, `13 kt`, `2,4 Mt`).
+    pub fn size(&self, bytes: u64) -> String {
+        if bytes < 1000 {
+            return self.with("size-bytes", &[("value", bytes.to_string().as_str().into())]);
+        }
+        if bytes < 1_000_000 {
+            return self.with("size-kilo", &[("value", bytes.div_ceil(1000).to_string().as_str().into())]);
+        }
+        let tenths = (bytes + 50_000) / 100_000;
+        let (whole, tenth) = ((tenths / 10).to_string(), (tenths % 10).to_string());
+        self.with("size-mega", &[("whole", whole.as_str().into()), ("tenth", tenth.as_str().into())])
+    }
+
     /// A [`Plain`](crate::plain::Plain) message said in this language (its nested messages first).
     pub fn say(&self, plain: &crate::plain::Plain) -> String {
         use crate::plain::PlainArg;

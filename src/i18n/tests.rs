@@ -148,7 +148,7 @@ fn buttons_that_open_more_input_end_with_an_ellipsis_and_texts_are_in_sentence_c
                     && letters.iter().skip(1).all(|c| c.is_lowercase())
                     && letters.len() > 1;
                 let allowed =
-                    ["TWeb", "TWebissä", "TWebin", "TWebs", "Enter", "Esc", "Ctrl+F", "PDF", "Kirjaamo", "Space"];
+                    ["TWeb", "TWebissä", "TWebin", "TWebs", "Enter", "Esc", "Ctrl+F", "PDF", "Kirjaamo", "Space", "Mt"];
                 let after_stop = text.contains(&format!(". {word}")) || text.contains(&format!(": {word}"));
                 assert!(
                     !title_case || allowed.iter().any(|a| word.contains(a)) || after_stop,
@@ -166,4 +166,15 @@ fn a_moment_is_shown_in_helsinki_time_in_the_ui_s_language() {
     assert_eq!(Texts::new(UiLanguage::Fi).timestamp(at), "1.12.2026 klo 0.30");
     assert_eq!(Texts::new(UiLanguage::Sv).timestamp(at), "1.12.2026 kl. 0.30");
     assert_eq!(Texts::new(UiLanguage::En).timestamp(at), "1.12.2026 at 0.30");
+}
+
+#[test]
+fn sizes_are_written_as_the_clerk_s_language_writes_them() {
+    let (fi, sv, en) = (Texts::new(UiLanguage::Fi), Texts::new(UiLanguage::Sv), Texts::new(UiLanguage::En));
+    assert_eq!(fi.size(512), "512 B");
+    assert_eq!(fi.size(12_345), "13 kt");
+    assert_eq!(sv.size(12_345), "13 kB");
+    assert_eq!(fi.size(2_400_000), "2,4 Mt");
+    assert_eq!(sv.size(2_400_000), "2,4 MB");
+    assert_eq!(en.size(2_400_000), "2.4 MB");
 }

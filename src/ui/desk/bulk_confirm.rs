@@ -9,7 +9,7 @@ use crate::i18n::Texts;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BulkConfirm {
     /// The transactions to file.
-    pub ids: Vec<String>,
+    pub ids: Vec<crate::domain::TransactionId>,
     /// Their e-service's name.
     pub service: String,
     /// The first submitters' names (at most [`BulkConfirm::NAMES`]).

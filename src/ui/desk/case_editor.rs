@@ -17,10 +17,10 @@ pub struct CaseSearch {
     /// Results of the last search (a newer search drops an older one's answer).
     pub results: Requested<Vec<Case>>,
     /// Cases of each transaction's submitter, by transaction id.
-    pub submitter: HashMap<String, Requested<Vec<Case>>>,
+    pub submitter: HashMap<crate::domain::TransactionId, Requested<Vec<Case>>>,
     /// Cases each transaction's form names (a diary number, an earlier submission), by
     /// transaction id.
-    pub named: HashMap<String, Requested<Vec<crate::ui::backend::NamedCase>>>,
+    pub named: HashMap<crate::domain::TransactionId, Requested<Vec<crate::ui::backend::NamedCase>>>,
 }
 
 /// What the clerk did in the case search this frame.

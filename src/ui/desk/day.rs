@@ -56,7 +56,7 @@ pub enum DayCommand {
     /// Open a case in TWeb's UI.
     OpenUrl(String),
     /// Undo this transaction's filing.
-    Undo(String),
+    Undo(crate::domain::TransactionId),
     /// Save the day's rows shown as CSV, where the clerk chooses.
     ExportCsv(Vec<u8>, String),
     /// Save them into the downloads folder, without a dialog.
@@ -241,7 +241,7 @@ pub fn show(view: &mut DayView<'_>, ui: &mut egui::Ui) -> Vec<DayCommand> {
         for command in receipt::show(t, view.catalog, r, url.as_deref(), &undo, ui) {
             commands.push(match command {
                 receipt::ReceiptCommand::OpenUrl(url) => DayCommand::OpenUrl(url),
-                receipt::ReceiptCommand::Undo => DayCommand::Undo(row.transaction.id.clone()),
+                receipt::ReceiptCommand::Undo => DayCommand::Undo(row.transaction.id.as_str().into()),
             });
         }
     }

@@ -50,7 +50,7 @@ pub enum FilingCommand {
     /// File onto this case (a suggestion: the form named it, or a repeat was filed onto it).
     Pick(super::draft::PickedCase),
     /// Undo the filing of this transaction.
-    Undo(String),
+    Undo(crate::domain::TransactionId),
 }
 
 /// A case the desk suggests filing onto, and why.
@@ -146,7 +146,7 @@ pub fn show(panel: &mut FilingPanel<'_>, ui: &mut egui::Ui) -> Vec<FilingCommand
             for command in super::receipt::show(t, panel.catalog, result, url.as_deref(), undo, ui) {
                 commands.push(match command {
                     super::receipt::ReceiptCommand::OpenUrl(url) => FilingCommand::OpenUrl(url),
-                    super::receipt::ReceiptCommand::Undo => FilingCommand::Undo((*previous).to_owned()),
+                    super::receipt::ReceiptCommand::Undo => FilingCommand::Undo((*previous).into()),
                 });
             }
         });
@@ -222,9 +222,9 @@ fn progress(panel: &FilingPanel<'_>, ui: &mut egui::Ui, view: &FilingView, comma
         ui.label(t.with("filing-step-done", &[("step", (&step_text(t, step)).into())]));
     }
     if let (true, Some((sent, total))) = (panel.running, view.bytes) {
-        let language = crate::domain::Language::Fi;
-        let text =
-            format!("{} / {}", crate::pdf::format_size(sent, language), crate::pdf::format_size(total, language));
+        let (sent_text, total_text) = (t.size(sent), t.size(total));
+        let args = [("sent", sent_text.as_str().into()), ("total", total_text.as_str().into())];
+        let text = t.with("filing-upload-progress", &args);
         ui.add(egui::ProgressBar::new(sent as f32 / total.max(1) as f32).text(text));
     }
     if let (true, Some((step, attempt, cause))) = (panel.running, &view.retry) {
@@ -238,7 +238,7 @@ fn progress(panel: &FilingPanel<'_>, ui: &mut egui::Ui, view: &FilingView, comma
                 commands.push(match command {
                     super::receipt::ReceiptCommand::OpenUrl(url) => FilingCommand::OpenUrl(url),
                     super::receipt::ReceiptCommand::Undo => {
-                        FilingCommand::Undo(panel.transaction.unwrap_or_default().to_owned())
+                        FilingCommand::Undo(panel.transaction.unwrap_or_default().into())
                     }
                 });
             }

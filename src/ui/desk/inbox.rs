@@ -3,6 +3,7 @@
 //! over [`InboxView`] (its own filter state is the model's options) that returns
 //! [`InboxCommand`]s; the desk applies them.
 
+use crate::domain::TransactionId;
 use std::collections::BTreeSet;
 
 mod row;
@@ -73,7 +74,7 @@ pub struct InboxView<'a> {
     /// Why the inbox could not be fetched, if it could not.
     pub error: Option<&'a crate::plain::Told>,
     /// Rows ticked for bulk filing.
-    pub checked: &'a BTreeSet<String>,
+    pub checked: &'a BTreeSet<TransactionId>,
     /// The selected row.
     pub selected: Option<&'a str>,
     /// The mappings, whose names the service filter shows (as Oletukset does).
@@ -87,10 +88,32 @@ pub struct InboxView<'a> {
     pub move_on: bool,
 }
 
+/// Why the ticked rows cannot be filed together.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BulkRefusal {
+    /// None is ticked.
+    NoneTicked,
+    /// They belong to more than one e-service.
+    SeveralServices,
+    /// Their e-service has no default that files without a clerk's choice.
+    NoDefault,
+}
+
+impl BulkRefusal {
+    /// The Fluent id of what the inbox says.
+    pub fn text_id(self) -> &'static str {
+        match self {
+            Self::NoneTicked => "bulk-none",
+            Self::SeveralServices => "bulk-one-service",
+            Self::NoDefault => "bulk-no-default",
+        }
+    }
+}
+
 /// The bulk filing of the ticked rows as the inbox shows it.
 pub struct Bulk {
-    /// The transactions it would file, or the Fluent id of why it cannot.
-    pub ids: Result<Vec<String>, &'static str>,
+    /// The transactions it would file, or why it cannot.
+    pub ids: Result<Vec<TransactionId>, BulkRefusal>,
     /// Ticked rows filing now.
     pub running: usize,
     /// Ticked rows whose filing ended.
@@ -103,9 +126,9 @@ pub struct Bulk {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum InboxCommand {
     /// Select this transaction.
-    Select(String),
+    Select(TransactionId),
     /// Tick or untick this row for bulk filing.
-    Toggle(String),
+    Toggle(TransactionId),
     /// File the ticked rows with their defaults.
     FileChecked,
     /// Untick every row.
@@ -215,7 +238,7 @@ fn bulk_bar(view: &InboxView<'_>, ui: &mut egui::Ui, commands: &mut Vec<InboxCom
                     }
                 }
                 Err(reason) => {
-                    ui.colored_label(ui.visuals().warn_fg_color, t.get(reason));
+                    ui.colored_label(ui.visuals().warn_fg_color, t.get(reason.text_id()));
                 }
             }
             if ui.button(t.get("bulk-clear")).clicked() {
@@ -299,18 +322,18 @@ pub fn show(view: &mut InboxView<'_>, ui: &mut egui::Ui) -> Vec<InboxCommand> {
                 flags.push((t.get("inbox-duplicate"), Tone::Warning));
             }
             ui.horizontal(|ui| {
-                let mut checked = view.checked.contains(&row.id);
+                let mut checked = view.checked.contains(row.id.as_str());
                 let name = t.with("inbox-tick", &[("id", (&row.id).into())]);
                 let tick = ui.checkbox(&mut checked, "");
                 tick.widget_info(|| egui::WidgetInfo::selected(egui::Role::CheckBox, true, checked, &name));
                 if tick.on_hover_text(&name).changed() {
-                    commands.push(InboxCommand::Toggle(row.id.clone()));
+                    commands.push(InboxCommand::Toggle(TransactionId::new(row.id.clone())));
                 }
                 let selected = view.selected == Some(row.id.as_str());
                 let shown =
                     row::Row { title: &row.title, meta: &meta, badge: &badge_text, tone, flags: &flags, selected };
                 if row::show(ui, &shown, row_height).clicked() {
-                    commands.push(InboxCommand::Select(row.id.clone()));
+                    commands.push(InboxCommand::Select(TransactionId::new(row.id.clone())));
                 }
             });
         }

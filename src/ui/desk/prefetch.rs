@@ -4,6 +4,7 @@
 //! then shows its page in the same frame, and pages of transactions left behind are freed (their
 //! textures go when the last handle does) instead of being kept per transaction.
 
+use crate::domain::TransactionId;
 use std::collections::{HashMap, VecDeque};
 use std::time::Instant;
 
@@ -158,13 +159,13 @@ pub struct Prefetch {
     pub enabled: bool,
     /// Drawn pages, of the selection and of its neighbours.
     pub pages: PageCache,
-    transactions: HashMap<String, Transaction>,
-    order: VecDeque<String>,
-    loading: HashMap<String, Requested<Transaction, Box<Transaction>>>,
-    drawing: HashMap<String, Requested<PageState, PreviewPage>>,
+    transactions: HashMap<TransactionId, Transaction>,
+    order: VecDeque<TransactionId>,
+    loading: HashMap<TransactionId, Requested<Transaction, Box<Transaction>>>,
+    drawing: HashMap<TransactionId, Requested<PageState, PreviewPage>>,
     /// Transactions whose details or page could not be had ahead: not asked again while they
     /// stay next to the selection (selecting one asks, and says why).
-    failed: Vec<String>,
+    failed: Vec<TransactionId>,
     /// When the selection changed, until its form page is drawn, and whether that page was here
     /// already (logged at debug level for `scripts/bench-desk.py`).
     pub selected_at: Option<(Instant, bool)>,
@@ -197,7 +198,7 @@ impl Prefetch {
 
     /// Keeps the details of a transaction (the oldest of more than a few are dropped).
     pub fn remember(&mut self, transaction: &Transaction) {
-        let id = transaction.id.clone();
+        let id = TransactionId::new(transaction.id.clone());
         self.order.retain(|o| *o != id);
         self.order.push_back(id.clone());
         self.transactions.insert(id, transaction.clone());
@@ -260,7 +261,7 @@ impl Prefetch {
         spawner: &Spawner,
         work: impl Future<Output = Result<Box<Transaction>, crate::plain::Told>> + Send + 'static,
     ) {
-        self.loading.entry(id.to_owned()).or_default().request(spawner, work);
+        self.loading.entry(TransactionId::new(id)).or_default().request(spawner, work);
     }
 
     /// Draws the form page of `id` ahead.
@@ -270,15 +271,16 @@ impl Prefetch {
         spawner: &Spawner,
         work: impl Future<Output = Result<PreviewPage, crate::plain::Told>> + Send + 'static,
     ) {
-        self.drawing.entry(id.to_owned()).or_default().request(spawner, work);
+        self.drawing.entry(TransactionId::new(id)).or_default().request(spawner, work);
     }
 
     /// Drops the work ahead for transactions that are no longer next to the selection (their
     /// answers are dropped when they come).
     pub fn keep_only(&mut self, ids: &[String]) {
-        self.loading.retain(|id, _| ids.contains(id));
-        self.drawing.retain(|id, _| ids.contains(id));
-        self.failed.retain(|id| ids.contains(id));
+        let near = |id: &TransactionId| ids.iter().any(|i| i == id);
+        self.loading.retain(|id, _| near(id));
+        self.drawing.retain(|id, _| near(id));
+        self.failed.retain(near);
     }
 }
 

@@ -79,8 +79,33 @@ pub enum Undo {
     Done(String),
     /// It could not be undone: why.
     Failed(crate::plain::Told),
-    /// It cannot be (any more): the message that says why.
-    No(&'static str),
+    /// It cannot be (any more), for this reason.
+    No(NoUndo),
+}
+
+/// Why a filing cannot be undone from the desk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoUndo {
+    /// Another clerk's filing, or one this desk did not make.
+    NotThisDesk,
+    /// It sent an assignment (assignment only, or a new case with one).
+    Assignment,
+    /// It went onto an existing case.
+    ExistingCase,
+    /// The minutes in which TWeb withdraws a case have passed.
+    Late,
+}
+
+impl NoUndo {
+    /// The Fluent id of what the receipt says.
+    pub fn text_id(self) -> &'static str {
+        match self {
+            Self::NotThisDesk => "receipt-no-undo",
+            Self::Assignment => "receipt-no-undo-assignment",
+            Self::ExistingCase => "receipt-no-undo-existing",
+            Self::Late => "receipt-no-undo-late",
+        }
+    }
 }
 
 /// How `result`, filed `age` ago by this desk (or by another clerk when `None`), can be undone:
@@ -90,13 +115,13 @@ pub fn undo_for(result: &FilingResult, age: Option<chrono::Duration>) -> Undo {
     let window =
         chrono::Duration::minutes(crate::contract::tweb::WITHDRAW_MINUTES.min(crate::contract::outbox::REOPEN_MINUTES));
     match result.action {
-        FilingAction::AssignmentOnly => Undo::No("receipt-no-undo-assignment"),
-        FilingAction::ExistingCase => Undo::No("receipt-no-undo-existing"),
-        FilingAction::NewCase if result.assignment_id.is_some() => Undo::No("receipt-no-undo-assignment"),
+        FilingAction::AssignmentOnly => Undo::No(NoUndo::Assignment),
+        FilingAction::ExistingCase => Undo::No(NoUndo::ExistingCase),
+        FilingAction::NewCase if result.assignment_id.is_some() => Undo::No(NoUndo::Assignment),
         FilingAction::NewCase => match age {
             Some(age) if age < window && result.case_id.is_some() => Undo::Offer,
-            Some(_) => Undo::No("receipt-no-undo-late"),
-            None => Undo::No("receipt-no-undo"),
+            Some(_) => Undo::No(NoUndo::Late),
+            None => Undo::No(NoUndo::NotThisDesk),
         },
     }
 }
@@ -144,9 +169,9 @@ pub fn show(
             ui.strong(t.with("receipt-undone", &[("diary", diary.into())]));
         }
         Undo::Failed(told) => crate::ui::widgets::told(ui, t, "receipt-undo-failed", told),
-        Undo::No(id) => {
+        Undo::No(why) => {
             let minutes = usize::try_from(crate::contract::tweb::WITHDRAW_MINUTES).unwrap_or_default();
-            ui.weak(t.with(id, &[("minutes", minutes.into())]));
+            ui.weak(t.with(why.text_id(), &[("minutes", minutes.into())]));
         }
     }
     commands

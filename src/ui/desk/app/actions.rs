@@ -8,6 +8,7 @@ use crate::export::FilingPlan;
 use crate::ui::desk::bulk_confirm::BulkConfirm;
 use crate::ui::desk::draft::{Action, Draft};
 use crate::ui::desk::filings::Request;
+use crate::ui::desk::inbox::BulkRefusal;
 use crate::ui::desk::inbox_model::{InboxModel, RowState};
 
 /// Another clerk's live claim on transaction `id` in `model`, as `clerk` sees it.
@@ -37,7 +38,7 @@ impl DeskApp {
             (self.asks(draft), !draft.complete_default)
         };
         let request = Request {
-            id: TransactionId::new(id.clone()),
+            id: id.clone(),
             seen: self.sight.check(&id, std::time::Instant::now()),
             held_by: self.held_by_other(&id).map(|c| c.holder.clone()),
             plan: draft.plan().ok(),
@@ -50,23 +51,22 @@ impl DeskApp {
     }
 
     /// The ticked transactions that can be filed together: all of one service whose mapping
-    /// gives a default without a clerk's choice, not filed or filing yet. The error is the Fluent
-    /// id of the reason.
-    pub fn bulk_ids(&self) -> Result<Vec<String>, &'static str> {
+    /// gives a default without a clerk's choice, not filed or filing yet; or why not.
+    pub fn bulk_ids(&self) -> Result<Vec<TransactionId>, BulkRefusal> {
         let rows: Vec<_> = self.checked.iter().filter_map(|id| self.model.row(id)).collect();
-        let Some(first) = rows.first() else { return Err("bulk-none") };
+        let Some(first) = rows.first() else { return Err(BulkRefusal::NoneTicked) };
         if rows.iter().any(|r| r.service.id != first.service.id) {
-            return Err("bulk-one-service");
+            return Err(BulkRefusal::SeveralServices);
         }
         match self.usable_mapping(&first.service.id) {
             Some(m) if m.action != crate::mappings::DefaultAction::ExistingCase => {}
-            _ => return Err("bulk-no-default"),
+            _ => return Err(BulkRefusal::NoDefault),
         }
         Ok(rows
             .iter()
             .filter(|r| !matches!(self.model.state(r), RowState::Filed | RowState::Filing))
             .filter(|r| self.held_by_other(&r.id).is_none())
-            .map(|r| r.id.clone())
+            .map(|r| TransactionId::new(r.id.clone()))
             .collect())
     }
 
@@ -96,13 +96,13 @@ impl DeskApp {
         let Ok(still) = self.bulk_ids() else { return };
         let mut work = Work { backend: &self.backend, texts: &self.texts };
         for id in confirm.ids.into_iter().filter(|id| still.contains(id)) {
-            match self.drafts.get(&id).map(Draft::plan) {
+            match self.drafts.get(id.as_str()).map(Draft::plan) {
                 Some(Ok(plan)) => {
                     self.filings.retry(plan, &mut work);
                 }
                 Some(Err(_)) => {}
                 None => {
-                    self.filings.file_default(&TransactionId::new(id), &mut work);
+                    self.filings.file_default(&id, &mut work);
                 }
             }
         }
@@ -133,7 +133,7 @@ impl DeskApp {
     /// no usable mapping) and saves it into the mappings folder.
     pub fn save_draft_as_default(&mut self) {
         let Some(transaction) = self.selected_transaction() else { return };
-        let Some(draft) = self.drafts.get(&transaction.id) else { return };
+        let Some(draft) = self.drafts.get(transaction.id.as_str()) else { return };
         let mut mapping = crate::ui::admin::blank(&transaction.service.id, &transaction.service.name);
         mapping.action = match draft.action {
             Action::NewCase => crate::mappings::DefaultAction::NewCase,
@@ -163,7 +163,7 @@ impl DeskApp {
     }
 
     /// Ticks or unticks a row for bulk filing.
-    pub fn toggle_checked(&mut self, id: String) {
+    pub fn toggle_checked(&mut self, id: TransactionId) {
         if !self.checked.remove(&id) {
             self.checked.insert(id);
         }

@@ -17,7 +17,10 @@ impl DeskApp {
             .map(|item| (item.transaction.id.clone(), self.undo_of(item)))
             .collect();
         let undo_of = |item: &CompletedTransaction| {
-            undo_states.get(&item.transaction.id).cloned().unwrap_or(Undo::No("receipt-no-undo"))
+            undo_states
+                .get(&item.transaction.id)
+                .cloned()
+                .unwrap_or(Undo::No(crate::ui::desk::receipt::NoUndo::NotThisDesk))
         };
         let backend = &self.backend;
         let case_url = |case_id: Option<u64>, diary: &str| backend.case_url(case_id, diary);

@@ -23,7 +23,7 @@ use super::filings::Filings;
 use super::inbox_model::InboxModel;
 use super::{bulk_confirm, detail, failed, filing, inbox, top};
 use crate::contract::outbox::TransactionSummary;
-use crate::domain::Transaction;
+use crate::domain::{Transaction, TransactionId};
 use crate::export::FilingRecord;
 use crate::i18n::{Texts, UiLanguage};
 use crate::service::CheckedMappings;
@@ -59,8 +59,8 @@ pub struct DeskApp {
     pub(super) texts: Texts,
     pub(super) inbox: Requested<(), Vec<TransactionSummary>>,
     pub(super) model: InboxModel,
-    pub(super) checked: BTreeSet<String>,
-    pub(super) selected: Option<String>,
+    pub(super) checked: BTreeSet<TransactionId>,
+    pub(super) selected: Option<TransactionId>,
     pub(super) detail: Requested<Transaction, Box<Transaction>>,
     pub(super) tab: DetailTab,
     pub(super) zoom: Zoom,
@@ -72,7 +72,7 @@ pub struct DeskApp {
     pub(super) filings: Filings,
     /// The [`Filings::version`] the inbox's row states were last taken at.
     pub(super) states_seen: Option<u64>,
-    pub(super) drafts: HashMap<String, Draft>,
+    pub(super) drafts: HashMap<TransactionId, Draft>,
     pub(super) catalog: Requested<Catalog, Box<(Catalog, CheckedMappings)>>,
     pub(super) cases: CaseSearch,
     pub(super) view: View,
@@ -95,9 +95,9 @@ pub struct DeskApp {
     /// Whether the selection moves on to the next row after a filing (on by default).
     pub(super) move_on: bool,
     /// The filing the selection moved on from, whose receipt stays in sight.
-    pub(super) previous: Option<String>,
+    pub(super) previous: Option<TransactionId>,
     /// Secret transactions whose preview the clerk opened.
-    pub(super) revealed: BTreeSet<String>,
+    pub(super) revealed: BTreeSet<TransactionId>,
     /// The day list's own state.
     pub(super) day: super::day::DayState,
     /// Whether the key overlay (`?`) is open.
@@ -202,7 +202,7 @@ impl DeskApp {
         if self.selected.as_deref() == Some(id) {
             return;
         }
-        self.selected = Some(id.to_owned());
+        self.selected = Some(TransactionId::new(id));
         self.prefetch.selected_at = Some((std::time::Instant::now(), false));
         self.previous = None;
         // The page left stays on screen, dimmed, until this one's is drawn: never a blank frame.
@@ -268,7 +268,7 @@ impl DeskApp {
 
     /// The selected transaction, once its details are here.
     pub fn selected_transaction(&self) -> Option<&Transaction> {
-        self.detail.value().filter(|t| Some(&t.id) == self.selected.as_ref())
+        self.detail.value().filter(|t| Some(t.id.as_str()) == self.selected.as_deref())
     }
 
     /// Takes the answers that arrived: each requested value its own, then the filings' news;

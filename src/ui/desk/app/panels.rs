@@ -2,6 +2,7 @@
 //! place (as egui's `wrap_app.rs` and rerun's `command_sender.rs` do).
 
 use super::{DeskApp, DetailTab, Focus, View};
+use crate::domain::TransactionId;
 use crate::ui::admin;
 use crate::ui::backend::Backend;
 use crate::ui::desk::{detail, failed, filing, inbox, top};
@@ -57,11 +58,11 @@ impl DeskApp {
     /// The ticked rows' bulk filing as the inbox shows it.
     pub(super) fn bulk(&self) -> inbox::Bulk {
         if self.checked.is_empty() {
-            return inbox::Bulk { ids: Err("bulk-none"), running: 0, done: 0, failed: 0 };
+            return inbox::Bulk { ids: Err(inbox::BulkRefusal::NoneTicked), running: 0, done: 0, failed: 0 };
         }
         let filings = &self.filings;
-        let ended = |id: &&String| !filings.running(id) && filings.view(id).is_some_and(|f| f.result.is_some());
-        let failed = |id: &&String| filings.view(id).is_some_and(|f| matches!(f.result, Some(Err(_))));
+        let ended = |id: &&TransactionId| !filings.running(id) && filings.view(id).is_some_and(|f| f.result.is_some());
+        let failed = |id: &&TransactionId| filings.view(id).is_some_and(|f| matches!(f.result, Some(Err(_))));
         inbox::Bulk {
             ids: self.bulk_ids(),
             running: self.checked.iter().filter(|id| filings.running(id)).count(),
@@ -96,7 +97,7 @@ impl DeskApp {
                 self.show_selected_form();
             }
             detail::DetailCommand::Reveal => {
-                self.revealed.insert(id.clone());
+                self.revealed.insert(TransactionId::new(id.clone()));
                 if self.tab == DetailTab::Attachments {
                     self.open_first_attachment();
                 }
@@ -141,7 +142,9 @@ impl DeskApp {
             let url = r.diary_number.as_deref().and_then(|d| backend.case_url(r.case_id, d));
             Some((p, r, url, undo))
         });
-        let undo = id.map_or(crate::ui::desk::receipt::Undo::No("receipt-no-undo"), |id| self.undo_state(id));
+        let undo = id.map_or(crate::ui::desk::receipt::Undo::No(crate::ui::desk::receipt::NoUndo::NotThisDesk), |id| {
+            self.undo_state(id)
+        });
         // The selected transaction's undone filing, or the one the selection moved on from.
         let undone =
             id.and_then(|id| self.undone(id)).or_else(|| self.previous.as_deref().and_then(|p| self.undone(p)));

@@ -26,7 +26,7 @@ impl DeskApp {
     /// The width the selected transaction's form page on screen was drawn for, and its texture's
     /// width in pixels. For tests and benches.
     pub fn page_widths(&self) -> Option<(u32, usize)> {
-        let page = self.preview.value().filter(|p| Some(&p.transaction_id) == self.selected.as_ref())?;
+        let page = self.preview.value().filter(|p| Some(p.transaction_id.as_str()) == self.selected.as_deref())?;
         Some((page.width, page.texture.as_ref().ok()?.size()[0]))
     }
 

@@ -163,7 +163,7 @@ impl DeskApp {
             self.open_first_attachment();
         }
         let Some(transaction) = self.detail.value() else { return };
-        if !self.drafts.contains_key(&id) {
+        if !self.drafts.contains_key(id.as_str()) {
             // Prefilled from a mapping that passed the check against TWeb's catalog, or from one
             // not checked yet (then filed only after confirmation); never from one with errors.
             let service = &transaction.service.id;
@@ -174,16 +174,20 @@ impl DeskApp {
             };
             let mut draft = Draft::new(transaction, mapping, crate::domain::helsinki::today());
             draft.complete_default &= self.backend.usable(service).is_ok();
-            self.drafts.insert(id.clone(), draft);
+            self.drafts.insert(TransactionId::new(id.clone()), draft);
         }
-        if !self.cases.submitter.contains_key(&id) {
+        if !self.cases.submitter.contains_key(id.as_str()) {
             let work = self.backend.party_cases(&transaction.submitter.name);
-            self.cases.submitter.entry(id.clone()).or_default().request(&self.backend.spawner(), work);
+            self.cases
+                .submitter
+                .entry(TransactionId::new(id.clone()))
+                .or_default()
+                .request(&self.backend.spawner(), work);
         }
         let references = transaction.references();
-        if !references.is_empty() && !self.cases.named.contains_key(&id) {
+        if !references.is_empty() && !self.cases.named.contains_key(id.as_str()) {
             let work = self.backend.named_cases(references);
-            self.cases.named.entry(id).or_default().request(&self.backend.spawner(), work);
+            self.cases.named.entry(TransactionId::new(id)).or_default().request(&self.backend.spawner(), work);
         }
     }
 
@@ -216,7 +220,7 @@ impl DeskApp {
         self.drafts.retain(|id, d| d.service != mapping.service || self.filings.knows(id));
         if let Some(t) = self.detail.value().filter(|t| t.service.id == mapping.service) {
             let today = crate::domain::helsinki::today();
-            self.drafts.entry(t.id.clone()).or_insert_with(|| Draft::new(t, Some(&mapping), today));
+            self.drafts.entry(TransactionId::new(t.id.clone())).or_insert_with(|| Draft::new(t, Some(&mapping), today));
         }
         self.backend.replace_mapping(mapping);
         self.facts_changed = true;

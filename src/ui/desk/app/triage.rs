@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use super::DeskApp;
-use crate::domain::{Case, Catalog, PublicityClass, RecordsProperties};
+use crate::domain::{Case, Catalog, PublicityClass, RecordsProperties, TransactionId};
 use crate::ui::desk::draft::{Action, Draft, PickedCase};
 use crate::ui::desk::filing::Suggestion;
 use crate::ui::desk::inbox_model::{RowState, TriageFacts};
@@ -216,7 +216,7 @@ impl DeskApp {
         let next = visible[at + 1..].iter().find(open).or_else(|| visible[..at].iter().rev().find(open));
         if let Some(next) = next.map(|&i| rows[i].id.clone()) {
             self.select(&next);
-            self.previous = Some(filed.to_owned());
+            self.previous = Some(TransactionId::new(filed));
             self.scroll_to_selected = true;
         }
     }

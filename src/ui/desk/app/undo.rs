@@ -21,10 +21,10 @@ impl DeskApp {
         if let Some(diary) = self.filings.undone(id) {
             return Undo::Done(diary.to_owned());
         }
-        let Some(view) = self.filings.view(id) else { return Undo::No("receipt-no-undo") };
+        let Some(view) = self.filings.view(id) else { return Undo::No(crate::ui::desk::receipt::NoUndo::NotThisDesk) };
         match view.result.as_ref() {
             Some(Ok(result)) => receipt::undo_for(result, view.filed_at.map(|at| chrono::Utc::now() - at)),
-            _ => Undo::No("receipt-no-undo"),
+            _ => Undo::No(crate::ui::desk::receipt::NoUndo::NotThisDesk),
         }
     }
 

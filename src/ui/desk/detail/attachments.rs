@@ -5,7 +5,6 @@ use std::sync::Arc;
 
 use super::{DetailCommand, DetailView};
 use crate::domain::Transaction;
-use crate::pdf::format_size;
 use crate::ui::backend::SavedCopy;
 use crate::ui::request::RequestState;
 use crate::ui::widgets::pages::{self, PageCommand};
@@ -25,12 +24,8 @@ pub fn show(
     let shown = view.attachment.filter(|a| a.transaction_id == transaction.id);
     let shown_id = shown.and_then(|a| a.attachment_id.as_deref());
     for attachment in &transaction.attachments {
-        let text = format!(
-            "{} · {} · {}",
-            attachment.filename,
-            attachment.content_type,
-            format_size(attachment.size, transaction.language)
-        );
+        let text =
+            format!("{} · {} · {}", attachment.filename, attachment.content_type, view.texts.size(attachment.size));
         let selected = shown_id == Some(attachment.id.as_str());
         if ui.add(egui::Button::selectable(selected, text).truncate()).clicked() {
             commands.push(DetailCommand::OpenAttachment(attachment.id.clone()));

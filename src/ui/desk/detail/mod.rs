@@ -73,7 +73,7 @@ pub enum DetailCommand {
     /// Show the content of the secret transaction selected.
     Reveal,
     /// Select this other transaction (a possible duplicate).
-    Select(String),
+    Select(crate::domain::TransactionId),
 }
 
 /// Draws the detail panel.
@@ -112,7 +112,7 @@ pub fn show(view: &mut DetailView<'_>, ui: &mut egui::Ui) -> Vec<DetailCommand> 
             for (id, words, selectable) in &view.duplicates {
                 if *selectable {
                     if ui.link(words).clicked() {
-                        commands.push(DetailCommand::Select(id.clone()));
+                        commands.push(DetailCommand::Select(id.as_str().into()));
                     }
                 } else {
                     ui.label(words);

@@ -51,7 +51,7 @@ fn click(case: Case<'_>, label: &str) -> (Vec<FilingCommand>, Draft) {
                 focus_case_search: false,
                 case_url: case.case_url.clone(),
                 previous: None,
-                undo: crate::ui::desk::receipt::Undo::No("receipt-no-undo"),
+                undo: crate::ui::desk::receipt::Undo::No(crate::ui::desk::receipt::NoUndo::NotThisDesk),
                 undone: None,
                 suggestions: Vec::new(),
                 asks: Vec::new(),
@@ -218,10 +218,10 @@ fn undo_is_offered_only_for_a_fresh_new_case_without_an_assignment() {
     };
     let minutes = chrono::Duration::minutes;
     assert_eq!(undo_for(&result, Some(minutes(2))), Undo::Offer);
-    assert_eq!(undo_for(&result, Some(minutes(16))), Undo::No("receipt-no-undo-late"));
-    assert_eq!(undo_for(&result, None), Undo::No("receipt-no-undo"), "another clerk's");
+    assert_eq!(undo_for(&result, Some(minutes(16))), Undo::No(crate::ui::desk::receipt::NoUndo::Late));
+    assert_eq!(undo_for(&result, None), Undo::No(crate::ui::desk::receipt::NoUndo::NotThisDesk), "another clerk's");
     let assigned = FilingResult { assignment_id: Some(3), ..result.clone() };
-    assert_eq!(undo_for(&assigned, Some(minutes(2))), Undo::No("receipt-no-undo-assignment"));
+    assert_eq!(undo_for(&assigned, Some(minutes(2))), Undo::No(crate::ui::desk::receipt::NoUndo::Assignment));
     let existing = FilingResult { action: FilingAction::ExistingCase, ..result };
-    assert_eq!(undo_for(&existing, Some(minutes(2))), Undo::No("receipt-no-undo-existing"));
+    assert_eq!(undo_for(&existing, Some(minutes(2))), Undo::No(crate::ui::desk::receipt::NoUndo::ExistingCase));
 }
