@@ -479,6 +479,7 @@ inbox-waited = { $days ->
 }
 badge-overdue = overdue { $days } d
 badge-due-soon = due { $date }
+badge-deadline-unknown = deadline unknown
 state-urgent = Overdue or due soon
 sort-deadline = Deadline first
 top-overdue = Overdue ({ $count })

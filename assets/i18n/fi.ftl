@@ -479,6 +479,7 @@ inbox-waited = { $days ->
 }
 badge-overdue = myöhässä { $days } pv
 badge-due-soon = erääntyy { $date }
+badge-deadline-unknown = määräaika ei tiedossa
 state-urgent = Myöhässä tai erääntymässä
 sort-deadline = Määräaika ensin
 top-overdue = Myöhässä ({ $count })

@@ -479,6 +479,7 @@ inbox-waited = { $days ->
 }
 badge-overdue = försenad { $days } d
 badge-due-soon = förfaller { $date }
+badge-deadline-unknown = tidsfrist okänd
 state-urgent = Försenade eller snart förfallna
 sort-deadline = Tidsfrist först
 top-overdue = Försenade ({ $count })

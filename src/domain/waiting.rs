@@ -17,6 +17,45 @@ pub enum Urgency {
     Overdue,
 }
 
+/// Where a transaction's handling deadline comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Deadline {
+    /// The service's mapping sets it (`None`: the service has no deadline).
+    Mapped(Option<u32>),
+    /// No mapping says; the law sets it for this kind of request.
+    Law(LawDeadline),
+    /// No mapping says, and no law default is known: the deadline is unknown, not absent.
+    Unknown,
+}
+
+/// A handling deadline the law sets where the service's mapping says nothing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LawDeadline {
+    /// Days from the day received.
+    pub days: u32,
+    /// The provision, as the badge names it.
+    pub basis: &'static str,
+}
+
+/// A request for documents or information: answered without delay and at the latest in 14 days
+/// (julkisuuslaki 621/1999, 14 § 4 mom).
+pub const DOCUMENT_REQUEST: LawDeadline = LawDeadline { days: 14, basis: "JulkL 14 §" };
+
+/// The law's deadline for the e-service `id` named `name`, where one is known: document and
+/// information requests, recognised by their id or name in Finnish, Swedish or English.
+pub fn law_default(id: &str, name: &str) -> Option<LawDeadline> {
+    let words = format!("{id} {name}").to_lowercase();
+    const REQUESTS: [&str; 6] = [
+        "tietopyyn",
+        "asiakirjapyyn",
+        "informationsbegäran",
+        "begäran om handling",
+        "document request",
+        "information request",
+    ];
+    REQUESTS.iter().any(|r| words.contains(r)).then_some(DOCUMENT_REQUEST)
+}
+
 /// The waiting time and deadline of one transaction.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Waiting {
@@ -26,9 +65,23 @@ pub struct Waiting {
     pub due: Option<NaiveDate>,
     /// How near the due date is.
     pub urgency: Urgency,
+    /// The law's provision when the deadline is the law's default, not the mapping's.
+    pub basis: Option<&'static str>,
+    /// Whether the deadline is known (from the mapping or the law).
+    pub known: bool,
 }
 
 impl Waiting {
+    /// The waiting of a transaction received at `submitted_at` under `deadline`, seen on
+    /// `today` (Helsinki).
+    pub fn under(submitted_at: DateTime<Utc>, deadline: Deadline, today: NaiveDate) -> Self {
+        match deadline {
+            Deadline::Mapped(days) => Self::of(submitted_at, days, today),
+            Deadline::Law(law) => Self { basis: Some(law.basis), ..Self::of(submitted_at, Some(law.days), today) },
+            Deadline::Unknown => Self { known: false, ..Self::of(submitted_at, None, today) },
+        }
+    }
+
     /// The waiting of a transaction received at `submitted_at`, whose service gives
     /// `deadline_days` to handle it, seen on `today` (Helsinki).
     pub fn of(submitted_at: DateTime<Utc>, deadline_days: Option<u32>, today: NaiveDate) -> Self {
@@ -40,7 +93,7 @@ impl Waiting {
             Some(left) if left <= SOON_DAYS => Urgency::Soon,
             _ => Urgency::Calm,
         };
-        Self { days, due, urgency }
+        Self { days, due, urgency, basis: None, known: true }
     }
 
     /// Days left until the due date (negative: overdue by that many).
@@ -53,7 +106,7 @@ impl Waiting {
 mod tests {
     use chrono::{DateTime, NaiveDate, Utc};
 
-    use super::{Urgency, Waiting};
+    use super::{DOCUMENT_REQUEST, Deadline, Urgency, Waiting, law_default};
 
     fn at(text: &str) -> DateTime<Utc> {
         DateTime::parse_from_rfc3339(text).map(|d| d.with_timezone(&Utc)).unwrap_or_else(|e| panic!("{e}"))
@@ -80,5 +133,19 @@ mod tests {
         // Across the spring DST change the count is in calendar days.
         let spring = at("2027-03-27T21:30:00Z"); // 23.30 on 27.3 in Helsinki (EET)
         assert_eq!(Waiting::of(spring, None, day(2027, 3, 29)).days, 2);
+    }
+
+    #[test]
+    fn without_a_mapping_a_document_request_has_the_law_s_14_days_and_anything_else_is_unknown() {
+        assert_eq!(law_default("tietopyynto", "Tietopyyntö"), Some(DOCUMENT_REQUEST));
+        assert_eq!(law_default("x-17", "Begäran om handlingar"), Some(DOCUMENT_REQUEST));
+        assert_eq!(law_default("meluilmoitus", "Meluilmoitus"), None);
+        let sent = at("2026-11-30T22:30:00Z");
+        let law = Waiting::under(sent, Deadline::Law(DOCUMENT_REQUEST), day(2026, 12, 20));
+        assert_eq!((law.due, law.urgency, law.basis), (Some(day(2026, 12, 15)), Urgency::Overdue, Some("JulkL 14 §")));
+        let unknown = Waiting::under(sent, Deadline::Unknown, day(2026, 12, 20));
+        assert!(!unknown.known && unknown.due.is_none());
+        let none = Waiting::under(sent, Deadline::Mapped(None), day(2026, 12, 20));
+        assert!(none.known && none.due.is_none(), "a mapping without a deadline means none");
     }
 }

@@ -90,6 +90,8 @@ fn without_mappings_secrecy_is_not_known_and_every_transaction_is_treated_as_sec
     settle(&mut harness);
     let label = row_label(&harness, &carer.title);
     assert!(label.contains("salassapito ei tiedossa"), "{label}");
+    // Nor is its deadline: said so, not left out.
+    assert!(label.contains("määräaika ei tiedossa"), "{label}");
     harness.get_by_label_contains(&format!("{}\n", carer.title)).click();
     wait_for(&mut harness, &carer.id);
     wait_for(&mut harness, "Salassapito ei ole tiedossa");
@@ -104,4 +106,21 @@ fn without_mappings_secrecy_is_not_known_and_every_transaction_is_treated_as_sec
     harness.key_press(egui::Key::Enter);
     wait_for(&mut harness, "salassapito ei ole tiedossa, joten sitä käsitellään salaisena");
     assert_eq!(sandbox.count_external_ref(&refs::form(&carer.id)).documents, 0, "nothing filed");
+    // A document request has the law's 14 days from the day received (JulkL 14 §), named on its
+    // badge once it is due soon or overdue.
+    let requests: Vec<_> = all.iter().filter(|t| t.service.id == "tietopyynto").collect();
+    assert!(!requests.is_empty());
+    let today = kirjaamo::domain::helsinki::today();
+    let mut named = 0;
+    for request in requests {
+        fill(&mut harness, "Suodata", &request.id);
+        settle(&mut harness);
+        let label = row_label(&harness, &request.title);
+        let due = kirjaamo::domain::helsinki::date_of(request.submitted_at) + chrono::Duration::days(14);
+        assert!(!label.contains("määräaika ei tiedossa"), "{label}");
+        let near = (due - today).num_days() <= kirjaamo::domain::waiting::SOON_DAYS;
+        assert_eq!(label.contains("(JulkL 14 §)"), near, "due {due}: {label}");
+        named += usize::from(near);
+    }
+    assert!(named > 0, "the seed has a document request due soon or overdue");
 }

@@ -47,20 +47,26 @@ pub fn badge(t: &Texts, state: &RowState) -> (String, Tone) {
     }
 }
 
-/// The deadline's badge: overdue (by how many days) or due soon (on which day); none when calm.
+/// The deadline's badge: overdue (by how many days) or due soon (on which day), with the law's
+/// provision when the deadline is the law's default; "unknown" when no mapping or law gives one;
+/// none when calm.
 fn due_badge(t: &Texts, waiting: &Waiting, today: chrono::NaiveDate) -> Option<(String, Tone)> {
+    if !waiting.known {
+        return Some((t.get("badge-deadline-unknown"), Tone::Neutral));
+    }
     let left = waiting.days_left(today)?;
-    match waiting.urgency {
+    let (text, tone) = match waiting.urgency {
         Urgency::Overdue => {
             let late = usize::try_from(-left).unwrap_or(0);
-            Some((t.with("badge-overdue", &[("days", late.into())]), Tone::Danger))
+            (t.with("badge-overdue", &[("days", late.into())]), Tone::Danger)
         }
         Urgency::Soon => {
             let due = waiting.due.map(|d| d.format("%-d.%-m.").to_string()).unwrap_or_default();
-            Some((t.with("badge-due-soon", &[("date", (&due).into())]), Tone::Warning))
+            (t.with("badge-due-soon", &[("date", (&due).into())]), Tone::Warning)
         }
-        Urgency::Calm => None,
-    }
+        Urgency::Calm => return None,
+    };
+    Some((waiting.basis.map_or_else(|| text.clone(), |basis| format!("{text} ({basis})")), tone))
 }
 
 /// What the inbox shows, and its own state (the model with the filter, sort and rows).

@@ -296,8 +296,7 @@ impl DeskApp {
         let (inbox_width, filing_width) = ((width * 0.3).clamp(280.0, 460.0), (width * 0.28).clamp(300.0, 440.0));
         let inbox_max = (width - 300.0 - CENTRAL_MIN).max(240.0);
         let filing_max = (width - inbox_width.min(inbox_max) - CENTRAL_MIN).max(280.0);
-        let deadlines =
-            self.backend.mappings().iter().filter_map(|m| Some((m.service.clone(), m.deadline_days?))).collect();
+        let deadlines = self.backend.mappings().iter().map(|m| (m.service.clone(), m.deadline_days)).collect();
         self.model.set_deadlines(deadlines, crate::domain::helsinki::today());
         if std::mem::take(&mut self.facts_changed) {
             let facts = self.triage_facts();

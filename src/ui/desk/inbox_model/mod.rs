@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use crate::contract::outbox::TransactionSummary;
-use crate::domain::waiting::{Urgency, Waiting};
+use crate::domain::waiting::{Deadline, Urgency, Waiting};
 
 mod triage;
 
@@ -122,8 +122,9 @@ pub struct InboxModel {
     pub options: ListOptions,
     view: Option<(ListOptions, Vec<usize>)>,
     counts: Vec<ServiceCount>,
-    /// Handling deadlines in days, by service id (from the mappings).
-    deadlines: HashMap<String, u32>,
+    /// Handling deadlines in days, by service id, of the services that have a mapping (`None`:
+    /// the mapping sets none); any other service's deadline is the law's, or unknown.
+    deadlines: HashMap<String, Option<u32>>,
     /// Today in Helsinki, as waiting times are counted.
     today: chrono::NaiveDate,
     /// Rows not filed that are overdue, counted when the rows, states or deadlines change (not
@@ -259,7 +260,7 @@ impl InboxModel {
 
     /// Uses these handling deadlines (days, by service id) and `today` (Helsinki) for the rows'
     /// waiting times; the view is computed again only when either changed.
-    pub fn set_deadlines(&mut self, deadlines: HashMap<String, u32>, today: chrono::NaiveDate) {
+    pub fn set_deadlines(&mut self, deadlines: HashMap<String, Option<u32>>, today: chrono::NaiveDate) {
         if deadlines != self.deadlines || today != self.today {
             (self.deadlines, self.today) = (deadlines, today);
             self.view = None;
@@ -269,7 +270,12 @@ impl InboxModel {
 
     /// How long `row` has waited and when it is due.
     pub fn waiting(&self, row: &TransactionSummary) -> Waiting {
-        Waiting::of(row.submitted_at, self.deadlines.get(&row.service.id).copied(), self.today)
+        let deadline = match self.deadlines.get(&row.service.id) {
+            Some(days) => Deadline::Mapped(*days),
+            None => crate::domain::waiting::law_default(&row.service.id, &row.service.name)
+                .map_or(Deadline::Unknown, Deadline::Law),
+        };
+        Waiting::under(row.submitted_at, deadline, self.today)
     }
 
     /// The day waiting times are counted on.

@@ -81,3 +81,19 @@ fn sorting_reorders_only_the_view() {
     assert_eq!(model.visible(), &[1, 4, 0, 3, 2, 5]);
     assert_eq!(model.rows()[0].id, "TX-2026-000000");
 }
+
+#[test]
+fn a_service_without_a_mapping_gets_the_law_s_deadline_or_an_unknown_one() {
+    let mut model = InboxModel::new("Minä");
+    model.replace(rows(3));
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 7).unwrap_or_default();
+    model.set_deadlines(std::collections::HashMap::from([("terassilupa".to_owned(), None)]), today);
+    let waiting = |model: &InboxModel, i: usize| model.waiting(&model.rows()[i]);
+    // Terassilupa's mapping sets no deadline; meluilmoitus has no mapping; tietopyyntö has none
+    // either, but the law gives a document request 14 days.
+    assert!(waiting(&model, 0).known && waiting(&model, 0).due.is_none());
+    assert!(!waiting(&model, 1).known);
+    assert_eq!(waiting(&model, 2).basis, Some("JulkL 14 §"));
+    assert_eq!(waiting(&model, 2).urgency, crate::domain::waiting::Urgency::Overdue);
+    assert_eq!(model.overdue(), 1);
+}
