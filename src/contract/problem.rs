@@ -11,8 +11,37 @@ pub const PROBLEM_CONTENT_TYPE: &str = "application/problem+json";
 pub struct FieldProblem {
     /// JSON pointer or field name of the bad value, e.g. `/case_group`.
     pub pointer: String,
-    /// What is wrong with it, in plain words.
+    /// What is wrong with it, in plain words (English, for logs and support).
     pub detail: String,
+    /// What is wrong with it as a code a client says in its own words: `too_long` (with
+    /// `limit`), `empty`, `past`, `unknown` (not in the catalog or not found), `closed`. Absent
+    /// for anything else; a client must accept codes it does not know.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    /// The limit broken, for `too_long` (characters).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub limit: Option<u64>,
+}
+
+impl FieldProblem {
+    /// The field problem at `pointer`, with `detail` and no code.
+    pub fn new(pointer: &str, detail: impl Into<String>) -> Self {
+        Self { pointer: pointer.to_owned(), detail: detail.into(), code: None, limit: None }
+    }
+
+    /// With the code `code`.
+    #[must_use]
+    pub fn code(mut self, code: &str) -> Self {
+        self.code = Some(code.to_owned());
+        self
+    }
+
+    /// With the limit `limit`.
+    #[must_use]
+    pub fn limit(mut self, limit: usize) -> Self {
+        self.limit = u64::try_from(limit).ok();
+        self
+    }
 }
 
 /// An error answer (RFC 9457 `application/problem+json`).

@@ -80,6 +80,25 @@ fn every_error() -> Vec<Told> {
             all.push(Told::of(&remote(kind, action)));
         }
     }
+    for (pointer, code) in [
+        ("/title", "too_long"),
+        ("/subject", "empty"),
+        ("/due_date", "past"),
+        ("/case_group", "unknown"),
+        ("/case_group", "closed"),
+        ("/document_type", "unknown"),
+        ("/recipients/users/0", "unknown"),
+        ("/parties/0/name", "empty"),
+        ("/message", "too_long"),
+    ] {
+        let mut refused = remote(RemoteErrorKind::Validation, Action::SendAssignment);
+        let mut problem = crate::contract::Problem::new(422, "validation", "Validation failed", "x");
+        problem.errors.push(crate::contract::FieldProblem::new(pointer, "x").code(code).limit(500));
+        refused.problem = Some(Box::new(problem));
+        let told = Told::of(&refused);
+        assert!(told.plain.id.starts_with("remote-field-"), "{pointer} {code}: {:?}", told.plain);
+        all.push(told);
+    }
     let mut cut = remote(RemoteErrorKind::Connection, Action::OpenCase);
     cut.cut = true;
     all.push(Told::of(&cut));

@@ -179,8 +179,44 @@ impl Explain for RemoteError {
     /// "{action} failed: {what the kind means}"; a cut-off answer has words of its own. The
     /// server's detail and the transport chain stay in the technical detail.
     fn plain(&self) -> Plain {
+        if let Some(field) = self.field_plain() {
+            return field;
+        }
         let id = if self.cut { "remote-cut-off" } else { self.kind.message_id() };
         Plain::new(id).said("action", Plain::new(self.action.message_id()))
+    }
+}
+
+impl RemoteError {
+    /// A refusal that names the value and says what is wrong with it in a code this program
+    /// knows (problem+json `errors[0]`), as the field's own words; `None` for any other error.
+    fn field_plain(&self) -> Option<Plain> {
+        let problem = self.problem.as_ref().filter(|_| self.kind == RemoteErrorKind::Validation && !self.cut)?;
+        let field = problem.errors.first()?;
+        let id = match field.code.as_deref()? {
+            "too_long" => "remote-field-too-long",
+            "empty" => "remote-field-empty",
+            "past" => "remote-field-past",
+            "unknown" => "remote-field-unknown",
+            "closed" => "remote-field-closed",
+            _ => return None,
+        };
+        let name = match field.pointer.trim_start_matches('/').split('/').next()? {
+            "title" => "field-title",
+            "subject" => "field-subject",
+            "message" => "field-message",
+            "due_date" => "field-due-date",
+            "case_group" => "field-case-group",
+            "document_type" => "field-document-type",
+            "recipients" => "field-recipients",
+            "parties" => "field-party-name",
+            _ => return None,
+        };
+        let plain = Plain::new(id).said("field", Plain::new(name)).said("action", Plain::new(self.action.message_id()));
+        Some(match field.limit.and_then(|l| usize::try_from(l).ok()) {
+            Some(limit) => plain.number("limit", limit),
+            None => plain,
+        })
     }
 }
 

@@ -64,9 +64,13 @@ impl ApiError {
 
     /// 422: the request was read but a value is not acceptable.
     pub fn invalid(pointer: &str, detail: impl Into<String>) -> Self {
-        let detail = detail.into();
-        let mut problem = Problem::new(422, "validation", "Validation failed", detail.clone());
-        problem.errors.push(FieldProblem { pointer: pointer.to_owned(), detail });
+        Self::refused(FieldProblem::new(pointer, detail))
+    }
+
+    /// 422 for the value `field` names, with its code.
+    pub fn refused(field: FieldProblem) -> Self {
+        let mut problem = Problem::new(422, "validation", "Validation failed", field.detail.clone());
+        problem.errors.push(field);
         Self(Box::new(problem))
     }
 

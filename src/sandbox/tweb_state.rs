@@ -10,6 +10,7 @@ use sha2::{Digest, Sha256};
 
 use super::error::{ApiError, ApiResult};
 use super::seed::Catalog;
+use crate::contract::FieldProblem;
 use crate::contract::tweb::{
     CaseDetail, CasePage, CaseQuery, CreateAssignment, CreateCase, DocumentMetadata, WITHDRAW_MINUTES,
 };
@@ -52,11 +53,13 @@ pub struct Upload {
 /// space included) that is not only white space; kept trimmed.
 pub(super) fn required_text(pointer: &str, value: &str, max: usize) -> ApiResult<String> {
     if value.chars().count() > max {
-        return Err(ApiError::invalid(pointer, format!("{} is longer than {max} characters", &pointer[1..])));
+        let detail = format!("{} is longer than {max} characters", &pointer[1..]);
+        return Err(ApiError::refused(FieldProblem::new(pointer, detail).code("too_long").limit(max)));
     }
     let value = value.trim();
     if value.is_empty() {
-        return Err(ApiError::invalid(pointer, format!("{} must not be empty", &pointer[1..])));
+        let detail = format!("{} must not be empty", &pointer[1..]);
+        return Err(ApiError::refused(FieldProblem::new(pointer, detail).code("empty")));
     }
     Ok(value.to_owned())
 }
@@ -184,13 +187,13 @@ impl TwebState {
             ));
         }
         let group = self.catalog.case_group(&request.case_group).ok_or_else(|| {
-            ApiError::invalid("/case_group", format!("{} is not a case group of the records plan", request.case_group))
+            let detail = format!("{} is not a case group of the records plan", request.case_group);
+            ApiError::refused(FieldProblem::new("/case_group", detail).code("unknown"))
         })?;
         if !group.active {
-            return Err(ApiError::invalid(
-                "/case_group",
-                format!("case group {} {} is closed; new cases cannot be opened in it", group.code, group.name),
-            ));
+            let detail =
+                format!("case group {} {} is closed; new cases cannot be opened in it", group.code, group.name);
+            return Err(ApiError::refused(FieldProblem::new("/case_group", detail).code("closed")));
         }
         for (i, party) in request.parties.iter().enumerate() {
             required_text(&format!("/parties/{i}/name"), &party.name, 200)?;
@@ -236,7 +239,8 @@ impl TwebState {
         let meta = upload.metadata;
         let title = required_text("/title", &meta.title, 500)?;
         let doc_type = self.catalog.document_type(meta.document_type.trim()).cloned().ok_or_else(|| {
-            ApiError::invalid("/document_type", format!("{} is not a document type", meta.document_type))
+            let detail = format!("{} is not a document type", meta.document_type);
+            ApiError::refused(FieldProblem::new("/document_type", detail).code("unknown"))
         })?;
         if upload.bytes.is_empty() {
             return Err(ApiError::invalid("/file", "the file part is empty"));
@@ -287,15 +291,15 @@ impl TwebState {
         }
         for (i, user) in request.recipients.users.iter().enumerate() {
             if !self.catalog.users.iter().any(|u| &u.id == user) {
-                return Err(ApiError::invalid(&format!("/recipients/users/{i}"), format!("{user} is not a TWeb user")));
+                let field = FieldProblem::new(&format!("/recipients/users/{i}"), format!("{user} is not a TWeb user"));
+                return Err(ApiError::refused(field.code("unknown")));
             }
         }
         for (i, group) in request.recipients.groups.iter().enumerate() {
             if !self.catalog.groups.iter().any(|g| &g.id == group) {
-                return Err(ApiError::invalid(
-                    &format!("/recipients/groups/{i}"),
-                    format!("{group} is not a TWeb group"),
-                ));
+                let field =
+                    FieldProblem::new(&format!("/recipients/groups/{i}"), format!("{group} is not a TWeb group"));
+                return Err(ApiError::refused(field.code("unknown")));
             }
         }
         if request.case_id.is_none() && request.document_ids.is_empty() {
@@ -321,7 +325,8 @@ impl TwebState {
         if let Some(due) = request.due_date
             && due < crate::domain::helsinki::date_of(now)
         {
-            return Err(ApiError::invalid("/due_date", format!("the due date {due} is in the past")));
+            let detail = format!("the due date {due} is in the past");
+            return Err(ApiError::refused(FieldProblem::new("/due_date", detail).code("past")));
         }
         if let Some(external_ref) = &request.external_ref
             && let Some(existing) = self.assignments.values().find(|a| a.external_ref.as_ref() == Some(external_ref))

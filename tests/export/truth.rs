@@ -295,6 +295,14 @@ async fn a_failure_a_retry_can_finish_keeps_the_claim_and_a_refusal_releases_it(
     }
     let error = exporter.file(&plan, &CancellationToken::new()).await.expect_err("refused");
     assert!(!error.resumable_as_is(), "{error}");
+    // TWeb named the field and what is wrong with it: said as such in each language, not only in
+    // the English details.
+    let told = kirjaamo::plain::Told::of(&error);
+    let said = |language| kirjaamo::i18n::Texts::new(language).say(&told.plain);
+    use kirjaamo::i18n::UiLanguage::{En, Fi, Sv};
+    assert!(said(Fi).contains("asian otsikko on pidempi kuin 500 merkkiä"), "{}", said(Fi));
+    assert!(said(Sv).contains("ärendets rubrik är längre än 500 tecken"), "{}", said(Sv));
+    assert!(said(En).contains("the case title is longer than 500 characters"), "{}", said(En));
     let claim = env.outbox.claim(&refused, "Juha Korhonen", 30, None).await.expect("released for another clerk");
     env.outbox.release(&refused, &claim.token).await.expect("release");
 }
