@@ -24,7 +24,7 @@ fn an_existing_case_is_found_and_picked_by_keyboard() {
         .expect("the seed has a submitter with a case");
     wait_loaded(&mut harness, "odottaa");
 
-    // Keyboard only: filter to the transaction, select it, Ctrl+F, type, Tab to the result, pick, file.
+    // Keyboard only: filter to the transaction, select it, Ctrl+F, type, ↓ to the result, pick, file.
     harness.key_press(egui::Key::Slash);
     harness.step();
     harness.event(egui::Event::Text(transaction.id.clone()));
@@ -39,8 +39,10 @@ fn an_existing_case_is_found_and_picked_by_keyboard() {
     wait_for(&mut harness, &case.diary_number);
     harness.event(egui::Event::Text(case.diary_number.clone()));
     settle(&mut harness);
-    harness.key_press(egui::Key::Tab);
+    // ↓ goes from the field into the results (it moved nothing before), and moves no inbox row.
+    harness.key_press(egui::Key::ArrowDown);
     harness.step();
+    assert_eq!(harness.state().selected_transaction().map(|t| t.id.clone()), Some(transaction.id.clone()));
     look(&mut harness);
     harness.key_press(egui::Key::Enter);
     wait_for(&mut harness, &format!("Valittu: {}", case.diary_number));

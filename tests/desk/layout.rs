@@ -32,6 +32,17 @@ fn at_1024_by_700_the_preview_keeps_room_to_read_and_every_tab_shows() {
         assert!(rect.left() >= inbox_right && rect.right() <= file.left(), "{tab} cut off: {rect:?}");
     }
     assert!(file.right() <= size.x && file.bottom() <= size.y, "the file button is off screen: {file:?}");
+    // The page is clipped to stay readable: "Sovita leveyteen" is offered, and fits it to what shows.
+    settle(&mut harness);
+    let page = harness.get_by_label("Lomakkeen PDF, sivu 1").rect();
+    assert!(page.right() > file.left(), "the page is not clipped at 1024x700: {page:?}");
+    harness.get_by_label("Sovita leveyteen").click();
+    for _ in 0..50 {
+        harness.step();
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    let fitted = harness.get_by_label("Lomakkeen PDF, sivu 1").rect();
+    assert!(fitted.width() <= central, "fit to width fits what shows: {fitted:?} in {central} px");
     // The top bar's buttons stay whole with the overdue count shown (Päivitä lay under Yhteydet…).
     harness.get_by_label_contains("Myöhässä (");
     let (refresh, connections) = (harness.get_by_label("Päivitä").rect(), harness.get_by_label("Yhteydet…").rect());
@@ -73,4 +84,52 @@ fn the_inbox_keeps_its_width_after_filing_and_a_language_change_and_ticking_move
     settle(&mut harness);
     let ticked = row(&harness, &all[1].title).top();
     assert!((ticked - top).abs() < 1.0, "the bulk bar pushed the list down: {top} → {ticked}");
+}
+
+/// At 1024×700: after a filing the next transaction's choices keep their room under the receipt
+/// (they shrank to a line), and a refusal's details, opened, are scrolled into sight (they fell
+/// below the window).
+#[test]
+fn at_1024_by_700_the_next_form_keeps_its_room_and_opened_details_show() {
+    use kirjaamo::sandbox::{FaultConfig, FaultEffect, FaultRule};
+    let runtime = tokio::runtime::Runtime::new().expect("runtime");
+    let sandbox = runtime.block_on(kirjaamo::sandbox::Sandbox::start(Default::default())).expect("sandbox");
+    let size = egui::vec2(1024.0, 700.0);
+    let mut harness =
+        desk_sized(&runtime, &sandbox, Some(&mappings()), false, UiLanguage::Fi, size, "Demo (harjoitusympäristö)");
+    let all = pending(&runtime, &sandbox);
+    wait_loaded(&mut harness, "odottaa");
+    let first = all.iter().find(|t| t.service.id == "meluilmoitus").expect("a noise notification");
+    open(&mut harness, &first.title, &first.id);
+    look(&mut harness);
+    harness.key_press(egui::Key::Enter);
+    wait_for(&mut harness, "Edellinen kirjaus");
+    wait_for(&mut harness, "1 Uusi asia");
+    settle(&mut harness);
+    let choice = harness.get_by_label("1 Uusi asia").rect();
+    let file = harness.get_by_label_contains("(Enter)").rect();
+    assert!(file.top() - choice.top() >= 0.3 * size.y, "the choices have {} px", file.top() - choice.top());
+
+    let refuse = FaultRule {
+        api: None,
+        method: Some("POST".to_owned()),
+        path: Some("/documents".to_owned()),
+        probability: 1.0,
+        latency_ms: 0,
+        effect: FaultEffect::Status { status: 422, after: false },
+        times: None,
+    };
+    sandbox.set_faults(FaultConfig { seed: 1, rules: vec![refuse] });
+    look(&mut harness);
+    harness.key_press(egui::Key::Enter);
+    wait_for(&mut harness, "Kirjaus epäonnistui");
+    let details = harness.query_all_by_label("Näytä tiedot").last().expect("the refusal's details").rect();
+    assert!(details.bottom() <= size.y, "the details' header is in sight: {details:?}");
+    harness.query_all_by_label("Näytä tiedot").last().expect("details").click();
+    for _ in 0..60 {
+        harness.step();
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    let text = harness.get_by_label_contains("uploading the form failed").rect();
+    assert!(text.bottom() <= size.y && text.top() >= 0.0, "the opened details are in sight: {text:?}");
 }

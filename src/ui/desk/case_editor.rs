@@ -21,6 +21,9 @@ pub struct CaseSearch {
     /// Cases each transaction's form names (a diary number, an earlier submission), by
     /// transaction id.
     pub named: HashMap<crate::domain::TransactionId, Requested<Vec<crate::ui::backend::NamedCase>>>,
+    /// Whether one of the results has the keyboard (as the last frame drew them): then ↑/↓ move
+    /// between the results and Enter picks, and the desk's own keys wait.
+    pub result_focused: bool,
 }
 
 /// What the clerk did in the case search this frame.
@@ -99,20 +102,26 @@ pub fn existing_case(view: CaseSearchView<'_>, draft: &mut Draft, ui: &mut egui:
         ui.strong(t.with("case-picked", &[("diary", (&case.diary_number).into()), ("title", (&case.title).into())]));
     }
     let cases = view.cases;
-    ui.horizontal(|ui| {
-        let label = ui.label(t.get("case-search"));
-        let edit = egui::TextEdit::singleline(&mut cases.query).hint_text(t.get("case-search-hint"));
-        let response = ui.add(edit).labelled_by(label.id);
-        if view.focus {
-            // Ctrl+F after a filing: the field may be below the receipt, out of sight.
-            response.request_focus();
-            response.scroll_to_me(Some(egui::Align::Center));
-            commands.push(SearchCommand::Focused);
-        }
-        if response.changed() {
-            commands.push(SearchCommand::Search);
-        }
-    });
+    let field = ui
+        .horizontal(|ui| {
+            let label = ui.label(t.get("case-search"));
+            let edit = egui::TextEdit::singleline(&mut cases.query).hint_text(t.get("case-search-hint"));
+            let response = ui.add(edit).labelled_by(label.id);
+            if view.focus {
+                // Ctrl+F after a filing: the field may be below the receipt, out of sight.
+                response.request_focus();
+                response.scroll_to_me(Some(egui::Align::Center));
+                commands.push(SearchCommand::Focused);
+            }
+            if response.changed() {
+                commands.push(SearchCommand::Search);
+            }
+            response
+        })
+        .inner;
+    // ↓ in the field goes to the first result.
+    let into_results =
+        field.has_focus() && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowDown));
     let query = cases.query.trim().to_lowercase();
     // A withdrawn case takes no documents.
     let open = |c: &&Case| c.status != CaseStatus::Withdrawn;
@@ -146,6 +155,7 @@ pub fn existing_case(view: CaseSearchView<'_>, draft: &mut Draft, ui: &mut egui:
     }
     let current = draft.case.as_ref().map(|c| c.id);
     let mut picked = None;
+    let mut rows: Vec<egui::Response> = Vec::new();
     let results_height = (ui.ctx().content_rect().height() * 0.25).clamp(120.0, 260.0);
     egui::ScrollArea::vertical().id_salt("case-results").max_height(results_height).show(ui, |ui| {
         // The cases the form names come first, each with the field that named it.
@@ -160,13 +170,15 @@ pub fn existing_case(view: CaseSearchView<'_>, draft: &mut Draft, ui: &mut egui:
                 case.title,
                 t.with("case-named-field", &[("field", (&n.reference.field).into())])
             );
-            if ui.selectable_label(current == Some(case.id), text).clicked() {
+            let row = ui.selectable_label(current == Some(case.id), text);
+            if row.clicked() {
                 picked = Some(PickedCase {
                     id: case.id,
                     diary_number: case.diary_number.clone(),
                     title: case.title.clone(),
                 });
             }
+            rows.push(row);
         }
         for (heading, list) in [("case-own", &own), ("case-found", &found)] {
             if list.is_empty() {
@@ -182,13 +194,15 @@ pub fn existing_case(view: CaseSearchView<'_>, draft: &mut Draft, ui: &mut egui:
                     status(t, case.status),
                     case.received_date.format("%-d.%-m.%Y")
                 );
-                if ui.selectable_label(current == Some(case.id), text).clicked() {
+                let row = ui.selectable_label(current == Some(case.id), text);
+                if row.clicked() {
                     picked = Some(PickedCase {
                         id: case.id,
                         diary_number: case.diary_number.clone(),
                         title: case.title.clone(),
                     });
                 }
+                rows.push(row);
             }
         }
         if cases.results.is_pending() {
@@ -197,10 +211,43 @@ pub fn existing_case(view: CaseSearchView<'_>, draft: &mut Draft, ui: &mut egui:
             ui.weak(t.get("case-none-found"));
         }
     });
+    move_between(ui, &field, &rows, into_results);
+    cases.result_focused = rows.iter().any(egui::Response::has_focus);
     if picked.is_some() {
         draft.case = picked;
+        // Picked by Enter: the next Enter files, it does not pick again.
+        if let Some(row) = rows.iter().find(|r| r.has_focus()) {
+            row.surrender_focus();
+            cases.result_focused = false;
+        }
     }
     commands
+}
+
+/// ↓ from the search field to the first result, ↑/↓ between the results, ↑ from the first back
+/// to the field; each row scrolled into sight.
+fn move_between(ui: &egui::Ui, field: &egui::Response, rows: &[egui::Response], into_results: bool) {
+    let target = if into_results {
+        rows.first()
+    } else {
+        let Some(at) = rows.iter().position(egui::Response::has_focus) else { return };
+        let (down, up) = ui.input_mut(|i| {
+            (
+                i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowDown),
+                i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowUp),
+            )
+        });
+        match (down, up, at.checked_sub(1)) {
+            (true, _, _) => rows.get(at + 1),
+            (_, true, Some(previous)) => rows.get(previous),
+            (_, true, None) => Some(field),
+            _ => None,
+        }
+    };
+    if let Some(target) = target {
+        target.request_focus();
+        target.scroll_to_me(None);
+    }
 }
 
 /// Document types of the form and of the attachments.

@@ -139,16 +139,20 @@ pub fn show(panel: &mut FilingPanel<'_>, ui: &mut egui::Ui) -> Vec<FilingCommand
     let idle = FilingView::default();
     let view = panel.view.unwrap_or(&idle);
     let done = view.result.as_ref().is_some_and(Result::is_ok);
+    let full = ui.available_height();
     if let Some((previous, result, url, undo)) = &panel.previous {
-        // The selection moved on after a filing: its receipt stays in sight.
-        ui.group(|ui| {
-            ui.weak(t.get("filing-previous"));
-            for command in super::receipt::show(t, panel.catalog, result, url.as_deref(), undo, ui) {
-                commands.push(match command {
-                    super::receipt::ReceiptCommand::OpenUrl(url) => FilingCommand::OpenUrl(url),
-                    super::receipt::ReceiptCommand::Undo => FilingCommand::Undo((*previous).into()),
-                });
-            }
+        // The selection moved on after a filing: its receipt stays in sight, in at most a third
+        // of the panel, so the next transaction's choices keep their room.
+        egui::ScrollArea::vertical().id_salt("filing-previous").max_height(full * 0.3).show(ui, |ui| {
+            ui.group(|ui| {
+                ui.weak(t.get("filing-previous"));
+                for command in super::receipt::show(t, panel.catalog, result, url.as_deref(), undo, ui) {
+                    commands.push(match command {
+                        super::receipt::ReceiptCommand::OpenUrl(url) => FilingCommand::OpenUrl(url),
+                        super::receipt::ReceiptCommand::Undo => FilingCommand::Undo((*previous).into()),
+                    });
+                }
+            });
         });
     }
     if let (Some(diary), None | Some(FilingView { result: None, .. })) = (&panel.undone, panel.view) {
@@ -157,14 +161,35 @@ pub fn show(panel: &mut FilingPanel<'_>, ui: &mut egui::Ui) -> Vec<FilingCommand
     if !panel.running && !done {
         // The scroll bar always shows: at 1366x768 the assignment's Viesti and Määräpäivä lie
         // below the fold in existing-case mode, and a hidden bar hid them.
+        // Never less than two fifths of the panel (under a receipt it shrank to one line).
+        let room = (ui.available_height() - 160.0).max(full * 0.4);
         egui::ScrollArea::vertical()
             .id_salt("filing-choices")
             .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
-            .max_height(ui.available_height() - 160.0)
+            .max_height(room)
             .show(ui, |ui| edit(panel, ui, id, &mut commands));
         ui.separator();
     }
-    let Some(draft) = panel.draft.as_deref() else { return commands };
+    // The checks, the button, the progress and the outcome scroll on their own when they outgrow
+    // the panel (an error's details opened at 1024x700).
+    egui::ScrollArea::vertical()
+        .id_salt("filing-status")
+        .auto_shrink([false, true])
+        .show(ui, |ui| status(panel, ui, view, done, &mut commands));
+    commands
+}
+
+/// What the filing will do and how it went: what is missing, what the clerk confirms, the button,
+/// the progress and the outcome.
+fn status(
+    panel: &mut FilingPanel<'_>,
+    ui: &mut egui::Ui,
+    view: &FilingView,
+    done: bool,
+    commands: &mut Vec<FilingCommand>,
+) {
+    let t = panel.texts;
+    let Some(draft) = panel.draft.as_deref() else { return };
     let plan = draft.plan();
     if let Err(missing) = &plan {
         for m in missing {
@@ -206,8 +231,7 @@ pub fn show(panel: &mut FilingPanel<'_>, ui: &mut egui::Ui) -> Vec<FilingCommand
             }
         });
     }
-    progress(panel, ui, view, &mut commands);
-    commands
+    progress(panel, ui, view, commands);
 }
 
 fn progress(panel: &FilingPanel<'_>, ui: &mut egui::Ui, view: &FilingView, commands: &mut Vec<FilingCommand>) {

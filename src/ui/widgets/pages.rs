@@ -64,6 +64,10 @@ pub fn show(ui: &mut egui::Ui, t: &Texts, state: &PageState, zoom: &mut Zoom, al
     };
     let (page, pages) = (state.page, state.pages);
     let mut command = None;
+    // Fitted, but never narrower than readable: a narrow window clips the page, and "fit to
+    // width" then fits it to what shows, smaller than readable, if the clerk asks.
+    let available = ui.available_width();
+    let clipped = *zoom == Zoom::FitWidth && available < READABLE_WIDTH;
     ui.horizontal_wrapped(|ui| {
         if ui.add_enabled(page > 1, egui::Button::new(t.get("page-previous"))).clicked() {
             command = Some(PageCommand::GoTo(page - 1));
@@ -86,8 +90,8 @@ pub fn show(ui: &mut egui::Ui, t: &Texts, state: &PageState, zoom: &mut Zoom, al
         if ui.button(t.get("zoom-in")).clicked() {
             *zoom = Zoom::Factor((factor.unwrap_or(1.0) * 1.25).min(4.0));
         }
-        if ui.add_enabled(factor.is_some(), egui::Button::new(t.get("zoom-fit-width"))).clicked() {
-            *zoom = Zoom::FitWidth;
+        if ui.add_enabled(factor.is_some() || clipped, egui::Button::new(t.get("zoom-fit-width"))).clicked() {
+            *zoom = if clipped { Zoom::Factor((available / PAPER_WIDTH).max(0.25)) } else { Zoom::FitWidth };
         }
     });
     let scroll = match *zoom {

@@ -16,12 +16,26 @@ pub fn details(ui: &mut egui::Ui, t: &Texts, told: &Told) {
     if told.detail.is_empty() {
         return;
     }
-    egui::CollapsingHeader::new(t.get("details-show")).id_salt(("details", &told.detail)).default_open(false).show(
-        ui,
-        |ui| {
-            ui.add(egui::Label::new(egui::RichText::new(&told.detail).monospace().small()).selectable(true));
-        },
-    );
+    let shown = egui::CollapsingHeader::new(t.get("details-show"))
+        .id_salt(("details", &told.detail))
+        .default_open(false)
+        .show(ui, |ui| {
+            ui.add(egui::Label::new(egui::RichText::new(&told.detail).monospace().small()).selectable(true))
+        });
+    // Opened: scrolled into sight while it unfolds, so a small window does not hide what was
+    // asked for (in a scroll area; elsewhere nothing moves).
+    let unfolding = shown.header_response.id.with("unfolding");
+    if shown.header_response.clicked() && !shown.fully_open() {
+        ui.data_mut(|d| d.insert_temp(unfolding, true));
+    }
+    if ui.data(|d| d.get_temp::<bool>(unfolding)).unwrap_or(false) {
+        if let Some(body) = &shown.body_response {
+            body.scroll_to_me(Some(egui::Align::Max));
+        }
+        if shown.fully_open() {
+            ui.data_mut(|d| d.remove::<bool>(unfolding));
+        }
+    }
 }
 
 /// A failure a view reports: the message it is told in and what went wrong.

@@ -16,7 +16,8 @@ impl DeskApp {
             Mode::Help
         } else if self.bulk_confirm.is_some() {
             Mode::Bulk
-        } else if ui.ctx().egui_wants_keyboard_input() {
+        } else if ui.ctx().egui_wants_keyboard_input() || self.cases.result_focused {
+            // A text field, or a case search result (↑/↓ and Enter are the list's there).
             Mode::Typing
         } else {
             Mode::Desk
