@@ -7,18 +7,10 @@ use kirjaamo::export::refs;
 use kirjaamo::sandbox::{FaultConfig, FaultEffect, FaultRule};
 use kirjaamo::tweb::CaseSystem as _;
 
-use super::{desk, desk_on, desk_with_journal, look, outbox, pending, settle, tweb, wait_for, wait_loaded};
+use super::{desk, desk_on, desk_with_journal, fault, look, outbox, pending, settle, tweb, wait_for, wait_loaded};
 
 fn rule(path: &str, effect: FaultEffect, latency_ms: u64) -> FaultRule {
-    FaultRule {
-        api: None,
-        method: Some("POST".into()),
-        path: Some(path.into()),
-        probability: 1.0,
-        latency_ms,
-        effect,
-        times: None,
-    }
+    FaultRule { latency_ms, ..fault("POST", path, effect, None) }
 }
 
 #[test]
@@ -136,15 +128,7 @@ fn esc_interrupts_a_running_filing_mid_upload_and_enter_finishes_it() {
 
 /// A sandbox whose TWeb answers 503 to every catalog request.
 fn catalog_down(runtime: &tokio::runtime::Runtime) -> kirjaamo::sandbox::Sandbox {
-    let down = FaultRule {
-        api: None,
-        method: Some("GET".into()),
-        path: Some("/catalog/".into()),
-        probability: 1.0,
-        latency_ms: 0,
-        effect: FaultEffect::Status { status: 503, after: false },
-        times: None,
-    };
+    let down = fault("GET", "/catalog/", FaultEffect::Status { status: 503, after: false }, None);
     let config = kirjaamo::sandbox::SandboxConfig {
         faults: FaultConfig { seed: 1, rules: vec![down] },
         ..kirjaamo::sandbox::SandboxConfig::default()

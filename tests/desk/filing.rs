@@ -162,7 +162,7 @@ fn another_clerk_s_live_claim_blocks_the_start() {
 /// the retry with its step and try, in Finnish, and the filing ends filed, not failed.
 #[test]
 fn a_lost_answer_is_shown_as_retrying_and_the_filing_ends_filed() {
-    use kirjaamo::sandbox::{FaultConfig, FaultEffect, FaultRule};
+    use kirjaamo::sandbox::{FaultConfig, FaultEffect};
     let runtime = tokio::runtime::Runtime::new().expect("runtime");
     let (sandbox, mut harness) = desk(&runtime, true);
     let all = pending(&runtime, &sandbox);
@@ -170,15 +170,7 @@ fn a_lost_answer_is_shown_as_retrying_and_the_filing_ends_filed() {
     wait_loaded(&mut harness, "odottaa");
     fill(&mut harness, "Suodata", &first.id);
     open(&mut harness, &first.title, &first.id);
-    let cut = FaultRule {
-        api: None,
-        method: Some("POST".to_owned()),
-        path: Some("/cases".to_owned()),
-        probability: 1.0,
-        latency_ms: 0,
-        effect: FaultEffect::ResetResponse,
-        times: Some(1),
-    };
+    let cut = super::fault("POST", "/cases", FaultEffect::ResetResponse, Some(1));
     sandbox.set_faults(FaultConfig { seed: 1, rules: vec![cut] });
     look(&mut harness);
     harness.get_by_label("Kirjaa (Enter)").click();

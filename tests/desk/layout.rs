@@ -11,13 +11,22 @@ fn mappings() -> std::path::PathBuf {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("mappings")
 }
 
+/// A desk on a sandbox of its own, in a window of `size`, as the demo opens it.
+fn sized(
+    runtime: &tokio::runtime::Runtime,
+    size: egui::Vec2,
+) -> (kirjaamo::sandbox::Sandbox, egui_kittest::Harness<'static, kirjaamo::ui::DeskApp>) {
+    let sandbox = runtime.block_on(kirjaamo::sandbox::Sandbox::start(Default::default())).expect("sandbox");
+    let harness =
+        desk_sized(runtime, &sandbox, Some(&mappings()), false, UiLanguage::Fi, size, "Demo (harjoitusympäristö)");
+    (sandbox, harness)
+}
+
 #[test]
 fn at_1024_by_700_the_preview_keeps_room_to_read_and_every_tab_shows() {
     let runtime = tokio::runtime::Runtime::new().expect("runtime");
-    let sandbox = runtime.block_on(kirjaamo::sandbox::Sandbox::start(Default::default())).expect("sandbox");
     let size = egui::vec2(1024.0, 700.0);
-    let mut harness =
-        desk_sized(&runtime, &sandbox, Some(&mappings()), false, UiLanguage::Fi, size, "Demo (harjoitusympäristö)");
+    let (sandbox, mut harness) = sized(&runtime, size);
     let all = pending(&runtime, &sandbox);
     wait_loaded(&mut harness, "odottaa");
     open(&mut harness, &all[0].title, &all[0].id);
@@ -52,10 +61,8 @@ fn at_1024_by_700_the_preview_keeps_room_to_read_and_every_tab_shows() {
 #[test]
 fn the_inbox_keeps_its_width_after_filing_and_a_language_change_and_ticking_moves_no_row() {
     let runtime = tokio::runtime::Runtime::new().expect("runtime");
-    let sandbox = runtime.block_on(kirjaamo::sandbox::Sandbox::start(Default::default())).expect("sandbox");
     let size = egui::vec2(1366.0, 768.0);
-    let mut harness =
-        desk_sized(&runtime, &sandbox, Some(&mappings()), false, UiLanguage::Fi, size, "Demo (harjoitusympäristö)");
+    let (sandbox, mut harness) = sized(&runtime, size);
     let all = pending(&runtime, &sandbox);
     wait_loaded(&mut harness, "odottaa");
     let row = |harness: &egui_kittest::Harness<'_, _>, title: &str| {
@@ -91,12 +98,10 @@ fn the_inbox_keeps_its_width_after_filing_and_a_language_change_and_ticking_move
 /// below the window).
 #[test]
 fn at_1024_by_700_the_next_form_keeps_its_room_and_opened_details_show() {
-    use kirjaamo::sandbox::{FaultConfig, FaultEffect, FaultRule};
+    use kirjaamo::sandbox::{FaultConfig, FaultEffect};
     let runtime = tokio::runtime::Runtime::new().expect("runtime");
-    let sandbox = runtime.block_on(kirjaamo::sandbox::Sandbox::start(Default::default())).expect("sandbox");
     let size = egui::vec2(1024.0, 700.0);
-    let mut harness =
-        desk_sized(&runtime, &sandbox, Some(&mappings()), false, UiLanguage::Fi, size, "Demo (harjoitusympäristö)");
+    let (sandbox, mut harness) = sized(&runtime, size);
     let all = pending(&runtime, &sandbox);
     wait_loaded(&mut harness, "odottaa");
     let first = all.iter().find(|t| t.service.id == "meluilmoitus").expect("a noise notification");
@@ -110,15 +115,7 @@ fn at_1024_by_700_the_next_form_keeps_its_room_and_opened_details_show() {
     let file = harness.get_by_label_contains("(Enter)").rect();
     assert!(file.top() - choice.top() >= 0.3 * size.y, "the choices have {} px", file.top() - choice.top());
 
-    let refuse = FaultRule {
-        api: None,
-        method: Some("POST".to_owned()),
-        path: Some("/documents".to_owned()),
-        probability: 1.0,
-        latency_ms: 0,
-        effect: FaultEffect::Status { status: 422, after: false },
-        times: None,
-    };
+    let refuse = super::fault("POST", "/documents", FaultEffect::Status { status: 422, after: false }, None);
     sandbox.set_faults(FaultConfig { seed: 1, rules: vec![refuse] });
     look(&mut harness);
     harness.key_press(egui::Key::Enter);

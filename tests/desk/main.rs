@@ -18,6 +18,10 @@ mod secrecy;
 mod seen;
 mod triage;
 
+#[path = "../support/faults.rs"]
+mod faults;
+pub use faults::fault;
+
 use std::sync::Arc;
 use std::time::Duration;
 

@@ -9,6 +9,8 @@ mod clerks;
 mod common;
 mod connection;
 mod crash;
+#[path = "../support/faults.rs"]
+mod faults;
 mod journal_faults;
 mod logs;
 mod mappings_cli;

@@ -10,18 +10,7 @@ use kirjaamo::tweb::CaseSystem;
 use tokio_util::sync::CancellationToken;
 
 use crate::common::{Env, start};
-
-fn fault(method: &str, path: &str, effect: FaultEffect, times: Option<u32>) -> FaultRule {
-    FaultRule {
-        api: None,
-        method: Some(method.to_owned()),
-        path: Some(path.to_owned()),
-        probability: 1.0,
-        latency_ms: 0,
-        effect,
-        times,
-    }
-}
+use crate::faults::fault;
 
 fn faults(rules: Vec<FaultRule>) -> FaultConfig {
     FaultConfig { seed: 7, rules }
