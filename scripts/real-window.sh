@@ -188,7 +188,7 @@ shot double-enter
 after=$(completed)
 if [ $((after - before)) -ne 1 ]; then echo "a double Enter filed $((after - before)) transactions"; exit 1; fi
 # Esc mid-upload, every document upload delayed 5 s: the row says interrupted (keskeytetty), and
-# still does after the refresh that follows and 10 s later; Epäonnistuneet stays (0).
+# still does after the refresh that follows and 10 s later; the count of Epäonnistuneet does not grow.
 curl -s -X PUT "http://$addr/_sandbox/faults" -H 'content-type: application/json' \
   -d '{"seed":1,"rules":[{"method":"POST","path":"/documents","latency_ms":5000,"effect":{"kind":"delay"}}]}' >/dev/null
 key Return
