@@ -31,15 +31,16 @@ pub struct Demo {
     pub sandbox: Sandbox,
     /// A connection to it with the demo credentials.
     pub connection: Connection,
-    /// The mappings folder the demo reads (its own copy unless one was given).
+    /// The demo's own practice mappings: never the folder of a real connection.
     pub mappings_dir: PathBuf,
     _copy: Option<tempfile::TempDir>,
 }
 
 impl Demo {
-    /// Starts a demo for `clerk`, shown as `label`; reads `mappings_dir` when given, else a fresh
-    /// copy of the built-in mappings.
-    pub async fn start(clerk: &str, label: &str, mappings_dir: Option<PathBuf>) -> Result<Self, DemoError> {
+    /// Starts a demo for `clerk`, shown as `label`, on its practice mappings in `practice` (kept
+    /// across restarts; the built-in mappings are written there when it holds none), or on a
+    /// fresh copy of the built-in mappings that lasts as long as the demo when `None`.
+    pub async fn start(clerk: &str, label: &str, practice: Option<PathBuf>) -> Result<Self, DemoError> {
         let sandbox = Sandbox::start(SandboxConfig::default()).await?;
         let credentials = Credentials::demo();
         // Not the password: it is the word "demo" (published in docs/sandbox.md), and redacting
@@ -49,8 +50,14 @@ impl Demo {
             crate::logging::register_secret(secret);
         }
         let connection = connection(&sandbox, clerk, label);
-        let (mappings_dir, copy) = match mappings_dir {
-            Some(dir) => (dir, None),
+        let (mappings_dir, copy) = match practice {
+            Some(dir) => {
+                std::fs::create_dir_all(&dir)?;
+                if crate::mappings::mapping_files(&dir).map_err(DemoError::Mappings)?.is_empty() {
+                    crate::mappings::write_demo_files(&dir)?;
+                }
+                (dir, None)
+            }
             None => {
                 let copy = tempfile::tempdir()?;
                 crate::mappings::write_demo_files(copy.path())?;

@@ -23,9 +23,10 @@ struct Cli {
     /// Run against an embedded sandbox (demo data on an ephemeral 127.0.0.1 port).
     #[arg(long)]
     demo: bool,
-    /// The desk's mappings folder (a shared folder serves every clerk); or KIRJAAMO_MAPPINGS_DIR.
-    /// The demo works on its own copy of the built-in mappings unless this is given.
-    #[arg(long, env = "KIRJAAMO_MAPPINGS_DIR")]
+    /// The mappings folder (a shared folder serves every clerk), before the profile's and
+    /// KIRJAAMO_MAPPINGS_DIR; for the desk, `export` and `mappings check`. The demo always works on
+    /// its own practice copy.
+    #[arg(long, global = true)]
     mappings: Option<PathBuf>,
     #[command(subcommand)]
     command: Option<Command>,
@@ -134,9 +135,9 @@ fn run() -> Result<ExitCode> {
         }
         Some(Command::Contracts { dir, check }) => contracts(&dir, check).map(|()| ExitCode::SUCCESS),
         Some(Command::Pdf { transaction, output }) => pdf(&transaction, output).map(|()| ExitCode::SUCCESS),
-        Some(Command::Export(args)) => runtime.block_on(cli::export::run(args)).map(succeeded),
+        Some(Command::Export(args)) => runtime.block_on(cli::export::run(args, cli.mappings)).map(succeeded),
         Some(Command::Conformance(args)) => runtime.block_on(cli::conformance::run(args)).map(succeeded),
-        Some(Command::Mappings(command)) => runtime.block_on(cli::mappings::run(command)).map(succeeded),
+        Some(Command::Mappings(command)) => runtime.block_on(cli::mappings::run(command, cli.mappings)).map(succeeded),
         None => desk(&runtime, cli.demo, cli.mappings),
     }
 }

@@ -205,6 +205,7 @@ history-filed-by-other = Filed by { $clerk }
 top-admin = Defaults
 admin-heading = Defaults of the e-services
 admin-folder = Folder: { $dir }
+admin-practice = These are the demo's practice defaults: saving changes only the demo, never the real defaults.
 admin-no-folder = No folder for the defaults: changes cannot be saved.
 admin-unmapped = no defaults · { $count } pending
 admin-ok = fine · { $count } pending
@@ -459,6 +460,7 @@ finding-schema = schema { $schema } is not known; this version reads schema 1
 finding-no-service = the outbox has no e-service "{ $service }"{ $hint }
 finding-file-name = the file name differs from the service id "{ $service }"
 finding-new-case-needs-group = action = "new_case" needs a case_group
+finding-automatic-existing-case = action = "existing_case" cannot be automatic: a clerk always chooses the case. Remove automatic or choose another action.
 finding-rule-matches-nothing = this attachment rule names neither content_type nor filename, so it matches nothing
 finding-assignment-only-needs = action = "assignment_only" needs an [assignment]
 finding-no-recipients = the assignment names no users and no groups

@@ -38,9 +38,6 @@ pub struct ExportArgs {
     /// Where to connect.
     #[command(flatten)]
     target: super::connect::Target,
-    /// Folder of the service mappings; KIRJAAMO_MAPPINGS_DIR, else `mappings` in the data directory.
-    #[arg(long)]
-    mappings: Option<PathBuf>,
     /// The filing journal; when left out, the one of these servers in the OS data directory
     /// (`journal-<profile or export>-<key of the two addresses>.sqlite`).
     #[arg(long)]
@@ -51,7 +48,8 @@ pub struct ExportArgs {
 }
 
 /// Runs the command; returns whether everything succeeded.
-pub async fn run(args: ExportArgs) -> Result<bool> {
+/// `mappings` is `--mappings` (given before or after `export`).
+pub async fn run(args: ExportArgs, mappings: Option<PathBuf>) -> Result<bool> {
     if !args.auto && !args.resume && args.id.is_empty() {
         bail!("say what to file: --auto, --resume or --id TX…");
     }
@@ -90,13 +88,16 @@ pub async fn run(args: ExportArgs) -> Result<bool> {
     if args.resume {
         plans.extend(journal.unfinished().await?.into_iter().map(|record| Ok(record.plan)));
     } else {
-        let dir = args
-            .mappings
-            .clone()
-            .or(resolved.mappings_dir)
-            .or_else(kirjaamo::mappings::default_dir)
-            .context("no mappings folder: pass --mappings")?;
-        let mappings = checked_mappings(tweb.as_ref(), &dir).await?;
+        let data = kirjaamo::paths::data_dir();
+        let folder = kirjaamo::mappings::folder::choose(
+            mappings.as_deref(),
+            resolved.mappings_dir.as_deref(),
+            None,
+            data.as_deref(),
+        )
+        .context("no mappings folder: pass --mappings")?;
+        say!("mappings: {} (from {})", kirjaamo::paths::shown(&folder.dir), folder.source.words());
+        let mappings = checked_mappings(tweb.as_ref(), &folder.dir).await?;
         let usable = |service: &str| mappings.usable(service).ok();
         let today = kirjaamo::domain::helsinki::today();
         let ids: Vec<String> = if args.auto {

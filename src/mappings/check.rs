@@ -193,6 +193,10 @@ impl Checker<'_> {
             (Some(code), _) => self.case_group(file, code),
             (None, _) => {}
         }
+        // An existing case is chosen by a clerk each time: `export --auto` never files it.
+        if m.automatic && m.action == DefaultAction::ExistingCase {
+            file.push(Error, &[Key("automatic")], Plain::new("finding-automatic-existing-case"));
+        }
         for (key, code) in
             [("form_document_type", &m.form_document_type), ("attachment_document_type", &m.attachment_document_type)]
         {

@@ -3,6 +3,7 @@
 
 pub mod check;
 mod demo;
+pub mod folder;
 mod mapping;
 mod rules;
 pub mod save;
@@ -52,15 +53,6 @@ pub enum MappingError {
 pub fn load_file(path: &Path) -> Result<ServiceMapping, MappingError> {
     let text = std::fs::read_to_string(path).map_err(|source| MappingError::Io { path: path.to_owned(), source })?;
     toml::from_str(&text).map_err(|e| MappingError::Format { path: path.to_owned(), message: e.to_string() })
-}
-
-/// The mappings folder when none is given: `KIRJAAMO_MAPPINGS_DIR` (e.g. a shared network folder
-/// one admin keeps for every clerk), else `mappings/` in the user's data directory.
-pub fn default_dir() -> Option<PathBuf> {
-    if let Some(dir) = std::env::var_os("KIRJAAMO_MAPPINGS_DIR").filter(|d| !d.is_empty()) {
-        return Some(PathBuf::from(dir));
-    }
-    crate::paths::data_dir().map(|d| d.join("mappings"))
 }
 
 /// The `*.toml` files of `dir`, in file name order.

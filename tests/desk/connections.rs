@@ -17,10 +17,20 @@ use super::{fill, settle, wait_for, wait_loaded};
 
 /// A shell with its settings in `dir/config` and its data in `dir/data`.
 fn shell(runtime: &tokio::runtime::Runtime, dir: &Path, store: Arc<dyn SecretStore>) -> Harness<'static, Shell> {
+    shell_with(runtime, dir, store, None)
+}
+
+/// The same with `--mappings` given.
+fn shell_with(
+    runtime: &tokio::runtime::Runtime,
+    dir: &Path,
+    store: Arc<dyn SecretStore>,
+    mappings_dir: Option<std::path::PathBuf>,
+) -> Harness<'static, Shell> {
     let config = ShellConfig {
         settings_path: Some(dir.join("config").join("settings.toml")),
         store,
-        mappings_dir: None,
+        mappings_dir,
         data_dir: Some(dir.join("data")),
         demo: false,
         language: kirjaamo::i18n::UiLanguage::Fi,
@@ -344,4 +354,48 @@ fn a_broken_settings_file_is_named_and_the_choices_stay() {
     harness.get_by_label("Määritä yhteys…");
     assert!(harness.query_all_by_label_contains("ei-kuulu-tänne").next().is_none(), "no secret shown");
     harness.check_accessibility();
+}
+
+/// The demo works on its own practice mappings, kept across restarts, and never on a real folder:
+/// with `--mappings` naming the office's shared folder, a trainee's save in Oletukset left it
+/// untouched.
+#[test]
+fn the_demo_saves_only_into_its_own_practice_mappings() {
+    let runtime = tokio::runtime::Runtime::new().expect("runtime");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let real = dir.path().join("shared-mappings");
+    std::fs::create_dir_all(&real).expect("folder");
+    kirjaamo::mappings::write_demo_files(&real).expect("write");
+    let before: Vec<(std::path::PathBuf, Vec<u8>)> = kirjaamo::mappings::mapping_files(&real)
+        .expect("files")
+        .into_iter()
+        .map(|p| (p.clone(), std::fs::read(&p).expect("read")))
+        .collect();
+    let mut harness = shell_with(&runtime, dir.path(), Arc::new(MemoryStore::default()), Some(real.clone()));
+    harness.get_by_label("Kokeile demoa").click();
+    wait_loaded(&mut harness, "odottaa");
+    harness.get_by_label("Oletukset").click();
+    wait_for(&mut harness, "demon harjoitusoletukset");
+    wait_for(&mut harness, "meluilmoitus · ");
+    harness.get_by_label_contains("meluilmoitus · ").click();
+    wait_for(&mut harness, "Oletukset ovat kunnossa.");
+    fill(&mut harness, "Vaihda asiaryhmä", "10.03.01");
+    harness.get_by_label_contains("10.03.01 ").click();
+    settle(&mut harness);
+    harness.get_by_label("Tallenna").click();
+    wait_for(&mut harness, "Tallennettu:");
+    let practice = dir.path().join("data").join("demo-mappings").join("meluilmoitus.toml");
+    let saved = std::fs::read_to_string(&practice).expect("the practice copy");
+    assert!(saved.contains("case_group = \"10.03.01\""), "{saved}");
+    for (path, bytes) in &before {
+        assert_eq!(&std::fs::read(path).expect("read"), bytes, "{} changed", path.display());
+    }
+    drop(harness);
+    // The next start's demo finds the practice change again.
+    let mut again = shell_with(&runtime, dir.path(), Arc::new(MemoryStore::default()), Some(real));
+    wait_loaded(&mut again, "odottaa");
+    again.get_by_label("Oletukset").click();
+    wait_for(&mut again, "meluilmoitus · ");
+    again.get_by_label_contains("meluilmoitus · ").click();
+    wait_for(&mut again, "10.03.01");
 }

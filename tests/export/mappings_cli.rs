@@ -85,3 +85,47 @@ async fn against_a_live_tweb_and_an_export_that_skips_the_broken_mapping() {
         assert_eq!(env.sandbox.count_external_ref(&kirjaamo::export::refs::form(&id)).documents, 0);
     }
 }
+
+/// One rule for the mappings folder: `--mappings` before or after the command names it,
+/// `KIRJAAMO_MAPPINGS_DIR` comes after it, and with neither the data folder's is checked, not
+/// `./mappings`; two different folders are refused.
+#[test]
+fn the_mappings_folder_follows_one_rule_in_every_command() {
+    let broken = broken_copy();
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR")).join("mappings");
+    let data = tempfile::tempdir().expect("temp dir");
+    let run = |args: &[&std::ffi::OsStr], env: Option<&Path>| {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_kirjaamo"));
+        command.args(args).env_remove("KIRJAAMO_TWEB_URL").env_remove("KIRJAAMO_OUTBOX_URL");
+        command.env_remove("KIRJAAMO_PROFILE").env("KIRJAAMO_DATA_DIR", data.path());
+        match env {
+            Some(dir) => command.env("KIRJAAMO_MAPPINGS_DIR", dir),
+            None => command.env_remove("KIRJAAMO_MAPPINGS_DIR"),
+        };
+        let output = command.output().expect("runs");
+        let text = format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
+        (output.status.code().unwrap_or(-1), text)
+    };
+    let os = |s: &'static str| std::ffi::OsStr::new(s);
+    let (b, r) = (broken.path().as_os_str(), repo.as_os_str());
+    // Before the command or after it: the same folder.
+    let (code, out) = run(&[os("--mappings"), b, os("mappings"), os("check")], None);
+    assert_eq!(code, 1, "{out}");
+    let (code, out) = run(&[os("mappings"), os("check"), os("--mappings"), b], None);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("(from --mappings)"), "{out}");
+    // The option before the environment.
+    let (code, out) = run(&[os("mappings"), os("check"), os("--mappings"), r], Some(broken.path()));
+    assert_eq!(code, 0, "{out}");
+    let (code, out) = run(&[os("mappings"), os("check")], Some(broken.path()));
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("(from KIRJAAMO_MAPPINGS_DIR)"), "{out}");
+    // Neither: the data folder's (which does not exist here), never ./mappings.
+    let (code, out) = run(&[os("mappings"), os("check")], None);
+    assert_ne!(code, 0, "{out}");
+    assert!(out.contains("(from the data folder)"), "{out}");
+    // Two different folders are refused rather than one ignored.
+    let (code, out) = run(&[os("mappings"), os("check"), r, os("--mappings"), b], None);
+    assert_ne!(code, 0, "{out}");
+    assert!(out.contains("two mappings folders given"), "{out}");
+}

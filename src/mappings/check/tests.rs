@@ -137,6 +137,9 @@ fn actions_need_what_they_use() {
         only_error(&check("terassilupa.toml", &without)).1,
         "action = \"assignment_only\" needs an [assignment]"
     );
+    // `export --auto` never files onto an existing case: marking it automatic is an error.
+    let automatic = broken("action = \"new_case\"\n", "action = \"existing_case\"\nautomatic = true\n");
+    assert_eq!(only_error(&automatic), (6, "action = \"existing_case\" cannot be automatic: a clerk always chooses the case. Remove automatic or choose another action.".to_owned()));
     let rule = format!("{GOOD}\n[[attachment_rules]]\ndocument_type = \"VALOKUVA\"\n");
     assert_eq!(only_error(&check("terassilupa.toml", &rule)).0, 16, "the rule's [[attachment_rules]] line");
 }

@@ -80,6 +80,8 @@ pub struct AdminView<'a> {
     pub texts: &'a Texts,
     /// The mappings folder, if the connection has one.
     pub folder: Option<&'a Path>,
+    /// Whether these are the demo's practice mappings (saved only for the demo).
+    pub practice: bool,
     /// The e-services, by name.
     pub services: Vec<ServiceRow>,
     /// TWeb's catalog, once here.
@@ -141,6 +143,9 @@ pub fn show(view: &mut AdminView<'_>, ui: &mut egui::Ui) -> Vec<AdminCommand> {
         Some(dir) => ui.weak(t.with("admin-folder", &[("dir", (&dir.display().to_string()).into())])),
         None => ui.colored_label(ui.visuals().warn_fg_color, t.get("admin-no-folder")),
     };
+    if view.practice {
+        ui.colored_label(ui.visuals().warn_fg_color, t.get("admin-practice"));
+    }
     egui::Panel::left("admin-services").resizable(true).default_size(300.0).show(ui, |ui| {
         ui.set_min_width(ui.available_width());
         egui::ScrollArea::vertical().show(ui, |ui| {
@@ -235,6 +240,7 @@ mod tests {
             let mut view = AdminView {
                 texts: &texts,
                 folder: Some(Path::new("/srv/kirjaamo/mappings")),
+                practice: false,
                 services: rows.clone(),
                 catalog: Some(&catalog),
                 saved,

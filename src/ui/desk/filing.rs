@@ -173,7 +173,7 @@ pub fn show(panel: &mut FilingPanel<'_>, ui: &mut egui::Ui) -> Vec<FilingCommand
     // The checks, the button, the progress and the outcome scroll on their own when they outgrow
     // the panel (an error's details opened at 1024x700).
     egui::ScrollArea::vertical()
-        .id_salt("filing-status")
+        .id_salt("filing_status")
         .auto_shrink([false, true])
         .show(ui, |ui| status(panel, ui, view, done, &mut commands));
     commands

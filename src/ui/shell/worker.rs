@@ -92,9 +92,11 @@ impl ShellWorker {
         });
     }
 
-    /// Opens the demo: an embedded sandbox on 127.0.0.1 and its demo credentials.
+    /// Opens the demo: an embedded sandbox on 127.0.0.1 and its demo credentials, on its own
+    /// practice mappings (`demo-mappings` in the data folder), whatever mappings folder is set.
     pub fn open_demo(&self, clerk: String, label: String) {
-        let (runtime, repaint, dir) = (self.runtime.clone(), Arc::clone(&self.repaint), self.mappings_dir.clone());
+        let practice = self.data_dir.clone().or_else(crate::paths::data_dir).map(|d| d.join("demo-mappings"));
+        let (runtime, repaint, dir) = (self.runtime.clone(), Arc::clone(&self.repaint), practice);
         self.send(async move {
             let result = async {
                 let demo = crate::demo::Demo::start(&clerk, &label, dir).await.map_err(|e| chain(&e))?;
@@ -117,7 +119,7 @@ impl ShellWorker {
     /// those in the keyring.
     pub fn open_profile(&self, profile: Profile, typed: Secrets) {
         let (runtime, repaint, store) = (self.runtime.clone(), Arc::clone(&self.repaint), Arc::clone(&self.store));
-        let dir = self.mappings_dir.clone().or_else(|| profile.mappings_dir.clone());
+        let option = self.mappings_dir.clone();
         // The journal is the machine's (Local on Windows), the user's own mappings roam.
         let data_dir = self.data_dir.clone().or_else(crate::paths::local_data_dir);
         let roaming = self.data_dir.clone().or_else(crate::paths::data_dir);
@@ -131,7 +133,14 @@ impl ShellWorker {
                         "the OS has no data directory for the journal and mappings",
                     )
                 })?;
-                let dir = dir.unwrap_or_else(|| roaming.unwrap_or_else(|| data_dir.clone()).join("mappings"));
+                let data = roaming.unwrap_or_else(|| data_dir.clone());
+                let folder = crate::mappings::folder::choose(
+                    option.as_deref(),
+                    profile.mappings_dir.as_deref(),
+                    None,
+                    Some(&data),
+                );
+                let dir = folder.map_or_else(|| data.join("mappings"), |f| f.dir);
                 std::fs::create_dir_all(&dir)
                     .map_err(|source| chain(&crate::mappings::MappingError::Io { path: dir.clone(), source }))?;
                 let mappings = crate::mappings::load_dir(&dir).map_err(|e| chain(&e))?;

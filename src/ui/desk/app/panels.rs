@@ -210,6 +210,7 @@ impl DeskApp {
         admin::AdminView {
             texts: &self.texts,
             folder: backend.mappings_dir(),
+            practice: backend.is_demo(),
             services,
             catalog: self.catalog.value(),
             saved: self.admin.service.as_deref().and_then(|s| backend.mapping(s)),
