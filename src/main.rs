@@ -63,6 +63,9 @@ enum Command {
     /// File transactions without the GUI: --auto, --resume or --id TX… (a --profile with its secrets
     /// from the keyring, or addresses and secrets from the environment).
     Export(cli::export::ExportArgs),
+    /// Run the automatic export until stopped (SIGTERM, Ctrl+C, a service stop): rounds every
+    /// --interval seconds, backing off while a server is down; one per pair of servers.
+    Service(cli::service::ServiceArgs),
     /// Check the per-service mapping files (`check [DIR]`); non-zero exit on any error.
     #[command(subcommand)]
     Mappings(cli::mappings::MappingsCommand),
@@ -106,7 +109,7 @@ fn run() -> Result<ExitCode> {
         cli::os::use_parent_console();
     }
     // The sandbox and the admin tools log to stderr only; the desk and the export also to files.
-    let to_files = matches!(cli.command, None | Some(Command::Export(_)));
+    let to_files = matches!(cli.command, None | Some(Command::Export(_) | Command::Service(_)));
     let log_dir = kirjaamo::logging::log_dir().filter(|_| to_files);
     let (_log_guard, log_error) = kirjaamo::logging::init(log_dir.as_deref());
     if let Some(error) = log_error {
@@ -136,6 +139,7 @@ fn run() -> Result<ExitCode> {
         Some(Command::Contracts { dir, check }) => contracts(&dir, check).map(|()| ExitCode::SUCCESS),
         Some(Command::Pdf { transaction, output }) => pdf(&transaction, output).map(|()| ExitCode::SUCCESS),
         Some(Command::Export(args)) => runtime.block_on(cli::export::run(args, cli.mappings)).map(succeeded),
+        Some(Command::Service(args)) => runtime.block_on(cli::service::run(args, cli.mappings)).map(succeeded),
         Some(Command::Conformance(args)) => runtime.block_on(cli::conformance::run(args)).map(succeeded),
         Some(Command::Mappings(command)) => runtime.block_on(cli::mappings::run(command, cli.mappings)).map(succeeded),
         None => desk(&runtime, cli.demo, cli.mappings),

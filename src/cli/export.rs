@@ -21,6 +21,7 @@ macro_rules! say {
         tracing::info!(target: kirjaamo::logging::SAID, "{line}");
     }};
 }
+pub(crate) use say;
 use tokio_util::sync::CancellationToken;
 
 /// Options of `kirjaamo export`.
@@ -35,16 +36,37 @@ pub struct ExportArgs {
     /// File these transactions with their mapping's defaults.
     #[arg(long, num_args = 1..)]
     id: Vec<String>,
+    /// Where it connects, its journal and its name.
+    #[command(flatten)]
+    unattended: Unattended,
+}
+
+/// What an unattended run (`export`, `service`) connects to, the journal it keeps and the name
+/// it files under.
+#[derive(Debug, Args)]
+pub struct Unattended {
     /// Where to connect.
     #[command(flatten)]
-    target: super::connect::Target,
+    pub target: super::connect::Target,
     /// The filing journal; when left out, the one of these servers in the OS data directory
     /// (`journal-<profile or export>-<key of the two addresses>.sqlite`).
     #[arg(long)]
-    journal: Option<PathBuf>,
+    pub journal: Option<PathBuf>,
     /// Name shown to clerks on the claims this run holds.
     #[arg(long, default_value = "Kirjaamo (automaattinen)")]
-    clerk: String,
+    pub clerk: String,
+}
+
+impl Unattended {
+    /// The connection, named after the clerk this run files as, and its journal with its path.
+    pub fn open(&self) -> Result<(super::connect::Resolved, Journal, PathBuf)> {
+        let mut resolved = self.target.resolve(&self.clerk, "export")?;
+        // Claims made by this run name it, with or without a profile.
+        resolved.connection.clerk.clone_from(&self.clerk);
+        // Opening may wait for another process's lock; nothing else runs yet.
+        let (journal, path) = open_journal(self.journal.as_deref(), &resolved)?;
+        Ok((resolved, journal, path))
+    }
 }
 
 /// Runs the command; returns whether everything succeeded.
@@ -53,12 +75,37 @@ pub async fn run(args: ExportArgs, mappings: Option<PathBuf>) -> Result<bool> {
     if !args.auto && !args.resume && args.id.is_empty() {
         bail!("say what to file: --auto, --resume or --id TX…");
     }
-    let mut resolved = args.target.resolve(&args.clerk, "export")?;
-    // Claims made by this run name it, with or without a profile.
-    resolved.connection.clerk.clone_from(&args.clerk);
-    // Opening may wait for another process's lock; nothing else runs yet, and this future runs on
-    // `main`'s own thread (`block_on`), not on a runtime worker.
-    let journal = open_journal(&args, &resolved)?;
+    // This future runs on `main`'s own thread (`block_on`), not on a runtime worker.
+    let (resolved, journal, _) = args.unattended.open()?;
+    let (events, printer) = progress();
+    let Services { tweb, outbox, exporter } = Services::new(&resolved.connection, journal.clone(), Some(events))?;
+    let mut plans: Vec<Result<FilingPlan, String>> = Vec::new();
+    let mut skipped = 0;
+    if args.resume {
+        plans.extend(journal.unfinished().await?.into_iter().map(|record| Ok(record.plan)));
+    } else {
+        let folder = folder(mappings.as_deref(), &resolved)?;
+        let mappings = checked_mappings(tweb.as_ref(), &folder).await?;
+        if args.auto {
+            (plans, skipped) = auto_plans(&outbox, &mappings).await?;
+        } else {
+            let today = kirjaamo::domain::helsinki::today();
+            for id in &args.id {
+                plans.push(plan_for(&outbox, &mappings, id, today).await);
+            }
+        }
+    }
+    let mut count = file_plans(&exporter, plans, &CancellationToken::new()).await;
+    count.skipped = skipped;
+    drop(exporter);
+    let _ = printer.await;
+    println!("{count}");
+    Ok(count.failed == 0)
+}
+
+/// A channel for the filings' progress, and the task that says each step as it ends.
+pub(super) fn progress()
+-> (tokio::sync::mpsc::UnboundedSender<kirjaamo::export::ExportEvent>, tokio::task::JoinHandle<()>) {
     let (events, mut received) = tokio::sync::mpsc::unbounded_channel::<kirjaamo::export::ExportEvent>();
     let printer = tokio::spawn(async move {
         while let Some(event) = received.recv().await {
@@ -66,56 +113,72 @@ pub async fn run(args: ExportArgs, mappings: Option<PathBuf>) -> Result<bool> {
                 EventKind::Finished { step, object_id, adopted } => {
                     let how = if adopted { " (found from an earlier try)" } else { "" };
                     say!(
-                        "{}: {step:?} done{}{how}",
+                        "{}: {} done{}{how}",
                         event.transaction_id,
+                        kirjaamo::i18n::english(&step.plain()),
                         object_id.map(|id| format!(" → {id}")).unwrap_or_default()
                     );
                 }
                 EventKind::Retrying { step, message, attempt } => {
-                    say!("{}: {step:?} retrying (try {attempt}): {message}", event.transaction_id);
+                    let step = kirjaamo::i18n::english(&step.plain());
+                    say!("{}: {step} retrying (try {attempt}): {message}", event.transaction_id);
                 }
                 EventKind::Done(result) => {
-                    say!("{}: filed {}", event.transaction_id, result.diary_number.unwrap_or_default());
+                    let into = match (&result.diary_number, result.assignment_id) {
+                        (Some(diary), _) => format!("into {diary}"),
+                        (None, Some(assignment)) => format!("as assignment {assignment} (no case)"),
+                        (None, None) => "(no case)".to_owned(),
+                    };
+                    say!("{}: filed {into}", event.transaction_id);
                 }
                 // A failure is said once, by the loop below, with what it means for the run.
                 EventKind::Started(_) | EventKind::Progress { .. } | EventKind::Failed { .. } => {}
             }
         }
     });
-    let Services { tweb, outbox, exporter } = Services::new(&resolved.connection, journal.clone(), Some(events))?;
-    let mut plans: Vec<Result<FilingPlan, String>> = Vec::new();
-    let mut skipped = 0;
-    if args.resume {
-        plans.extend(journal.unfinished().await?.into_iter().map(|record| Ok(record.plan)));
-    } else {
-        let data = kirjaamo::paths::data_dir();
-        let folder = kirjaamo::mappings::folder::choose(
-            mappings.as_deref(),
-            resolved.mappings_dir.as_deref(),
-            None,
-            data.as_deref(),
-        )
+    (events, printer)
+}
+
+/// The mappings folder by the one rule, said once.
+pub(super) fn folder(option: Option<&std::path::Path>, resolved: &super::connect::Resolved) -> Result<PathBuf> {
+    let data = kirjaamo::paths::data_dir();
+    let folder = kirjaamo::mappings::folder::choose(option, resolved.mappings_dir.as_deref(), None, data.as_deref())
         .context("no mappings folder: pass --mappings")?;
-        say!("mappings: {} (from {})", kirjaamo::paths::shown(&folder.dir), folder.source.words());
-        let mappings = checked_mappings(tweb.as_ref(), &folder.dir).await?;
-        let usable = |service: &str| mappings.usable(service).ok();
-        let today = kirjaamo::domain::helsinki::today();
-        let ids: Vec<String> = if args.auto {
-            let pending = outbox.list_all(None).await?;
-            let automatic = |service: &str| usable(service).is_some_and(|m| m.automatic);
-            skipped = pending.iter().filter(|t| !automatic(&t.service.id)).count();
-            pending.into_iter().filter(|t| automatic(&t.service.id)).map(|t| t.id).collect()
-        } else {
-            args.id.clone()
-        };
-        for id in ids {
-            plans.push(plan_for(&outbox, &mappings, &id, today).await);
-        }
+    say!("mappings: {} (from {})", kirjaamo::paths::shown(&folder.dir), folder.source.words());
+    Ok(folder.dir)
+}
+
+/// The plans of every pending transaction whose mapping files it automatically, and how many
+/// pending transactions are not automatic.
+pub(super) async fn auto_plans(
+    outbox: &OutboxClient,
+    mappings: &CheckedMappings,
+) -> Result<(Vec<Result<FilingPlan, String>>, usize)> {
+    let today = kirjaamo::domain::helsinki::today();
+    let pending = outbox.list_all(None).await?;
+    let automatic = |service: &str| mappings.usable(service).ok().is_some_and(|m| m.automatic);
+    let skipped = pending.iter().filter(|t| !automatic(&t.service.id)).count();
+    let mut plans = Vec::new();
+    for t in pending.into_iter().filter(|t| automatic(&t.service.id)) {
+        plans.push(plan_for(outbox, mappings, &t.id, today).await);
     }
-    let mut count = Counts { skipped, ..Counts::default() };
+    Ok((plans, skipped))
+}
+
+/// Files `plans` one after the other until `cancel` (the current filing stops where it stands
+/// and is kept as interrupted); what each did, said and counted.
+pub(super) async fn file_plans(
+    exporter: &kirjaamo::export::Exporter<TwebClient>,
+    plans: Vec<Result<FilingPlan, String>>,
+    cancel: &CancellationToken,
+) -> Counts {
+    let mut count = Counts::default();
     for plan in plans {
+        if cancel.is_cancelled() {
+            break;
+        }
         let (id, outcome) = match plan {
-            Ok(plan) => (plan.transaction_id.clone(), exporter.file(&plan, &CancellationToken::new()).await),
+            Ok(plan) => (plan.transaction_id.clone(), exporter.file(&plan, cancel).await),
             Err(message) => {
                 count.failed += 1;
                 say!("{message}");
@@ -133,6 +196,10 @@ pub async fn run(args: ExportArgs, mappings: Option<PathBuf>) -> Result<bool> {
                 count.held += 1;
                 say!("{e}");
             }
+            Err(ExportError::Cancelled { .. }) => {
+                count.interrupted += 1;
+                say!("{id}: interrupted; the next run goes on from there");
+            }
             Err(e) if e.stops_run() => {
                 count.failed += 1;
                 say!("{id}: FAILED: {}", kirjaamo::error_chain(&e));
@@ -145,45 +212,45 @@ pub async fn run(args: ExportArgs, mappings: Option<PathBuf>) -> Result<bool> {
             }
         }
     }
-    drop(exporter);
-    let _ = printer.await;
-    println!("{count}");
-    Ok(count.failed == 0)
+    count
 }
 
 /// What one run did; only `filed` counts filings this run made.
-#[derive(Debug, Default)]
-struct Counts {
-    filed: usize,
-    earlier: usize,
-    by_others: usize,
-    held: usize,
-    failed: usize,
-    skipped: usize,
+#[derive(Debug, Default, Clone, Copy, serde::Serialize)]
+pub(super) struct Counts {
+    pub(super) filed: usize,
+    pub(super) earlier: usize,
+    pub(super) by_others: usize,
+    pub(super) held: usize,
+    pub(super) failed: usize,
+    pub(super) interrupted: usize,
+    pub(super) skipped: usize,
 }
 
 impl std::fmt::Display for Counts {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "filed {}, already filed {} (by this clerk earlier {}, by others {}), held by other clerks {}, failed {}, skipped {} (not automatic)",
+            "filed {}, already filed {} (by this clerk earlier {}, by others {}), held by other clerks {}, failed {}, interrupted {}, skipped {} (not automatic)",
             self.filed,
             self.earlier + self.by_others,
             self.earlier,
             self.by_others,
             self.held,
             self.failed,
+            self.interrupted,
             self.skipped
         )
     }
 }
 
-/// The journal of the servers this run connects to; what opening it found is said once.
-fn open_journal(args: &ExportArgs, resolved: &super::connect::Resolved) -> Result<Journal> {
+/// The journal of the servers this run connects to (`journal`, else the one of these servers in
+/// the data folder) and its path; what opening it found is said once.
+fn open_journal(journal: Option<&std::path::Path>, resolved: &super::connect::Resolved) -> Result<(Journal, PathBuf)> {
     let connection = &resolved.connection;
     let endpoint = Endpoint::new(&connection.tweb_url, &connection.outbox_url);
-    let path = match &args.journal {
-        Some(path) => path.clone(),
+    let path = match journal {
+        Some(path) => path.to_owned(),
         None => {
             let dir = kirjaamo::paths::local_data_dir()
                 .context("the OS has no data directory for the journal; pass --journal")?;
@@ -219,12 +286,12 @@ fn open_journal(args: &ExportArgs, resolved: &super::connect::Resolved) -> Resul
         say!("{notice}");
     }
     tracing::debug!(journal = %kirjaamo::paths::shown(&path), %endpoint, "filing journal opened");
-    Ok(journal)
+    Ok((journal, path))
 }
 
 /// The mappings checked against TWeb's catalog, as `kirjaamo mappings check` reports them: the
 /// errors of those that fail are said on stderr, and those file nothing.
-async fn checked_mappings(tweb: &TwebClient, dir: &std::path::Path) -> Result<CheckedMappings> {
+pub(super) async fn checked_mappings(tweb: &TwebClient, dir: &std::path::Path) -> Result<CheckedMappings> {
     let catalog = kirjaamo::tweb::fetch_catalog(tweb).await.context("reading TWeb's catalog to check the mappings")?;
     let reports = kirjaamo::mappings::check::Checker { catalog: &catalog, services: &[] }.check_dir(dir)?;
     for report in reports.iter().filter(|r| !r.usable()) {

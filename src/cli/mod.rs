@@ -5,3 +5,4 @@ pub mod connect;
 pub mod export;
 pub mod mappings;
 pub mod os;
+pub mod service;

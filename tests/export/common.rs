@@ -119,9 +119,15 @@ pub fn cli(env: &Env, journal: &Path, clerk: &str) -> tokio::process::Command {
 
 /// As [`cli`], with the journal the export chooses itself in the data folder (`env.dir/data`).
 pub fn cli_default_journal(env: &Env, clerk: &str) -> tokio::process::Command {
+    kirjaamo_command(env, "export", clerk)
+}
+
+/// `kirjaamo COMMAND` against the sandbox as `clerk`, with the repo's mappings and the secrets
+/// from the environment; its data and config folders in `env.dir`.
+pub fn kirjaamo_command(env: &Env, subcommand: &str, clerk: &str) -> tokio::process::Command {
     let mut command = tokio::process::Command::new(env!("CARGO_BIN_EXE_kirjaamo"));
     command
-        .arg("export")
+        .arg(subcommand)
         .arg("--mappings")
         .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("mappings"))
         .args(["--clerk", clerk])

@@ -37,6 +37,10 @@ async fn a_first_run_in_a_fresh_data_folder_logs_plain_text_and_no_folder_errors
     // The user name `kirjaamo` (KIRJAAMO_TWEB_USER) is no secret: log targets stay readable.
     assert!(stderr.contains("kirjaamo::cli::export: filing journal opened"), "{stderr}");
     assert!(!stderr.contains("[redacted]::"), "{stderr}");
+    // Each step in words, not Rust's debug form (`Attachment("A1") done`).
+    assert!(stderr.contains(&format!("{id}: Case done")) && stderr.contains("Form done"), "{stderr}");
+    let said: Vec<&str> = stderr.lines().filter(|l| !l.starts_with("20")).collect();
+    assert!(!said.iter().any(|l| l.contains("(\"")), "{said:#?}");
     assert_eq!(logs.len(), 1, "{logs:?}");
     let text = std::fs::read_to_string(&logs[0]).expect("log file");
     assert!(text.contains("DEBUG") && !text.contains('\u{1b}'), "{text:?}");

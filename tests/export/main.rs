@@ -17,6 +17,7 @@ mod mappings_cli;
 mod migration;
 mod prism;
 mod secrets;
+mod service;
 mod soak;
 mod tls;
 mod truth;
