@@ -3,7 +3,8 @@
 #   scripts/package-deb.sh [path/to/kirjaamo] [out-dir]
 # from the release binary (target/release/kirjaamo by default) into out-dir (target/installers by
 # default) as kirjaamo_<version>_amd64.deb: the program in /usr/bin, a desktop entry, the icon
-# in every hicolor size, the licence and the third-party notices in /usr/share/doc/kirjaamo.
+# in every hicolor size, the automatic export's systemd unit (disabled), the licence and the
+# third-party notices in /usr/share/doc/kirjaamo.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 target_dir=${CARGO_TARGET_DIR:-$root/target}
@@ -17,6 +18,8 @@ chmod 755 "$stage"
 install -Dm755 "$bin" "$stage/usr/bin/kirjaamo"
 strip --strip-unneeded "$stage/usr/bin/kirjaamo"
 install -Dm644 "$root/packaging/linux/kirjaamo.desktop" "$stage/usr/share/applications/kirjaamo.desktop"
+# The automatic export as a systemd unit, not enabled: IT enables it where it runs.
+install -Dm644 "$root/packaging/linux/kirjaamo-export.service" "$stage/lib/systemd/system/kirjaamo-export.service"
 for size in 16 24 32 48 64 128 256; do
   install -Dm644 "$root/assets/icon/kirjaamo-$size.png" "$stage/usr/share/icons/hicolor/${size}x${size}/apps/kirjaamo.png"
 done
