@@ -269,6 +269,7 @@ connections-outbox-token = ePalvelu token
 connections-case-url = Address of a case in TWeb's web UI
 connections-case-url-hint = e.g. https://tweb.kunta.fi/asia/{"{"}id{"}"}
 connections-clerk = Your name on claims
+connections-clerk-identity = Your TWeb user when you sign in as yourself, otherwise your computer account; not typed.
 connections-ca-bundle = The municipality's own CA certificate (PEM, optional)
 connections-mappings = Defaults folder (optional, may be a shared folder)
 connections-secret-stored = Saved in the keyring. Type a new one to replace it.

@@ -269,6 +269,7 @@ connections-outbox-token = ePalvelun avain
 connections-case-url = Asian osoite TWebin selainkäyttöliittymässä
 connections-case-url-hint = esim. https://tweb.kunta.fi/asia/{"{"}id{"}"}
 connections-clerk = Nimesi varauksissa
+connections-clerk-identity = TWeb-käyttäjäsi, kun kirjaudut omilla tunnuksillasi, muuten tietokoneen käyttäjätunnuksesi; ei kirjoiteta.
 connections-ca-bundle = Kunnan oma CA-varmenne (PEM, valinnainen)
 connections-mappings = Oletusten kansio (valinnainen, voi olla jaettu kansio)
 connections-secret-stored = Tallennettu avainnippuun. Kirjoita uusi korvataksesi.

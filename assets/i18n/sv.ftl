@@ -269,6 +269,7 @@ connections-outbox-token = ePalvelus nyckel
 connections-case-url = Ärendets adress i TWebs webbgränssnitt
 connections-case-url-hint = t.ex. https://tweb.kunta.fi/asia/{"{"}id{"}"}
 connections-clerk = Ditt namn på reservationer
+connections-clerk-identity = Din TWeb-användare när du loggar in med egna uppgifter, annars datorns användarkonto; skrivs inte in.
 connections-ca-bundle = Kommunens eget CA-certifikat (PEM, valfritt)
 connections-mappings = Mapp för standardval (valfri, kan vara en delad mapp)
 connections-secret-stored = Sparad i nyckelringen. Skriv en ny för att ersätta den.

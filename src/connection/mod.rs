@@ -3,10 +3,12 @@
 //! with [`check`] before use ("Test connection").
 
 mod check;
+mod identity;
 
 use std::path::PathBuf;
 
 pub use check::{ConnectionCheck, Found, ServiceCheck, Verdict, check};
+pub use identity::{Identity, IdentitySource, identity, os_account};
 
 use crate::credentials::{CredentialError, SecretKind, SecretStore};
 use crate::remote::RemoteError;

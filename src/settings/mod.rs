@@ -34,7 +34,9 @@ pub struct Profile {
     /// Address of a case in TWeb's web UI, with `{id}` and `{diary}`.
     #[serde(default)]
     pub case_url: Option<String>,
-    /// The clerk's name on claims.
+    /// A name from older settings files, used on claims only when neither TWeb nor the OS names
+    /// the clerk (the desk finds who files itself: `connection::identity`).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub clerk: String,
     /// The municipality's own CA bundle (PEM), trusted besides the system roots.
     #[serde(default)]

@@ -79,7 +79,8 @@ fn fill_form(harness: &mut Harness<'_, Shell>, sandbox: &Sandbox, user: &str, pa
     fill(harness, "Salasana", password);
     fill(harness, "ePalvelun lähtevien osoite", &sandbox.outbox_url());
     fill(harness, "ePalvelun avain", outbox_token);
-    fill(harness, "Nimesi varauksissa", "Maija Virtanen");
+    // The name on claims is not asked for.
+    harness.get_by_label_contains("TWeb-käyttäjäsi, kun kirjaudut omilla tunnuksillasi");
 }
 
 fn test_connection(harness: &mut Harness<'_, Shell>) {
@@ -323,6 +324,9 @@ fn the_clerk_switches_from_the_demo_to_a_new_connection_explicitly() {
     assert!(harness.query_by_label("Ota käyttöön").is_none(), "the dialog closed");
     let saved = Settings::load(&dir.path().join("config/settings.toml")).expect("settings");
     assert_eq!(saved.active.as_deref(), Some("Testi"));
+    // Signed in as the TWeb user `kirjaamo`: claims name that user as TWeb does, nothing typed.
+    let clerk = harness.state_mut().desk().map(|d| d.clerk().to_owned());
+    assert_eq!(clerk.as_deref(), Some("Kirjaamo-integraatio (kirjaamo)"));
 
     // Back to the demo, explicitly: the profile stays for later (once the inbox is in).
     let first = super::pending(&runtime, &sandbox).remove(0);

@@ -137,7 +137,7 @@ impl ProfileForm {
             tweb_sign_in,
             outbox_url: self.outbox_url.trim().to_owned(),
             case_url: optional(&self.case_url),
-            clerk: optional(&self.clerk).unwrap_or_else(|| name.to_owned()),
+            clerk: self.clerk.trim().to_owned(),
             ca_bundle: optional(&self.ca_bundle).map(PathBuf::from),
             proxy: optional(&self.proxy),
             mappings_dir: optional(&self.mappings_dir).map(PathBuf::from),
@@ -220,7 +220,13 @@ impl ProfileForm {
                 &mut self.forget_outbox,
             );
             text_row(ui, &t.get("connections-case-url"), &mut self.case_url, Some(&t.get("connections-case-url-hint")));
-            text_row(ui, &t.get("connections-clerk"), &mut self.clerk, None);
+            // Who files is never typed: it is said, not edited.
+            ui.label(t.get("connections-clerk"));
+            ui.scope(|ui| {
+                ui.set_max_width(FIELD_WIDTH);
+                ui.add(egui::Label::new(egui::RichText::new(t.get("connections-clerk-identity")).weak()).wrap());
+            });
+            ui.end_row();
             if path_row(ui, t, &t.get("connections-ca-bundle"), &mut self.ca_bundle) {
                 pick = Some(PickField::CaBundle);
             }

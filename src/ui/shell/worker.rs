@@ -124,9 +124,20 @@ impl ShellWorker {
         let data_dir = self.data_dir.clone().or_else(crate::paths::local_data_dir);
         let roaming = self.data_dir.clone().or_else(crate::paths::data_dir);
         self.send(async move {
+            let store_profile = profile.clone();
+            let connection = tokio::task::spawn_blocking(move || {
+                Connection::from_profile(&store_profile, &with_stored(&store_profile, typed, store.as_ref())?)
+                    .map_err(|e| chain(&e))
+            })
+            .await;
+            let mut connection = match connection {
+                Ok(Ok(connection)) => connection,
+                Ok(Err(told)) => return ShellReply::Opened(Err(told)),
+                Err(e) => return ShellReply::Opened(Err(chain(&e))),
+            };
+            // Who files is never typed: the TWeb user, or the OS account.
+            connection.clerk = clerk_of(&connection, &profile).await;
             let opened = tokio::task::spawn_blocking(move || {
-                let connection = Connection::from_profile(&profile, &with_stored(&profile, typed, store.as_ref())?)
-                    .map_err(|e| chain(&e))?;
                 let data_dir = data_dir.ok_or_else(|| {
                     Told::new(
                         Plain::new("start-no-data-dir"),
@@ -237,4 +248,32 @@ fn with_stored(profile: &Profile, typed: Secrets, store: &dyn SecretStore) -> Re
     }
     let stored = crate::connection::read_secrets(profile, store).map_err(|e| chain(&e))?;
     Ok(Secrets { tweb: typed.tweb.or(stored.tweb), outbox: typed.outbox.or(stored.outbox) })
+}
+
+/// The name this desk files under ([`crate::connection::identity`]): TWeb's `/me` is asked (for at
+/// most 10 s) where the clerk signs in as themselves. Neither TWeb nor the OS naming anyone leaves
+/// the profile's name, said in the log.
+async fn clerk_of(connection: &Connection, profile: &Profile) -> String {
+    use crate::tweb::CaseSystem as _;
+    let me = match (&profile.tweb_sign_in, connection.http_client()) {
+        (crate::settings::TwebSignIn::Password { .. }, Ok(http)) => {
+            let tweb = crate::tweb::TwebClient::new(http, &connection.tweb_url, connection.tweb_auth.clone());
+            match tokio::time::timeout(std::time::Duration::from_secs(10), tweb.me()).await {
+                Ok(Ok(me)) => Some(me),
+                Ok(Err(e)) => {
+                    tracing::info!("TWeb did not say who signed in ({}); the OS account files", crate::error_chain(&e));
+                    None
+                }
+                Err(_) => None,
+            }
+        }
+        _ => None,
+    };
+    match crate::connection::identity(&profile.tweb_sign_in, me.as_ref()) {
+        Some(identity) => identity.name,
+        None => {
+            tracing::warn!("neither TWeb nor the OS names the clerk: the profile's name is used");
+            profile.clerk.clone()
+        }
+    }
 }

@@ -159,6 +159,11 @@ impl DeskApp {
         app
     }
 
+    /// The name this desk files under (claims, the history).
+    pub fn clerk(&self) -> &str {
+        self.backend.clerk()
+    }
+
     /// The language shown.
     pub fn language(&self) -> UiLanguage {
         self.texts.language()
