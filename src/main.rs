@@ -222,6 +222,7 @@ fn desk(runtime: &tokio::runtime::Runtime, demo: bool, mappings_dir: Option<Path
                 store: std::sync::Arc::new(kirjaamo::credentials::OsKeyring),
                 mappings_dir,
                 data_dir: None,
+                central_path: kirjaamo::settings::central_path(),
                 demo,
                 language,
             };

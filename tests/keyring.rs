@@ -56,7 +56,9 @@ fn the_export_takes_a_profiles_secrets_from_the_real_keyring() {
             ca_bundle: None,
             proxy: None,
             mappings_dir: Some(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("mappings")),
+            central: false,
         }],
+        central_mappings_dir: None,
     };
     settings.save(&dir.path().join("config/settings.toml")).unwrap_or_else(|e| panic!("{e:#}"));
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_kirjaamo"))

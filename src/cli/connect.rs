@@ -46,20 +46,29 @@ pub struct Resolved {
     pub label: String,
     /// The profile's mappings folder.
     pub mappings_dir: Option<PathBuf>,
+    /// The central configuration's mappings folder.
+    pub central_mappings_dir: Option<PathBuf>,
 }
 
 /// The connection of the profile `name` from the settings file; secrets from the keyring, and
 /// from the environment where the keyring has none or there is no keyring (said on stderr).
 pub fn profile(name: &str) -> Result<Resolved> {
     let path = Settings::default_path().context("the OS has no configuration directory for the settings")?;
-    let settings = Settings::load(&path)?;
+    let central = kirjaamo::settings::central_path();
+    let settings = Settings::load_with_central(&path, central.as_deref())?;
     let Some(profile) = settings.profiles.iter().find(|p| p.name == name) else {
         let names: Vec<&str> = settings.profiles.iter().map(|p| p.name.as_str()).collect();
         bail!("{} has no profile called {name} (profiles: {})", kirjaamo::paths::shown(&path), names.join(", "));
     };
     let secrets = secrets(profile)?;
     let connection = Connection::from_profile(profile, &secrets)?;
-    Ok(Resolved { connection, label: name.to_owned(), mappings_dir: profile.mappings_dir.clone() })
+    let mappings_dir = profile.mappings_dir.clone();
+    Ok(Resolved {
+        connection,
+        label: name.to_owned(),
+        mappings_dir,
+        central_mappings_dir: settings.central_mappings_dir,
+    })
 }
 
 fn secrets(profile: &Profile) -> Result<Secrets> {
@@ -140,5 +149,7 @@ pub fn from_environment(tweb_url: &str, outbox_url: &str, clerk: &str, label: &s
         ca_bundle: None,
         proxy: None,
     };
-    Ok(Resolved { connection, label: label.to_owned(), mappings_dir: None })
+    let central = kirjaamo::settings::central_path().and_then(|p| kirjaamo::settings::Central::load(&p).ok().flatten());
+    let central_mappings_dir = central.and_then(|c| c.mappings_dir);
+    Ok(Resolved { connection, label: label.to_owned(), mappings_dir: None, central_mappings_dir })
 }

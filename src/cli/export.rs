@@ -142,7 +142,8 @@ pub(super) fn progress()
 /// The mappings folder by the one rule, said once.
 pub(super) fn folder(option: Option<&std::path::Path>, resolved: &super::connect::Resolved) -> Result<PathBuf> {
     let data = kirjaamo::paths::data_dir();
-    let folder = kirjaamo::mappings::folder::choose(option, resolved.mappings_dir.as_deref(), None, data.as_deref())
+    let central = resolved.central_mappings_dir.as_deref();
+    let folder = kirjaamo::mappings::folder::choose(option, resolved.mappings_dir.as_deref(), central, data.as_deref())
         .context("no mappings folder: pass --mappings")?;
     say!("mappings: {} (from {})", kirjaamo::paths::shown(&folder.dir), folder.source.words());
     Ok(folder.dir)

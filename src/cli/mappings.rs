@@ -99,8 +99,12 @@ pub async fn run(command: MappingsCommand, mappings: Option<PathBuf>) -> Result<
     let profile = args.profile.as_deref().map(super::connect::profile).transpose()?;
     let data = kirjaamo::paths::data_dir();
     let profile_dir = profile.as_ref().and_then(|p| p.mappings_dir.as_deref());
-    let folder = kirjaamo::mappings::folder::choose(option.as_deref(), profile_dir, None, data.as_deref())
-        .context("no mappings folder: give DIR or --mappings")?;
+    let central = kirjaamo::settings::central_path().and_then(|p| kirjaamo::settings::Central::load(&p).ok().flatten());
+    let central_dir =
+        profile.as_ref().map_or_else(|| central.and_then(|c| c.mappings_dir), |p| p.central_mappings_dir.clone());
+    let folder =
+        kirjaamo::mappings::folder::choose(option.as_deref(), profile_dir, central_dir.as_deref(), data.as_deref())
+            .context("no mappings folder: give DIR or --mappings")?;
     eprintln!("Checking {} (from {}).", kirjaamo::paths::shown(&folder.dir), folder.source.words());
     let (catalog, services) = match (&profile, &args.tweb_url) {
         (Some(profile), _) => of_profile(&profile.connection).await?,

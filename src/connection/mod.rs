@@ -141,6 +141,13 @@ impl Connection {
             crate::logging::register_secret(secret);
         }
         let tweb_auth = match &profile.tweb_sign_in {
+            // A central profile leaves the user name empty: each clerk signs in as their own
+            // account's user name.
+            TwebSignIn::Password { user } if user.trim().is_empty() => {
+                let account = identity::os_account().unwrap_or_default();
+                let user = account.rsplit('\\').next().unwrap_or_default().to_owned();
+                TwebAuth::Basic { user, password: tweb }
+            }
             TwebSignIn::Password { user } => TwebAuth::Basic { user: user.clone(), password: tweb },
             TwebSignIn::Token => TwebAuth::Bearer(tweb),
         };

@@ -6,6 +6,10 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+mod central;
+
+pub use central::{Central, central_path};
+
 /// How a profile signs in to TWeb; the password or token itself is in the keyring.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -48,6 +52,10 @@ pub struct Profile {
     /// The mappings folder (may be a shared folder).
     #[serde(default)]
     pub mappings_dir: Option<PathBuf>,
+    /// Whether it comes from the machine's central configuration (IT's; never saved in the
+    /// user's settings file).
+    #[serde(skip)]
+    pub central: bool,
 }
 
 /// What the user chose on the first start.
@@ -73,6 +81,9 @@ pub struct Settings {
     /// The profiles.
     #[serde(default, rename = "profile")]
     pub profiles: Vec<Profile>,
+    /// The central configuration's mappings folder, if it names one (never saved here).
+    #[serde(skip)]
+    pub central_mappings_dir: Option<PathBuf>,
 }
 
 /// Why settings could not be read, checked or written.
@@ -156,8 +167,14 @@ impl Settings {
 
     /// Checks and writes the settings atomically, creating the folder.
     pub fn save(&self, path: &Path) -> Result<(), SettingsError> {
-        self.check()?;
-        let text = toml::to_string_pretty(self)
+        // The central profiles are IT's: the user's file never holds a copy of them.
+        let own = Self {
+            profiles: self.profiles.iter().filter(|p| !p.central).cloned().collect(),
+            central_mappings_dir: None,
+            ..self.clone()
+        };
+        own.check()?;
+        let text = toml::to_string_pretty(&own)
             .map_err(|e| SettingsError::Format { path: path.to_owned(), message: e.to_string() })?;
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir).map_err(|source| SettingsError::Io { path: dir.to_owned(), source })?;

@@ -32,6 +32,7 @@ fn shell_with(
         store,
         mappings_dir,
         data_dir: Some(dir.join("data")),
+        central_path: Some(dir.join("central").join("kirjaamo.toml")),
         demo: false,
         language: kirjaamo::i18n::UiLanguage::Fi,
     };
@@ -402,4 +403,35 @@ fn the_demo_saves_only_into_its_own_practice_mappings() {
     wait_for(&mut again, "meluilmoitus · ");
     again.get_by_label_contains("meluilmoitus · ").click();
     wait_for(&mut again, "10.03.01");
+}
+
+/// Deployed by IT: the machine's central file names the municipality's servers and the profile to
+/// open, the clerk's password is in their keyring, and the first start opens the desk there with
+/// nothing typed, filing as the TWeb user the clerk signed in as.
+#[test]
+fn a_first_start_opens_it_s_central_profile_with_nothing_typed() {
+    let runtime = tokio::runtime::Runtime::new().expect("runtime");
+    let sandbox = runtime.block_on(Sandbox::start(SandboxConfig::default())).expect("sandbox");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let central = dir.path().join("central").join("kirjaamo.toml");
+    std::fs::create_dir_all(central.parent().expect("folder")).expect("folder");
+    let text = format!(
+        "active = \"Kunta\"\n\n[[profile]]\nname = \"Kunta\"\ntweb_url = \"{}\"\noutbox_url = \"{}\"\n\
+         tweb_sign_in = {{ kind = \"password\", user = \"kirjaamo\" }}\n",
+        sandbox.tweb_url(),
+        sandbox.outbox_url()
+    );
+    std::fs::write(&central, text).expect("central file");
+    let store = Arc::new(MemoryStore::default());
+    store.set("Kunta", SecretKind::TwebPassword, "demo").expect("password");
+    store.set("Kunta", SecretKind::OutboxToken, "epalvelu-demo-token").expect("token");
+    let mut harness = shell(&runtime, dir.path(), store);
+    wait_for(&mut harness, "Yhteys: Kunta");
+    wait_loaded(&mut harness, "odottaa");
+    assert!(harness.query_by_label_contains("Tervetuloa Kirjaamoon").is_none(), "no first-run choice");
+    let clerk = harness.state_mut().desk().map(|d| d.clerk().to_owned());
+    assert_eq!(clerk.as_deref(), Some("Kirjaamo-integraatio (kirjaamo)"));
+    // The user's own settings file holds no copy of IT's profile.
+    let own = std::fs::read_to_string(dir.path().join("config/settings.toml")).unwrap_or_default();
+    assert!(!own.contains(&sandbox.tweb_url()), "{own}");
 }

@@ -35,6 +35,8 @@ pub enum SecretChange {
 pub struct ProfileForm {
     /// The profile's name when it was loaded (`None` for a new one).
     pub original: Option<String>,
+    /// Whether it is the central configuration's (IT's).
+    pub central: bool,
     /// Name.
     pub name: String,
     /// TWeb base URL.
@@ -94,6 +96,7 @@ impl ProfileForm {
         };
         Self {
             original: Some(profile.name.clone()),
+            central: profile.central,
             name: profile.name.clone(),
             tweb_url: profile.tweb_url.clone(),
             token,
@@ -141,6 +144,7 @@ impl ProfileForm {
             ca_bundle: optional(&self.ca_bundle).map(PathBuf::from),
             proxy: optional(&self.proxy),
             mappings_dir: optional(&self.mappings_dir).map(PathBuf::from),
+            central: self.central,
         })
     }
 
@@ -336,6 +340,7 @@ mod tests {
             ca_bundle: None,
             proxy: None,
             mappings_dir: None,
+            central: false,
         };
         let mut form = ProfileForm::of(&profile);
         assert!(form.changes().is_empty(), "an untouched profile changes nothing in the keyring");

@@ -33,6 +33,8 @@ pub struct ShellConfig {
     pub mappings_dir: Option<PathBuf>,
     /// Where journals (and the default mappings folder) go; the OS data directory when `None`.
     pub data_dir: Option<PathBuf>,
+    /// The machine's central configuration (`settings::central_path`), read before the user's.
+    pub central_path: Option<PathBuf>,
     /// `--demo`: start the demo whatever the settings say.
     pub demo: bool,
     /// The language to start in.
@@ -66,7 +68,8 @@ impl Shell {
     /// The shell on `runtime`. The settings are read on the worker; then it opens what they say:
     /// the demo, the active profile, the connections dialog, or the first-run choice.
     pub fn new(runtime: Handle, config: ShellConfig, repaint: Arc<dyn Fn() + Send + Sync>) -> Self {
-        let worker = ShellWorker::new(runtime, config.store, repaint, config.mappings_dir, config.data_dir);
+        let mut worker = ShellWorker::new(runtime, config.store, repaint, config.mappings_dir, config.data_dir);
+        worker.set_central(config.central_path);
         match &config.settings_path {
             Some(path) => worker.load(path.clone()),
             None => tracing::warn!("the OS has no configuration directory: settings cannot be saved"),

@@ -50,6 +50,7 @@ pub struct ShellWorker {
     repaint: Arc<dyn Fn() + Send + Sync>,
     mappings_dir: Option<PathBuf>,
     data_dir: Option<PathBuf>,
+    central: Option<PathBuf>,
 }
 
 /// An error as the desk tells it.
@@ -68,7 +69,12 @@ impl ShellWorker {
         data_dir: Option<PathBuf>,
     ) -> Self {
         let (replies, inbox) = channel();
-        Self { runtime, store, replies, inbox, repaint, mappings_dir, data_dir }
+        Self { runtime, store, replies, inbox, repaint, mappings_dir, data_dir, central: None }
+    }
+
+    /// Reads the machine's central configuration from `path` before the user's settings.
+    pub fn set_central(&mut self, path: Option<PathBuf>) {
+        self.central = path;
     }
 
     fn send(&self, future: impl Future<Output = ShellReply> + Send + 'static) {
@@ -86,8 +92,12 @@ impl ShellWorker {
 
     /// Reads the settings file.
     pub fn load(&self, path: PathBuf) {
+        let central = self.central.clone();
         self.send(async move {
-            let read = tokio::task::spawn_blocking(move || Settings::load(&path).map_err(|e| chain(&e))).await;
+            let read = tokio::task::spawn_blocking(move || {
+                Settings::load_with_central(&path, central.as_deref()).map_err(|e| chain(&e))
+            })
+            .await;
             ShellReply::Loaded(read.unwrap_or_else(|e| Err(chain(&e))))
         });
     }
@@ -120,6 +130,7 @@ impl ShellWorker {
     pub fn open_profile(&self, profile: Profile, typed: Secrets) {
         let (runtime, repaint, store) = (self.runtime.clone(), Arc::clone(&self.repaint), Arc::clone(&self.store));
         let option = self.mappings_dir.clone();
+        let central = self.central.clone();
         // The journal is the machine's (Local on Windows), the user's own mappings roam.
         let data_dir = self.data_dir.clone().or_else(crate::paths::local_data_dir);
         let roaming = self.data_dir.clone().or_else(crate::paths::data_dir);
@@ -145,10 +156,14 @@ impl ShellWorker {
                     )
                 })?;
                 let data = roaming.unwrap_or_else(|| data_dir.clone());
+                let central = central
+                    .as_deref()
+                    .and_then(|path| crate::settings::Central::load(path).ok().flatten())
+                    .and_then(|c| c.mappings_dir);
                 let folder = crate::mappings::folder::choose(
                     option.as_deref(),
                     profile.mappings_dir.as_deref(),
-                    None,
+                    central.as_deref(),
                     Some(&data),
                 );
                 let dir = folder.map_or_else(|| data.join("mappings"), |f| f.dir);
