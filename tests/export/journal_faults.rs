@@ -49,9 +49,20 @@ async fn damaged_journal_is_moved_aside(name: &str, damage: impl Fn(&Path)) {
     assert!(first.status.success(), "{stderr}");
     damage(&journal);
     assert_ne!(integrity(&journal), "ok", "{name}: the damage shows");
-    let (output, stdout, stderr) = export(&env, &journal, &["--id", &ids[0], &ids[2]]).await;
+    // With the default logging, as IT runs it: said once, in one line.
+    let output = crate::common::cli(&env, &journal, "Kirjaamo (automaattinen)")
+        .env_remove("RUST_LOG")
+        .args(["--id", &ids[0], &ids[2]])
+        .output()
+        .await
+        .expect("export runs");
+    let (stdout, stderr) =
+        (String::from_utf8_lossy(&output.stdout).into_owned(), String::from_utf8_lossy(&output.stderr).into_owned());
     assert!(output.status.success(), "{name}: {stdout} {stderr}");
     assert_eq!(stderr.matches("was damaged").count(), 1, "{name}: said once: {stderr}");
+    let line = stderr.lines().find(|l| l.contains("was damaged")).unwrap_or_default();
+    assert!(line.contains("; it was moved to "), "{name}: the whole notice in one line: {line}");
+    assert!(!stderr.contains("moved a damaged journal aside"), "{name}: not said again by the log: {stderr}");
     let aside = aside_files(&dir);
     assert_eq!(aside.len(), 1, "{name}: moved aside: {aside:?}");
     assert!(stderr.contains(&aside[0].display().to_string()), "{name}: named: {stderr}");

@@ -72,13 +72,20 @@ impl std::fmt::Display for JournalNotice {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Self::Created(path) => write!(f, "a new filing journal was started at {}", path.display()),
-            Self::MovedAside { path, aside, reason } => write!(
-                f,
-                "the filing journal {} was damaged ({reason}); it was moved to {} and a new one started. \
-                 What was filed is checked against TWeb and the outbox, so nothing is filed twice",
-                path.display(),
-                aside.display()
-            ),
+            Self::MovedAside { path, aside, reason } => {
+                // SQLite's integrity check lists every bad page: the first finding and the count.
+                let mut findings = reason.lines().map(str::trim).filter(|l| !l.is_empty());
+                let first = findings.next().unwrap_or("unreadable");
+                let more = findings.count();
+                let more = if more > 0 { format!(" and {more} more findings") } else { String::new() };
+                write!(
+                    f,
+                    "the filing journal {} was damaged ({first}{more}); it was moved to {} and a new one started. \
+                     What was filed is checked against TWeb and the outbox, so nothing is filed twice",
+                    path.display(),
+                    aside.display()
+                )
+            }
             Self::Migrated { path, from } => {
                 write!(f, "the filing journal {} was updated from version {from} to {SCHEMA_VERSION}", path.display())
             }
@@ -117,7 +124,9 @@ pub(super) fn open(path: &Path, endpoint: Option<&Endpoint>) -> Result<(Connecti
         Attempt::Opened(connection, notices) => Ok((connection, notices)),
         Attempt::Damaged(reason) => {
             let aside = move_aside(path)?;
-            tracing::warn!(journal = %path.display(), aside = %aside.display(), %reason, "moved a damaged journal aside");
+            // The whole of SQLite's verdict (its integrity check may list many pages) for support;
+            // the notice says it in one line, once.
+            tracing::debug!(journal = %path.display(), aside = %aside.display(), %reason, "moved a damaged journal aside");
             match attempt_patiently(path, endpoint)? {
                 Attempt::Opened(connection, mut notices) => {
                     notices.retain(|n| !matches!(n, JournalNotice::Created(_)));
