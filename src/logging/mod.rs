@@ -81,7 +81,7 @@ impl<'a, M: MakeWriter<'a>> MakeWriter<'a> for RedactingMakeWriter<M> {
 pub struct LogError {
     dir: PathBuf,
     #[source]
-    source: tracing_appender::rolling::InitError,
+    source: Box<dyn std::error::Error + Send + Sync>,
 }
 
 /// The target of lines a command already said on stderr in its own words (`kirjaamo export`'s
@@ -99,19 +99,24 @@ pub fn init(dir: Option<&Path>) -> (Option<tracing_appender::non_blocking::Worke
         .with_ansi(ansi)
         .with_writer(RedactingMakeWriter(std::io::stderr))
         .with_filter(tracing_subscriber::filter::filter_fn(|meta| meta.target() != SAID));
-    // The appender lists the folder to prune old files; on a first start it must already exist, or
-    // it prints "Error reading the log directory" to stderr.
-    if let Some(dir) = dir {
-        let _ = std::fs::create_dir_all(dir);
-    }
-    let (file, guard, error) = match dir.map(|dir| {
+    // The appender lists the folder to prune old files: it must exist and take a file, or it
+    // prints "Error reading the log directory" to stderr on every line. A folder that cannot be
+    // used is said once, as the error returned.
+    let usable = dir.map(|dir| {
+        std::fs::create_dir_all(dir)
+            .and_then(|()| tempfile::tempfile_in(dir).map(drop))
+            .map(|()| dir)
+            .map_err(|source| LogError { dir: dir.to_owned(), source: Box::new(source) })
+    });
+    let (file, guard, error) = match usable.map(|dir| {
+        let dir = dir?;
         tracing_appender::rolling::Builder::new()
             .rotation(tracing_appender::rolling::Rotation::DAILY)
             .filename_prefix("kirjaamo")
             .filename_suffix("log")
             .max_log_files(KEPT_FILES)
             .build(dir)
-            .map_err(|source| LogError { dir: dir.to_owned(), source })
+            .map_err(|source| LogError { dir: dir.to_owned(), source: Box::new(source) })
     }) {
         Some(Ok(appender)) => {
             let today = dir.map(|d| d.join(format!("kirjaamo.{}.log", chrono::Utc::now().format("%Y-%m-%d"))));

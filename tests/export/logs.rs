@@ -87,3 +87,25 @@ async fn a_failed_run_exits_with_1_and_its_log_file_holds_the_failure() {
     assert!(text.lines().any(|l| l.contains(said)), "{said:?} in the log file:\n{text}");
     assert_eq!(stderr.matches(said).count(), 1, "said once on stderr: {stderr}");
 }
+
+/// A log folder that cannot be made (its parent is a file, as a data folder on a read-only or
+/// wrong share behaves): said once in words, the run goes on, and the appender's own "Error
+/// reading the log directory" never reaches stderr.
+#[tokio::test]
+async fn a_log_folder_that_cannot_be_written_is_said_once_and_the_run_goes_on() {
+    let env = start().await;
+    let id = env.pending(Some("meluilmoitus")).await[0].clone();
+    let blocked = env.dir.path().join("not-a-folder");
+    std::fs::write(&blocked, b"a file where the data folder should be").expect("file");
+    let output = cli(&env, &env.dir.path().join("journal.sqlite"), "Kirjaamo (automaattinen)")
+        .args(["--id", &id])
+        .env("KIRJAAMO_LOG_DIR", blocked.join("logs"))
+        .env_remove("RUST_LOG")
+        .output()
+        .await
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert!(!stderr.contains("Error reading the log"), "{stderr}");
+    assert_eq!(stderr.matches("log files cannot be written in").count(), 1, "{stderr}");
+}
