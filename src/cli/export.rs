@@ -22,6 +22,21 @@ macro_rules! say {
     }};
 }
 pub(crate) use say;
+
+/// Whether stdout takes one JSON object a line (`--json`), for log collectors and monitoring.
+static JSON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+
+/// Writes `value` to stdout as one line when `--json` was given.
+pub(super) fn emit(value: &serde_json::Value) {
+    if JSON.get().copied().unwrap_or(false) {
+        println!("{value}");
+    }
+}
+
+/// The time now, as the JSON lines carry it.
+fn now() -> String {
+    chrono::Utc::now().to_rfc3339()
+}
 use tokio_util::sync::CancellationToken;
 
 /// Options of `kirjaamo export`.
@@ -39,6 +54,25 @@ pub struct ExportArgs {
     /// Where it connects, its journal and its name.
     #[command(flatten)]
     unattended: Unattended,
+    /// How it reports.
+    #[command(flatten)]
+    output: Output,
+}
+
+/// `--json`, shared by `export` and `service`.
+#[derive(Debug, Args)]
+pub struct Output {
+    /// One JSON object a line on stdout (each filing, each failure, each run's counts) for log
+    /// collectors; the words for people stay on stderr.
+    #[arg(long)]
+    pub json: bool,
+}
+
+impl Output {
+    /// Turns the JSON lines on for this process when asked for.
+    pub fn apply(&self) {
+        let _ = JSON.set(self.json);
+    }
 }
 
 /// What an unattended run (`export`, `service`) connects to, the journal it keeps and the name
@@ -75,6 +109,7 @@ pub async fn run(args: ExportArgs, mappings: Option<PathBuf>) -> Result<bool> {
     if !args.auto && !args.resume && args.id.is_empty() {
         bail!("say what to file: --auto, --resume or --id TX…");
     }
+    args.output.apply();
     // This future runs on `main`'s own thread (`block_on`), not on a runtime worker.
     let (resolved, journal, _) = args.unattended.open()?;
     let (events, printer) = progress();
@@ -99,7 +134,11 @@ pub async fn run(args: ExportArgs, mappings: Option<PathBuf>) -> Result<bool> {
     count.skipped = skipped;
     drop(exporter);
     let _ = printer.await;
-    println!("{count}");
+    if JSON.get().copied().unwrap_or(false) {
+        emit(&serde_json::json!({ "event": "run", "at": now(), "counts": count }));
+    } else {
+        println!("{count}");
+    }
     Ok(count.failed == 0)
 }
 
@@ -124,6 +163,11 @@ pub(super) fn progress()
                     say!("{}: {step} retrying (try {attempt}): {message}", event.transaction_id);
                 }
                 EventKind::Done(result) => {
+                    emit(&serde_json::json!({
+                        "event": "filed", "at": now(), "transaction": event.transaction_id,
+                        "case_id": result.case_id, "diary_number": result.diary_number,
+                        "document_ids": result.document_ids, "assignment_id": result.assignment_id,
+                    }));
                     let into = match (&result.diary_number, result.assignment_id) {
                         (Some(diary), _) => format!("into {diary}"),
                         (None, Some(assignment)) => format!("as assignment {assignment} (no case)"),
@@ -209,7 +253,13 @@ pub(super) async fn file_plans(
             }
             Err(e) => {
                 count.failed += 1;
-                say!("{id}: FAILED: {}", kirjaamo::error_chain(&e));
+                let error = kirjaamo::error_chain(&e);
+                emit(&serde_json::json!({
+                    "event": "failed", "at": now(), "transaction": id, "error": error,
+                    "message": kirjaamo::i18n::english(&kirjaamo::plain::Told::of(&e).plain),
+                    "retry_as_is": e.resumable_as_is(),
+                }));
+                say!("{id}: FAILED: {error}");
             }
         }
     }

@@ -23,6 +23,9 @@ pub struct ServiceArgs {
     /// Where it connects, its journal and its name.
     #[command(flatten)]
     unattended: super::export::Unattended,
+    /// How it reports.
+    #[command(flatten)]
+    output: super::export::Output,
     /// Seconds between rounds while all is well.
     #[arg(long, default_value_t = 60, value_parser = clap::value_parser!(u64).range(1..=86_400))]
     interval: u64,
@@ -57,6 +60,7 @@ struct Status<'a> {
 
 /// Runs the service until it is stopped; returns whether it stopped cleanly.
 pub async fn run(args: ServiceArgs, mappings: Option<PathBuf>) -> Result<bool> {
+    args.output.apply();
     let (resolved, journal, journal_path) = args.unattended.open()?;
     let _lock = single_instance(&journal_path)?;
     let status_path = args.status.clone().unwrap_or_else(|| journal_path.with_file_name("service-status.json"));
@@ -104,6 +108,7 @@ pub async fn run(args: ServiceArgs, mappings: Option<PathBuf>) -> Result<bool> {
         match round.await {
             Ok(count) => {
                 say!("{count}");
+                super::export::emit(&serde_json::json!({ "event": "round", "at": now.to_rfc3339(), "counts": count }));
                 status.filed_total += count.filed;
                 status.last_round = Some(count);
                 status.last_error = None;
@@ -114,6 +119,9 @@ pub async fn run(args: ServiceArgs, mappings: Option<PathBuf>) -> Result<bool> {
                 let why = kirjaamo::error_chain(e.as_ref());
                 wait = (wait * 2).min(MAX_BACKOFF).max(interval);
                 say!("This round could not run: {why}. The next one in {} s.", wait.as_secs());
+                super::export::emit(&serde_json::json!({
+                    "event": "round_failed", "at": now.to_rfc3339(), "error": why, "next_in_s": wait.as_secs(),
+                }));
                 status.last_error = Some(why);
                 status.state = "backing_off";
             }

@@ -109,3 +109,25 @@ async fn a_log_folder_that_cannot_be_written_is_said_once_and_the_run_goes_on() 
     assert!(!stderr.contains("Error reading the log"), "{stderr}");
     assert_eq!(stderr.matches("log files cannot be written in").count(), 1, "{stderr}");
 }
+
+/// `--json`: stdout is one JSON object a line for a log collector (each filing, then the run's
+/// counts); the words for people stay on stderr.
+#[tokio::test]
+async fn json_lines_for_machines() {
+    let env = start().await;
+    let id = env.pending(Some("meluilmoitus")).await[0].clone();
+    let output = cli(&env, &env.dir.path().join("journal.sqlite"), "Kirjaamo (automaattinen)")
+        .args(["--id", &id, "--json"])
+        .output()
+        .await
+        .expect("runs");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{stdout}");
+    let lines: Vec<serde_json::Value> =
+        stdout.lines().map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}"))).collect();
+    assert_eq!(lines.len(), 2, "{stdout}");
+    assert_eq!((lines[0]["event"].as_str(), lines[0]["transaction"].as_str()), (Some("filed"), Some(id.as_str())));
+    assert!(lines[0]["diary_number"].as_str().is_some_and(|d| d.ends_with("/2026")), "{}", lines[0]);
+    assert_eq!((lines[1]["event"].as_str(), lines[1]["counts"]["filed"].as_u64()), (Some("run"), Some(1)));
+    assert!(String::from_utf8_lossy(&output.stderr).contains(": filed into "), "people's words stay on stderr");
+}
