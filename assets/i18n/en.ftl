@@ -268,6 +268,7 @@ connections-outbox-url = ePalvelu outbox address
 connections-outbox-token = ePalvelu token
 connections-case-url = Address of a case in TWeb's web UI
 connections-case-url-hint = e.g. https://tweb.kunta.fi/asia/{"{"}id{"}"}
+connections-central = IT set up this connection for the whole computer. Only your own passwords and keys are saved here.
 connections-clerk = Your name on claims
 connections-clerk-identity = Your TWeb user when you sign in as yourself, otherwise your computer account; not typed.
 connections-ca-bundle = The municipality's own CA certificate (PEM, optional)

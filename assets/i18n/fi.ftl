@@ -268,6 +268,7 @@ connections-outbox-url = ePalvelun lähtevien osoite
 connections-outbox-token = ePalvelun avain
 connections-case-url = Asian osoite TWebin selainkäyttöliittymässä
 connections-case-url-hint = esim. https://tweb.kunta.fi/asia/{"{"}id{"}"}
+connections-central = Tämän yhteyden on määrittänyt IT koko koneelle. Täällä tallennetaan vain omat salasanasi ja avaimesi.
 connections-clerk = Nimesi varauksissa
 connections-clerk-identity = TWeb-käyttäjäsi, kun kirjaudut omilla tunnuksillasi, muuten tietokoneen käyttäjätunnuksesi; ei kirjoiteta.
 connections-ca-bundle = Kunnan oma CA-varmenne (PEM, valinnainen)

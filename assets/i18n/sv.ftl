@@ -268,6 +268,7 @@ connections-outbox-url = Adress till ePalvelus utkorg
 connections-outbox-token = ePalvelus nyckel
 connections-case-url = Ärendets adress i TWebs webbgränssnitt
 connections-case-url-hint = t.ex. https://tweb.kunta.fi/asia/{"{"}id{"}"}
+connections-central = Den här anslutningen har IT ställt in för hela datorn. Här sparas bara dina egna lösenord och nycklar.
 connections-clerk = Ditt namn på reservationer
 connections-clerk-identity = Din TWeb-användare när du loggar in med egna uppgifter, annars datorns användarkonto; skrivs inte in.
 connections-ca-bundle = Kommunens eget CA-certifikat (PEM, valfritt)

@@ -7,7 +7,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use kirjaamo::credentials::{CredentialError, MemoryStore, SecretKind, SecretStore};
 use kirjaamo::sandbox::{Sandbox, SandboxConfig};
 use kirjaamo::settings::{FirstRun, Settings};
@@ -431,6 +431,12 @@ fn a_first_start_opens_it_s_central_profile_with_nothing_typed() {
     assert!(harness.query_by_label_contains("Tervetuloa Kirjaamoon").is_none(), "no first-run choice");
     let clerk = harness.state_mut().desk().map(|d| d.clerk().to_owned());
     assert_eq!(clerk.as_deref(), Some("Kirjaamo-integraatio (kirjaamo)"));
+    // The dialog shows IT's profile locked: only the clerk's own secrets can change.
+    harness.get_by_label("Yhteydet…").click();
+    wait_for(&mut harness, "Tämän yhteyden on määrittänyt IT koko koneelle");
+    assert!(harness.get_by_label("Poista yhteys").accesskit_node().is_disabled(), "IT's profile cannot be removed");
+    harness.get_by_label("Sulje").click();
+    settle(&mut harness);
     // The user's own settings file holds no copy of IT's profile.
     let own = std::fs::read_to_string(dir.path().join("config/settings.toml")).unwrap_or_default();
     assert!(!own.contains(&sandbox.tweb_url()), "{own}");

@@ -196,24 +196,31 @@ impl ProfileForm {
     /// Draws the form; returns the path field whose "Choose…" was clicked.
     pub fn show(&mut self, ui: &mut egui::Ui, t: &Texts) -> Option<PickField> {
         let mut pick = None;
+        // IT's profile from the central file: only the clerk's own secrets are theirs to change.
+        let locked = self.central;
+        if locked {
+            ui.colored_label(ui.visuals().warn_fg_color, t.get("connections-central"));
+        }
         egui::Grid::new("connection-form").num_columns(2).spacing([12.0, 8.0]).show(ui, |ui| {
-            text_row(ui, &t.get("connections-name"), &mut self.name, None);
-            text_row(ui, &t.get("connections-tweb-url"), &mut self.tweb_url, Some("https://"));
+            text_row(ui, &t.get("connections-name"), &mut self.name, None, locked);
+            text_row(ui, &t.get("connections-tweb-url"), &mut self.tweb_url, Some("https://"), locked);
             let label = ui.label(t.get("connections-sign-in"));
-            ui.horizontal(|ui| {
-                ui.radio_value(&mut self.token, false, t.get("connections-sign-in-password"));
-                ui.radio_value(&mut self.token, true, t.get("connections-sign-in-token"))
+            ui.add_enabled_ui(!locked, |ui| {
+                ui.horizontal(|ui| {
+                    ui.radio_value(&mut self.token, false, t.get("connections-sign-in-password"));
+                    ui.radio_value(&mut self.token, true, t.get("connections-sign-in-token"))
+                })
             })
             .response
             .labelled_by(label.id);
             ui.end_row();
             if !self.token {
-                text_row(ui, &t.get("connections-user"), &mut self.user, None);
+                text_row(ui, &t.get("connections-user"), &mut self.user, None, locked);
             }
             let tweb_label = t.get(if self.token { "connections-token" } else { "connections-password" });
             let stored = self.stored.as_ref().map(|s| s.as_ref().map(|s| s.0));
             secret_row(ui, t, &tweb_label, &mut self.tweb_secret, stored, &mut self.forget_tweb);
-            text_row(ui, &t.get("connections-outbox-url"), &mut self.outbox_url, Some("https://"));
+            text_row(ui, &t.get("connections-outbox-url"), &mut self.outbox_url, Some("https://"), locked);
             let stored = self.stored.as_ref().map(|s| s.as_ref().map(|s| s.1));
             secret_row(
                 ui,
@@ -223,7 +230,8 @@ impl ProfileForm {
                 stored,
                 &mut self.forget_outbox,
             );
-            text_row(ui, &t.get("connections-case-url"), &mut self.case_url, Some(&t.get("connections-case-url-hint")));
+            let hint = t.get("connections-case-url-hint");
+            text_row(ui, &t.get("connections-case-url"), &mut self.case_url, Some(&hint), locked);
             // Who files is never typed: it is said, not edited.
             ui.label(t.get("connections-clerk"));
             ui.scope(|ui| {
@@ -231,11 +239,12 @@ impl ProfileForm {
                 ui.add(egui::Label::new(egui::RichText::new(t.get("connections-clerk-identity")).weak()).wrap());
             });
             ui.end_row();
-            if path_row(ui, t, &t.get("connections-ca-bundle"), &mut self.ca_bundle) {
+            if path_row(ui, t, &t.get("connections-ca-bundle"), &mut self.ca_bundle, locked) {
                 pick = Some(PickField::CaBundle);
             }
-            text_row(ui, &t.get("connections-proxy"), &mut self.proxy, Some(&t.get("connections-proxy-hint")));
-            if path_row(ui, t, &t.get("connections-mappings"), &mut self.mappings_dir) {
+            let hint = t.get("connections-proxy-hint");
+            text_row(ui, &t.get("connections-proxy"), &mut self.proxy, Some(&hint), locked);
+            if path_row(ui, t, &t.get("connections-mappings"), &mut self.mappings_dir, locked) {
                 pick = Some(PickField::MappingsDir);
             }
         });
@@ -251,9 +260,9 @@ pub fn forget_all(profile: &str) -> Vec<SecretChange> {
         .collect()
 }
 
-fn text_row(ui: &mut egui::Ui, label: &str, value: &mut String, hint: Option<&str>) {
+fn text_row(ui: &mut egui::Ui, label: &str, value: &mut String, hint: Option<&str>, locked: bool) {
     let label = ui.label(label);
-    let mut edit = egui::TextEdit::singleline(value).desired_width(FIELD_WIDTH);
+    let mut edit = egui::TextEdit::singleline(value).desired_width(FIELD_WIDTH).interactive(!locked);
     if let Some(hint) = hint {
         edit = edit.hint_text(hint);
     }
@@ -262,13 +271,15 @@ fn text_row(ui: &mut egui::Ui, label: &str, value: &mut String, hint: Option<&st
 }
 
 /// A path with "Choose…"; returns whether it was clicked.
-fn path_row(ui: &mut egui::Ui, t: &Texts, label: &str, value: &mut String) -> bool {
+fn path_row(ui: &mut egui::Ui, t: &Texts, label: &str, value: &mut String, locked: bool) -> bool {
     let label = ui.label(label);
     let clicked = ui
         .horizontal(|ui| {
             let width = FIELD_WIDTH - ui.spacing().item_spacing.x - 80.0;
-            ui.add(egui::TextEdit::singleline(value).desired_width(width)).labelled_by(label.id);
-            ui.add(egui::Button::new(t.get("connections-choose")).min_size(egui::vec2(80.0, 0.0))).clicked()
+            let edit = egui::TextEdit::singleline(value).desired_width(width).interactive(!locked);
+            ui.add(edit).labelled_by(label.id);
+            let choose = egui::Button::new(t.get("connections-choose")).min_size(egui::vec2(80.0, 0.0));
+            ui.add_enabled(!locked, choose).clicked()
         })
         .inner;
     ui.end_row();

@@ -130,7 +130,9 @@ impl ConnectionsDialog {
                 {
                     action = DialogAction::Use;
                 }
-                if ui.add_enabled(has_form && !self.saving, egui::Button::new(t.get("connections-remove"))).clicked() {
+                // IT's profile cannot be removed here.
+                let removable = has_form && !self.form().is_some_and(|f| f.central);
+                if ui.add_enabled(removable && !self.saving, egui::Button::new(t.get("connections-remove"))).clicked() {
                     action = DialogAction::Remove;
                 }
                 if self.saving || testing {
