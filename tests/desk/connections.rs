@@ -283,6 +283,8 @@ fn without_a_keyring_the_user_is_told_and_the_typed_secrets_serve_this_session_o
     wait_for(&mut harness, "Uusi yhteys 1");
     fill_form(&mut harness, &sandbox, "kirjaamo", "demo", "epalvelu-demo-token");
     harness.get_by_label("Tallenna").click();
+    // Said beside the secrets, and what it means.
+    wait_for(&mut harness, "salaisuudet kysytään joka käynnistyksellä");
     wait_for(&mut harness, "Salaisuuksia ei tallennettu avainnippuun");
     wait_for(&mut harness, "Tällä koneella ei ole käytettävissä avainnippua.");
     harness.get_by_label("Ota käyttöön").click();
@@ -291,12 +293,19 @@ fn without_a_keyring_the_user_is_told_and_the_typed_secrets_serve_this_session_o
     drop(harness);
     assert_no_secret(dir.path(), &["epalvelu-demo-token", "password = "]);
 
-    // The next start names what is missing instead of failing silently.
+    // The next start asks for the secrets on that profile instead of offering a retry that
+    // cannot help; typed, they open the desk for this session.
     let mut again = shell(&runtime, dir.path(), Arc::new(NoKeyring));
-    wait_for(&mut again, "Yhteyttä Testi ei voitu avata");
+    wait_for(&mut again, "Anna yhteyden Testi salasana ja avain tähän");
     wait_for(&mut again, "ei ole käytettävissä avainnippua");
     assert!(again.query_by_label_contains("no keyring").is_none(), "the English chain is folded away");
-    again.get_by_label("Määritä yhteys…");
+    fill(&mut again, "Salasana", "demo");
+    fill(&mut again, "ePalvelun avain", "epalvelu-demo-token");
+    again.get_by_label("Ota käyttöön").click();
+    wait_for(&mut again, "Yhteys: Testi");
+    wait_loaded(&mut again, "odottaa");
+    drop(again);
+    assert_no_secret(dir.path(), &["epalvelu-demo-token", "password = "]);
 }
 
 #[test]

@@ -242,6 +242,20 @@ impl Shell {
                     let told = Told { plain, detail: error.detail.clone() };
                     dialog.notice = Some(Err(Failure::new("start-failed-because", told)));
                 }
+                // Secrets this computer cannot keep (no keyring) or has not got: asked for at once,
+                // in the dialog on that profile, rather than a retry that cannot help.
+                let asks = matches!(error.plain.id, "connection-missing" | "connection-keyring");
+                if asks && self.desk.is_none() && what.is_some() {
+                    if self.dialog.is_none() {
+                        self.open_dialog();
+                    }
+                    if let Some(dialog) = &mut self.dialog {
+                        let plain =
+                            Plain::new("start-ask-secrets").text("name", &name).said("error", error.plain.clone());
+                        let told = Told { plain, detail: error.detail.clone() };
+                        dialog.notice = Some(Err(Failure::new("start-failed-because", told)));
+                    }
+                }
                 if self.desk.is_none() {
                     self.start = StartState::Failed(name, error);
                 }
