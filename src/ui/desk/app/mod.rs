@@ -72,6 +72,8 @@ pub struct DeskApp {
     pub(super) filings: Filings,
     /// The [`Filings::version`] the inbox's row states were last taken at.
     pub(super) states_seen: Option<u64>,
+    /// [`Filings::ends`] when the journal's unfinished filings were last asked for.
+    pub(super) unfinished_as_of: u64,
     pub(super) drafts: HashMap<TransactionId, Draft>,
     pub(super) catalog: Requested<Catalog, Box<(Catalog, CheckedMappings)>>,
     pub(super) cases: CaseSearch,
@@ -129,6 +131,7 @@ impl DeskApp {
             attachment: Requested::default(),
             filings: Filings::default(),
             states_seen: None,
+            unfinished_as_of: 0,
             drafts: HashMap::new(),
             catalog: Requested::default(),
             cases: CaseSearch::default(),
@@ -194,6 +197,7 @@ impl DeskApp {
         }
         self.inbox.request(&self.backend.spawner(), self.backend.pending());
         self.unfinished.request(&self.backend.spawner(), self.backend.unfinished());
+        self.unfinished_as_of = self.filings.ends();
         let today = crate::domain::helsinki::today();
         let from = today - chrono::Duration::days(triage::RECENT_DAYS);
         self.recent.request(&self.backend.spawner(), self.backend.completed(from, today));

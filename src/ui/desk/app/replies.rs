@@ -125,7 +125,7 @@ impl DeskApp {
                     .flatten()
                     .map(|r| (TransactionId::new(r.transaction_id.clone()), r.state, r.told.clone()))
                     .collect();
-                self.filings.journal(&records);
+                self.filings.journal(&records, self.unfinished_as_of);
             }
             Arrived::AdminSaved => self.admin.status = Some(self.mapping_saved(Saver::Admin)),
             Arrived::DefaultSaved => self.default_saved = Some(self.mapping_saved(Saver::Filing)),

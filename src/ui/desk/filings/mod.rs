@@ -112,6 +112,8 @@ enum Phase {
 struct Entry {
     phase: Phase,
     view: FilingView,
+    /// [`Filings::ends`] when it ended in this session (0 before).
+    ended: u64,
 }
 
 /// The question asked of the clerk: for this transaction, these choices, these words.
@@ -130,6 +132,7 @@ pub struct Filings {
     asked: Option<Asked>,
     refused: Option<(TransactionId, Refusal)>,
     version: u64,
+    ends: u64,
 }
 
 impl Filings {
@@ -179,7 +182,7 @@ impl Filings {
         let done = self.entries.get(id).map(|e| e.view.done.clone()).unwrap_or_default();
         let view = FilingView { done, ..FilingView::default() };
         let cancel = CancellationToken::new();
-        self.entries.insert(id.clone(), Entry { phase: Phase::Running { cancel: cancel.clone() }, view });
+        self.entries.insert(id.clone(), Entry { phase: Phase::Running { cancel: cancel.clone() }, view, ended: 0 });
         if self.asked.as_ref().is_some_and(|a| &a.id == id) {
             self.asked = None;
         }
@@ -243,10 +246,13 @@ impl Filings {
         result: Result<FilingResult, Ended>,
         now: chrono::DateTime<chrono::Utc>,
     ) {
-        let entry = self
-            .entries
-            .entry(id.clone())
-            .or_insert_with(|| Entry { phase: Phase::Ended { undo: None }, view: FilingView::default() });
+        let entry = self.entries.entry(id.clone()).or_insert_with(|| Entry {
+            phase: Phase::Ended { undo: None },
+            view: FilingView::default(),
+            ended: 0,
+        });
+        self.ends += 1;
+        entry.ended = self.ends;
         entry.view.filed_at = result.is_ok().then_some(now);
         entry.view.result = Some(result);
         entry.view.bytes = None;
@@ -264,15 +270,23 @@ impl Filings {
         }
     }
 
-    /// The journal's unfinished filings, as it keeps them now. A filing not running takes the
-    /// journal's word; one this session ended that the journal no longer holds unfinished was
-    /// finished elsewhere (a retry by `export --resume`, another desk), and is dropped.
-    pub fn journal(&mut self, records: &[(TransactionId, FilingState, Option<Told>)]) {
+    /// How many filings have ended in this session: noted when the journal is read, and given
+    /// back to [`Filings::journal`] with its answer.
+    pub fn ends(&self) -> u64 {
+        self.ends
+    }
+
+    /// The journal's unfinished filings, as a read asked for when [`Filings::ends`] was `as_of`
+    /// found them. A filing not running takes the journal's word. One that failed before that
+    /// read and that the journal no longer holds unfinished was finished elsewhere (a retry by
+    /// `export --resume`, another desk), and is dropped; one that ended after it is kept until a
+    /// newer read.
+    pub fn journal(&mut self, records: &[(TransactionId, FilingState, Option<Told>)], as_of: u64) {
         let unfinished = |id: &TransactionId| records.iter().find(|(r, ..)| r == id);
         let before = self.entries.len();
         self.entries.retain(|id, entry| match &entry.phase {
             Phase::Journal(..) | Phase::Ended { undo: None }
-                if entry.view.result.as_ref().is_none_or(Result::is_err) =>
+                if entry.view.result.as_ref().is_none_or(Result::is_err) && entry.ended <= as_of =>
             {
                 unfinished(id).is_some()
             }
@@ -292,7 +306,7 @@ impl Filings {
             if !agrees {
                 let view = entry.map(|e| e.view.clone()).unwrap_or_default();
                 let view = FilingView { result: None, ..view };
-                self.entries.insert(id.clone(), Entry { phase: Phase::Journal(state, told.clone()), view });
+                self.entries.insert(id.clone(), Entry { phase: Phase::Journal(state, told.clone()), view, ended: 0 });
                 changed = true;
             }
         }
