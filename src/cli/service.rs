@@ -85,6 +85,8 @@ pub async fn run(args: ServiceArgs, mappings: Option<PathBuf>) -> Result<bool> {
         args.unattended.clerk,
         kirjaamo::paths::shown(&status_path)
     );
+    // Which folder does not change while the service runs (its files are read each round).
+    let folder = folder(mappings.as_deref(), &resolved)?;
     let interval = Duration::from_secs(args.interval);
     let mut wait = interval;
     while !stop.is_cancelled() {
@@ -92,7 +94,6 @@ pub async fn run(args: ServiceArgs, mappings: Option<PathBuf>) -> Result<bool> {
         write_status(&status_path, &status);
         let round = async {
             let mut plans: Vec<_> = journal.unfinished().await?.into_iter().map(|r| Ok(r.plan)).collect();
-            let folder = folder(mappings.as_deref(), &resolved)?;
             let mappings = checked_mappings(tweb.as_ref(), &folder).await?;
             let (auto, skipped) = auto_plans(&outbox, &mappings).await?;
             // A transaction the journal holds unfinished is filed once, from its own plan.
