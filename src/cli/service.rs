@@ -108,7 +108,10 @@ pub async fn run(args: ServiceArgs, mappings: Option<PathBuf>) -> Result<bool> {
         let now = chrono::Utc::now();
         match round.await {
             Ok(count) => {
-                say!("{count}");
+                // An idle round is not said: the status file shows it ran.
+                if count.filed + count.earlier + count.by_others + count.held + count.failed + count.interrupted > 0 {
+                    say!("{count}");
+                }
                 super::export::emit(&serde_json::json!({ "event": "round", "at": now.to_rfc3339(), "counts": count }));
                 status.filed_total += count.filed;
                 status.last_round = Some(count);
