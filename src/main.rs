@@ -66,6 +66,17 @@ enum Command {
     /// Run the automatic export until stopped (SIGTERM, Ctrl+C, a service stop): rounds every
     /// --interval seconds, backing off while a server is down; one per pair of servers.
     Service(cli::service::ServiceArgs),
+    /// The Windows service of the automatic export: `install`, `uninstall`, and `run` (which the
+    /// Service Control Manager starts).
+    #[command(subcommand)]
+    WindowsService(cli::winservice::WindowsServiceCommand),
+    /// The machine's central configuration for every user (IT's): `write` a profile, `show` it.
+    #[command(subcommand)]
+    Central(cli::central::CentralCommand),
+    /// Store a profile's secrets from the environment in this account's keyring (`set`): for the
+    /// account a service runs as.
+    #[command(subcommand)]
+    Secrets(cli::secrets::SecretsCommand),
     /// Check the per-service mapping files (`check [DIR]`); non-zero exit on any error.
     #[command(subcommand)]
     Mappings(cli::mappings::MappingsCommand),
@@ -108,8 +119,21 @@ fn run() -> Result<ExitCode> {
     if cli.command.is_some() {
         cli::os::use_parent_console();
     }
+    // A Windows service has no person's profile: its journal, logs and status are the machine's.
+    if let Some(Command::WindowsService(cli::winservice::WindowsServiceCommand::Run(_))) = &cli.command
+        && let Some(dir) = cli::winservice::data_dir()
+    {
+        kirjaamo::paths::use_data_dir(dir);
+    }
     // The sandbox and the admin tools log to stderr only; the desk and the export also to files.
-    let to_files = matches!(cli.command, None | Some(Command::Export(_) | Command::Service(_)));
+    let to_files = matches!(
+        cli.command,
+        None | Some(
+            Command::Export(_)
+                | Command::Service(_)
+                | Command::WindowsService(cli::winservice::WindowsServiceCommand::Run(_))
+        )
+    );
     let log_dir = kirjaamo::logging::log_dir().filter(|_| to_files);
     let (_log_guard, log_error) = kirjaamo::logging::init(log_dir.as_deref());
     if let Some(error) = log_error {
@@ -140,6 +164,12 @@ fn run() -> Result<ExitCode> {
         Some(Command::Pdf { transaction, output }) => pdf(&transaction, output).map(|()| ExitCode::SUCCESS),
         Some(Command::Export(args)) => runtime.block_on(cli::export::run(args, cli.mappings)).map(succeeded),
         Some(Command::Service(args)) => runtime.block_on(cli::service::run(args, cli.mappings)).map(succeeded),
+        Some(Command::WindowsService(cli::winservice::WindowsServiceCommand::Run(args))) => {
+            cli::winservice::run_service(&runtime, args, cli.mappings).map(succeeded)
+        }
+        Some(Command::WindowsService(command)) => cli::winservice::manage(&command).map(|()| ExitCode::SUCCESS),
+        Some(Command::Central(command)) => cli::central::run(command).map(|()| ExitCode::SUCCESS),
+        Some(Command::Secrets(command)) => cli::secrets::run(command).map(|()| ExitCode::SUCCESS),
         Some(Command::Conformance(args)) => runtime.block_on(cli::conformance::run(args)).map(succeeded),
         Some(Command::Mappings(command)) => runtime.block_on(cli::mappings::run(command, cli.mappings)).map(succeeded),
         None => desk(&runtime, cli.demo, cli.mappings),

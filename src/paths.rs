@@ -3,15 +3,46 @@
 //! The lowest layer beside `remote`: settings, mappings, logging and the journal all use it.
 
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+/// The data folder a process was given for all its files (a Windows service's, which has no
+/// user profile of a person), where `KIRJAAMO_DATA_DIR` names none.
+static GIVEN: OnceLock<PathBuf> = OnceLock::new();
+
+/// Makes `dir` the data folder of this process (both [`data_dir`] and [`local_data_dir`]) unless
+/// `KIRJAAMO_DATA_DIR` names one; call it before anything reads a path. Later calls change
+/// nothing.
+pub fn use_data_dir(dir: PathBuf) {
+    if std::env::var_os("KIRJAAMO_DATA_DIR").is_none() {
+        let _ = GIVEN.set(dir);
+    }
+}
 
 fn project() -> Option<directories::ProjectDirs> {
     directories::ProjectDirs::from("fi", "Kirjaamo", "Kirjaamo")
+}
+
+/// The machine's data folder for every user (`%ProgramData%`, as Windows' known folder; a service's
+/// environment variables may name another); `None` elsewhere.
+pub fn program_data() -> Option<PathBuf> {
+    #[cfg(windows)]
+    {
+        dirs_sys::known_folder(windows_sys::Win32::UI::Shell::FOLDERID_ProgramData)
+            .or_else(|| std::env::var_os("ProgramData").map(PathBuf::from))
+    }
+    #[cfg(not(windows))]
+    {
+        None
+    }
 }
 
 /// Kirjaamo's data directory for what follows the clerk from machine to machine (the mappings
 /// kept per user): `KIRJAAMO_DATA_DIR`, else the OS's (on Windows `%APPDATA%`, the roaming
 /// profile; on Linux `~/.local/share`).
 pub fn data_dir() -> Option<PathBuf> {
+    if let Some(dir) = GIVEN.get() {
+        return Some(dir.clone());
+    }
     if let Some(dir) = std::env::var_os("KIRJAAMO_DATA_DIR") {
         return Some(PathBuf::from(dir));
     }
@@ -23,6 +54,9 @@ pub fn data_dir() -> Option<PathBuf> {
 /// roaming profile does not copy: two machines must never share one journal file; on Linux the
 /// same folder as [`data_dir`]).
 pub fn local_data_dir() -> Option<PathBuf> {
+    if let Some(dir) = GIVEN.get() {
+        return Some(dir.clone());
+    }
     if let Some(dir) = std::env::var_os("KIRJAAMO_DATA_DIR") {
         return Some(PathBuf::from(dir));
     }

@@ -30,7 +30,8 @@ pub fn env_tweb_auth() -> Result<TwebAuth> {
     }
 }
 
-fn env_name(kind: SecretKind) -> &'static str {
+/// The environment variable that may hold a secret of `kind`.
+pub fn env_name(kind: SecretKind) -> &'static str {
     match kind {
         SecretKind::TwebPassword => "KIRJAAMO_TWEB_PASSWORD",
         SecretKind::TwebToken => "KIRJAAMO_TWEB_TOKEN",
@@ -104,7 +105,8 @@ fn secrets(profile: &Profile) -> Result<Secrets> {
 }
 
 /// Where a headless command connects: a profile, or two addresses with secrets from the
-/// environment (flattened into the command's options).
+/// environment (flattened into the command's options); with neither, the profile that the central
+/// configuration makes active (a service started by the OS, with no options).
 #[derive(Debug, clap::Args)]
 pub struct Target {
     /// Connection profile from the settings (or KIRJAAMO_PROFILE): its addresses, its secrets from
@@ -125,11 +127,24 @@ impl Target {
         match (&self.profile, &self.tweb_url, &self.outbox_url) {
             (Some(name), _, _) => profile(name),
             (None, Some(tweb), Some(outbox)) => from_environment(tweb, outbox, clerk, label),
-            _ => bail!(
-                "say where to connect: --profile NAME, or --tweb-url and --outbox-url (secrets from the environment)"
-            ),
+            _ => match central_profile()? {
+                Some(name) => {
+                    eprintln!("Connecting with {name}, the central configuration's profile.");
+                    profile(&name)
+                }
+                None => bail!(
+                    "say where to connect: --profile NAME, or --tweb-url and --outbox-url (secrets from the environment); this computer has no central configuration that names a profile"
+                ),
+            },
         }
     }
+}
+
+/// The profile the central configuration makes active, if there is a central file that names one.
+fn central_profile() -> Result<Option<String>> {
+    let Some(path) = kirjaamo::settings::central_path() else { return Ok(None) };
+    let central = kirjaamo::settings::Central::load(&path)?;
+    Ok(central.and_then(|c| c.active))
 }
 
 /// A connection to `tweb_url` and `outbox_url` with the secrets from the environment (service

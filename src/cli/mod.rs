@@ -1,8 +1,11 @@
 //! Subcommands of the `kirjaamo` binary that are more than a few lines.
 
+pub mod central;
 pub mod conformance;
 pub mod connect;
 pub mod export;
 pub mod mappings;
 pub mod os;
+pub mod secrets;
 pub mod service;
+pub mod winservice;

@@ -58,16 +58,29 @@ struct Status<'a> {
     next_round_at: Option<String>,
 }
 
-/// Runs the service until it is stopped; returns whether it stopped cleanly.
+/// Runs the service until SIGTERM or Ctrl+C; returns whether it stopped cleanly.
 pub async fn run(args: ServiceArgs, mappings: Option<PathBuf>) -> Result<bool> {
+    let stop = CancellationToken::new();
+    tokio::spawn(stop_on_signal(stop.clone()));
+    run_until(args, mappings, stop).await
+}
+
+/// Runs the service until `stop` is cancelled (a signal, or a stop from the Windows Service
+/// Control Manager); returns whether it stopped cleanly.
+pub async fn run_until(args: ServiceArgs, mappings: Option<PathBuf>, stop: CancellationToken) -> Result<bool> {
     args.output.apply();
     let (resolved, journal, journal_path) = args.unattended.open()?;
     let _lock = single_instance(&journal_path)?;
     let status_path = args.status.clone().unwrap_or_else(|| journal_path.with_file_name("service-status.json"));
     let (events, printer) = progress();
     let Services { tweb, outbox, exporter } = Services::new(&resolved.connection, journal.clone(), Some(events))?;
-    let stop = CancellationToken::new();
-    tokio::spawn(stop_on_signal(stop.clone()));
+    tokio::spawn({
+        let stop = stop.clone();
+        async move {
+            stop.cancelled().await;
+            say!("Stopping: the filing under way stops where it stands and is finished by the next start.");
+        }
+    });
     let started = chrono::Utc::now().to_rfc3339();
     let mut status = Status {
         state: "running",
@@ -80,7 +93,7 @@ pub async fn run(args: ServiceArgs, mappings: Option<PathBuf>) -> Result<bool> {
         next_round_at: None,
     };
     say!(
-        "The automatic export runs every {} s as {}; stop it with Ctrl+C or SIGTERM (status: {}).",
+        "The automatic export runs every {} s as {}; a service stop, SIGTERM or Ctrl+C stops it (status: {}).",
         args.interval,
         args.unattended.clerk,
         kirjaamo::paths::shown(&status_path)
@@ -205,6 +218,5 @@ async fn stop_on_signal(stop: CancellationToken) {
     {
         let _ = tokio::signal::ctrl_c().await;
     }
-    say!("Stopping: the filing under way stops where it stands and is finished by the next start.");
     stop.cancel();
 }

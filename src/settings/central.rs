@@ -7,7 +7,7 @@
 
 use std::path::{Path, PathBuf};
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use super::{Profile, Settings, SettingsError};
 
@@ -15,14 +15,14 @@ use super::{Profile, Settings, SettingsError};
 pub const ENV: &str = "KIRJAAMO_CENTRAL_CONFIG";
 
 /// The central file as IT writes it.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Central {
     /// The profile the desk opens when the user has chosen none.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub active: Option<String>,
     /// A mappings folder for the machine (after a profile's own; see `mappings::folder`).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mappings_dir: Option<PathBuf>,
     /// Profiles every user of the machine gets.
     #[serde(default, rename = "profile")]
@@ -36,8 +36,7 @@ pub fn central_path() -> Option<PathBuf> {
         return Some(PathBuf::from(path));
     }
     if cfg!(windows) {
-        let data = std::env::var_os("ProgramData")?;
-        return Some(PathBuf::from(data).join("Kirjaamo").join("kirjaamo.toml"));
+        return crate::paths::program_data().map(|data| data.join("Kirjaamo").join("kirjaamo.toml"));
     }
     Some(PathBuf::from("/etc/kirjaamo/kirjaamo.toml"))
 }
@@ -52,11 +51,54 @@ impl Central {
         };
         let central: Self = toml::from_str(&text)
             .map_err(|e| SettingsError::Format { path: path.to_owned(), message: e.message().trim().to_owned() })?;
-        let check = Settings { profiles: central.profiles.clone(), ..Settings::default() };
-        check.check()?;
+        central.check()?;
         Ok(Some(central))
     }
+
+    /// Checks the profiles as a user's are checked, and that the active one exists.
+    pub fn check(&self) -> Result<(), SettingsError> {
+        let check = Settings { profiles: self.profiles.clone(), ..Settings::default() };
+        check.check()?;
+        match &self.active {
+            Some(name) if !self.profiles.iter().any(|p| &p.name == name) => Err(SettingsError::Format {
+                path: PathBuf::new(),
+                message: format!("the active profile {name} is not among the profiles"),
+            }),
+            _ => Ok(()),
+        }
+    }
+
+    /// Puts `profile` in, replacing the one of the same name, and makes it the active one.
+    pub fn set_profile(&mut self, profile: Profile) {
+        let name = profile.name.clone();
+        match self.profiles.iter_mut().find(|p| p.name == name) {
+            Some(old) => *old = profile,
+            None => self.profiles.push(profile),
+        }
+        self.active = Some(name);
+    }
+
+    /// Checks and writes the file atomically, creating its folder; a header says what wrote it.
+    pub fn save(&self, path: &Path) -> Result<(), SettingsError> {
+        self.check().map_err(|e| match e {
+            SettingsError::Format { message, .. } => SettingsError::Format { path: path.to_owned(), message },
+            other => other,
+        })?;
+        let body = toml::to_string_pretty(self)
+            .map_err(|e| SettingsError::Format { path: path.to_owned(), message: e.to_string() })?;
+        let text = format!("{HEADER}{body}");
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|source| SettingsError::Io { path: dir.to_owned(), source })?;
+        }
+        crate::paths::write_atomic(path, text.as_bytes())
+            .map_err(|source| SettingsError::Io { path: path.to_owned(), source })
+    }
 }
+
+/// The first lines of a central file that Kirjaamo writes.
+const HEADER: &str = "# Kirjaamo's central configuration for every user of this computer (docs/installing.md).\n\
+# Written by `kirjaamo central write` (the installer runs it with its properties); editing by\n\
+# hand is fine. Secrets never go here: each clerk's are in their own keyring.\n\n";
 
 impl Settings {
     /// The user's settings at `user` with the central file at `central` read first: the central

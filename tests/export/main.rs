@@ -5,6 +5,7 @@
 
 mod actions;
 mod bad_input;
+mod central;
 mod clerks;
 mod common;
 mod connection;

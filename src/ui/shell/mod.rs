@@ -232,6 +232,8 @@ impl Shell {
                 self.dialog = None;
             }
             Err(error) => {
+                // For IT's support: the technical chain the clerk sees folded away.
+                tracing::warn!("the connection {name} could not be opened: {}", error.detail);
                 self.demo_chosen = None;
                 // A desk in use stays; the dialog (opened if need be) says why the switch failed.
                 if self.desk.is_some() && self.dialog.is_none() {

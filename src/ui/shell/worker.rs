@@ -171,8 +171,19 @@ impl ShellWorker {
                     .map_err(|source| chain(&crate::mappings::MappingError::Io { path: dir.clone(), source }))?;
                 let mappings = crate::mappings::load_dir(&dir).map_err(|e| chain(&e))?;
                 let journal = crate::service::journal_for(&connection, &data_dir).map_err(|e| chain(&e))?;
+                let opened = format!(
+                    "opened {}{}: TWeb {}, outbox {}, mappings {}, files as {}",
+                    profile.name,
+                    if profile.central { " (central configuration)" } else { "" },
+                    connection.tweb_url,
+                    connection.outbox_url,
+                    crate::paths::shown(&dir),
+                    connection.clerk
+                );
                 let mut backend =
                     Backend::new(runtime, connection, journal, mappings, repaint).map_err(|e| chain(&e))?;
+                // For IT's support: which servers and folder this desk works with, and as whom.
+                tracing::info!("{opened}");
                 backend.set_mappings_dir(dir);
                 Ok::<_, Told>(Box::new(Session { backend, demo: None }))
             })
