@@ -4,6 +4,7 @@
 //! of the two HTTP APIs, and [`sandbox`] a strict simulator of both APIs used for demos, training
 //! and tests.
 
+pub mod audit;
 pub mod conformance;
 pub mod connection;
 pub mod contract;

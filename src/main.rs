@@ -70,6 +70,10 @@ enum Command {
     /// Service Control Manager starts).
     #[command(subcommand)]
     WindowsService(cli::winservice::WindowsServiceCommand),
+    /// The access log of who used or disclosed whose data: `verify` its hash chain, `export` it
+    /// as CSV.
+    #[command(subcommand)]
+    Audit(cli::audit::AuditCommand),
     /// The machine's central configuration for every user (IT's): `write` a profile, `show` it.
     #[command(subcommand)]
     Central(cli::central::CentralCommand),
@@ -168,6 +172,7 @@ fn run() -> Result<ExitCode> {
             cli::winservice::run_service(&runtime, args, cli.mappings).map(succeeded)
         }
         Some(Command::WindowsService(command)) => cli::winservice::manage(&command).map(|()| ExitCode::SUCCESS),
+        Some(Command::Audit(command)) => cli::audit::run(command).map(succeeded),
         Some(Command::Central(command)) => cli::central::run(command).map(|()| ExitCode::SUCCESS),
         Some(Command::Secrets(command)) => cli::secrets::run(command).map(|()| ExitCode::SUCCESS),
         Some(Command::Conformance(args)) => runtime.block_on(cli::conformance::run(args)).map(succeeded),

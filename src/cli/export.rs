@@ -113,7 +113,7 @@ pub async fn run(args: ExportArgs, mappings: Option<PathBuf>) -> Result<bool> {
     // This future runs on `main`'s own thread (`block_on`), not on a runtime worker.
     let (resolved, journal, _) = args.unattended.open()?;
     let (events, printer) = progress();
-    let Services { tweb, outbox, exporter } = Services::new(&resolved.connection, journal.clone(), Some(events))?;
+    let Services { tweb, outbox, exporter, .. } = Services::new(&resolved.connection, journal.clone(), Some(events))?;
     let mut plans: Vec<Result<FilingPlan, String>> = Vec::new();
     let mut skipped = 0;
     if args.resume {

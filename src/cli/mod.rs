@@ -1,5 +1,6 @@
 //! Subcommands of the `kirjaamo` binary that are more than a few lines.
 
+pub mod audit;
 pub mod central;
 pub mod conformance;
 pub mod connect;

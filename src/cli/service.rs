@@ -73,7 +73,7 @@ pub async fn run_until(args: ServiceArgs, mappings: Option<PathBuf>, stop: Cance
     let _lock = single_instance(&journal_path)?;
     let status_path = args.status.clone().unwrap_or_else(|| journal_path.with_file_name("service-status.json"));
     let (events, printer) = progress();
-    let Services { tweb, outbox, exporter } = Services::new(&resolved.connection, journal.clone(), Some(events))?;
+    let Services { tweb, outbox, exporter, .. } = Services::new(&resolved.connection, journal.clone(), Some(events))?;
     tokio::spawn({
         let stop = stop.clone();
         async move {

@@ -24,14 +24,28 @@ pub struct Identity {
     pub source: IdentitySource,
 }
 
-/// The OS account the program runs under: `DOMAIN\user` on Windows, the user name elsewhere.
+/// The OS account the program runs under: `DOMAIN\user` on Windows, the user name elsewhere
+/// (from the environment, else from the kernel and the password file).
 pub fn os_account() -> Option<String> {
     let var = |name: &str| std::env::var(name).ok().map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
     if cfg!(windows) {
         let user = var("USERNAME")?;
         return Some(var("USERDOMAIN").map_or_else(|| user.clone(), |domain| format!("{domain}\\{user}")));
     }
-    var("USER").or_else(|| var("LOGNAME"))
+    var("USER").or_else(|| var("LOGNAME")).or_else(account_of_process)
+}
+
+/// The account this process runs as, from the kernel and the password file (a service or a
+/// container often has no `USER`): its name, else `uid N`.
+fn account_of_process() -> Option<String> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let uid = status.lines().find_map(|l| l.strip_prefix("Uid:"))?.split_whitespace().next()?.to_owned();
+    let passwd = std::fs::read_to_string("/etc/passwd").unwrap_or_default();
+    let name = passwd.lines().find_map(|line| {
+        let fields: Vec<&str> = line.split(':').collect();
+        (fields.get(2) == Some(&uid.as_str())).then(|| fields.first().map(|n| (*n).to_owned())).flatten()
+    });
+    Some(name.unwrap_or_else(|| format!("uid {uid}")))
 }
 
 /// The identity of a clerk signed in with `sign_in`, whom TWeb's `/me` answered as `me` (if it

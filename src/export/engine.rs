@@ -16,6 +16,7 @@ use super::journal::{FilingState, Journal};
 use super::place::{Found, Place};
 use super::plan::{FilingPlan, Target, refs, submitter_party};
 use super::{ExportConfig, ExportError, Filed, FiledHow};
+use crate::audit::{Action as Access, Event as AccessEvent};
 use crate::contract::outbox::{Completion, FiledAssignment, FilingResult};
 use crate::contract::tweb::{CreateAssignment, CreateCase, DocumentMetadata};
 use crate::domain::{Attachment, Transaction, helsinki};
@@ -152,10 +153,16 @@ impl<C: CaseSystem + 'static> Exporter<C> {
                  object the journal remembers against TWeb"
             );
         }
+        // The disclosure to TWeb is logged before it starts; a log that cannot take it stops it.
+        let service = Some(detail.transaction.service.id.clone());
+        if let Some(audit) = &self.config.audit {
+            let started = AccessEvent::ok(Access::File, id, service.clone()).result("started");
+            audit.record_async(started).await?;
+        }
         let record = self.journal.begin(plan, &self.config.clerk).await?;
         let mut token = record.claim_token.clone();
         let outcome = self.run(&record.plan, detail.transaction, &mut token, cancel, pdf).await;
-        match outcome {
+        let outcome = match outcome {
             Ok(filed) => {
                 match filed.how {
                     FiledHow::Now => self.journal.finish(id, Ok(&filed.result)).await?,
@@ -165,6 +172,22 @@ impl<C: CaseSystem + 'static> Exporter<C> {
                 Ok(filed)
             }
             Err(error) => Err(self.failed(id, token, error).await),
+        };
+        self.log_outcome(id, service, &outcome).await;
+        outcome
+    }
+
+    /// Records how a filing ended, with its receipt. The filing has happened (or failed) already:
+    /// a log that cannot take this is said in the technical log and does not undo it.
+    async fn log_outcome(&self, id: &str, service: Option<String>, outcome: &Result<Filed, ExportError>) {
+        let Some(audit) = &self.config.audit else { return };
+        let event = match outcome {
+            Ok(filed) => AccessEvent::ok(Access::File, id, service).detail(crate::audit::receipt(&filed.result)),
+            Err(ExportError::Cancelled { .. }) => AccessEvent::ok(Access::File, id, service).result("interrupted"),
+            Err(error) => AccessEvent::ok(Access::File, id, service).result(format!("failed: {error}")),
+        };
+        if let Err(e) = audit.record_async(event).await {
+            tracing::error!(transaction = %id, "the end of the filing could not be logged: {}", crate::error_chain(&e));
         }
     }
 

@@ -25,6 +25,7 @@ impl Explain for ExportError {
                 Plain::new("export-remote").said("step", step.plain()).said("cause", source.plain())
             }
             Self::Journal(error) => error.plain(),
+            Self::Audit(error) => error.plain(),
             Self::ClaimedBy { holder, .. } => Plain::new("export-claimed-by").text("holder", holder.clone()),
             Self::AlreadyFiled { by, .. } => Plain::new("export-already-filed").text("by", by.clone()),
             Self::BadTransaction { problems, .. } => {

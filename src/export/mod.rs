@@ -64,12 +64,15 @@ pub struct ExportConfig {
     pub lease_seconds: u32,
     /// Retries.
     pub retry: RetryPolicy,
+    /// The access log every filing is recorded in before it starts and when it ends (the desk
+    /// and the export always have one: `service::Services`).
+    pub audit: Option<crate::audit::Recorder>,
 }
 
 impl ExportConfig {
     /// Defaults for `clerk`.
     pub fn new(clerk: &str) -> Self {
-        Self { clerk: clerk.to_owned(), lease_seconds: 120, retry: RetryPolicy::default() }
+        Self { clerk: clerk.to_owned(), lease_seconds: 120, retry: RetryPolicy::default(), audit: None }
     }
 }
 
@@ -88,6 +91,9 @@ pub enum ExportError {
     /// The journal could not be written.
     #[error("the filing journal failed")]
     Journal(#[from] JournalError),
+    /// The access log could not record the filing: it was not started.
+    #[error("the access log failed")]
+    Audit(#[from] crate::audit::AuditError),
     /// Another clerk holds the transaction.
     #[error("transaction {id} is being handled by {holder}")]
     ClaimedBy {
@@ -206,9 +212,10 @@ impl ExportError {
         }
     }
 
-    /// Whether the journal failed: then nothing more may be filed in this run, since a filing
-    /// whose steps cannot be remembered could not be resumed safely.
+    /// Whether the journal or the access log failed: then nothing more may be filed in this run,
+    /// since a filing whose steps cannot be remembered could not be resumed safely, and one that
+    /// cannot be logged may not happen.
     pub fn stops_run(&self) -> bool {
-        matches!(self, Self::Journal(_) | Self::Unjournaled { .. })
+        matches!(self, Self::Journal(_) | Self::Unjournaled { .. } | Self::Audit(_))
     }
 }

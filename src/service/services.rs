@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use tokio::sync::mpsc::UnboundedSender;
 
+use crate::audit::{AccessLog, Actor, AuditError, Recorder};
 use crate::connection::Connection;
 use crate::export::{Endpoint, ExportConfig, ExportEvent, Exporter, Journal, JournalError};
 use crate::outbox::OutboxClient;
@@ -23,6 +24,9 @@ pub enum ServiceError {
         #[source]
         source: RemoteError,
     },
+    /// The access log could not be opened: nothing is shown or filed without it.
+    #[error("the access log could not be opened")]
+    Audit(#[source] AuditError),
 }
 
 /// What one connection files with: TWeb, the outbox and the exporter with its journal.
@@ -33,6 +37,8 @@ pub struct Services {
     pub outbox: OutboxClient,
     /// The export engine over both, journaling into the connection's journal.
     pub exporter: Arc<Exporter<TwebClient>>,
+    /// The access log beside the journal, with who acts on this connection.
+    pub access: Recorder,
 }
 
 impl Services {
@@ -48,10 +54,28 @@ impl Services {
             .map_err(|source| ServiceError::Client { label: connection.label.clone(), source })?;
         let outbox = OutboxClient::new(http.clone(), &connection.outbox_url, &connection.outbox_token);
         let tweb = Arc::new(TwebClient::new(http, &connection.tweb_url, connection.tweb_auth.clone()));
-        let config = ExportConfig::new(&connection.clerk);
+        let access = recorder(connection, journal.path())?;
+        let mut config = ExportConfig::new(&connection.clerk);
+        config.audit = Some(access.clone());
         let exporter = Arc::new(Exporter::new(Arc::clone(&tweb), outbox.clone(), journal, config, events));
-        Ok(Self { tweb, outbox, exporter })
+        Ok(Self { tweb, outbox, exporter, access })
     }
+}
+
+/// The access log in the journal's folder, recording as the OS account and the TWeb user this
+/// connection signs in as (never typed). Blocking.
+fn recorder(connection: &Connection, journal: &Path) -> Result<Recorder, ServiceError> {
+    let log = match journal.parent().filter(|dir| !dir.as_os_str().is_empty()) {
+        Some(dir) => AccessLog::open(&AccessLog::path_in(dir)),
+        // A journal in memory (the demo, tests) has its log in memory too.
+        None => AccessLog::in_memory(),
+    }
+    .map_err(ServiceError::Audit)?;
+    let tweb_user = match &connection.tweb_auth {
+        crate::tweb::TwebAuth::Basic { user, .. } => Some(user.clone()),
+        crate::tweb::TwebAuth::Bearer(_) => None,
+    };
+    Ok(Recorder { log, actor: Actor::here(crate::connection::os_account(), tweb_user) })
 }
 
 /// The journal of `connection` in `data_dir`: one for each pair of servers, named by the
@@ -71,6 +95,7 @@ impl crate::plain::Explain for ServiceError {
             Self::Client { label, source } => {
                 crate::plain::Plain::new("service-client").text("label", label.clone()).said("cause", source.plain())
             }
+            Self::Audit(source) => source.plain(),
         }
     }
 }

@@ -253,6 +253,7 @@ async fn export_auto_against_a_fresh_test_environment_files_everything_again_in_
     let journals = crate::common::files_under(&env_a.dir.path().join("data"))
         .into_iter()
         .filter(|p| p.extension().is_some_and(|e| e == "sqlite"))
+        .filter(|p| p.file_name().is_some_and(|n| n.to_string_lossy().starts_with("journal-")))
         .count();
     assert_eq!(journals, 2, "one journal for each pair of servers");
 }

@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use super::files::safe_filename;
 use super::{Backend, plain};
+use crate::audit::{Event, Recorder};
 use crate::plain::{Plain, Told};
 
 /// How a copy ended.
@@ -59,38 +60,63 @@ async fn write_into(dir: Option<PathBuf>, bytes: Arc<Vec<u8>>, name: String) -> 
     Ok(path)
 }
 
+/// Records each of `access` with where the copy goes (never the file's name: a citizen may have
+/// named it after themselves).
+async fn record(recorder: &Recorder, access: Vec<Event>, place: &str) -> Result<(), Told> {
+    for event in access {
+        let event = if event.detail.is_empty() {
+            event.detail(format!("to {place}"))
+        } else {
+            let detail = format!("{} to {place}", event.detail);
+            event.detail(detail)
+        };
+        recorder.record_async(event).await.map_err(plain)?;
+    }
+    Ok(())
+}
+
 impl Backend {
     /// Saves a copy of `bytes` as `filename` (without any folder the citizen put in it): where the
     /// clerk chooses in the file dialog, or into the downloads folder when no dialog can open; as
     /// work for a `Requested` value.
+    /// `access` is what the copy discloses (an entry a transaction), recorded once the place is
+    /// chosen and before anything is written.
     pub fn save_copy(
         &self,
         bytes: Arc<Vec<u8>>,
         filename: &str,
+        access: Vec<Event>,
     ) -> impl Future<Output = Result<SavedCopy, Told>> + Send + 'static {
-        let (name, downloads) = (safe_filename(filename), self.downloads_dir.clone());
+        let (name, downloads, recorder) = (safe_filename(filename), self.downloads_dir.clone(), self.access().clone());
         async move {
             // Looking along PATH touches the disk: here, off the UI thread.
             if !dialog_available(|v| std::env::var(v).ok(), on_path) {
+                record(&recorder, access, "downloads folder").await?;
                 return write_into(downloads, bytes, name).await.map(SavedCopy::NoDialog);
             }
             let Some(handle) = rfd::AsyncFileDialog::new().set_file_name(&name).save_file().await else {
                 return Ok(SavedCopy::Cancelled);
             };
             let path = handle.path().to_owned();
+            record(&recorder, access, "a file the clerk chose").await?;
             tokio::fs::write(&path, bytes.as_slice()).await.map_err(plain)?;
             Ok(SavedCopy::Chosen(path))
         }
     }
 
-    /// Saves a copy of `bytes` into the downloads folder without a dialog.
+    /// Saves a copy of `bytes` into the downloads folder without a dialog; `access` as in
+    /// [`Backend::save_copy`].
     pub fn save_copy_to_downloads(
         &self,
         bytes: Arc<Vec<u8>>,
         filename: &str,
+        access: Vec<Event>,
     ) -> impl Future<Output = Result<SavedCopy, Told>> + Send + 'static {
-        let (name, downloads) = (safe_filename(filename), self.downloads_dir.clone());
-        async move { write_into(downloads, bytes, name).await.map(SavedCopy::Downloads) }
+        let (name, downloads, recorder) = (safe_filename(filename), self.downloads_dir.clone(), self.access().clone());
+        async move {
+            record(&recorder, access, "downloads folder").await?;
+            write_into(downloads, bytes, name).await.map(SavedCopy::Downloads)
+        }
     }
 
     /// Uses `dir` as the downloads folder (tests, or a kiosk).

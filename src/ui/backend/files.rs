@@ -6,6 +6,7 @@ use std::sync::Arc;
 use futures_util::StreamExt as _;
 
 use super::{AttachmentView, Backend, PreviewPage, plain};
+use crate::audit::{Action, Event};
 use crate::domain::Transaction;
 use crate::preview::{Fit, Preview, Raster};
 
@@ -56,7 +57,8 @@ fn pixels(mut rgba: Vec<u8>) -> Vec<egui::Color32> {
 
 impl Backend {
     /// Renders the form PDF of `transaction` (or reuses `pdf`) and draws `page` to `fit`, on a
-    /// blocking worker.
+    /// blocking worker. Drawing is not seeing (pages are drawn ahead): the desk logs the view
+    /// when it shows the page.
     /// Work for a `Requested` value.
     pub fn preview(
         &self,
@@ -101,10 +103,16 @@ impl Backend {
             .find(|a| a.id == attachment_id)
             .map(|a| a.content_type.clone())
             .unwrap_or_default();
+        let (access, service) = (self.access().clone(), transaction.service.id.clone());
         async move {
             let bytes = match bytes {
                 Some(bytes) => Ok(bytes),
-                None => download(&outbox, &transaction_id, &attachment_id).await,
+                None => {
+                    let event = Event::ok(Action::ViewAttachment, transaction_id.clone(), Some(service))
+                        .detail(format!("attachment {attachment_id}"));
+                    access.record_async(event).await.map_err(plain)?;
+                    download(&outbox, &transaction_id, &attachment_id).await
+                }
             };
             let drawn = match &bytes {
                 Ok(bytes) => {

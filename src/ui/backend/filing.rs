@@ -9,6 +9,7 @@ use std::sync::Arc;
 use tokio_util::sync::CancellationToken;
 
 use super::{Backend, Ended, Reply, plain};
+use crate::audit::{Action, Event};
 use crate::export::{FilingPlan, FilingRecord};
 use crate::tweb::CaseSystem as _;
 
@@ -53,11 +54,26 @@ impl Backend {
     pub fn undo(&self, id: &TransactionId, case_id: u64, reason: String) {
         let (tweb, outbox, clerk, id) =
             (Arc::clone(&self.tweb), self.outbox.clone(), self.clerk().to_owned(), id.clone());
+        let access = self.access().clone();
         self.send(async move {
             let result = async {
-                let case = tweb.withdraw_case(case_id, &reason).await.map_err(plain)?;
-                outbox.reopen(id.as_str(), &clerk).await.map_err(plain)?;
-                Ok(case.diary_number)
+                // Logged before TWeb is asked: an undo that cannot be logged is not made.
+                let started = Event::ok(Action::Undo, id.as_str(), None).result("started").detail(format!("case {case_id}"));
+                access.record_async(started).await.map_err(plain)?;
+                let undone = async {
+                    let case = tweb.withdraw_case(case_id, &reason).await.map_err(plain)?;
+                    outbox.reopen(id.as_str(), &clerk).await.map_err(plain)?;
+                    Ok::<_, Told>(case.diary_number)
+                }
+                .await;
+                let ended = match &undone {
+                    Ok(diary) => Event::ok(Action::Undo, id.as_str(), None).detail(format!("case {diary} ({case_id})")),
+                    Err(told) => Event::ok(Action::Undo, id.as_str(), None).result(format!("failed: {}", told.detail)),
+                };
+                if let Err(e) = access.record_async(ended).await {
+                    tracing::error!(transaction = %id.as_str(), "the end of the undo could not be logged: {}", crate::error_chain(&e));
+                }
+                undone
             }
             .await;
             Reply::Undone(id, result)

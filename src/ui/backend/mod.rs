@@ -20,7 +20,7 @@ pub use triage::NamedCase;
 
 use crate::contract::outbox::TransactionSummary;
 use crate::contract::tweb::CaseQuery;
-use crate::domain::{Case, Transaction};
+use crate::domain::{Case, Transaction, TransactionId};
 use crate::export::{Exporter, Journal};
 use crate::mappings::ServiceMapping;
 use crate::outbox::OutboxClient;
@@ -41,6 +41,7 @@ pub struct Backend {
     inbox: Receiver<Reply>,
     repaint: Arc<dyn Fn() + Send + Sync>,
     connection: Connection,
+    access: crate::audit::Recorder,
     mappings_dir: Option<std::path::PathBuf>,
     downloads_dir: Option<std::path::PathBuf>,
     demo: bool,
@@ -72,7 +73,7 @@ impl Backend {
                 (forward.1)();
             }
         });
-        let Services { tweb, outbox, exporter } = Services::new(&connection, journal, Some(events))?;
+        let Services { tweb, outbox, exporter, access } = Services::new(&connection, journal, Some(events))?;
         Ok(Self {
             runtime,
             outbox,
@@ -83,6 +84,7 @@ impl Backend {
             inbox,
             repaint,
             connection,
+            access,
             mappings_dir: None,
             downloads_dir: crate::paths::downloads_dir(),
             demo: false,
@@ -119,6 +121,27 @@ impl Backend {
         let template = self.connection.case_url.as_deref()?;
         let id = case_id.map(|id| id.to_string()).unwrap_or_default();
         Some(template.replace("{id}", &id).replace("{diary}", diary_number))
+    }
+
+    /// Records `events` in the access log, as work for a `Requested` value: its answer is the
+    /// transaction, once every entry is on the disk (the disclosure waits for it).
+    pub fn record(
+        &self,
+        id: &TransactionId,
+        events: Vec<crate::audit::Event>,
+    ) -> impl Future<Output = Result<TransactionId, Told>> + Send + 'static {
+        let (access, id) = (self.access.clone(), id.clone());
+        async move {
+            for event in events {
+                access.record_async(event).await.map_err(plain)?;
+            }
+            Ok(id)
+        }
+    }
+
+    /// The access log's recorder (for work that records before it discloses).
+    pub(crate) fn access(&self) -> &crate::audit::Recorder {
+        &self.access
     }
 
     fn send(&self, future: impl Future<Output = Reply> + Send + 'static) {

@@ -58,9 +58,9 @@ pub enum DayCommand {
     /// Undo this transaction's filing.
     Undo(crate::domain::TransactionId),
     /// Save the day's rows shown as CSV, where the clerk chooses.
-    ExportCsv(Vec<u8>, String),
+    ExportCsv(Vec<u8>, String, Vec<(String, String)>),
     /// Save them into the downloads folder, without a dialog.
-    ExportCsvToDownloads(Vec<u8>, String),
+    ExportCsvToDownloads(Vec<u8>, String, Vec<(String, String)>),
 }
 
 fn action(t: &Texts, action: FilingAction) -> String {
@@ -100,6 +100,11 @@ fn cell(text: &str) -> String {
     // A cell that starts like a formula is read as text, not run.
     let text = if text.starts_with(['=', '+', '-', '@']) { format!("'{text}") } else { text };
     format!("\"{}\"", text.replace('"', "\"\""))
+}
+
+/// The transactions a CSV of `rows` discloses, with their services, for the access log.
+fn listed(rows: &[&CompletedTransaction]) -> Vec<(String, String)> {
+    rows.iter().map(|r| (r.transaction.id.clone(), r.transaction.service.id.clone())).collect()
 }
 
 /// The rows as CSV: UTF-8 with a BOM, `;` between fields, CRLF line ends, every henkilötunnus
@@ -166,7 +171,7 @@ pub fn show(view: &mut DayView<'_>, ui: &mut egui::Ui) -> Vec<DayCommand> {
         }
         let name = format!("kirjaukset-{}.csv", view.day.format("%Y-%m-%d"));
         if ui.add_enabled(!rows.is_empty(), egui::Button::new(t.get("day-export"))).clicked() {
-            commands.push(DayCommand::ExportCsv(csv(t, view.catalog, &rows), name.clone()));
+            commands.push(DayCommand::ExportCsv(csv(t, view.catalog, &rows), name.clone(), listed(&rows)));
         }
         if view.pending {
             ui.spinner();
@@ -186,7 +191,7 @@ pub fn show(view: &mut DayView<'_>, ui: &mut egui::Ui) -> Vec<DayCommand> {
                 ui.label(t.get("attachment-save-cancelled"));
                 if ui.button(t.get("attachment-save-downloads")).clicked() {
                     let name = format!("kirjaukset-{}.csv", view.day.format("%Y-%m-%d"));
-                    commands.push(DayCommand::ExportCsvToDownloads(csv(t, view.catalog, &rows), name));
+                    commands.push(DayCommand::ExportCsvToDownloads(csv(t, view.catalog, &rows), name, listed(&rows)));
                 }
             });
         }

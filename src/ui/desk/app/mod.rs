@@ -12,11 +12,13 @@ mod replies;
 mod runner;
 mod triage;
 mod undo;
+mod views;
 
 use std::collections::{BTreeSet, HashMap};
 
 use egui::Panel;
 
+use self::views::Views;
 use super::case_editor::CaseSearch;
 use super::draft::Draft;
 use super::filings::Filings;
@@ -100,6 +102,11 @@ pub struct DeskApp {
     pub(super) previous: Option<TransactionId>,
     /// Secret transactions whose preview the clerk opened.
     pub(super) revealed: BTreeSet<TransactionId>,
+    /// A secret transaction's reveal on its way into the access log (opened when it is there).
+    pub(super) revealing: Requested<TransactionId>,
+    /// The form previews and the raw fields the access log holds as seen: shown only then.
+    pub(super) views: Views,
+    pub(super) fields: Views,
     /// The day list's own state.
     pub(super) day: super::day::DayState,
     /// Whether the key overlay (`?`) is open.
@@ -152,6 +159,9 @@ impl DeskApp {
             move_on: true,
             previous: None,
             revealed: BTreeSet::new(),
+            revealing: Requested::default(),
+            views: Views::default(),
+            fields: Views::default(),
             day: super::day::DayState::default(),
             keys_help: false,
             prefetch: super::prefetch::Prefetch::default(),
@@ -285,6 +295,29 @@ impl DeskApp {
     /// also while the window is hidden.
     pub fn logic(&mut self, ctx: &egui::Context) {
         self.take_replies(ctx);
+        self.log_views();
+    }
+
+    /// The form's preview and the raw fields show a transaction's data only once the access log
+    /// holds that it was seen: asked here, once a transaction, while its tab is on it and its
+    /// content is open.
+    fn log_views(&mut self) {
+        let Some(transaction) = self.selected_transaction() else { return };
+        let id = TransactionId::new(transaction.id.clone());
+        let (action, views) = match self.tab {
+            DetailTab::Preview => (crate::audit::Action::ViewForm, &self.views),
+            DetailTab::Fields => (crate::audit::Action::ViewFields, &self.fields),
+            DetailTab::Attachments => return,
+        };
+        if views.wants(&id) && !self.is_closed(id.as_str()) {
+            let event = crate::audit::Event::ok(action, transaction.id.clone(), Some(transaction.service.id.clone()));
+            let work = self.backend.record(&id, vec![event]);
+            let spawner = self.backend.spawner();
+            match self.tab {
+                DetailTab::Preview => self.views.ask(id, &spawner, work),
+                _ => self.fields.ask(id, &spawner, work),
+            }
+        }
     }
 
     /// Draws the desk and applies, at the end of the frame, what its keys, panels and answers
@@ -371,7 +404,11 @@ impl DeskApp {
                     error: self.detail.error(),
                     transaction: self.detail.value().filter(|t| Some(t.id.as_str()) == selected),
                     tab: self.tab,
-                    preview: self.preview.value().filter(|p| Some(p.transaction_id.as_str()) == selected),
+                    preview: self
+                        .preview
+                        .value()
+                        .filter(|p| Some(p.transaction_id.as_str()) == selected)
+                        .filter(|_| selected.is_some_and(|id| self.views.seen(id))),
                     stale: Self::stale_page(&self.preview, &self.model, selected),
                     attachment: self.attachment.value(),
                     attachment_wanted: self.attachment.is_pending(),
@@ -379,6 +416,14 @@ impl DeskApp {
                     zoom: &mut self.zoom,
                     closed,
                     duplicates,
+                    fields_logged: selected.is_some_and(|id| self.fields.seen(id)),
+                    logging_view: selected.is_some_and(|id| {
+                        !self.views.seen(id) && self.preview.value().is_some_and(|p| p.transaction_id == id)
+                    }),
+                    disclosure_error: self.revealing.error().or_else(|| match self.tab {
+                        DetailTab::Fields => self.fields.error(selected),
+                        _ => self.views.error(selected),
+                    }),
                 };
                 // What the clerk sees of the selection: its page, its closed notice, or the tab
                 // chosen; in a row the inbox shows.

@@ -2,6 +2,7 @@
 //! place (as egui's `wrap_app.rs` and rerun's `command_sender.rs` do).
 
 use super::{DeskApp, DetailTab, Focus, View};
+use crate::audit::{Action, Event};
 use crate::domain::TransactionId;
 use crate::ui::admin;
 use crate::ui::backend::Backend;
@@ -85,7 +86,10 @@ impl DeskApp {
 
     /// Applies what the detail asked for.
     pub(super) fn on_detail(&mut self, command: detail::DetailCommand) {
-        let Some(id) = self.selected_transaction().map(|t| t.id.clone()) else { return };
+        let Some((id, service)) = self.selected_transaction().map(|t| (t.id.clone(), Some(t.service.id.clone())))
+        else {
+            return;
+        };
         match command {
             detail::DetailCommand::Tab(tab) => {
                 self.tab = tab;
@@ -97,10 +101,10 @@ impl DeskApp {
                 self.show_selected_form();
             }
             detail::DetailCommand::Reveal => {
-                self.revealed.insert(TransactionId::new(id.clone()));
-                if self.tab == DetailTab::Attachments {
-                    self.open_first_attachment();
-                }
+                // Opened once the access log holds it (`replies`), never before.
+                let target = TransactionId::new(id.clone());
+                let work = self.backend.record(&target, vec![Event::ok(Action::RevealSecret, id.clone(), service)]);
+                self.revealing.request(&self.backend.spawner(), work);
             }
             detail::DetailCommand::Select(other) => {
                 self.select(&other);
@@ -116,10 +120,12 @@ impl DeskApp {
                 }
             }
             detail::DetailCommand::SaveCopy(bytes, name) => {
-                self.saved_copy.request(&self.backend.spawner(), self.backend.save_copy(bytes, &name));
+                let access = vec![Event::ok(Action::SaveCopy, id.clone(), service)];
+                self.saved_copy.request(&self.backend.spawner(), self.backend.save_copy(bytes, &name, access));
             }
             detail::DetailCommand::SaveCopyToDownloads(bytes, name) => {
-                let work = self.backend.save_copy_to_downloads(bytes, &name);
+                let access = vec![Event::ok(Action::SaveCopy, id.clone(), service)];
+                let work = self.backend.save_copy_to_downloads(bytes, &name, access);
                 self.saved_copy.request(&self.backend.spawner(), work);
             }
         }
@@ -281,14 +287,20 @@ impl DeskApp {
             }
             DayCommand::OpenUrl(url) => ctx.open_url(egui::OpenUrl::new_tab(url)),
             DayCommand::Undo(id) => self.undo(&id),
-            DayCommand::ExportCsv(bytes, name) => {
-                let work = self.backend.save_copy(std::sync::Arc::new(bytes), &name);
+            DayCommand::ExportCsv(bytes, name, listed) => {
+                let work = self.backend.save_copy(std::sync::Arc::new(bytes), &name, day_list_access(listed));
                 self.day.saved.request(&self.backend.spawner(), work);
             }
-            DayCommand::ExportCsvToDownloads(bytes, name) => {
-                let work = self.backend.save_copy_to_downloads(std::sync::Arc::new(bytes), &name);
+            DayCommand::ExportCsvToDownloads(bytes, name, listed) => {
+                let work =
+                    self.backend.save_copy_to_downloads(std::sync::Arc::new(bytes), &name, day_list_access(listed));
                 self.day.saved.request(&self.backend.spawner(), work);
             }
         }
     }
+}
+
+/// The access log's entries for a day list saved as CSV: one for each transaction in it.
+fn day_list_access(listed: Vec<(String, String)>) -> Vec<Event> {
+    listed.into_iter().map(|(id, service)| Event::ok(Action::ExportDayList, id, Some(service))).collect()
 }

@@ -1,8 +1,8 @@
 //! The desk takes its answers at the start of each frame: each requested value polls its own
 //! answer (and what follows from it), then the filings' news come from the backend's channel.
 
-use super::DeskApp;
 use super::command::{Arrived, Command};
+use super::{DeskApp, DetailTab};
 use crate::domain::TransactionId;
 use crate::plain::{Plain, Told};
 use crate::ui::backend::{AttachmentView, PreviewPage, Reply, Saved};
@@ -83,6 +83,17 @@ impl DeskApp {
         }
         self.prefetch.poll(|page| preview_page(ctx, page));
         self.saved_copy.poll();
+        if self.revealing.poll()
+            && let Some(id) = self.revealing.value().cloned()
+        {
+            let selected = self.selected.as_ref() == Some(&id);
+            self.revealed.insert(id);
+            if selected && self.tab == DetailTab::Attachments {
+                self.open_first_attachment();
+            }
+        }
+        self.views.poll();
+        self.fields.poll();
         self.day.saved.poll();
         for sample in self.admin.samples.values_mut() {
             sample.poll();

@@ -53,6 +53,13 @@ pub struct DetailView<'a> {
     pub closed: Option<&'a str>,
     /// Possible duplicates, each with its words and whether it is in the inbox to select.
     pub duplicates: Vec<(String, String, bool)>,
+    /// Whether the access log holds that this transaction's raw fields were seen (they are
+    /// shown only then).
+    pub fields_logged: bool,
+    /// Whether the selection's page is drawn and waits only for its entry in the access log.
+    pub logging_view: bool,
+    /// Why a reveal or the raw fields could not be logged (and so stay closed).
+    pub disclosure_error: Option<&'a crate::plain::Told>,
 }
 
 /// What the clerk asked of the detail.
@@ -127,12 +134,27 @@ pub fn show(view: &mut DetailView<'_>, ui: &mut egui::Ui) -> Vec<DetailCommand> 
         if ui.button(t.get("detail-reveal")).clicked() {
             commands.push(DetailCommand::Reveal);
         }
+        if let Some(told) = view.disclosure_error {
+            crate::ui::widgets::told(ui, t, "detail-disclosure-refused", told);
+        }
         return commands;
     }
     match view.tab {
-        DetailTab::Preview => preview(view, ui, &mut commands),
+        DetailTab::Preview => match (view.preview, view.disclosure_error) {
+            (None, Some(told)) => crate::ui::widgets::told(ui, t, "detail-disclosure-refused", told),
+            _ => preview(view, ui, &mut commands),
+        },
         DetailTab::Attachments => attachments::show(view, transaction, ui, &mut commands),
-        DetailTab::Fields => fields(t, transaction, ui),
+        DetailTab::Fields if view.fields_logged => fields(t, transaction, ui),
+        DetailTab::Fields => match view.disclosure_error {
+            Some(told) => crate::ui::widgets::told(ui, t, "detail-disclosure-refused", told),
+            None => {
+                ui.horizontal(|ui| {
+                    ui.spinner();
+                    ui.label(t.get("detail-logging"));
+                });
+            }
+        },
     }
     commands
 }
@@ -169,7 +191,14 @@ fn fields(t: &Texts, transaction: &Transaction, ui: &mut egui::Ui) {
 fn preview(view: &mut DetailView<'_>, ui: &mut egui::Ui, commands: &mut Vec<DetailCommand>) {
     let t = view.texts;
     let Some(state) = view.preview else {
-        waiting(view, ui);
+        if view.logging_view {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label(t.get("detail-logging"));
+            });
+        } else {
+            waiting(view, ui);
+        }
         return;
     };
     let alt = t.with("preview-alt", &[("page", state.page.into())]);
