@@ -74,6 +74,9 @@ enum Command {
     /// as CSV.
     #[command(subcommand)]
     Audit(cli::audit::AuditCommand),
+    /// Remove the personal data of filings verified longer ago than the retention period from the
+    /// journals (`--dry-run` shows what would go); the desk and the export also do it at start.
+    Purge(cli::purge::PurgeArgs),
     /// The machine's central configuration for every user (IT's): `write` a profile, `show` it.
     #[command(subcommand)]
     Central(cli::central::CentralCommand),
@@ -172,6 +175,7 @@ fn run() -> Result<ExitCode> {
             cli::winservice::run_service(&runtime, args, cli.mappings).map(succeeded)
         }
         Some(Command::WindowsService(command)) => cli::winservice::manage(&command).map(|()| ExitCode::SUCCESS),
+        Some(Command::Purge(args)) => cli::purge::run(&args).map(succeeded),
         Some(Command::Audit(command)) => cli::audit::run(command).map(succeeded),
         Some(Command::Central(command)) => cli::central::run(command).map(|()| ExitCode::SUCCESS),
         Some(Command::Secrets(command)) => cli::secrets::run(command).map(|()| ExitCode::SUCCESS),

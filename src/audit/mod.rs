@@ -36,8 +36,8 @@ pub enum AuditError {
         #[source]
         source: rusqlite::Error,
     },
-    /// The disk is full.
-    #[error("the disk holding the access log {path} is full")]
+    /// The disk is full (or fails to write).
+    #[error("the disk holding the access log {path} is full or cannot be written")]
     DiskFull {
         /// The file.
         path: PathBuf,
@@ -306,7 +306,10 @@ fn classify(path: &Path, source: rusqlite::Error) -> AuditError {
         Some(ErrorCode::ReadOnly | ErrorCode::PermissionDenied | ErrorCode::CannotOpen) => {
             AuditError::Unwritable { path: path.to_owned(), source }
         }
-        Some(ErrorCode::DiskFull) => AuditError::DiskFull { path: path.to_owned(), source },
+        // A full disk often shows as an I/O error (the shared-memory file cannot grow).
+        Some(ErrorCode::DiskFull | ErrorCode::SystemIoFailure) => {
+            AuditError::DiskFull { path: path.to_owned(), source }
+        }
         _ => AuditError::Sqlite { path: path.to_owned(), source },
     }
 }

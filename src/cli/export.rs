@@ -336,6 +336,7 @@ fn open_journal(journal: Option<&std::path::Path>, resolved: &super::connect::Re
     for notice in journal.notices() {
         say!("{notice}");
     }
+    kirjaamo::service::purge_expired(&journal);
     tracing::debug!(journal = %kirjaamo::paths::shown(&path), %endpoint, "filing journal opened");
     Ok((journal, path))
 }

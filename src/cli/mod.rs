@@ -7,6 +7,7 @@ pub mod connect;
 pub mod export;
 pub mod mappings;
 pub mod os;
+pub mod purge;
 pub mod secrets;
 pub mod service;
 pub mod winservice;

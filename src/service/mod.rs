@@ -10,4 +10,4 @@ mod services;
 
 pub use checked::{CatalogError, CheckedMappings, Unusable, fetch_and_check, fetch_and_check_dir};
 pub use plan::{Missing, PlanError, from_mapping};
-pub use services::{ServiceError, Services, journal_for};
+pub use services::{ServiceError, Services, journal_for, purge_expired};

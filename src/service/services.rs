@@ -86,7 +86,25 @@ pub fn journal_for(connection: &Connection, data_dir: &Path) -> Result<Journal, 
     for notice in journal.notices() {
         tracing::info!("{notice}");
     }
+    purge_expired(&journal);
     Ok(journal)
+}
+
+/// Removes from `journal` the personal data of filings verified longer ago than this machine's
+/// retention period ([`crate::settings::retention_days`]); run at every start. A purge that
+/// fails is said in the log and tried again at the next start. Blocking.
+pub fn purge_expired(journal: &Journal) {
+    let days = crate::settings::retention_days();
+    let before = chrono::Utc::now() - chrono::Duration::days(i64::from(days));
+    match journal.purge_blocking(before, false) {
+        Ok(purged) if !purged.is_empty() => tracing::info!(
+            "the personal data of {} filings verified over {days} days ago was removed from {}",
+            purged.len(),
+            crate::paths::shown(journal.path())
+        ),
+        Ok(_) => {}
+        Err(e) => tracing::warn!("the journal's old personal data could not be removed: {}", crate::error_chain(&e)),
+    }
 }
 
 impl crate::plain::Explain for ServiceError {

@@ -11,6 +11,18 @@ use serde::{Deserialize, Serialize};
 
 use super::{Profile, Settings, SettingsError};
 
+/// Days a verified filing's personal data stays in the journal when the central file says nothing.
+pub const RETENTION_DAYS: u32 = 30;
+
+/// The retention period of this machine: the central file's `retention_days`, else
+/// [`RETENTION_DAYS`]. A central file that cannot be read leaves the default.
+pub fn retention_days() -> u32 {
+    central_path()
+        .and_then(|path| Central::load(&path).ok().flatten())
+        .and_then(|c| c.retention_days)
+        .unwrap_or(RETENTION_DAYS)
+}
+
 /// The environment variable that names another central file (tests, a portable install).
 pub const ENV: &str = "KIRJAAMO_CENTRAL_CONFIG";
 
@@ -24,6 +36,10 @@ pub struct Central {
     /// A mappings folder for the machine (after a profile's own; see `mappings::folder`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mappings_dir: Option<PathBuf>,
+    /// Days after a verified filing that its personal data stays in the journals (default
+    /// [`RETENTION_DAYS`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retention_days: Option<u32>,
     /// Profiles every user of the machine gets.
     #[serde(default, rename = "profile")]
     pub profiles: Vec<Profile>,

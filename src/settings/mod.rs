@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 mod central;
 
-pub use central::{Central, central_path};
+pub use central::{Central, RETENTION_DAYS, central_path, retention_days};
 
 /// How a profile signs in to TWeb; the password or token itself is in the keyring.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

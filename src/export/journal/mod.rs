@@ -7,6 +7,7 @@
 
 mod endpoint;
 mod open;
+mod purge;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};

@@ -40,6 +40,8 @@ const MIGRATIONS: &[&str] = &[
     // 4: what the clerk was told of a failed or interrupted filing, in plain words (a message id
     // and its arguments as JSON), so the failed view says the same after a restart.
     "ALTER TABLE filings ADD COLUMN told TEXT;",
+    // 5: when a verified filing's personal data was removed (purge.rs).
+    "ALTER TABLE filings ADD COLUMN purged_at TEXT;",
 ];
 
 /// The schema version this program writes.
