@@ -54,6 +54,7 @@ bulk-confirm-names = { $names }{ $more ->
    *[other] {" "}and { $more } more
 }
 bulk-confirm-secret = Not public: { $group }
+bulk-confirm-protected = { $count } of the applicants have a protection order: the address goes neither into the form nor to the party.
 bulk-confirm-yes = File them (Enter)
 bulk-confirm-no = Cancel (Esc)
 
@@ -509,6 +510,7 @@ admin-deadline-days = Handling time in days
 admin-deadline-hint = Days from receipt (0: no deadline), e.g. 14 for a request for documents (JulkL 14 §). The inbox marks the overdue and those due soon.
 inbox-secret = secret
 inbox-personal-id = personal id
+inbox-protection-order = protection order
 inbox-duplicate = duplicate?
 inbox-hide-filed = Hide the filed ones
 inbox-move-on = Move on after filing
@@ -528,6 +530,7 @@ filing-pick = File onto { $diary }
 filing-confirm-again = Enter files, Esc cancels.
 filing-other-party = The parties of case { $diary } do not include { $submitter } (parties: { $parties }). Check that this is the right case.
 filing-ask-secret = You are filing material that is not public: { $publicity }.
+filing-ask-protection-order = The applicant has a protection order: the address goes neither into the form nor to the party (JulkL 24 § 1 mom. 31 k.).
 filing-ask-closed-case = Case { $diary } has been closed. File onto it all the same?
 suggest-named = The field “{ $field }” names case { $diary } { $title }.
 suggest-repeat = A possible duplicate, { $id }, was filed onto case { $diary }.
@@ -563,6 +566,7 @@ top-day = Day's filings
 detail-duplicate = Possible duplicate:
 detail-secret = { $publicity }. The content opens only when you ask for it, so nothing secret shows while you move through the list.
 detail-reveal = Show the content
+detail-address-secret = Secret: protection order (JulkL 24 § 1 mom. 31 k.)
 detail-disclosure-refused = The content was not opened
 detail-logging = Writing to the access log…
 duplicate-filed = { $id }, filed onto case { $diary }

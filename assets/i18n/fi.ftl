@@ -54,6 +54,7 @@ bulk-confirm-names = { $names }{ $more ->
    *[other] {" "}ja { $more } muuta
 }
 bulk-confirm-secret = Ei julkinen: { $group }
+bulk-confirm-protected = { $count } hakijalla on turvakielto: osoite ei tule lomakkeeseen eikä asianosaiseksi.
 bulk-confirm-yes = Kirjaa valitut (Enter)
 bulk-confirm-no = Peruuta (Esc)
 
@@ -509,6 +510,7 @@ admin-deadline-days = Käsittelyaika päivinä
 admin-deadline-hint = Päivää saapumisesta (0: ei määräaikaa), esim. 14 asiakirjapyynnölle (JulkL 14 §). Saapuneet merkitsee myöhässä olevat ja pian erääntyvät.
 inbox-secret = salainen
 inbox-personal-id = hetu
+inbox-protection-order = turvakielto
 inbox-duplicate = kaksoiskappale?
 inbox-hide-filed = Piilota kirjatut
 inbox-move-on = Siirry kirjauksen jälkeen seuraavaan
@@ -528,6 +530,7 @@ filing-pick = Kirjaa asiaan { $diary }
 filing-confirm-again = Enter kirjaa, Esc peruu.
 filing-other-party = Asian { $diary } asianosaisissa ei ole hakijaa { $submitter } (asianosaiset: { $parties }). Tarkista, että asia on oikea.
 filing-ask-secret = Kirjaat aineistoa, joka ei ole julkinen: { $publicity }.
+filing-ask-protection-order = Hakijalla on turvakielto: osoite ei tule lomakkeeseen eikä asianosaiseksi (JulkL 24 § 1 mom. 31 k.).
 filing-ask-closed-case = Asia { $diary } on päättynyt. Kirjaatko silti siihen?
 suggest-named = Kenttä ”{ $field }” mainitsee asian { $diary } { $title }.
 suggest-repeat = Mahdollinen kaksoiskappale { $id } on kirjattu asiaan { $diary }.
@@ -563,6 +566,7 @@ top-day = Päivän kirjaukset
 detail-duplicate = Mahdollinen kaksoiskappale:
 detail-secret = { $publicity }. Sisältö avautuu vasta pyynnöstä, jotta mitään salaista ei näy listaa selatessa.
 detail-reveal = Näytä sisältö
+detail-address-secret = Salassa pidettävä: turvakielto (JulkL 24 § 1 mom. 31 k.)
 detail-disclosure-refused = Sisältöä ei avattu
 detail-logging = Kirjataan käyttölokiin…
 duplicate-filed = { $id }, kirjattu asiaan { $diary }

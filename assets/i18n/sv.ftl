@@ -54,6 +54,7 @@ bulk-confirm-names = { $names }{ $more ->
    *[other] {" "}och { $more } till
 }
 bulk-confirm-secret = Inte offentligt: { $group }
+bulk-confirm-protected = { $count } sökande har spärrmarkering: adressen kommer inte med i blanketten eller som part.
 bulk-confirm-yes = Registrera de valda (Enter)
 bulk-confirm-no = Avbryt (Esc)
 
@@ -509,6 +510,7 @@ admin-deadline-days = Handläggningstid i dagar
 admin-deadline-hint = Dagar från ankomsten (0: ingen tidsfrist), t.ex. 14 för en begäran om handlingar (OffL 14 §). Inkomna markerar försenade och snart förfallna.
 inbox-secret = sekretess
 inbox-personal-id = personbeteckning
+inbox-protection-order = spärrmarkering
 inbox-duplicate = dubblett?
 inbox-hide-filed = Dölj de registrerade
 inbox-move-on = Gå vidare efter registreringen
@@ -528,6 +530,7 @@ filing-pick = Registrera i ärende { $diary }
 filing-confirm-again = Enter registrerar, Esc avbryter.
 filing-other-party = Parterna i ärende { $diary } omfattar inte { $submitter } (parter: { $parties }). Kontrollera att ärendet är rätt.
 filing-ask-secret = Du registrerar material som inte är offentligt: { $publicity }.
+filing-ask-protection-order = Sökanden har spärrmarkering: adressen kommer inte med i blanketten eller som part (OffL 24 § 1 mom. 31 p.).
 filing-ask-closed-case = Ärendet { $diary } är avslutat. Registrerar du ändå i det?
 suggest-named = Fältet ”{ $field }” nämner ärende { $diary } { $title }.
 suggest-repeat = En möjlig dubblett, { $id }, har registrerats i ärende { $diary }.
@@ -563,6 +566,7 @@ top-day = Dagens registreringar
 detail-duplicate = Möjlig dubblett:
 detail-secret = { $publicity }. Innehållet öppnas först på begäran, så att inget sekretessbelagt syns när du bläddrar i listan.
 detail-reveal = Visa innehållet
+detail-address-secret = Sekretessbelagd: spärrmarkering (OffL 24 § 1 mom. 31 p.)
 detail-disclosure-refused = Innehållet öppnades inte
 detail-logging = Antecknas i åtkomstloggen…
 duplicate-filed = { $id }, registrerad i ärende { $diary }

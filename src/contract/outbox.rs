@@ -58,6 +58,9 @@ pub struct TransactionSummary {
     /// Whether the transaction carries a henkilötunnus (the submitter's, or one typed in a field).
     #[serde(default)]
     pub holds_personal_id: bool,
+    /// Whether the submitter has a protection order (turvakielto): their address is secret.
+    #[serde(default)]
+    pub protection_order: bool,
     /// Opaque, stable reference to the identified submitter: the same person or organisation has
     /// the same reference in every transaction. Never the henkilötunnus, nor derivable from it
     /// without the server's key.

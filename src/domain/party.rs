@@ -48,7 +48,8 @@ impl Party {
             personal_id: submitter.personal_id.clone(),
             email: submitter.email.clone(),
             phone: submitter.phone.clone(),
-            address: submitter.address.clone(),
+            // Under a protection order the address stays out of TWeb's party register.
+            address: submitter.address_shown().cloned(),
         }
     }
 }

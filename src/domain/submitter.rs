@@ -29,4 +29,16 @@ pub struct Submitter {
     pub phone: Option<String>,
     /// Postal address.
     pub address: Option<PostalAddress>,
+    /// Whether the population register holds a protection order (turvakielto) for the person,
+    /// as the strong sign-in handed it over: their place of residence is secret (julkisuuslaki
+    /// 24 § 1 mom. 31 k.), so the address is never shown, printed or sent to TWeb's parties.
+    #[serde(default)]
+    pub protection_order: bool,
+}
+
+impl Submitter {
+    /// The address that may be shown or filed: none under a protection order.
+    pub fn address_shown(&self) -> Option<&PostalAddress> {
+        self.address.as_ref().filter(|_| !self.protection_order)
+    }
 }

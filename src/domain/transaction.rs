@@ -56,4 +56,18 @@ impl Transaction {
     pub fn attachment_bytes(&self) -> u64 {
         self.attachments.iter().map(|a| a.size).sum()
     }
+
+    /// Whether `text` (a field's value as shown) carries the submitter's address that a
+    /// protection order keeps secret: its street or its postal code. Showing a field too few is
+    /// the safe side.
+    pub fn shows_secret_address(&self, text: &str) -> bool {
+        let Some(address) = self.submitter.address.as_ref().filter(|_| self.submitter.protection_order) else {
+            return false;
+        };
+        let text = text.to_lowercase();
+        [&address.street, &address.postal_code]
+            .into_iter()
+            .map(|part| part.trim().to_lowercase())
+            .any(|part| !part.is_empty() && text.contains(&part))
+    }
 }

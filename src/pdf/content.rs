@@ -68,7 +68,10 @@ impl Content {
                 header.push((c(label), c(value)));
             }
         }
-        if let Some(address) = &submitter.address {
+        if submitter.protection_order {
+            // The form is a case document, which may be public: the address is not in it.
+            header.push((c(texts.address), c(texts.address_secret)));
+        } else if let Some(address) = &submitter.address {
             let text = format!("{}, {} {}", address.street, address.postal_code, address.city);
             header.push((c(texts.address), c(&text)));
         }
@@ -80,7 +83,9 @@ impl Content {
             if sections.last().is_none_or(|s| s.heading != c(heading)) {
                 sections.push(Section { heading: c(heading), fields: Vec::new() });
             }
-            let value = c(&format::field_value(field, language));
+            let shown = format::field_value(field, language);
+            let shown = if transaction.shows_secret_address(&shown) { texts.address_secret.to_owned() } else { shown };
+            let value = c(&shown);
             let multiline = field.kind == FieldKind::Multiline || value.contains('\n');
             if let Some(section) = sections.last_mut() {
                 section.fields.push(Field { label: c(&field.label), value, multiline });

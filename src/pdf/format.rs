@@ -23,6 +23,8 @@ pub struct Texts {
     pub phone: &'static str,
     /// "Osoite".
     pub address: &'static str,
+    /// What stands for an address a protection order keeps secret.
+    pub address_secret: &'static str,
     /// "Kieli".
     pub language: &'static str,
     /// The language's own name.
@@ -48,6 +50,7 @@ const FI: Texts = Texts {
     email: "Sähköposti",
     phone: "Puhelin",
     address: "Osoite",
+    address_secret: "Salassa pidettävä: turvakielto (JulkL 24 § 1 mom. 31 k.)",
     language: "Kieli",
     language_name: "suomi",
     attachments: "Liitteet",
@@ -66,6 +69,7 @@ const SV: Texts = Texts {
     email: "E-post",
     phone: "Telefon",
     address: "Adress",
+    address_secret: "Sekretessbelagd: spärrmarkering (OffL 24 § 1 mom. 31 p.)",
     language: "Språk",
     language_name: "svenska",
     attachments: "Bilagor",

@@ -101,6 +101,7 @@ pub fn summary(t: &Transaction, claim: Option<ClaimInfo>) -> TransactionSummary 
         attachment_bytes: t.attachment_bytes(),
         claim,
         holds_personal_id: t.holds_personal_id(),
+        protection_order: t.submitter.protection_order,
         submitter_ref: submitter_ref(t),
         content_digest: content_digest(t),
     }

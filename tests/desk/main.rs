@@ -15,6 +15,7 @@ mod filing;
 mod language;
 mod layout;
 mod prefetch;
+mod protection;
 mod secrecy;
 mod seen;
 mod triage;

@@ -18,6 +18,7 @@ mod logs;
 mod mappings_cli;
 mod migration;
 mod prism;
+mod protection;
 mod retention;
 mod secrets;
 mod service;

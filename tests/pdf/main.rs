@@ -18,6 +18,7 @@ use libtest_mimic::{Arguments, Trial};
 mod checks;
 mod own;
 mod poppler;
+mod protected;
 mod reader;
 mod scripts;
 mod tags;
@@ -191,7 +192,7 @@ fn main() {
         ),
         ("the_pdfs_stay_within_their_size_budgets", the_pdfs_stay_within_their_size_budgets),
     ];
-    let reading: [(&str, Check); 7] = [
+    let reading: [(&str, Check); 8] = [
         ("every_word_is_printed_exactly_once_in_order", checks::every_word_is_printed_exactly_once_in_order),
         (
             "indentation_soft_hyphens_and_zero_width_spaces_print_as_laid_out",
@@ -210,6 +211,10 @@ fn main() {
         (
             "arabic_persian_thai_and_mixed_lines_print_shaped_and_extract_as_typed",
             scripts::arabic_persian_thai_and_mixed_lines_print_shaped_and_extract_as_typed,
+        ),
+        (
+            "a_protection_order_s_address_is_in_no_text_of_the_pdf",
+            protected::a_protection_order_s_address_is_in_no_text_of_the_pdf,
         ),
     ];
     let mut trials: Vec<Trial> = plain

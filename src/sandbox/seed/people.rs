@@ -99,7 +99,8 @@ pub fn person(rng: &mut SeedRng, language: Language, with_id: bool) -> Person {
     let century = if year >= 2000 { 'A' } else { '-' };
     let birth_digits = format!("{:02}{:02}{:02}", birth.day(), birth.month(), year % 100);
     // 900–999 are the individual numbers reserved for test identities.
-    let personal_id = PersonalId::from_parts(&birth_digits, century, rng.range(900, 999) as u16);
+    let individual = rng.range(900, 999) as u16;
+    let personal_id = PersonalId::from_parts(&birth_digits, century, individual);
     let (postal_code, city) = *rng.pick(POSTAL);
     let submitter = Submitter {
         name: format!("{first} {last}"),
@@ -111,6 +112,8 @@ pub fn person(rng: &mut SeedRng, language: Language, with_id: bool) -> Person {
             postal_code: postal_code.to_owned(),
             city: city.to_owned(),
         }),
+        // About one signed-in citizen in thirteen has a protection order (the sign-in tells it).
+        protection_order: with_id && individual.is_multiple_of(13),
     };
     Person { first, last, submitter }
 }

@@ -1,5 +1,5 @@
-//! The confirmation before bulk filing: how many, which e-service, the first submitters and any
-//! secret case group, confirmed with Enter (or the button) and cancelled with Esc. Nothing is
+//! The confirmation before bulk filing: how many, which e-service, the first submitters, any
+//! secret case group and any citizen with a protection order, confirmed with Enter (or the button) and cancelled with Esc. Nothing is
 //! filed before the clerk confirms, and only the rows listed here are.
 
 use crate::i18n::Texts;
@@ -16,6 +16,8 @@ pub struct BulkConfirm {
     pub names: Vec<String>,
     /// Case groups of the filing that are not public, as "code name (publicity)".
     pub secret: Vec<String>,
+    /// How many of them are citizens with a protection order (turvakielto).
+    pub protected: usize,
 }
 
 impl BulkConfirm {
@@ -46,6 +48,10 @@ pub fn show(t: &Texts, confirm: &BulkConfirm, ctx: &egui::Context) -> Option<Con
         ui.label(t.with("bulk-confirm-names", &[("names", (&names).into()), ("more", more.into())]));
         for group in &confirm.secret {
             ui.colored_label(ui.visuals().warn_fg_color, t.with("bulk-confirm-secret", &[("group", group.into())]));
+        }
+        if confirm.protected > 0 {
+            let words = t.with("bulk-confirm-protected", &[("count", confirm.protected.into())]);
+            ui.colored_label(ui.visuals().warn_fg_color, words);
         }
         ui.separator();
         ui.horizontal(|ui| {

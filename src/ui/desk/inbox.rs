@@ -321,6 +321,9 @@ pub fn show(view: &mut InboxView<'_>, ui: &mut egui::Ui) -> Vec<InboxCommand> {
                 };
                 flags.push((t.get(words), Tone::Danger));
             }
+            if row.protection_order {
+                flags.push((t.get("inbox-protection-order"), Tone::Danger));
+            }
             if row.holds_personal_id {
                 flags.push((t.get("inbox-personal-id"), Tone::Neutral));
             }

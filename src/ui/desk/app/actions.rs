@@ -85,7 +85,8 @@ impl DeskApp {
         let names = rows.iter().take(BulkConfirm::NAMES).map(|r| r.submitter_name.clone()).collect();
         let service = first.service.name.clone();
         let secret = self.model.secret(first).map(str::to_owned).into_iter().collect();
-        self.bulk_confirm = Some(BulkConfirm { ids, service, names, secret });
+        let protected = rows.iter().filter(|r| r.protection_order).count();
+        self.bulk_confirm = Some(BulkConfirm { ids, service, names, secret, protected });
     }
 
     /// Files what the confirmation listed, with the clerk's choices where a draft was opened,

@@ -129,7 +129,12 @@ impl DeskApp {
             None if unknown => Some(self.texts.get("filing-ask-secrecy-unknown")),
             None => None,
         };
-        secrecy.into_iter().chain(self.closed_case(draft)).chain(self.other_party(draft)).collect()
+        let protected = self
+            .model
+            .row(&draft.transaction_id)
+            .filter(|r| r.protection_order)
+            .map(|_| self.texts.get("filing-ask-protection-order"));
+        secrecy.into_iter().chain(protected).chain(self.closed_case(draft)).chain(self.other_party(draft)).collect()
     }
 
     /// When the draft files onto a case that has ended (päättynyt), the words that say so (the

@@ -182,7 +182,12 @@ fn fields(t: &Texts, transaction: &Transaction, ui: &mut egui::Ui) {
             }
             ui.horizontal_wrapped(|ui| {
                 ui.label(egui::RichText::new(format!("{}:", field.label)).strong());
-                ui.label(field_value(field, transaction.language));
+                let value = field_value(field, transaction.language);
+                if transaction.shows_secret_address(&value) {
+                    ui.label(t.get("detail-address-secret"));
+                } else {
+                    ui.label(value);
+                }
             });
         }
     });

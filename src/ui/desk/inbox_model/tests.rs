@@ -25,6 +25,7 @@ fn rows(n: usize) -> Vec<TransactionSummary> {
                     expires_at: at,
                 }),
                 holds_personal_id: i % 3 == 0,
+                protection_order: false,
                 submitter_ref: format!("ref-{}", i % 97),
                 content_digest: format!("digest-{i}"),
             }

@@ -95,6 +95,7 @@ mod tests {
             attachment_bytes: 0,
             claim: None,
             holds_personal_id: false,
+            protection_order: false,
             submitter_ref: submitter.to_owned(),
             content_digest: digest.to_owned(),
         }

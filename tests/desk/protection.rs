@@ -1,0 +1,41 @@
+//! A citizen with a protection order (turvakielto) in the desk: the row says so, the raw fields
+//! show no address, and Enter asks once, naming the reason, before it files.
+
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
+
+use super::{desk, fill, look, open, outbox, pending, settle, wait_for, wait_loaded};
+
+#[test]
+fn a_protected_citizen_is_marked_their_address_is_not_shown_and_filing_asks_once() {
+    let runtime = tokio::runtime::Runtime::new().expect("runtime");
+    let (sandbox, mut harness) = desk(&runtime, true);
+    let all = pending(&runtime, &sandbox);
+    let protected = all.iter().find(|t| t.protection_order).expect("a citizen with a protection order");
+    let transaction = runtime.block_on(outbox(&sandbox).get(&protected.id)).expect("transaction").transaction;
+    let street = transaction.submitter.address.clone().expect("an address").street;
+    wait_loaded(&mut harness, "odottaa");
+    wait_for(&mut harness, "salainen");
+    fill(&mut harness, "Suodata", &protected.id);
+    settle(&mut harness);
+    let label = harness
+        .query_all_by_label_contains(&format!("{}\n", protected.title))
+        .find_map(|n| n.accesskit_node().label())
+        .expect("the row");
+    assert!(label.contains("turvakielto"), "{label}");
+
+    open(&mut harness, &format!("{}\n", protected.title), &protected.id);
+    harness.get_by_label("Kentät").click();
+    wait_for(&mut harness, "Salassa pidettävä: turvakielto");
+    assert!(harness.query_all_by_label_contains(&street).next().is_none(), "{street} is shown");
+
+    harness.get_by_label("Esikatselu").click();
+    wait_for(&mut harness, "Sivu 1 /");
+    look(&mut harness);
+    harness.key_press(egui::Key::Enter);
+    wait_for(&mut harness, "Hakijalla on turvakielto");
+    settle(&mut harness);
+    assert!(harness.query_all_by_label_contains("Kirjattu: ").next().is_none(), "nothing filed on the first Enter");
+    look(&mut harness);
+    harness.key_press(egui::Key::Enter);
+    wait_for(&mut harness, "Kirjattu: ");
+}

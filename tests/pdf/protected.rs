@@ -1,0 +1,46 @@
+//! A citizen with a protection order (turvakielto): the form PDF, which becomes a case document
+//! that may be public, carries neither the address from the sign-in nor a field that repeats it,
+//! and says in its place that it is secret. Read back by each reader.
+
+use super::case;
+use super::reader::Reader;
+use kirjaamo::domain::{FieldKind, FormField, PostalAddress, Transaction};
+use kirjaamo::pdf;
+
+fn with_address(protection_order: bool) -> Transaction {
+    let mut t = case("01-url.json");
+    t.submitter.address = Some(PostalAddress {
+        street: "Turvakatu 17 B 9".to_owned(),
+        postal_code: "33720".to_owned(),
+        city: "Tampere".to_owned(),
+    });
+    t.submitter.protection_order = protection_order;
+    t.fields.push(FormField {
+        key: "katuosoite".to_owned(),
+        label: "Katuosoite".to_owned(),
+        value: "Turvakatu 17 B 9".to_owned(),
+        kind: FieldKind::Text,
+        section: Some("Yhteystiedot".to_owned()),
+    });
+    t.fields.push(FormField {
+        key: "postitoimipaikka".to_owned(),
+        label: "Postinumero ja -toimipaikka".to_owned(),
+        value: "33720 Tampere".to_owned(),
+        kind: FieldKind::Text,
+        section: Some("Yhteystiedot".to_owned()),
+    });
+    t
+}
+
+pub fn a_protection_order_s_address_is_in_no_text_of_the_pdf(r: &dyn Reader) {
+    let open = pdf::render(&with_address(false)).expect("render");
+    let text = r.raw_text(&open.bytes);
+    assert!(text.contains("Turvakatu") && text.contains("33720"), "the reader finds an address: {text}");
+
+    let protected = pdf::render(&with_address(true)).expect("render");
+    let text = r.raw_text(&protected.bytes);
+    for secret in ["Turvakatu", "33720"] {
+        assert!(!text.contains(secret), "{secret} is in the PDF of a citizen with a protection order");
+    }
+    assert!(text.matches("turvakielto").count() >= 3, "the header and both fields say why: {text}");
+}
