@@ -198,4 +198,16 @@ shot cancelled
 sleep 10
 shot cancelled-10s
 curl -s -X DELETE "http://$addr/_sandbox/faults" >/dev/null
+# The access log of the session: whole, and it answers "who opened TX-…" exactly: every entry of
+# the first transaction the session opened, and only its entries.
+log="$KIRJAAMO_DATA_DIR/demo/access-log.sqlite"
+"$BIN" audit verify --file "$log" | tee "$OUT/access-log-verify.txt"
+"$BIN" audit export --file "$log" -o "$OUT/access-log.csv" 2>/dev/null
+first=$(grep -m1 '"view_form"' "$OUT/access-log.csv" | cut -d';' -f8 | tr -d '"')
+[ -n "$first" ] || { echo "the access log holds no view of a form"; exit 1; }
+"$BIN" audit export --file "$log" --transaction "$first" -o "$OUT/access-log-first.csv" 2>/dev/null
+if tail -n +2 "$OUT/access-log-first.csv" | grep -v "\"$first\"" | grep -q .; then
+  echo "the answer for $first holds other transactions"; exit 1
+fi
+echo "access log: $(($(wc -l < "$OUT/access-log.csv") - 1)) entries; $first: $(($(wc -l < "$OUT/access-log-first.csv") - 1))"
 echo "log:"; grep -v "^$" "$OUT/app.log" | tail -5 || true

@@ -49,12 +49,24 @@ impl Services {
         journal: Journal,
         events: Option<UnboundedSender<ExportEvent>>,
     ) -> Result<Self, ServiceError> {
+        let log = log_beside(journal.path())?;
+        Self::with_log(connection, journal, log, events)
+    }
+
+    /// As [`Services::new`], recording into `log` (the demo keeps its log apart from a journal in
+    /// memory, for training and its checks).
+    pub fn with_log(
+        connection: &Connection,
+        journal: Journal,
+        log: AccessLog,
+        events: Option<UnboundedSender<ExportEvent>>,
+    ) -> Result<Self, ServiceError> {
         let http = connection
             .http_client()
             .map_err(|source| ServiceError::Client { label: connection.label.clone(), source })?;
         let outbox = OutboxClient::new(http.clone(), &connection.outbox_url, &connection.outbox_token);
         let tweb = Arc::new(TwebClient::new(http, &connection.tweb_url, connection.tweb_auth.clone()));
-        let access = recorder(connection, journal.path())?;
+        let access = recorder(connection, log);
         let mut config = ExportConfig::new(&connection.clerk);
         config.audit = Some(access.clone());
         let exporter = Arc::new(Exporter::new(Arc::clone(&tweb), outbox.clone(), journal, config, events));
@@ -62,20 +74,23 @@ impl Services {
     }
 }
 
-/// The access log in the journal's folder, recording as the OS account and the TWeb user this
-/// connection signs in as (never typed). Blocking.
-fn recorder(connection: &Connection, journal: &Path) -> Result<Recorder, ServiceError> {
-    let log = match journal.parent().filter(|dir| !dir.as_os_str().is_empty()) {
+/// The access log in the journal's folder; in memory for a journal in memory (tests). Blocking.
+fn log_beside(journal: &Path) -> Result<AccessLog, ServiceError> {
+    match journal.parent().filter(|dir| !dir.as_os_str().is_empty()) {
         Some(dir) => AccessLog::open(&AccessLog::path_in(dir)),
-        // A journal in memory (the demo, tests) has its log in memory too.
         None => AccessLog::in_memory(),
     }
-    .map_err(ServiceError::Audit)?;
+    .map_err(ServiceError::Audit)
+}
+
+/// `log` recording as the OS account and the TWeb user this connection signs in as (never
+/// typed).
+fn recorder(connection: &Connection, log: AccessLog) -> Recorder {
     let tweb_user = match &connection.tweb_auth {
         crate::tweb::TwebAuth::Basic { user, .. } => Some(user.clone()),
         crate::tweb::TwebAuth::Bearer(_) => None,
     };
-    Ok(Recorder { log, actor: Actor::here(crate::connection::os_account(), tweb_user) })
+    Recorder { log, actor: Actor::here(crate::connection::os_account(), tweb_user) }
 }
 
 /// The journal of `connection` in `data_dir`: one for each pair of servers, named by the

@@ -62,6 +62,19 @@ impl Backend {
         mappings: Vec<ServiceMapping>,
         repaint: Arc<dyn Fn() + Send + Sync>,
     ) -> Result<Self, ServiceError> {
+        Self::with_log(runtime, connection, journal, None, mappings, repaint)
+    }
+
+    /// As [`Backend::new`], recording into `log` when given (the demo's), else beside the
+    /// journal.
+    pub fn with_log(
+        runtime: Handle,
+        connection: Connection,
+        journal: Journal,
+        log: Option<crate::audit::AccessLog>,
+        mappings: Vec<ServiceMapping>,
+        repaint: Arc<dyn Fn() + Send + Sync>,
+    ) -> Result<Self, ServiceError> {
         let (replies, inbox) = channel();
         let (events, mut received) = tokio::sync::mpsc::unbounded_channel();
         let forward = (replies.clone(), Arc::clone(&repaint));
@@ -73,7 +86,11 @@ impl Backend {
                 (forward.1)();
             }
         });
-        let Services { tweb, outbox, exporter, access } = Services::new(&connection, journal, Some(events))?;
+        let services = match log {
+            Some(log) => Services::with_log(&connection, journal, log, Some(events))?,
+            None => Services::new(&connection, journal, Some(events))?,
+        };
+        let Services { tweb, outbox, exporter, access } = services;
         Ok(Self {
             runtime,
             outbox,

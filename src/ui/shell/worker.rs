@@ -106,6 +106,9 @@ impl ShellWorker {
     /// practice mappings (`demo-mappings` in the data folder), whatever mappings folder is set.
     pub fn open_demo(&self, clerk: String, label: String) {
         let practice = self.data_dir.clone().or_else(crate::paths::data_dir).map(|d| d.join("demo-mappings"));
+        // The demo's access log: its citizens are made up, but a trainee learns what is logged,
+        // and `kirjaamo audit` can be tried on it.
+        let log_dir = self.data_dir.clone().or_else(crate::paths::local_data_dir).map(|d| d.join("demo"));
         let (runtime, repaint, dir) = (self.runtime.clone(), Arc::clone(&self.repaint), practice);
         self.send(async move {
             let result = async {
@@ -114,8 +117,17 @@ impl ShellWorker {
                 let connection = demo.connection.clone();
                 let mappings = crate::mappings::load_dir(&dir).map_err(|e| chain(&e))?;
                 let journal = Journal::in_memory().map_err(|e| chain(&e))?;
-                let mut backend =
-                    Backend::new(runtime, connection, journal, mappings, repaint).map_err(|e| chain(&e))?;
+                let log = match log_dir {
+                    Some(log_dir) => tokio::task::spawn_blocking(move || {
+                        crate::audit::AccessLog::open(&crate::audit::AccessLog::path_in(&log_dir))
+                    })
+                    .await
+                    .map_err(|e| chain(&e))?
+                    .map_err(|e| chain(&e))?,
+                    None => crate::audit::AccessLog::in_memory().map_err(|e| chain(&e))?,
+                };
+                let mut backend = Backend::with_log(runtime, connection, journal, Some(log), mappings, repaint)
+                    .map_err(|e| chain(&e))?;
                 backend.set_mappings_dir(dir);
                 backend.set_demo();
                 Ok(Box::new(Session { backend, demo: Some(demo) }))
