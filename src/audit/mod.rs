@@ -10,6 +10,7 @@
 //! refuse updates and deletes made through SQLite.
 
 mod entry;
+pub mod journald;
 mod query;
 
 use std::path::{Path, PathBuf};
@@ -203,6 +204,7 @@ impl AccessLog {
         )
         .map_err(failed)?;
         tx.commit().map_err(failed)?;
+        journald::send(&entry);
         Ok(entry)
     }
 

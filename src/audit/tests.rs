@@ -111,3 +111,33 @@ fn a_read_only_log_refuses_the_append_with_its_reason() {
     assert!(matches!(refused, Err(super::AuditError::Unwritable { .. })), "{refused:?}");
     assert_eq!(log.verify().ok(), Some(Ok(5)));
 }
+
+#[cfg(unix)]
+#[test]
+fn each_entry_goes_to_the_system_journal_as_structured_fields() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let socket = dir.path().join("journal.socket");
+    let journal = std::os::unix::net::UnixDatagram::bind(&socket).unwrap_or_else(|e| panic!("{e}"));
+    let log = filled(dir.path());
+    let mut entry = log.entries().unwrap_or_else(|e| panic!("{e}")).remove(3);
+    entry.detail = "case 13/02.05.01/2026 (10057)\nsecond line".to_owned();
+    super::journald::send_to(&entry, &socket);
+    let mut buffer = vec![0u8; 4096];
+    let n = journal.recv(&mut buffer).unwrap_or_else(|e| panic!("{e}"));
+    let text = String::from_utf8_lossy(&buffer[..n]).into_owned();
+    for field in [
+        "SYSLOG_IDENTIFIER=kirjaamo-audit\n",
+        "KIRJAAMO_ACTION=file\n",
+        "KIRJAAMO_TRANSACTION=TX-2026-000001\n",
+        "KIRJAAMO_OS_USER=KUNTA\\llaine\n",
+        "KIRJAAMO_SEQ=4\n",
+    ] {
+        assert!(text.contains(field), "{field:?} in {text:?}");
+    }
+    assert!(text.contains(&format!("KIRJAAMO_HASH={}\n", entry.hash)));
+    // A value with a line break in the binary form: the name, its length, the bytes.
+    let binary = b"KIRJAAMO_DETAIL\n";
+    let at = buffer[..n].windows(binary.len()).position(|w| w == binary).unwrap_or_else(|| panic!("{text:?}"));
+    let length = u64::from_le_bytes(buffer[at + binary.len()..at + binary.len() + 8].try_into().unwrap_or_default());
+    assert_eq!(length, u64::try_from(entry.detail.len()).unwrap_or_default());
+}
