@@ -39,3 +39,26 @@ fn a_protected_citizen_is_marked_their_address_is_not_shown_and_filing_asks_once
     harness.key_press(egui::Key::Enter);
     wait_for(&mut harness, "Kirjattu: ");
 }
+
+#[test]
+fn a_bulk_filing_says_how_many_of_its_citizens_have_a_protection_order() {
+    let runtime = tokio::runtime::Runtime::new().expect("runtime");
+    let (sandbox, mut harness) = desk(&runtime, true);
+    let all = pending(&runtime, &sandbox);
+    wait_for(&mut harness, "salainen");
+    let protected = all.iter().find(|t| t.protection_order).expect("a citizen with a protection order");
+    let other = all
+        .iter()
+        .find(|t| t.service == protected.service && !t.protection_order)
+        .expect("another transaction of the same e-service");
+    fill(&mut harness, "Suodata", &protected.service.name);
+    for t in [protected, other] {
+        harness.get_by_label(&format!("Valitse joukkokirjaukseen: {}", t.id)).click();
+        settle(&mut harness);
+    }
+    harness.key_press(egui::Key::Escape);
+    settle(&mut harness);
+    harness.key_press_modifiers(egui::Modifiers::SHIFT, egui::Key::Enter);
+    wait_for(&mut harness, "1 hakijalla on turvakielto");
+    assert_eq!(sandbox.count_external_ref(&kirjaamo::export::refs::case(&protected.id)).cases, 0, "nothing filed yet");
+}
