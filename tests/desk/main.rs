@@ -225,6 +225,18 @@ pub fn open(harness: &mut Harness<'_, DeskApp>, title: &str, id: &str) {
     wait_for(harness, "Sivu 1 /");
 }
 
+/// Ticks the rows of `ids` (on screen already) and asks to file them in bulk (Shift+Enter), as a
+/// clerk would: the confirmation opens.
+pub fn ask_bulk_for(harness: &mut Harness<'_, DeskApp>, ids: &[&str]) {
+    for id in ids {
+        harness.get_by_label(&format!("Valitse joukkokirjaukseen: {id}")).click();
+        settle(harness);
+    }
+    harness.key_press(egui::Key::Escape);
+    settle(harness);
+    harness.key_press_modifiers(egui::Modifiers::SHIFT, egui::Key::Enter);
+}
+
 /// Replaces the text of the input labelled `label` with `text`, as a clerk would: focus, select
 /// all, type.
 pub fn fill<S>(harness: &mut Harness<'_, S>, label: &str, text: &str) {

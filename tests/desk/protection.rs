@@ -3,7 +3,7 @@
 
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 
-use super::{desk, fill, look, open, outbox, pending, settle, wait_for, wait_loaded};
+use super::{ask_bulk_for, desk, fill, look, open, outbox, pending, settle, wait_for, wait_loaded};
 
 #[test]
 fn a_protected_citizen_is_marked_their_address_is_not_shown_and_filing_asks_once() {
@@ -52,13 +52,7 @@ fn a_bulk_filing_says_how_many_of_its_citizens_have_a_protection_order() {
         .find(|t| t.service == protected.service && !t.protection_order)
         .expect("another transaction of the same e-service");
     fill(&mut harness, "Suodata", &protected.service.name);
-    for t in [protected, other] {
-        harness.get_by_label(&format!("Valitse joukkokirjaukseen: {}", t.id)).click();
-        settle(&mut harness);
-    }
-    harness.key_press(egui::Key::Escape);
-    settle(&mut harness);
-    harness.key_press_modifiers(egui::Modifiers::SHIFT, egui::Key::Enter);
+    ask_bulk_for(&mut harness, &[&protected.id, &other.id]);
     wait_for(&mut harness, "1 hakijalla on turvakielto");
     assert_eq!(sandbox.count_external_ref(&kirjaamo::export::refs::case(&protected.id)).cases, 0, "nothing filed yet");
 }

@@ -6,7 +6,7 @@
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use kirjaamo::export::refs;
 
-use super::{assignment_only_to_kirjaamo, desk, fill, look, pending, settle, wait_for, wait_loaded};
+use super::{ask_bulk_for, assignment_only_to_kirjaamo, desk, fill, look, pending, settle, wait_for, wait_loaded};
 
 fn row_label(harness: &egui_kittest::Harness<'_, kirjaamo::ui::DeskApp>, title: &str) -> String {
     harness
@@ -65,13 +65,7 @@ fn bulk_filing_secret_material_names_the_secrecy_basis() {
     let secret: Vec<_> = all.iter().filter(|t| t.service == first.service).take(2).collect();
     // The inbox draws only the rows on screen: show these.
     fill(&mut harness, "Suodata", &secret[0].service.name);
-    for t in &secret {
-        harness.get_by_label(&format!("Valitse joukkokirjaukseen: {}", t.id)).click();
-        settle(&mut harness);
-    }
-    harness.key_press(egui::Key::Escape);
-    settle(&mut harness);
-    harness.key_press_modifiers(egui::Modifiers::SHIFT, egui::Key::Enter);
+    ask_bulk_for(&mut harness, &secret.iter().map(|t| t.id.as_str()).collect::<Vec<_>>());
     wait_for(&mut harness, "Ei julkinen: Salassa pidettävä (JulkL 24 § 1 mom 25 k)");
     assert_eq!(sandbox.count_external_ref(&refs::case(&secret[0].id)).cases, 0);
 }
