@@ -115,6 +115,17 @@ ls "$profile_dir/Local/Kirjaamo/Kirjaamo/data/logs"/* >/dev/null || fail "the lo
 [ -z "$(find "$profile_dir/Roaming" \( -name 'journal-*' -o -type d -name logs \) -path '*Kirjaamo*' 2>/dev/null)" ] \
   || fail "a journal or the logs in the roaming profile"
 
+check "each access-log entry also goes to the Application event log (Wine's eventlog channel)"
+# Wine keeps no event log to read back; it traces each ReportEventW with its text.
+third=$(curl -sf -H "Authorization: Bearer epalvelu-demo-token" "$outbox/transactions?limit=100" \
+  | python3 -c 'import json,sys; print(next(t["id"] for t in json.load(sys.stdin)["items"] if t["service"]["id"] == "tietopyynto"))')
+KIRJAAMO_TWEB_USER=kirjaamo KIRJAAMO_TWEB_PASSWORD=demo KIRJAAMO_OUTBOX_TOKEN=epalvelu-demo-token \
+  KIRJAAMO_DATA_DIR="$(win "$work/data3")" WINEDEBUG=-all,+eventlog \
+  wine "$exe" export --id "$third" --tweb-url "http://127.0.0.1:$port/tweb" --outbox-url "http://127.0.0.1:$port/epalvelu" \
+  --mappings "$(win mappings)" > "$work/export3.txt" 2> "$work/eventlog.txt" || fail "export: $(cat "$work/export3.txt" "$work/eventlog.txt")"
+grep -a "Kirjaamo access log" "$work/eventlog.txt" | has -F "file $third (tietopyynto)" \
+  || fail "no event of the filing: $(grep -a -i "event" "$work/eventlog.txt" | head -20)"
+
 check "kirjaamo.exe --demo opens its window"
 wine "$exe" --demo > "$work/desk.txt" 2>&1 & desk=$!; pids+=($desk)
 # The desk's window is the wide one (a message box would be narrow).
@@ -204,6 +215,8 @@ wine msiexec /i "$msi" /qn ADDLOCAL=Kirjaamo,Service PROFILE_NAME=Kunta TWEB_SIG
   MAPPINGS_DIR="$(win "$work/shared-mappings")\\" CA_BUNDLE="$(win "$work/kunta-ca.pem")" PROXY=direct \
   || fail "the silent install with properties"
 [ -f "$central" ] || fail "no central configuration at %ProgramData%\\Kirjaamo\\kirjaamo.toml"
+wine reg query 'HKLM\SYSTEM\CurrentControlSet\Services\EventLog\Application\Kirjaamo' 2>/dev/null | tr -d '\r' \
+  | has "EventMessageFile.*EventCreate.exe" || fail "the event source Kirjaamo is not registered"
 shown=$(wine "$installed/kirjaamo.exe" central show | tr -d '\r')
 for expected in 'active = "Kunta"' "tweb_url = \"http://127.0.0.1:$port/tweb/api/v1/\"" 'kind = "token"' 'proxy = "direct"' \
   'kunta-ca.pem' 'shared-mappings'; do

@@ -10,6 +10,7 @@
 //! refuse updates and deletes made through SQLite.
 
 mod entry;
+pub mod eventlog;
 pub mod journald;
 mod query;
 
@@ -205,6 +206,7 @@ impl AccessLog {
         .map_err(failed)?;
         tx.commit().map_err(failed)?;
         journald::send(&entry);
+        eventlog::send(&entry);
         Ok(entry)
     }
 

@@ -141,3 +141,21 @@ fn each_entry_goes_to_the_system_journal_as_structured_fields() {
     let length = u64::from_le_bytes(buffer[at + binary.len()..at + binary.len() + 8].try_into().unwrap_or_default());
     assert_eq!(length, u64::try_from(entry.detail.len()).unwrap_or_default());
 }
+
+#[test]
+fn the_event_log_s_text_names_every_field_and_the_hash() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let log = filled(dir.path());
+    let entry = log.entries().unwrap_or_else(|e| panic!("{e}")).remove(0);
+    let text = super::eventlog::text(&entry);
+    for part in [
+        "access log 1:",
+        "view_form TX-2026-000001 (terassilupa)",
+        "by KUNTA\\llaine (TWeb llaine)",
+        "on KIRJAAMO-PC7",
+        entry.at.as_str(),
+        entry.hash.as_str(),
+    ] {
+        assert!(text.contains(part), "{part} in {text}");
+    }
+}
