@@ -56,6 +56,12 @@ pub enum AuditError {
         #[source]
         source: rusqlite::Error,
     },
+    /// The worker writing the entry ended without an answer.
+    #[error("the access log {path} was not written: its writer ended without an answer")]
+    Lost {
+        /// The file.
+        path: PathBuf,
+    },
     /// Its folder could not be made.
     #[error("the folder {path} of the access log could not be made")]
     Folder {
@@ -73,7 +79,7 @@ impl crate::plain::Explain for AuditError {
         match self {
             Self::Unwritable { path, .. } => Plain::new("audit-unwritable").text("path", path.display().to_string()),
             Self::DiskFull { path, .. } => Plain::new("audit-disk-full").text("path", path.display().to_string()),
-            Self::Sqlite { path, .. } | Self::Folder { path, .. } => {
+            Self::Sqlite { path, .. } | Self::Folder { path, .. } | Self::Lost { path } => {
                 Plain::new("audit-failed").text("path", path.display().to_string())
             }
         }
@@ -292,10 +298,10 @@ impl Recorder {
         let recorder = self.clone();
         match tokio::task::spawn_blocking(move || recorder.record(&event)).await {
             Ok(result) => result,
-            Err(e) => Err(AuditError::Sqlite {
-                path: self.log.path.clone(),
-                source: rusqlite::Error::ToSqlConversionFailure(Box::new(e)),
-            }),
+            Err(e) => {
+                tracing::error!("the access log's writer ended: {e}");
+                Err(AuditError::Lost { path: self.log.path.clone() })
+            }
         }
     }
 }
