@@ -86,6 +86,22 @@ pub fn downloads_dir() -> Option<PathBuf> {
     Some(user.download_dir().unwrap_or_else(|| user.home_dir()).to_owned())
 }
 
+/// Runs `attempt` again while `busy` says another process holds a lock that SQLite's busy handler
+/// does not always wait for (switching a fresh file to WAL, its first schema): every 50 ms, for at
+/// most 10 s. For the files several processes open at once (the journal, the access log).
+pub fn patiently<T, E>(mut attempt: impl FnMut() -> Result<T, E>, busy: impl Fn(&E) -> bool) -> Result<T, E> {
+    let mut tries = 0;
+    loop {
+        match attempt() {
+            Err(e) if tries < 200 && busy(&e) => {
+                tries += 1;
+                std::thread::sleep(std::time::Duration::from_millis(50));
+            }
+            other => return other,
+        }
+    }
+}
+
 /// Writes `bytes` to `path` through a synced temporary file beside it, renamed into place: a
 /// reader sees the old file or the new one, never a part.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {

@@ -136,22 +136,13 @@ impl AccessLog {
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir).map_err(|source| AuditError::Folder { path: dir.to_owned(), source })?;
         }
-        let mut tries = 0;
-        loop {
-            match Self::attempt(path) {
-                Err(AuditError::Sqlite { source, .. })
-                    if tries < 200
-                        && matches!(
-                            source.sqlite_error_code(),
-                            Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
-                        ) =>
-                {
-                    tries += 1;
-                    std::thread::sleep(std::time::Duration::from_millis(50));
-                }
-                other => return other,
-            }
-        }
+        let busy = |e: &AuditError| {
+            matches!(e, AuditError::Sqlite { source, .. } if matches!(
+                source.sqlite_error_code(),
+                Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+            ))
+        };
+        crate::paths::patiently(|| Self::attempt(path), busy)
     }
 
     fn attempt(path: &Path) -> Result<Self, AuditError> {

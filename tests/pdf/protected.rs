@@ -15,20 +15,18 @@ fn with_address(protection_order: bool) -> Transaction {
         city: "Tampere".to_owned(),
     });
     t.submitter.protection_order = protection_order;
-    t.fields.push(FormField {
-        key: "katuosoite".to_owned(),
-        label: "Katuosoite".to_owned(),
-        value: "Turvakatu 17 B 9".to_owned(),
-        kind: FieldKind::Text,
-        section: Some("Yhteystiedot".to_owned()),
-    });
-    t.fields.push(FormField {
-        key: "postitoimipaikka".to_owned(),
-        label: "Postinumero ja -toimipaikka".to_owned(),
-        value: "33720 Tampere".to_owned(),
-        kind: FieldKind::Text,
-        section: Some("Yhteystiedot".to_owned()),
-    });
+    for (key, label, value) in [
+        ("katuosoite", "Katuosoite", "Turvakatu 17 B 9"),
+        ("postitoimipaikka", "Postinumero ja -toimipaikka", "33720 Tampere"),
+    ] {
+        t.fields.push(FormField {
+            key: key.to_owned(),
+            label: label.to_owned(),
+            value: value.to_owned(),
+            kind: FieldKind::Text,
+            section: Some("Yhteystiedot".to_owned()),
+        });
+    }
     t
 }
 

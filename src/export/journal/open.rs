@@ -152,22 +152,13 @@ pub(super) fn open_in_memory() -> Result<Connection, JournalError> {
 /// Opens, waiting out another process that is opening the same journal: switching a fresh file
 /// to WAL and the first migration take locks that SQLite's busy handler does not always wait for.
 fn attempt_patiently(path: &Path, endpoint: Option<&Endpoint>) -> Result<Attempt, JournalError> {
-    let mut tries = 0;
-    loop {
-        match attempt(path, endpoint) {
-            Err(JournalError::Sqlite { source, .. })
-                if tries < 200
-                    && matches!(
-                        source.sqlite_error_code(),
-                        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked)
-                    ) =>
-            {
-                tries += 1;
-                std::thread::sleep(std::time::Duration::from_millis(50));
-            }
-            other => return other,
-        }
-    }
+    let busy = |e: &JournalError| {
+        matches!(e, JournalError::Sqlite { source, .. } if matches!(
+            source.sqlite_error_code(),
+            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked)
+        ))
+    };
+    crate::paths::patiently(|| attempt(path, endpoint), busy)
 }
 
 fn attempt(path: &Path, endpoint: Option<&Endpoint>) -> Result<Attempt, JournalError> {

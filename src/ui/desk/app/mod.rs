@@ -100,10 +100,8 @@ pub struct DeskApp {
     pub(super) move_on: bool,
     /// The filing the selection moved on from, whose receipt stays in sight.
     pub(super) previous: Option<TransactionId>,
-    /// Secret transactions whose preview the clerk opened.
-    pub(super) revealed: BTreeSet<TransactionId>,
-    /// A secret transaction's reveal on its way into the access log (opened when it is there).
-    pub(super) revealing: Requested<TransactionId>,
+    /// Secret transactions whose content the clerk opened (each reveal logged before it opens).
+    pub(super) revealed: Views,
     /// The form previews and the raw fields the access log holds as seen: shown only then.
     pub(super) views: Views,
     pub(super) fields: Views,
@@ -158,8 +156,7 @@ impl DeskApp {
             facts_changed: true,
             move_on: true,
             previous: None,
-            revealed: BTreeSet::new(),
-            revealing: Requested::default(),
+            revealed: Views::default(),
             views: Views::default(),
             fields: Views::default(),
             day: super::day::DayState::default(),
@@ -393,7 +390,7 @@ impl DeskApp {
                 let row = selected.and_then(|id| self.model.row(id));
                 let closed = row
                     .and_then(|r| self.model.secret(r))
-                    .filter(|_| selected.is_some_and(|id| !self.revealed.contains(id)));
+                    .filter(|_| selected.is_some_and(|id| !self.revealed.seen(id)));
                 let duplicates = selected.map(|id| self.duplicate_words(id)).unwrap_or_default();
                 let shown = crate::ui::widgets::shown_width(ui.available_width(), self.zoom);
                 let width = crate::ui::widgets::drawing_width(shown, ui.ctx().pixels_per_point());
@@ -420,7 +417,7 @@ impl DeskApp {
                     logging_view: selected.is_some_and(|id| {
                         !self.views.seen(id) && self.preview.value().is_some_and(|p| p.transaction_id == id)
                     }),
-                    disclosure_error: self.revealing.error().or_else(|| match self.tab {
+                    disclosure_error: self.revealed.error(selected).or_else(|| match self.tab {
                         DetailTab::Fields => self.fields.error(selected),
                         _ => self.views.error(selected),
                     }),

@@ -104,7 +104,7 @@ impl DeskApp {
                 // Opened once the access log holds it (`replies`), never before.
                 let target = TransactionId::new(id.clone());
                 let work = self.backend.record(&target, vec![Event::ok(Action::RevealSecret, id.clone(), service)]);
-                self.revealing.request(&self.backend.spawner(), work);
+                self.revealed.ask(target, &self.backend.spawner(), work);
             }
             detail::DetailCommand::Select(other) => {
                 self.select(&other);

@@ -152,7 +152,7 @@ impl DeskApp {
     /// Whether the selected transaction `id` is secret and its content not opened yet.
     pub(super) fn is_closed(&self, id: &str) -> bool {
         let secret = self.model.row(id).and_then(|r| self.model.secret(r)).is_some();
-        secret && !self.revealed.contains(id)
+        secret && !self.revealed.seen(id)
     }
 
     /// Shows attachment `attachment_id` of the selected transaction from `page`: at once when it

@@ -83,17 +83,13 @@ impl DeskApp {
         }
         self.prefetch.poll(|page| preview_page(ctx, page));
         self.saved_copy.poll();
-        if self.revealing.poll()
-            && let Some(id) = self.revealing.value().cloned()
+        if let Some(id) = self.revealed.poll()
+            && self.selected.as_ref() == Some(&id)
+            && self.tab == DetailTab::Attachments
         {
-            let selected = self.selected.as_ref() == Some(&id);
-            self.revealed.insert(id);
-            if selected && self.tab == DetailTab::Attachments {
-                self.open_first_attachment();
-            }
+            self.open_first_attachment();
         }
-        self.views.poll();
-        self.fields.poll();
+        let _ = (self.views.poll(), self.fields.poll());
         self.day.saved.poll();
         for sample in self.admin.samples.values_mut() {
             sample.poll();

@@ -1,6 +1,6 @@
 //! Which transactions' data the access log holds as seen, for one kind of view (the form's
-//! preview, the raw fields): the desk shows that data only for these, and asks the log once a
-//! transaction.
+//! preview, the raw fields, a secret transaction's content): the desk shows that data only for
+//! these, and asks the log once a transaction (a reveal, at each click).
 
 use std::collections::BTreeSet;
 
@@ -38,13 +38,15 @@ impl Views {
         self.asked = Some(id);
     }
 
-    /// Takes the log's answer, if it came.
-    pub(crate) fn poll(&mut self) {
+    /// Takes the log's answer, if it came: the transaction now logged as seen.
+    pub(crate) fn poll(&mut self) -> Option<TransactionId> {
         if self.logging.poll()
             && let Some(id) = self.logging.value().cloned()
         {
-            self.seen.insert(id);
+            self.seen.insert(id.clone());
+            return Some(id);
         }
+        None
     }
 
     /// Why the entry for `id` could not be written, if it could not.
