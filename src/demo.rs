@@ -82,6 +82,8 @@ pub fn connection(sandbox: &Sandbox, clerk: &str, label: &str) -> Connection {
         case_url: Some(sandbox.case_page_template()),
         ca_bundle: None,
         proxy: None,
+        // The demo's citizens and files are made up: scanning is off, and the top bar says so.
+        scanner: crate::scan::ScannerChoice::Off,
     }
 }
 

@@ -22,6 +22,7 @@ pub mod plain;
 pub mod preview;
 pub mod remote;
 pub mod sandbox;
+pub mod scan;
 pub mod service;
 pub mod settings;
 pub mod tweb;

@@ -77,6 +77,9 @@ enum Command {
     /// Remove the personal data of filings verified longer ago than the retention period from the
     /// journals (`--dry-run` shows what would go); the desk and the export also do it at start.
     Purge(cli::purge::PurgeArgs),
+    /// Ask the virus scanner whether it answers, and scan the files given (try the EICAR test
+    /// file); exit code 1 unless it answered and every file is clean.
+    Scan(cli::scan::ScanArgs),
     /// The machine's central configuration for every user (IT's): `write` a profile, `show` it.
     #[command(subcommand)]
     Central(cli::central::CentralCommand),
@@ -172,10 +175,11 @@ fn run() -> Result<ExitCode> {
         Some(Command::Export(args)) => runtime.block_on(cli::export::run(args, cli.mappings)).map(succeeded),
         Some(Command::Service(args)) => runtime.block_on(cli::service::run(args, cli.mappings)).map(succeeded),
         Some(Command::WindowsService(cli::winservice::WindowsServiceCommand::Run(args))) => {
-            cli::winservice::run_service(&runtime, args, cli.mappings).map(succeeded)
+            cli::winservice::run_service(&runtime, *args, cli.mappings).map(succeeded)
         }
         Some(Command::WindowsService(command)) => cli::winservice::manage(&command).map(|()| ExitCode::SUCCESS),
         Some(Command::Purge(args)) => cli::purge::run(&args).map(succeeded),
+        Some(Command::Scan(args)) => runtime.block_on(cli::scan::run(args)).map(succeeded),
         Some(Command::Audit(command)) => cli::audit::run(command).map(succeeded),
         Some(Command::Central(command)) => cli::central::run(command).map(|()| ExitCode::SUCCESS),
         Some(Command::Secrets(command)) => cli::secrets::run(command).map(|()| ExitCode::SUCCESS),

@@ -24,6 +24,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("logging", 2),
     ("i18n", 2),
     ("preview", 2),
+    ("scan", 2),
     ("audit", 3),
     ("export", 3),
     ("pdf", 3),

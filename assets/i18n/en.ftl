@@ -4,6 +4,10 @@ top-connection = Connection: { $name }
 top-inbox = Inbox ({ $count })
 top-failed = Failed ({ $count })
 top-refresh = Refresh
+top-scan-off = virus scanning off
+top-scan-off-hint = Attachments are not scanned for malware: the connection profile turned scanning off.
+top-scan-missing = no virus scanning
+top-scan-on = virus scanning
 top-refresh-hint = Fetch the inbox and the filing journal again
 top-language = Language
 
@@ -38,6 +42,8 @@ badge-claimed-by = claimed by { $name }
 badge-filing = filing…
 badge-failed = failed
 badge-interrupted = interrupted
+badge-quarantined = quarantine
+badge-not-scanned = not scanned
 badge-filed = filed
 
 bulk-checked = { $count } selected
@@ -112,6 +118,13 @@ filing-no-case = without a case
 filing-copy = Copy diary number
 filing-open-tweb = Open in TWeb
 filing-failed = Filing failed: { $error }
+filing-not-scanned = Nothing was filed: { $error }
+filing-quarantined = Quarantine: the virus scanner found malware. Nothing was filed.
+filing-quarantined-file = { $file }: { $signature }
+filing-file-without = File without { $count ->
+    [one] this attachment
+   *[other] these attachments
+}
 
 action-new-case = New case
 action-existing-case = Existing case
@@ -177,6 +190,7 @@ step-claim = Claimed
 step-case = Case
 step-form = Form
 step-attachment = Attachment { $id }
+step-secret-address = Address under a protection order
 step-assignment = Assignment
 step-complete = Marked as filed
 
@@ -219,6 +233,10 @@ admin-case-group-change = Change the case group
 admin-title = Title template
 admin-form-type = Document type of the form
 admin-attachment-type = Document type of attachments
+admin-secret-address-type = Address under a protection order
+admin-secret-address-none = Do not file
+admin-secret-address-unfiled = not filed (the form leaves it out)
+admin-secret-address-search = Document type of an address under a protection order (secret types only)
 admin-due-days = Due in days
 admin-preview = Preview on a pending transaction
 admin-preview-title = Title: { $title }
@@ -295,6 +313,8 @@ connections-invalid = { $error }
 connections-demo = Use the demo
 check-tweb = TWeb
 check-outbox = ePalvelu
+check-scanner = Virus scanner
+check-scanner-failed = Does not answer
 check-ok = The connection works
 check-insecure = The address is refused: the connection must be encrypted (https)
 check-unreachable = The server does not answer: check the address and the network
@@ -383,6 +403,12 @@ export-case-changed = The chosen case is now { $found }, not { $expected }. Choo
 export-unjournaled = Filing stopped because the filing journal could not record it: { $cause }
 export-pdf = The form PDF could not be made.
 export-cancelled = The filing was interrupted.
+export-not-scanned = { $file } could not be scanned for malware, so nothing was filed: { $cause }
+export-quarantined = The virus scanner found malware in { $count ->
+    [one] an attachment
+   *[other] { $count } attachments
+}: { $files }. The transaction is in quarantine and nothing was filed. It can be filed without the infected attachment.
+export-left-out-clean = { $file } would be left out, but the virus scanner found nothing in it. Only an attachment with malware can be left out.
 
 journal-sqlite = The filing journal { $path } could not be used.
 journal-unwritable = The filing journal { $path } cannot be written (read-only or no permission).
@@ -416,6 +442,7 @@ preview-invalid-image = The image could not be read.
 preview-unsupported = Files of this type ({ $kind }) are not previewed. Save a copy and open it with another program; the attachment is still filed.
 preview-render-failed = The page could not be drawn.
 preview-file-too-large = The file is over { $mib } MiB and is not previewed. The attachment is still filed.
+preview-infected = The virus scanner found malware in this attachment ({ $signature }). It is not opened, saved or filed.
 pdf-failed = The form PDF could not be made.
 
 mapping-io = The defaults file { $path } could not be handled: { $cause }
@@ -476,6 +503,7 @@ finding-unknown-group = "{ $name }" is not a TWeb group{ $hint }
 finding-case-group-closed = { $code } { $name } is closed for new cases; choose the class that replaced it
 finding-unknown-case-group = { $code } is not a case group{ $hint }
 finding-unknown-document-type = { $code } is not a document type{ $hint }
+finding-address-type-not-secret = { $code } { $name } is not secret in the records plan: the document with an address under a protection order would take its publicity. Choose a secret document type, or leave it empty and the address is not filed.
 finding-unknown-field = no transaction of { $service } has a field "{ $key }"{ $hint }
 finding-bad-date-format = "{ $format }" is not a date format (e.g. %d.%m.%Y)
 finding-bad-placeholder = { $name } is not a placeholder; use {"{"}service{"}"}, {"{"}submitter{"}"}, {"{"}id{"}"}, {"{"}field:KEY{"}"} or {"{"}submitted:%d.%m.%Y{"}"}
@@ -519,6 +547,7 @@ receipt-case-title = Case: { $title }
 receipt-form = Form: { $title } ({ $type })
 receipt-attachment = Attachment: { $title } ({ $type })
 receipt-documents = Documents: { $count }
+receipt-left-out = Left out: { $file } (malware { $signature })
 receipt-assignment-due = Assignment to { $to }, due { $due }
 receipt-assignment = Assignment: { $to }, no due date
 receipt-assignment-sent = An assignment was sent.
@@ -530,7 +559,8 @@ filing-pick = File onto { $diary }
 filing-confirm-again = Enter files, Esc cancels.
 filing-other-party = The parties of case { $diary } do not include { $submitter } (parties: { $parties }). Check that this is the right case.
 filing-ask-secret = You are filing material that is not public: { $publicity }.
-filing-ask-protection-order = The applicant has a protection order: the address goes neither into the form nor to the party (JulkL 24 § 1 mom. 31 k.).
+filing-ask-protection-order = The applicant has a protection order: the address goes neither into the form nor to the party, and is not filed (JulkL 24 § 1 mom. 31 k.).
+filing-ask-protection-order-document = The applicant has a protection order: the address goes neither into the form nor to the party, but into a secret document of its own ({ $type }) (JulkL 24 § 1 mom. 31 k.).
 filing-ask-closed-case = Case { $diary } has been closed. File onto it all the same?
 suggest-named = The field “{ $field }” names case { $diary } { $title }.
 suggest-repeat = A possible duplicate, { $id }, was filed onto case { $diary }.
@@ -614,9 +644,20 @@ policy-proxy-invalid = "{ $url }" is not a proxy address (http://host:port).
 policy-proxy-password = The proxy address { $url } carries a password. Passwords are kept only in the keyring: remove the password from the address.
 connections-proxy = Proxy
 connections-proxy-hint = empty: the system's setting; direct: no proxy
+connections-scanner = Virus scanner
+connections-scanner-hint = clamd://host:3310, clamd:///path/clamd.ctl, amsi (the Windows antivirus) or none (off)
+profile-scanner-bad = "{ $given }" is not a virus scanner: write clamd://host:port, clamd:///path/clamd.ctl, amsi or none.
 preview-stale-alt = The previous transaction's page (the next one is being made)
 
 # Sizes of files and uploads.
 size-bytes = { $value } B
 size-kilo = { $value } kB
 size-mega = { $whole }.{ $tenth } MB
+
+scan-not-configured = No virus scanner is chosen for this connection, so attachments are neither opened nor filed. An admin chooses one in the connection profile (clamd or the Windows antivirus) or turns scanning off explicitly.
+scan-unreachable = The virus scanner ({ $address }) cannot be reached. An unscanned attachment is neither opened nor filed; try again when it answers.
+scan-timed-out = The virus scanner ({ $address }) did not answer within { $seconds } seconds. An unscanned attachment is neither opened nor filed; try again.
+scan-too-large = The attachment is larger than the virus scanner takes, so it was not scanned. It is neither opened nor filed.
+scan-refused = The virus scanner gave no verdict. An unscanned attachment is neither opened nor filed.
+scan-amsi-unavailable = The Windows antivirus is not available on this computer (AMSI). An unscanned attachment is neither opened nor filed.
+scan-source = The attachment could not be read for scanning. It is neither opened nor filed.

@@ -4,6 +4,10 @@ top-connection = Yhteys: { $name }
 top-inbox = Saapuneet ({ $count })
 top-failed = Epäonnistuneet ({ $count })
 top-refresh = Päivitä
+top-scan-off = virustarkistus pois
+top-scan-off-hint = Liitteitä ei tarkisteta virusten varalta: yhteysprofiili on kytkenyt tarkistuksen pois.
+top-scan-missing = virustarkistus puuttuu
+top-scan-on = virustarkistus
 top-refresh-hint = Hae saapuneet ja kirjausloki uudelleen
 top-language = Kieli
 
@@ -38,6 +42,8 @@ badge-claimed-by = varannut { $name }
 badge-filing = kirjataan…
 badge-failed = epäonnistui
 badge-interrupted = keskeytetty
+badge-quarantined = karanteeni
+badge-not-scanned = ei tarkistettu
 badge-filed = kirjattu
 
 bulk-checked = { $count } valittu
@@ -112,6 +118,13 @@ filing-no-case = ilman asiaa
 filing-copy = Kopioi diaarinumero
 filing-open-tweb = Avaa TWebissä
 filing-failed = Kirjaus epäonnistui: { $error }
+filing-not-scanned = Mitään ei kirjattu: { $error }
+filing-quarantined = Karanteeni: virustarkistus löysi haittaohjelman. Mitään ei kirjattu.
+filing-quarantined-file = { $file }: { $signature }
+filing-file-without = Kirjaa ilman { $count ->
+    [one] tätä liitettä
+   *[other] näitä liitteitä
+}
 
 action-new-case = Uusi asia
 action-existing-case = Olemassa oleva asia
@@ -177,6 +190,7 @@ step-claim = Varattu
 step-case = Asia
 step-form = Lomake
 step-attachment = Liite { $id }
+step-secret-address = Turvakiellon alainen osoite
 step-assignment = Toimeksianto
 step-complete = Merkitty kirjatuksi
 
@@ -219,6 +233,10 @@ admin-case-group-change = Vaihda asiaryhmä
 admin-title = Otsikon malli
 admin-form-type = Lomakkeen asiakirjatyyppi
 admin-attachment-type = Liitteiden asiakirjatyyppi
+admin-secret-address-type = Turvakiellon alainen osoite
+admin-secret-address-none = Älä tallenna
+admin-secret-address-unfiled = ei tallenneta (lomake ei sisällä osoitetta)
+admin-secret-address-search = Turvakiellon alaisen osoitteen asiakirjatyyppi (vain salassa pidettävät)
 admin-due-days = Määräaika päivinä
 admin-preview = Esikatselu odottavalla tapahtumalla
 admin-preview-title = Otsikko: { $title }
@@ -295,6 +313,8 @@ connections-invalid = { $error }
 connections-demo = Käytä demoa
 check-tweb = TWeb
 check-outbox = ePalvelu
+check-scanner = Virustarkistus
+check-scanner-failed = Ei vastaa
 check-ok = Yhteys toimii
 check-insecure = Osoite ei kelpaa: yhteyden on oltava salattu (https)
 check-unreachable = Palvelin ei vastaa: tarkista osoite ja verkkoyhteys
@@ -383,6 +403,12 @@ export-case-changed = Valitun asian diaarinumero on nyt { $found }, ei { $expect
 export-unjournaled = Kirjaukset pysäytettiin, koska kirjauslokiin ei saatu merkintää: { $cause }
 export-pdf = Lomakkeen PDF-tiedostoa ei voitu tehdä.
 export-cancelled = Kirjaus keskeytettiin.
+export-not-scanned = Liitettä { $file } ei voitu tarkistaa virusten varalta, joten mitään ei kirjattu: { $cause }
+export-quarantined = Virustarkistus löysi haittaohjelman { $count ->
+    [one] liitteestä
+   *[other] { $count } liitteestä
+}: { $files }. Asiointitapahtuma on karanteenissa, eikä mitään kirjattu. Sen voi kirjata ilman tartunnan saanutta liitettä.
+export-left-out-clean = Liite { $file } jätettäisiin pois, mutta virustarkistus ei löytänyt siitä mitään. Vain haittaohjelman sisältävän liitteen voi jättää pois.
 
 journal-sqlite = Kirjauslokia { $path } ei voitu käyttää.
 journal-unwritable = Kirjauslokiin { $path } ei voi kirjoittaa (vain luku tai ei oikeutta).
@@ -416,6 +442,7 @@ preview-invalid-image = Kuvaa ei voitu lukea.
 preview-unsupported = Tätä tiedostotyyppiä ({ $kind }) ei esikatsella. Tallenna kopio ja avaa se toisella ohjelmalla; liite kirjataan silti.
 preview-render-failed = Sivua ei voitu piirtää.
 preview-file-too-large = Tiedosto on yli { $mib } megatavua, eikä sitä esikatsella. Liite kirjataan silti.
+preview-infected = Virustarkistus löysi tästä liitteestä haittaohjelman ({ $signature }). Sitä ei avata, tallenneta eikä kirjata.
 pdf-failed = Lomakkeen PDF-tiedostoa ei voitu tehdä.
 
 mapping-io = Oletustiedostoa { $path } ei voitu käsitellä: { $cause }
@@ -476,6 +503,7 @@ finding-unknown-group = ”{ $name }” ei ole TWebin ryhmä{ $hint }
 finding-case-group-closed = { $code } { $name } on suljettu uusilta asioilta; valitse sen korvannut luokka.
 finding-unknown-case-group = { $code } ei ole asiaryhmä{ $hint }
 finding-unknown-document-type = { $code } ei ole asiakirjatyyppi{ $hint }
+finding-address-type-not-secret = { $code } { $name } ei ole tiedonohjaussuunnitelmassa salassa pidettävä: turvakiellon alaisen osoitteen asiakirja saisi sen julkisuuden. Valitse salassa pidettävä asiakirjatyyppi tai jätä kenttä tyhjäksi, jolloin osoitetta ei tallenneta.
 finding-unknown-field = E-palvelun { $service } tapahtumissa ei ole kenttää ”{ $key }”{ $hint }
 finding-bad-date-format = ”{ $format }” ei ole päivämäärän muoto (esim. %d.%m.%Y).
 finding-bad-placeholder = { $name } ei ole paikkamerkki; käytä {"{"}service{"}"}, {"{"}submitter{"}"}, {"{"}id{"}"}, {"{"}field:KENTTÄ{"}"} tai {"{"}submitted:%d.%m.%Y{"}"}.
@@ -519,6 +547,7 @@ receipt-case-title = Asia: { $title }
 receipt-form = Lomake: { $title } ({ $type })
 receipt-attachment = Liite: { $title } ({ $type })
 receipt-documents = Asiakirjoja: { $count }
+receipt-left-out = Jätetty pois: { $file } (haittaohjelma { $signature })
 receipt-assignment-due = Toimeksianto: { $to }, määräpäivä { $due }
 receipt-assignment = Toimeksianto: { $to }, ei määräpäivää
 receipt-assignment-sent = Toimeksianto lähetettiin.
@@ -530,7 +559,8 @@ filing-pick = Kirjaa asiaan { $diary }
 filing-confirm-again = Enter kirjaa, Esc peruu.
 filing-other-party = Asian { $diary } asianosaisissa ei ole hakijaa { $submitter } (asianosaiset: { $parties }). Tarkista, että asia on oikea.
 filing-ask-secret = Kirjaat aineistoa, joka ei ole julkinen: { $publicity }.
-filing-ask-protection-order = Hakijalla on turvakielto: osoite ei tule lomakkeeseen eikä asianosaiseksi (JulkL 24 § 1 mom. 31 k.).
+filing-ask-protection-order = Hakijalla on turvakielto: osoite ei tule lomakkeeseen eikä asianosaiseksi, eikä sitä tallenneta (JulkL 24 § 1 mom. 31 k.).
+filing-ask-protection-order-document = Hakijalla on turvakielto: osoite ei tule lomakkeeseen eikä asianosaiseksi, vaan omaksi salassa pidettäväksi asiakirjakseen ({ $type }) (JulkL 24 § 1 mom. 31 k.).
 filing-ask-closed-case = Asia { $diary } on päättynyt. Kirjaatko silti siihen?
 suggest-named = Kenttä ”{ $field }” mainitsee asian { $diary } { $title }.
 suggest-repeat = Mahdollinen kaksoiskappale { $id } on kirjattu asiaan { $diary }.
@@ -614,9 +644,20 @@ policy-proxy-invalid = ”{ $url }” ei ole välityspalvelimen osoite (http://p
 policy-proxy-password = Välityspalvelimen osoitteessa { $url } on salasana. Salasanat säilytetään vain avainnipussa: poista salasana osoitteesta.
 connections-proxy = Välityspalvelin (proxy)
 connections-proxy-hint = tyhjä: järjestelmän asetus; direct: ei välityspalvelinta
+connections-scanner = Virustarkistus
+connections-scanner-hint = clamd://palvelin:3310, clamd:///polku/clamd.ctl, amsi (Windowsin virustorjunta) tai none (pois)
+profile-scanner-bad = ”{ $given }” ei ole virustarkistus: kirjoita clamd://palvelin:portti, clamd:///polku/clamd.ctl, amsi tai none.
 preview-stale-alt = Edellisen asiointitapahtuman sivu (seuraavaa muodostetaan)
 
 # Sizes of files and uploads.
 size-bytes = { $value } B
 size-kilo = { $value } kt
 size-mega = { $whole },{ $tenth } Mt
+
+scan-not-configured = Virustarkistusta ei ole valittu tälle yhteydelle, joten liitteitä ei avata eikä kirjata. Pääkäyttäjä valitsee sen yhteysprofiiliin (clamd tai Windowsin virustorjunta) tai kytkee sen erikseen pois.
+scan-unreachable = Virustarkistukseen ({ $address }) ei saada yhteyttä. Tarkistamatonta liitettä ei avata eikä kirjata; yritä uudelleen, kun se vastaa.
+scan-timed-out = Virustarkistus ({ $address }) ei vastannut { $seconds } sekunnissa. Tarkistamatonta liitettä ei avata eikä kirjata; yritä uudelleen.
+scan-too-large = Liite on suurempi kuin virustarkistus ottaa vastaan, joten sitä ei tarkistettu. Sitä ei avata eikä kirjata.
+scan-refused = Virustarkistus ei antanut tulosta. Tarkistamatonta liitettä ei avata eikä kirjata.
+scan-amsi-unavailable = Windowsin virustorjunta ei ole käytettävissä tällä koneella (AMSI). Tarkistamatonta liitettä ei avata eikä kirjata.
+scan-source = Liitettä ei voitu lukea virustarkistusta varten. Sitä ei avata eikä kirjata.

@@ -4,6 +4,10 @@ top-connection = Anslutning: { $name }
 top-inbox = Inkomna ({ $count })
 top-failed = Misslyckade ({ $count })
 top-refresh = Uppdatera
+top-scan-off = virusgranskning av
+top-scan-off-hint = Bilagor virusgranskas inte: anslutningsprofilen har stängt av granskningen.
+top-scan-missing = virusgranskning saknas
+top-scan-on = virusgranskning
 top-refresh-hint = Hämta inkomna och registreringsloggen på nytt
 top-language = Språk
 
@@ -38,6 +42,8 @@ badge-claimed-by = reserverad av { $name }
 badge-filing = registreras…
 badge-failed = misslyckades
 badge-interrupted = avbruten
+badge-quarantined = karantän
+badge-not-scanned = ogranskad
 badge-filed = registrerad
 
 bulk-checked = { $count } valda
@@ -112,6 +118,13 @@ filing-no-case = utan ärende
 filing-copy = Kopiera diarienumret
 filing-open-tweb = Öppna i TWeb
 filing-failed = Registreringen misslyckades: { $error }
+filing-not-scanned = Ingenting arkiverades: { $error }
+filing-quarantined = Karantän: virusgranskningen hittade skadlig kod. Ingenting arkiverades.
+filing-quarantined-file = { $file }: { $signature }
+filing-file-without = Arkivera utan { $count ->
+    [one] den här bilagan
+   *[other] de här bilagorna
+}
 
 action-new-case = Nytt ärende
 action-existing-case = Befintligt ärende
@@ -177,6 +190,7 @@ step-claim = Reserverat
 step-case = Ärende
 step-form = Blankett
 step-attachment = Bilaga { $id }
+step-secret-address = Adress under spärrmarkering
 step-assignment = Uppdrag
 step-complete = Markerat som registrerat
 
@@ -219,6 +233,10 @@ admin-case-group-change = Byt ärendegrupp
 admin-title = Rubrikmall
 admin-form-type = Blankettens handlingstyp
 admin-attachment-type = Bilagornas handlingstyp
+admin-secret-address-type = Adress under spärrmarkering
+admin-secret-address-none = Arkivera inte
+admin-secret-address-unfiled = arkiveras inte (blanketten saknar adressen)
+admin-secret-address-search = Handlingstyp för adress under spärrmarkering (endast sekretessbelagda)
 admin-due-days = Tidsfrist i dagar
 admin-preview = Förhandsvisning med ett väntande ärende
 admin-preview-title = Rubrik: { $title }
@@ -295,6 +313,8 @@ connections-invalid = { $error }
 connections-demo = Använd demon
 check-tweb = TWeb
 check-outbox = ePalvelu
+check-scanner = Virusgranskning
+check-scanner-failed = Svarar inte
 check-ok = Anslutningen fungerar
 check-insecure = Adressen godtas inte: anslutningen måste vara krypterad (https)
 check-unreachable = Servern svarar inte: kontrollera adressen och nätverket
@@ -383,6 +403,12 @@ export-case-changed = Det valda ärendets diarienummer är nu { $found }, inte {
 export-unjournaled = Registreringarna stoppades eftersom registreringsloggen inte kunde uppdateras: { $cause }
 export-pdf = Blankettens PDF-fil kunde inte skapas.
 export-cancelled = Registreringen avbröts.
+export-not-scanned = Bilagan { $file } kunde inte virusgranskas, så ingenting arkiverades: { $cause }
+export-quarantined = Virusgranskningen hittade skadlig kod i { $count ->
+    [one] en bilaga
+   *[other] { $count } bilagor
+}: { $files }. Ärendet är i karantän och ingenting arkiverades. Det kan arkiveras utan den smittade bilagan.
+export-left-out-clean = Bilagan { $file } skulle lämnas bort, men virusgranskningen hittade ingenting i den. Endast en bilaga med skadlig kod kan lämnas bort.
 
 journal-sqlite = Registreringsloggen { $path } kunde inte användas.
 journal-unwritable = Det går inte att skriva i registreringsloggen { $path } (skrivskyddad eller ingen behörighet).
@@ -416,6 +442,7 @@ preview-invalid-image = Bilden kunde inte läsas.
 preview-unsupported = Den här filtypen ({ $kind }) förhandsgranskas inte. Spara en kopia och öppna den med ett annat program; bilagan registreras ändå.
 preview-render-failed = Sidan kunde inte ritas.
 preview-file-too-large = Filen är över { $mib } MB och förhandsgranskas inte. Bilagan registreras ändå.
+preview-infected = Virusgranskningen hittade skadlig kod i den här bilagan ({ $signature }). Den öppnas, sparas och arkiveras inte.
 pdf-failed = Blankettens PDF-fil kunde inte skapas.
 
 mapping-io = Standardvalsfilen { $path } kunde inte hanteras: { $cause }
@@ -476,6 +503,7 @@ finding-unknown-group = ”{ $name }” är ingen grupp i TWeb{ $hint }
 finding-case-group-closed = { $code } { $name } är stängd för nya ärenden; välj den klass som ersatt den.
 finding-unknown-case-group = { $code } är ingen ärendegrupp{ $hint }
 finding-unknown-document-type = { $code } är ingen handlingstyp{ $hint }
+finding-address-type-not-secret = { $code } { $name } är inte sekretessbelagd i informationsstyrningsplanen: handlingen med adressen under spärrmarkering skulle få dess offentlighet. Välj en sekretessbelagd handlingstyp eller lämna fältet tomt, då arkiveras adressen inte.
 finding-unknown-field = E-tjänsten { $service } har inga händelser med fältet ”{ $key }”{ $hint }
 finding-bad-date-format = ”{ $format }” är inget datumformat (t.ex. %d.%m.%Y).
 finding-bad-placeholder = { $name } är ingen platshållare; använd {"{"}service{"}"}, {"{"}submitter{"}"}, {"{"}id{"}"}, {"{"}field:FÄLT{"}"} eller {"{"}submitted:%d.%m.%Y{"}"}.
@@ -519,6 +547,7 @@ receipt-case-title = Ärende: { $title }
 receipt-form = Blankett: { $title } ({ $type })
 receipt-attachment = Bilaga: { $title } ({ $type })
 receipt-documents = Handlingar: { $count }
+receipt-left-out = Utelämnad: { $file } (skadlig kod { $signature })
 receipt-assignment-due = Uppdrag till { $to }, förfallodag { $due }
 receipt-assignment = Uppdrag: { $to }, ingen förfallodag
 receipt-assignment-sent = Ett uppdrag skickades.
@@ -530,7 +559,8 @@ filing-pick = Registrera i ärende { $diary }
 filing-confirm-again = Enter registrerar, Esc avbryter.
 filing-other-party = Parterna i ärende { $diary } omfattar inte { $submitter } (parter: { $parties }). Kontrollera att ärendet är rätt.
 filing-ask-secret = Du registrerar material som inte är offentligt: { $publicity }.
-filing-ask-protection-order = Sökanden har spärrmarkering: adressen kommer inte med i blanketten eller som part (OffL 24 § 1 mom. 31 p.).
+filing-ask-protection-order = Sökanden har spärrmarkering: adressen kommer inte med i blanketten eller som part och arkiveras inte (OffL 24 § 1 mom. 31 p.).
+filing-ask-protection-order-document = Sökanden har spärrmarkering: adressen kommer inte med i blanketten eller som part, utan arkiveras som en egen sekretessbelagd handling ({ $type }) (OffL 24 § 1 mom. 31 p.).
 filing-ask-closed-case = Ärendet { $diary } är avslutat. Registrerar du ändå i det?
 suggest-named = Fältet ”{ $field }” nämner ärende { $diary } { $title }.
 suggest-repeat = En möjlig dubblett, { $id }, har registrerats i ärende { $diary }.
@@ -614,9 +644,20 @@ policy-proxy-invalid = ”{ $url }” är inte en proxyadress (http://server:por
 policy-proxy-password = Proxyadressen { $url } innehåller ett lösenord. Lösenord sparas bara i nyckelringen: ta bort lösenordet ur adressen.
 connections-proxy = Proxyserver
 connections-proxy-hint = tom: systemets inställning; direct: ingen proxy
+connections-scanner = Virusgranskning
+connections-scanner-hint = clamd://server:3310, clamd:///sökväg/clamd.ctl, amsi (Windows antivirus) eller none (av)
+profile-scanner-bad = ”{ $given }” är ingen virusgranskning: skriv clamd://server:port, clamd:///sökväg/clamd.ctl, amsi eller none.
 preview-stale-alt = Föregående ärendes sida (nästa skapas)
 
 # Sizes of files and uploads.
 size-bytes = { $value } B
 size-kilo = { $value } kB
 size-mega = { $whole },{ $tenth } MB
+
+scan-not-configured = Ingen virusgranskning har valts för den här anslutningen, så bilagor öppnas inte och arkiveras inte. Huvudanvändaren väljer den i anslutningsprofilen (clamd eller Windows antivirus) eller stänger av den uttryckligen.
+scan-unreachable = Virusgranskningen ({ $address }) går inte att nå. En ogranskad bilaga öppnas inte och arkiveras inte; försök igen när den svarar.
+scan-timed-out = Virusgranskningen ({ $address }) svarade inte inom { $seconds } sekunder. En ogranskad bilaga öppnas inte och arkiveras inte; försök igen.
+scan-too-large = Bilagan är större än virusgranskningen tar emot, så den granskades inte. Den öppnas inte och arkiveras inte.
+scan-refused = Virusgranskningen gav inget resultat. En ogranskad bilaga öppnas inte och arkiveras inte.
+scan-amsi-unavailable = Windows antivirus är inte tillgängligt på den här datorn (AMSI). En ogranskad bilaga öppnas inte och arkiveras inte.
+scan-source = Bilagan kunde inte läsas för virusgranskning. Den öppnas inte och arkiveras inte.

@@ -28,6 +28,8 @@ pub enum Action {
     File,
     /// A filing was undone.
     Undo,
+    /// The virus scanner found malware in an attachment.
+    DetectMalware,
 }
 
 impl Action {
@@ -42,6 +44,7 @@ impl Action {
             Self::ExportDayList => "export_day_list",
             Self::File => "file",
             Self::Undo => "undo",
+            Self::DetectMalware => "detect_malware",
         }
     }
 }

@@ -91,6 +91,8 @@ impl crate::plain::Explain for AuditError {
 pub struct AccessLog {
     path: PathBuf,
     connection: Arc<Mutex<Connection>>,
+    /// Whether each entry also goes to the system journal or the Windows Event Log.
+    copies: bool,
 }
 
 const SCHEMA: &str = "
@@ -153,7 +155,7 @@ impl AccessLog {
         connection.pragma_update(None, "journal_mode", "WAL").map_err(failed)?;
         connection.pragma_update(None, "synchronous", "FULL").map_err(failed)?;
         connection.execute_batch(SCHEMA).map_err(failed)?;
-        Ok(Self { path: path.to_owned(), connection: Arc::new(Mutex::new(connection)) })
+        Ok(Self { path: path.to_owned(), connection: Arc::new(Mutex::new(connection)), copies: true })
     }
 
     /// A log in memory only, for a journal in memory (the demo's made-up citizens, tests).
@@ -162,7 +164,15 @@ impl AccessLog {
         let failed = |source| classify(&path, source);
         let connection = Connection::open_in_memory().map_err(failed)?;
         connection.execute_batch(SCHEMA).map_err(failed)?;
-        Ok(Self { path: path.clone(), connection: Arc::new(Mutex::new(connection)) })
+        Ok(Self { path: path.clone(), connection: Arc::new(Mutex::new(connection)), copies: false })
+    }
+
+    /// The same log, its entries kept in the file only: the demo's made-up citizens do not belong
+    /// where the municipality collects the logs of real ones.
+    #[must_use]
+    pub fn without_copies(mut self) -> Self {
+        self.copies = false;
+        self
     }
 
     /// The file.
@@ -202,8 +212,10 @@ impl AccessLog {
         )
         .map_err(failed)?;
         tx.commit().map_err(failed)?;
-        journald::send(&entry);
-        eventlog::send(&entry);
+        if self.copies {
+            journald::send(&entry);
+            eventlog::send(&entry);
+        }
         Ok(entry)
     }
 

@@ -106,7 +106,11 @@ fn a_read_only_log_refuses_the_append_with_its_reason() {
     let path = dir.path().join("access-log.sqlite");
     let readonly = rusqlite::Connection::open_with_flags(&path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
         .unwrap_or_else(|e| panic!("{e}"));
-    let log = super::AccessLog { path: path.clone(), connection: std::sync::Arc::new(std::sync::Mutex::new(readonly)) };
+    let log = super::AccessLog {
+        path: path.clone(),
+        connection: std::sync::Arc::new(std::sync::Mutex::new(readonly)),
+        copies: false,
+    };
     let refused = log.append(&actor("KUNTA\\llaine", None), &Event::ok(Action::ViewForm, "TX-2026-000003", None));
     assert!(matches!(refused, Err(super::AuditError::Unwritable { .. })), "{refused:?}");
     assert_eq!(log.verify().ok(), Some(Ok(5)));

@@ -63,6 +63,10 @@ pub struct WriteArgs {
     /// The mappings folder every user of this computer works with (may be a shared folder).
     #[arg(long, default_value = "")]
     mappings_dir: String,
+    /// The virus scanner: clamd://HOST:PORT, clamd:///path/to/clamd.socket, amsi (the Windows
+    /// antivirus) or none; without one, no attachment is opened or filed.
+    #[arg(long, default_value = "")]
+    scanner: String,
 }
 
 /// Runs the command.
@@ -86,10 +90,12 @@ fn write(args: &WriteArgs) -> Result<()> {
     let shown = kirjaamo::paths::shown(&path);
     let (tweb, outbox) = (given(&args.tweb_url), given(&args.outbox_url));
     let mappings = given(&args.mappings_dir);
-    let profile_only = [&args.ca_bundle, &args.proxy, &args.case_url].into_iter().any(|v| given(v).is_some());
+    let profile_only =
+        [&args.ca_bundle, &args.proxy, &args.case_url, &args.scanner].into_iter().any(|v| given(v).is_some());
+    let scanner = given(&args.scanner).map(|s| s.parse::<kirjaamo::scan::ScannerChoice>()).transpose()?;
     if tweb.is_none() && outbox.is_none() && profile_only {
         bail!(
-            "a CA bundle, a proxy and a case address belong to a profile: give the TWeb and outbox addresses too (TWEB_URL and OUTBOX_URL in the installer)"
+            "a CA bundle, a proxy, a case address and a scanner belong to a profile: give the TWeb and outbox addresses too (TWEB_URL and OUTBOX_URL in the installer)"
         );
     }
     if tweb.is_none() && outbox.is_none() && mappings.is_none() {
@@ -116,6 +122,7 @@ fn write(args: &WriteArgs) -> Result<()> {
                 ca_bundle: given(&args.ca_bundle).map(PathBuf::from),
                 proxy: given(&args.proxy),
                 mappings_dir: None,
+                scanner,
                 central: false,
             };
             if profile.name.is_empty() {

@@ -119,11 +119,23 @@ pub struct Target {
     /// ePalvelu outbox base URL (or KIRJAAMO_OUTBOX_URL), without a profile.
     #[arg(long, env = "KIRJAAMO_OUTBOX_URL", requires = "tweb_url")]
     outbox_url: Option<String>,
+    /// The virus scanner (or KIRJAAMO_SCANNER), instead of the profile's: clamd://HOST:PORT,
+    /// clamd:///path/to/clamd.socket, amsi, or none to file without scanning.
+    #[arg(long, env = "KIRJAAMO_SCANNER")]
+    scanner: Option<kirjaamo::scan::ScannerChoice>,
 }
 
 impl Target {
     /// The connection: the profile's, or the addresses' with `clerk` and the name `label`.
     pub fn resolve(&self, clerk: &str, label: &str) -> Result<Resolved> {
+        let mut resolved = self.resolve_servers(clerk, label)?;
+        if let Some(scanner) = &self.scanner {
+            resolved.connection.scanner = scanner.clone();
+        }
+        Ok(resolved)
+    }
+
+    fn resolve_servers(&self, clerk: &str, label: &str) -> Result<Resolved> {
         match (&self.profile, &self.tweb_url, &self.outbox_url) {
             (Some(name), _, _) => profile(name),
             (None, Some(tweb), Some(outbox)) => from_environment(tweb, outbox, clerk, label),
@@ -163,6 +175,7 @@ pub fn from_environment(tweb_url: &str, outbox_url: &str, clerk: &str, label: &s
         case_url: None,
         ca_bundle: None,
         proxy: None,
+        scanner: kirjaamo::scan::ScannerChoice::NotConfigured,
     };
     let central = kirjaamo::settings::central_path().and_then(|p| kirjaamo::settings::Central::load(&p).ok().flatten());
     let central_mappings_dir = central.and_then(|c| c.mappings_dir);

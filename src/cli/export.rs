@@ -241,6 +241,16 @@ pub(super) async fn file_plans(
                 count.held += 1;
                 say!("{e}");
             }
+            // Nothing was made: the transaction stays pending until the scanner answers.
+            Err(e @ ExportError::NotScanned { .. }) => {
+                count.not_scanned += 1;
+                say!("{id}: not filed, left pending: {}", kirjaamo::error_chain(&e));
+            }
+            // A clerk decides whether to file it without the infected files.
+            Err(e @ ExportError::Quarantined { .. }) => {
+                count.quarantined += 1;
+                say!("{id}: in quarantine, left for a clerk: {e}");
+            }
             Err(ExportError::Cancelled { .. }) => {
                 count.interrupted += 1;
                 say!("{id}: interrupted; the next run goes on from there");
@@ -276,13 +286,17 @@ pub(super) struct Counts {
     pub(super) failed: usize,
     pub(super) interrupted: usize,
     pub(super) skipped: usize,
+    /// Left pending: an attachment could not be scanned (the scanner was down or too slow).
+    pub(super) not_scanned: usize,
+    /// Left for a clerk: malware in an attachment.
+    pub(super) quarantined: usize,
 }
 
 impl std::fmt::Display for Counts {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "filed {}, already filed {} (by this clerk earlier {}, by others {}), held by other clerks {}, failed {}, interrupted {}, skipped {} (not automatic)",
+            "filed {}, already filed {} (by this clerk earlier {}, by others {}), held by other clerks {}, failed {}, interrupted {}, skipped {} (not automatic), not scanned {} (left pending), in quarantine {} (malware; left for a clerk)",
             self.filed,
             self.earlier + self.by_others,
             self.earlier,
@@ -290,7 +304,9 @@ impl std::fmt::Display for Counts {
             self.held,
             self.failed,
             self.interrupted,
-            self.skipped
+            self.skipped,
+            self.not_scanned,
+            self.quarantined
         )
     }
 }

@@ -8,6 +8,7 @@ pub mod export;
 pub mod mappings;
 pub mod os;
 pub mod purge;
+pub mod scan;
 pub mod secrets;
 pub mod service;
 pub mod winservice;

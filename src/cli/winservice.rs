@@ -33,7 +33,7 @@ pub enum WindowsServiceCommand {
         keep: bool,
     },
     /// What the Service Control Manager starts: `kirjaamo service` until the service is stopped.
-    Run(super::service::ServiceArgs),
+    Run(Box<super::service::ServiceArgs>),
 }
 
 /// The folder of the service's journal, logs and status file: `%ProgramData%\Kirjaamo\service`,

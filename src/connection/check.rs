@@ -107,6 +107,9 @@ pub struct ConnectionCheck {
     pub tweb: ServiceCheck,
     /// The ePalvelu outbox.
     pub outbox: ServiceCheck,
+    /// The virus scanner: its version (`None` when turned off by choice), or why it does not
+    /// answer; `None` when not tried.
+    pub scanner: Option<Result<Option<String>, Told>>,
 }
 
 impl ConnectionCheck {
@@ -119,7 +122,7 @@ impl ConnectionCheck {
             found: None,
             problem: Some(why),
         };
-        Self { tweb: service.clone(), outbox: service }
+        Self { tweb: service.clone(), outbox: service, scanner: None }
     }
 
     /// Whether both services can be used.
@@ -129,19 +132,21 @@ impl ConnectionCheck {
 }
 
 /// Checks both services of `connection`: signs in to TWeb and reads the user's rights, signs in
-/// to the outbox and lists its e-services. Sends nothing when an address is refused.
+/// to the outbox and lists its e-services; asks the virus scanner whether it answers. Sends
+/// nothing when an address is refused.
 pub async fn check(connection: &Connection) -> ConnectionCheck {
     let http = match connection.http_client() {
         Ok(http) => http,
         Err(error) => {
             let failed = ServiceCheck::failed(&error);
-            return ConnectionCheck { tweb: failed.clone(), outbox: failed };
+            return ConnectionCheck { tweb: failed.clone(), outbox: failed, scanner: None };
         }
     };
     let tweb = TwebClient::new(http.clone(), &connection.tweb_url, connection.tweb_auth.clone());
     let outbox = OutboxClient::new(http, &connection.outbox_url, &connection.outbox_token);
-    let (tweb, outbox) = tokio::join!(check_tweb(&tweb), check_outbox(&outbox));
-    ConnectionCheck { tweb, outbox }
+    let scanner = crate::scan::Scanner::new(connection.scanner.clone());
+    let (tweb, outbox, scanner) = tokio::join!(check_tweb(&tweb), check_outbox(&outbox), scanner.ping());
+    ConnectionCheck { tweb, outbox, scanner: Some(scanner.map_err(|e| Told::of(&e))) }
 }
 
 async fn check_tweb(tweb: &TwebClient) -> ServiceCheck {

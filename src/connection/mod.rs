@@ -37,6 +37,8 @@ pub struct Connection {
     /// The proxy the profile names (`direct` for none); the OS's settings when `None`. Servers on
     /// this machine are always reached straight ([`crate::remote::ProxyChoice`]).
     pub proxy: Option<String>,
+    /// The virus scanner the profile names; none chosen when it names none.
+    pub scanner: crate::scan::ScannerChoice,
 }
 
 impl std::fmt::Debug for Connection {
@@ -161,6 +163,7 @@ impl Connection {
             case_url: profile.case_url.clone().filter(|u| !u.trim().is_empty()),
             ca_bundle: profile.ca_bundle.clone(),
             proxy: profile.proxy.clone(),
+            scanner: profile.scanner.clone().unwrap_or_default(),
         })
     }
 

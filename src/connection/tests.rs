@@ -14,6 +14,7 @@ fn profile(sign_in: TwebSignIn) -> Profile {
         ca_bundle: None,
         proxy: None,
         mappings_dir: None,
+        scanner: None,
         central: false,
     }
 }

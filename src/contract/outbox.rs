@@ -182,6 +182,21 @@ pub struct FilingResult {
     /// The assignment's recipients and due date, for the receipt; given with `assignment_id`.
     #[serde(default)]
     pub assignment: Option<FiledAssignment>,
+    /// Attachments left out of the filing because the virus scanner found malware in them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub left_out: Vec<LeftOutFile>,
+}
+
+/// An attachment a filing left out, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LeftOutFile {
+    /// The attachment's id in the transaction.
+    pub attachment_id: String,
+    /// Its file name.
+    pub filename: String,
+    /// The malware the virus scanner found, by its signature name.
+    pub signature: String,
 }
 
 /// A document a filing made, as its receipt names it.

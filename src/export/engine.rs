@@ -7,7 +7,6 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use bytes::Bytes;
-use futures_util::StreamExt;
 use tokio::sync::mpsc::UnboundedSender;
 use tokio_util::sync::CancellationToken;
 
@@ -19,19 +18,19 @@ use super::{ExportConfig, ExportError, Filed, FiledHow};
 use crate::audit::{Action as Access, Event as AccessEvent};
 use crate::contract::outbox::{Completion, FiledAssignment, FilingResult};
 use crate::contract::tweb::{CreateAssignment, CreateCase, DocumentMetadata};
-use crate::domain::{Attachment, Transaction, helsinki};
+use crate::domain::{Transaction, helsinki};
 use crate::outbox::OutboxClient;
 use crate::plain::Told;
-use crate::remote::{Action, RemoteError, RemoteErrorKind};
+use crate::remote::{RemoteError, RemoteErrorKind};
 use crate::tweb::{CaseSystem, Upload};
 
 /// Files transactions into a [`CaseSystem`] from an [`OutboxClient`], journaling every step.
 pub struct Exporter<C> {
-    tweb: Arc<C>,
-    outbox: OutboxClient,
+    pub(super) tweb: Arc<C>,
+    pub(super) outbox: OutboxClient,
     pub(super) journal: Journal,
     pub(super) config: ExportConfig,
-    events: Option<UnboundedSender<ExportEvent>>,
+    pub(super) events: Option<UnboundedSender<ExportEvent>>,
 }
 
 /// Aborts the claim-renewal task when the filing ends, however it ends.
@@ -153,6 +152,8 @@ impl<C: CaseSystem + 'static> Exporter<C> {
                  object the journal remembers against TWeb"
             );
         }
+        // Nothing is made, claimed or journaled before every attachment the plan files is scanned.
+        self.scan_attachments(plan, &detail.transaction).await?;
         // The disclosure to TWeb is logged before it starts; a log that cannot take it stops it.
         let service = Some(detail.transaction.service.id.clone());
         if let Some(audit) = &self.config.audit {
@@ -335,11 +336,16 @@ impl<C: CaseSystem + 'static> Exporter<C> {
             )
             .await?;
         let mut document_ids = vec![form_id];
-        for attachment in &transaction.attachments {
+        for attachment in plan.filed_attachments(&transaction) {
             check()?;
             // A long upload stops in the middle when the clerk cancels; the next try looks the
             // document up by its external ref before sending it again.
             let upload = self.attachment(plan, &transaction, attachment, case_id);
+            document_ids.push(self.until_cancelled(cancel, &diary_number, upload).await?);
+        }
+        if let Some(document_type) = plan.secret_address_type(&transaction) {
+            check()?;
+            let upload = self.secret_address(plan, &transaction, document_type, case_id);
             document_ids.push(self.until_cancelled(cancel, &diary_number, upload).await?);
         }
         check()?;
@@ -385,14 +391,10 @@ impl<C: CaseSystem + 'static> Exporter<C> {
             case_title,
             documents,
             assignment: assignment_receipt,
+            left_out: plan.left_out_files(&transaction),
         };
         self.complete(id, &claim.token, &result).await?;
         Ok(Filed { result, how: FiledHow::Now })
-    }
-
-    async fn document_by_ref(&self, external_ref: String) -> Result<Option<Found>, RemoteError> {
-        let found = self.tweb.document_by_ref(&external_ref).await?;
-        Ok(found.map(|d| Found { id: d.id, case_id: d.case_id }))
     }
 
     fn renew(&self, id: &str, token: &str) -> Renewal {
@@ -470,74 +472,6 @@ impl<C: CaseSystem + 'static> Exporter<C> {
             }
             Target::AssignmentOnly => Ok((None, None, None)),
         }
-    }
-
-    async fn attachment(
-        &self,
-        plan: &FilingPlan,
-        transaction: &Transaction,
-        attachment: &Attachment,
-        case_id: Option<u64>,
-    ) -> Result<u64, ExportError> {
-        let id = plan.transaction_id.as_str();
-        let step = Step::Attachment(attachment.id.clone());
-        let external_ref = refs::attachment(id, &attachment.id);
-        let meta = DocumentMetadata {
-            title: attachment.filename.clone(),
-            document_type: plan.attachment_type(&attachment.filename, &attachment.content_type).to_owned(),
-            filename: Some(attachment.filename.clone()),
-            received_date: Some(helsinki::date_of(transaction.submitted_at)),
-            // TWeb refuses the upload unless the bytes it received hash to this: end-to-end check.
-            sha256: Some(attachment.sha256.clone()),
-            external_ref: Some(external_ref.clone()),
-        };
-        self.create_once(
-            id,
-            step.clone(),
-            Place::OnCase(case_id),
-            || self.document_by_ref(external_ref.clone()),
-            || async {
-                let download = self.outbox.attachment(id, &attachment.id).await?;
-                let action = Action::DownloadAttachment;
-                if download.sha256.as_deref().is_some_and(|sha| !sha.eq_ignore_ascii_case(&attachment.sha256)) {
-                    return Err(RemoteError::protocol(
-                        action,
-                        format!("{} does not match the checksum the outbox lists for it", attachment.filename),
-                    ));
-                }
-                if download.length.is_some_and(|length| length != attachment.size) {
-                    return Err(RemoteError::protocol(
-                        action,
-                        format!("{} is not the {} bytes the outbox lists for it", attachment.filename, attachment.size),
-                    ));
-                }
-                let (events, transaction_id, total, progress_step) =
-                    (self.events.clone(), id.to_owned(), attachment.size, step.clone());
-                let mut sent = 0u64;
-                let mut reported = 0u64;
-                let body = download
-                    .body
-                    .inspect(move |chunk| {
-                        if let (Ok(chunk), Some(events)) = (chunk, &events) {
-                            sent += chunk.len() as u64;
-                            if sent - reported >= 256 * 1024 || sent == total {
-                                reported = sent;
-                                let kind = EventKind::Progress { step: progress_step.clone(), sent, total };
-                                let _ = events.send(ExportEvent { transaction_id: transaction_id.clone(), kind });
-                            }
-                        }
-                    })
-                    .boxed();
-                let upload = Upload {
-                    filename: attachment.filename.clone(),
-                    content_type: attachment.content_type.clone(),
-                    length: attachment.size,
-                    body,
-                };
-                Ok(self.tweb.add_document(case_id, &meta, upload).await?.id)
-            },
-        )
-        .await
     }
 
     /// Marks the transaction filed. A lost or cut-off answer is retried; the outbox then answers

@@ -13,6 +13,8 @@ pub enum Step {
     Form,
     /// Uploading one attachment.
     Attachment(String),
+    /// Uploading the secret document with a protected address.
+    SecretAddress,
     /// Sending the assignment.
     Assignment,
     /// Marking the transaction filed in the outbox.
@@ -27,6 +29,7 @@ impl Step {
             Self::Case => "case".to_owned(),
             Self::Form => "form".to_owned(),
             Self::Attachment(id) => format!("att:{id}"),
+            Self::SecretAddress => "protected-address".to_owned(),
             Self::Assignment => "assignment".to_owned(),
             Self::Complete => "complete".to_owned(),
         }

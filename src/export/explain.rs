@@ -12,6 +12,7 @@ impl Step {
             Self::Case => Plain::new("step-case"),
             Self::Form => Plain::new("step-form"),
             Self::Attachment(id) => Plain::new("step-attachment").text("id", id.clone()),
+            Self::SecretAddress => Plain::new("step-secret-address"),
             Self::Assignment => Plain::new("step-assignment"),
             Self::Complete => Plain::new("step-complete"),
         }
@@ -40,6 +41,14 @@ impl Explain for ExportError {
             Self::Unjournaled { error, .. } => Plain::new("export-unjournaled").said("cause", error.plain()),
             Self::Pdf(_) => Plain::new("export-pdf"),
             Self::Cancelled { .. } => Plain::new("export-cancelled"),
+            Self::NotScanned { file, source } => {
+                Plain::new("export-not-scanned").text("file", file.clone()).said("cause", source.plain())
+            }
+            Self::Quarantined { files, .. } => Plain::new("export-quarantined").number("count", files.len()).text(
+                "files",
+                files.iter().map(|f| format!("{} ({})", f.filename, f.signature)).collect::<Vec<_>>().join(", "),
+            ),
+            Self::LeftOutClean { file } => Plain::new("export-left-out-clean").text("file", file.clone()),
         }
     }
 }

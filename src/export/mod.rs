@@ -1,12 +1,14 @@
 //! The export engine: files transactions into TWeb by the three actions, exactly once across
 //! retries, crashes and several clerks. See [`Exporter`].
 
+mod documents;
 mod engine;
 mod events;
 mod explain;
 mod journal;
 mod place;
 mod plan;
+pub mod scanning;
 mod steps;
 pub mod validate;
 
@@ -15,7 +17,7 @@ use std::time::Duration;
 pub use engine::Exporter;
 pub use events::{EventKind, ExportEvent, Step};
 pub use journal::{Endpoint, FilingRecord, FilingState, Journal, JournalError, JournalNotice, SCHEMA_VERSION};
-pub use plan::{AssignmentPlan, FilingPlan, Target, refs, submitter_party};
+pub use plan::{AssignmentPlan, FilingPlan, LeftOut, Target, refs, submitter_party};
 
 use crate::contract::outbox::FilingResult;
 use crate::remote::RemoteError;
@@ -67,12 +69,20 @@ pub struct ExportConfig {
     /// The access log every filing is recorded in before it starts and when it ends (the desk
     /// and the export always have one: `service::Services`).
     pub audit: Option<crate::audit::Recorder>,
+    /// The virus scanner every attachment passes before anything of the filing is made.
+    pub scanner: crate::scan::Scanner,
 }
 
 impl ExportConfig {
     /// Defaults for `clerk`.
     pub fn new(clerk: &str) -> Self {
-        Self { clerk: clerk.to_owned(), lease_seconds: 120, retry: RetryPolicy::default(), audit: None }
+        Self {
+            clerk: clerk.to_owned(),
+            lease_seconds: 120,
+            retry: RetryPolicy::default(),
+            audit: None,
+            scanner: crate::scan::Scanner::new(crate::scan::ScannerChoice::NotConfigured),
+        }
     }
 }
 
@@ -158,6 +168,31 @@ pub enum ExportError {
     /// The form PDF could not be made.
     #[error("the form PDF could not be made: {0}")]
     Pdf(String),
+    /// An attachment could not be scanned: nothing of the filing was made, and the transaction
+    /// stays pending until the scanner answers.
+    #[error("{file} could not be scanned for malware")]
+    NotScanned {
+        /// The attachment's file name.
+        file: String,
+        /// Why.
+        #[source]
+        source: crate::scan::ScanError,
+    },
+    /// The scanner found malware in attachments the plan files: nothing was made. A clerk may file
+    /// the transaction leaving them out.
+    #[error("malware in {}: the transaction is in quarantine", infected(.files))]
+    Quarantined {
+        /// The transaction.
+        id: String,
+        /// The infected attachments.
+        files: Vec<crate::contract::outbox::LeftOutFile>,
+    },
+    /// The plan leaves out an attachment in which the scanner found nothing: only malware is left out.
+    #[error("{file} is left out, but the virus scanner found nothing in it")]
+    LeftOutClean {
+        /// The attachment's file name.
+        file: String,
+    },
     /// The clerk cancelled: the finished steps stay (in TWeb and the journal) and a new try goes
     /// on from there. The diary number of the case opened, if one was.
     #[error("the filing was interrupted")]
@@ -167,12 +202,17 @@ pub enum ExportError {
     },
 }
 
+fn infected(files: &[crate::contract::outbox::LeftOutFile]) -> String {
+    files.iter().map(|f| format!("{} ({})", f.filename, f.signature)).collect::<Vec<_>>().join(", ")
+}
+
 fn step_name(step: &Step) -> String {
     match step {
         Step::Claim => "claiming the transaction".to_owned(),
         Step::Case => "the case".to_owned(),
         Step::Form => "uploading the form".to_owned(),
         Step::Attachment(id) => format!("uploading attachment {id}"),
+        Step::SecretAddress => "uploading the secret address document".to_owned(),
         Step::Assignment => "the assignment".to_owned(),
         Step::Complete => "marking the transaction filed".to_owned(),
     }

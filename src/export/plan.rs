@@ -75,8 +75,25 @@ pub struct FilingPlan {
     /// Document types by content type or file name, first match wins (from the mapping).
     #[serde(default)]
     pub attachment_rules: Vec<crate::mappings::AttachmentRule>,
+    /// Document type of the separate secret document carrying the address of a submitter with a
+    /// protection order; `None` files no such address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub secret_address_document_type: Option<String>,
     /// The assignment, if any (required for assignment-only).
     pub assignment: Option<AssignmentPlan>,
+    /// Attachments the clerk chose to leave out because the virus scanner found malware in them;
+    /// the filing checks that each still is.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub left_out: Vec<LeftOut>,
+}
+
+/// An attachment left out of a filing, by the malware found in it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LeftOut {
+    /// The attachment's id.
+    pub attachment_id: String,
+    /// The signature the scanner named.
+    pub signature: String,
 }
 
 impl FilingPlan {
@@ -90,19 +107,22 @@ impl FilingPlan {
     }
 
     /// The documents a filing made, for its receipt: the form first, then each attachment with the
-    /// type the plan gave it, in `ids` order.
+    /// type the plan gave it, then the secret address document when one was made, in `ids` order.
     pub fn receipt_documents(
         &self,
         transaction: &Transaction,
         ids: &[u64],
     ) -> Vec<crate::contract::outbox::FiledDocument> {
         let form = (transaction.service.name.clone(), self.form_document_type.clone(), true);
-        let attachments = transaction
-            .attachments
-            .iter()
+        let attachments = self
+            .filed_attachments(transaction)
             .map(|a| (a.filename.clone(), self.attachment_type(&a.filename, &a.content_type).to_owned(), false));
+        let address = self
+            .secret_address_type(transaction)
+            .map(|document_type| (secret_address_title(transaction).to_owned(), document_type.to_owned(), false));
         std::iter::once(form)
             .chain(attachments)
+            .chain(address)
             .zip(ids)
             .map(|((title, document_type, form), id)| crate::contract::outbox::FiledDocument {
                 id: *id,
@@ -113,10 +133,48 @@ impl FilingPlan {
             .collect()
     }
 
+    /// The attachments this filing files: all but the ones left out.
+    pub fn filed_attachments<'t>(
+        &self,
+        transaction: &'t Transaction,
+    ) -> impl Iterator<Item = &'t crate::domain::Attachment> + use<'t, '_> {
+        transaction.attachments.iter().filter(|a| !self.left_out.iter().any(|l| l.attachment_id == a.id))
+    }
+
+    /// The receipt's lines for the attachments left out.
+    pub fn left_out_files(&self, transaction: &Transaction) -> Vec<crate::contract::outbox::LeftOutFile> {
+        self.left_out
+            .iter()
+            .map(|l| crate::contract::outbox::LeftOutFile {
+                attachment_id: l.attachment_id.clone(),
+                filename: transaction
+                    .attachments
+                    .iter()
+                    .find(|a| a.id == l.attachment_id)
+                    .map_or_else(|| l.attachment_id.clone(), |a| a.filename.clone()),
+                signature: l.signature.clone(),
+            })
+            .collect()
+    }
+
+    /// The document type of the separate secret address document this filing makes: only for a
+    /// submitter with a protection order and an address, when the plan names a type.
+    pub fn secret_address_type(&self, transaction: &Transaction) -> Option<&str> {
+        let submitter = &transaction.submitter;
+        let type_named = self.secret_address_document_type.as_deref().filter(|t| !t.trim().is_empty());
+        type_named.filter(|_| submitter.protection_order && submitter.address.is_some())
+    }
+
     /// The document type of an attachment.
     pub fn attachment_type(&self, filename: &str, content_type: &str) -> &str {
         crate::mappings::attachment_type(&self.attachment_rules, &self.attachment_document_type, filename, content_type)
     }
+}
+
+/// The title of the secret address document, in the transaction's language: it names what the
+/// document is, never the address.
+pub fn secret_address_title(transaction: &Transaction) -> &'static str {
+    crate::pdf::secret_address_title(transaction.language)
 }
 
 /// The applicant party made from the submitter.
@@ -137,6 +195,10 @@ pub mod refs {
     /// An attachment document.
     pub fn attachment(transaction_id: &str, attachment_id: &str) -> String {
         format!("epalvelu:{transaction_id}:att:{attachment_id}")
+    }
+    /// The secret document carrying the address of a submitter with a protection order.
+    pub fn secret_address(transaction_id: &str) -> String {
+        format!("epalvelu:{transaction_id}:secret-address")
     }
     /// The assignment.
     pub fn assignment(transaction_id: &str) -> String {

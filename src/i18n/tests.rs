@@ -147,8 +147,20 @@ fn buttons_that_open_more_input_end_with_an_ellipsis_and_texts_are_in_sentence_c
                 let title_case = letters.first().is_some_and(|c| c.is_uppercase())
                     && letters.iter().skip(1).all(|c| c.is_lowercase())
                     && letters.len() > 1;
-                let allowed =
-                    ["TWeb", "TWebissä", "TWebin", "TWebs", "Enter", "Esc", "Ctrl+F", "PDF", "Kirjaamo", "Space", "Mt"];
+                let allowed = [
+                    "TWeb",
+                    "TWebissä",
+                    "TWebin",
+                    "TWebs",
+                    "Enter",
+                    "Esc",
+                    "Ctrl+F",
+                    "PDF",
+                    "Kirjaamo",
+                    "Space",
+                    "Mt",
+                    "Windows",
+                ];
                 let after_stop = text.contains(&format!(". {word}")) || text.contains(&format!(": {word}"));
                 assert!(
                     !title_case || allowed.iter().any(|a| word.contains(a)) || after_stop,

@@ -9,7 +9,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use super::{DefaultAction, MappingError, ServiceMapping};
-use crate::domain::Catalog;
+use crate::domain::{Catalog, PublicityClass};
 use crate::plain::Plain;
 pub use nearest::nearest;
 
@@ -202,6 +202,9 @@ impl Checker<'_> {
         {
             self.document_type(file, &[Key(key)], code);
         }
+        if let Some(code) = &m.secret_address_document_type {
+            self.secret_document_type(file, code);
+        }
         for (i, rule) in m.attachment_rules.iter().enumerate() {
             self.document_type(file, &[Key("attachment_rules"), Index(i), Key("document_type")], &rule.document_type);
             if rule.content_type.is_none() && rule.filename.is_none() {
@@ -284,6 +287,21 @@ impl Checker<'_> {
             at,
             Plain::new("finding-unknown-document-type").text("code", code).said("hint", hint),
         );
+    }
+
+    /// The type of the protected address document must exist and be secret in the records plan:
+    /// TWeb gives the document the type's publicity, so a public type would publish the address.
+    fn secret_document_type(&self, file: &mut FileCheck<'_>, code: &str) {
+        let at = [Seg::Key("secret_address_document_type")];
+        match self.catalog.document_type(code) {
+            None => self.document_type(file, &at, code),
+            Some(found) if found.records.publicity != PublicityClass::Secret => file.push(
+                Severity::Error,
+                &at,
+                Plain::new("finding-address-type-not-secret").text("code", code).text("name", &found.name),
+            ),
+            Some(_) => {}
+        }
     }
 
     fn template(&self, file: &mut FileCheck<'_>, at: &[Seg<'_>], template: &str, facts: Option<&ServiceFacts>) {

@@ -62,6 +62,11 @@ pub struct ServiceMapping {
     /// Document types of attachments by content type or file name, first match wins.
     #[serde(default)]
     pub attachment_rules: Vec<super::AttachmentRule>,
+    /// Document type of the separate document that carries the address of a submitter with a
+    /// protection order (turvakielto); the records plan must make it secret. Without one, such
+    /// an address is not filed at all.
+    #[serde(default)]
+    pub secret_address_document_type: Option<String>,
     /// Whether the submitter becomes the case's applicant party.
     #[serde(default = "yes")]
     pub submitter_is_party: bool,

@@ -76,6 +76,7 @@ pub fn update_document(doc: &mut DocumentMut, mapping: &ServiceMapping) {
     set(root, "title", value(&mapping.title));
     set(root, "form_document_type", value(&mapping.form_document_type));
     set(root, "attachment_document_type", value(&mapping.attachment_document_type));
+    set_optional(root, "secret_address_document_type", mapping.secret_address_document_type.as_deref().map(value));
     set_unless_default(root, "submitter_is_party", value(mapping.submitter_is_party), mapping.submitter_is_party);
     set_optional(root, "deadline_days", mapping.deadline_days.map(|d| value(i64::from(d))));
     match &mapping.assignment {

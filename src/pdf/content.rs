@@ -35,7 +35,7 @@ pub struct Content {
     pub header: Vec<(String, String)>,
     /// Form sections.
     pub sections: Vec<Section>,
-    /// "Liitteet".
+    /// "Liitteet"; empty in a document that lists no attachments.
     pub attachments_heading: String,
     /// Attachments: file name and a line of details; a single "no attachments" line when none.
     pub attachments: Vec<(String, String)>,
@@ -128,6 +128,9 @@ impl Content {
             for field in &section.fields {
                 out.extend([field.label.clone(), field.value.clone()]);
             }
+        }
+        if self.attachments_heading.is_empty() {
+            return out;
         }
         out.push(self.attachments_heading.clone());
         for (name, details) in &self.attachments {

@@ -25,6 +25,12 @@ pub struct Texts {
     pub address: &'static str,
     /// What stands for an address a protection order keeps secret.
     pub address_secret: &'static str,
+    /// The title of the separate secret document that carries a protected address.
+    pub secret_address_title: &'static str,
+    /// "Salassapito".
+    pub secrecy: &'static str,
+    /// The secret document's heading of the form's fields that held the address.
+    pub address_fields: &'static str,
     /// "Kieli".
     pub language: &'static str,
     /// The language's own name.
@@ -51,6 +57,9 @@ const FI: Texts = Texts {
     phone: "Puhelin",
     address: "Osoite",
     address_secret: "Salassa pidettävä: turvakielto (JulkL 24 § 1 mom. 31 k.)",
+    secret_address_title: "Turvakiellon alainen osoite",
+    secrecy: "Salassapito",
+    address_fields: "Lomakkeen osoitetiedot",
     language: "Kieli",
     language_name: "suomi",
     attachments: "Liitteet",
@@ -70,6 +79,9 @@ const SV: Texts = Texts {
     phone: "Telefon",
     address: "Adress",
     address_secret: "Sekretessbelagd: spärrmarkering (OffL 24 § 1 mom. 31 p.)",
+    secret_address_title: "Adress under spärrmarkering",
+    secrecy: "Sekretess",
+    address_fields: "Blankettens adressuppgifter",
     language: "Språk",
     language_name: "svenska",
     attachments: "Bilagor",

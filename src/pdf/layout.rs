@@ -251,6 +251,9 @@ pub fn lay_out(content: &Content, shaper: &Shaper) -> Laid {
         }
     }
 
+    if content.attachments_heading.is_empty() {
+        return Laid { pages: lay.pages, tree: lay.tree };
+    }
     lay.gap(body_line);
     lay.heading(&content.attachments_heading, body_line);
     let list = match content.attachments.as_slice() {

@@ -12,6 +12,7 @@ mod format;
 mod layout;
 mod metadata;
 mod ops;
+mod secret;
 mod shape;
 mod subset;
 mod tags;
@@ -58,11 +59,16 @@ pub enum PdfError {
     Finish(#[from] finish::FinishError),
 }
 
-fn content_of(transaction: &Transaction) -> Result<(Content, Shaper), PdfError> {
+/// What `make` builds from the characters the fonts support, with the shaper that tells it.
+fn shaped<T>(make: impl FnOnce(&dyn Fn(char, Option<char>) -> bool) -> T) -> Result<(T, Shaper), PdfError> {
     let shaper = Shaper::new()?;
     let supported = |c: char, previous: Option<char>| shaper.faces().supports(c, previous);
-    let content = Content::new(transaction, &supported);
-    Ok((content, shaper))
+    let made = make(&supported);
+    Ok((made, shaper))
+}
+
+fn content_of(transaction: &Transaction) -> Result<(Content, Shaper), PdfError> {
+    shaped(|supported| Content::new(transaction, supported))
 }
 
 /// Every text the PDF of `transaction` shows, in reading order, as it is printed (formatted, and
@@ -81,21 +87,59 @@ pub fn footer_text(transaction: &Transaction, page: usize, pages: usize) -> (Str
 /// Renders `transaction` as its archival, tagged PDF.
 pub fn render(transaction: &Transaction) -> Result<RenderedPdf, PdfError> {
     let (content, shaper) = content_of(transaction)?;
-    let footer_left = content.header.first().map(|h| h.1.clone()).unwrap_or_default();
-    let laid = layout::lay_out(&content, &shaper);
+    let title = format!("{} {}", transaction.service.name, transaction.id);
     let id_seed = serde_json::to_vec(transaction).unwrap_or_else(|_| transaction.id.clone().into_bytes());
+    finish_content(transaction, &content, &shaper, title, &id_seed)
+}
+
+/// The title of the separate secret address document in `language`.
+pub fn secret_address_title(language: Language) -> &'static str {
+    format::texts(language).secret_address_title
+}
+
+fn secret_content_of(transaction: &Transaction) -> Result<Option<(Content, Shaper)>, PdfError> {
+    let (content, shaper) = shaped(|supported| Content::secret_address(transaction, supported))?;
+    Ok(content.map(|content| (content, shaper)))
+}
+
+/// Every text the secret address document of `transaction` shows, in reading order (see
+/// [`shown_text`]); `None` when there is no such document.
+pub fn secret_address_text(transaction: &Transaction) -> Result<Option<Vec<String>>, PdfError> {
+    Ok(secret_content_of(transaction)?.map(|(content, _)| content.in_order()))
+}
+
+/// Renders the separate secret document that carries the address of a submitter with a
+/// protection order, the only place that address is filed; `None` without a protection order or
+/// without an address.
+pub fn render_secret_address(transaction: &Transaction) -> Result<Option<RenderedPdf>, PdfError> {
+    let Some((content, shaper)) = secret_content_of(transaction)? else { return Ok(None) };
+    let title = format!("{} {}", content.texts.secret_address_title, transaction.id);
+    let mut id_seed = serde_json::to_vec(transaction).unwrap_or_else(|_| transaction.id.clone().into_bytes());
+    id_seed.extend_from_slice(b":protected-address");
+    finish_content(transaction, &content, &shaper, title, &id_seed).map(Some)
+}
+
+fn finish_content(
+    transaction: &Transaction,
+    content: &Content,
+    shaper: &Shaper,
+    title: String,
+    id_seed: &[u8],
+) -> Result<RenderedPdf, PdfError> {
+    let footer_left = transaction.id.clone();
+    let laid = layout::lay_out(content, shaper);
     let input = finish::Finish {
-        title: format!("{} {}", transaction.service.name, transaction.id),
+        title,
         lang: match transaction.language {
             Language::Fi => "fi-FI",
             Language::Sv => "sv-FI",
         },
         created: transaction.submitted_at,
-        id_seed: &id_seed,
+        id_seed,
         footer_left: &footer_left,
         page_word: content.texts.page,
     };
-    let (bytes, pages) = finish::finish(laid, &shaper, &input)?;
+    let (bytes, pages) = finish::finish(laid, shaper, &input)?;
     let replaced = content
         .replaced
         .iter()

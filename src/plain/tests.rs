@@ -122,7 +122,15 @@ fn every_error() -> Vec<Told> {
         JournalError::Corrupt("T-1".into()),
     ];
     all.extend(journals.iter().map(Told::of));
-    let steps = [Step::Claim, Step::Case, Step::Form, Step::Attachment("a1".into()), Step::Assignment, Step::Complete];
+    let steps = [
+        Step::Claim,
+        Step::Case,
+        Step::Form,
+        Step::Attachment("a1".into()),
+        Step::SecretAddress,
+        Step::Assignment,
+        Step::Complete,
+    ];
     for step in steps {
         let source = remote(RemoteErrorKind::Unavailable, Action::UploadDocument);
         all.push(Told::of(&ExportError::Remote { step: step.clone(), source }));

@@ -115,3 +115,17 @@ impl<S: Send + Sync> FromRequest<S> for ApiMultipart {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    /// A whole number written with `.0` above 2^52 (`4220647049106290.0`, which schemathesis sent
+    /// as a document id) is an integer: read to the nearest float, it was `…289.5` and refused.
+    #[test]
+    fn a_large_whole_number_with_a_fraction_point_is_an_integer() {
+        let mut value: serde_json::Value =
+            serde_json::from_str(r#"{"ids": [4220647049106290.0, 1138.0, 7]}"#).unwrap_or_else(|e| panic!("{e}"));
+        assert!(super::as_json_schema_integers(&mut value, "").is_ok());
+        let ids: Vec<u64> = serde_json::from_value(value["ids"].clone()).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(ids, [4_220_647_049_106_290, 1138, 7]);
+    }
+}

@@ -113,6 +113,7 @@ fn file_one(
         case_title: Some(case.title),
         documents,
         assignment: None,
+        left_out: Vec::new(),
     };
     Ok(Completion { completed_by: clerk.to_owned(), completed_at: at, result })
 }

@@ -163,7 +163,9 @@ pub fn from_mapping(
         form_document_type: mapping.form_document_type.clone(),
         attachment_document_type: mapping.attachment_document_type.clone(),
         attachment_rules: mapping.attachment_rules.clone(),
+        secret_address_document_type: mapping.secret_address_document_type.clone(),
         assignment,
+        left_out: Vec::new(),
     };
     let missing = problems(&plan);
     if !missing.is_empty() {

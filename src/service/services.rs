@@ -39,6 +39,8 @@ pub struct Services {
     pub exporter: Arc<Exporter<TwebClient>>,
     /// The access log beside the journal, with who acts on this connection.
     pub access: Recorder,
+    /// The connection's virus scanner, shared with the exporter (one memory of verdicts).
+    pub scanner: crate::scan::Scanner,
 }
 
 impl Services {
@@ -69,8 +71,10 @@ impl Services {
         let access = recorder(connection, log);
         let mut config = ExportConfig::new(&connection.clerk);
         config.audit = Some(access.clone());
+        let scanner = crate::scan::Scanner::new(connection.scanner.clone());
+        config.scanner = scanner.clone();
         let exporter = Arc::new(Exporter::new(Arc::clone(&tweb), outbox.clone(), journal, config, events));
-        Ok(Self { tweb, outbox, exporter, access })
+        Ok(Self { tweb, outbox, exporter, access, scanner })
     }
 }
 

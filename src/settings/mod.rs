@@ -52,6 +52,10 @@ pub struct Profile {
     /// The mappings folder (may be a shared folder).
     #[serde(default)]
     pub mappings_dir: Option<PathBuf>,
+    /// The virus scanner every attachment passes (`clamd://HOST:PORT`, `clamd:///socket`, `amsi`
+    /// or `none`); without one, no attachment is opened or filed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scanner: Option<crate::scan::ScannerChoice>,
     /// Whether it comes from the machine's central configuration (IT's; never saved in the
     /// user's settings file).
     #[serde(skip)]

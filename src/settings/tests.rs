@@ -11,6 +11,7 @@ fn profile(name: &str, tweb_url: &str) -> Profile {
         ca_bundle: None,
         proxy: None,
         mappings_dir: Some("\\\\palvelin\\kirjaamo\\oletukset".into()),
+        scanner: None,
         central: false,
     }
 }

@@ -195,11 +195,14 @@ fn a_new_user_sets_up_tests_and_uses_a_connection_and_no_secret_reaches_the_disk
     fill(&mut harness, "Salasana", "demo");
     test_connection(&mut harness);
     wait_count(&mut harness, "Yhteys toimii", 2);
+    // No virus scanner chosen: the check says so, and so does the desk's top bar below.
+    harness.get_by_label_contains("Virustarkistusta ei ole valittu tälle yhteydelle");
     harness.check_accessibility();
 
     harness.get_by_label("Ota käyttöön").click();
     wait_for(&mut harness, "Yhteys: Testi");
     wait_loaded(&mut harness, "odottaa");
+    harness.get_by_label("virustarkistus puuttuu");
     assert_eq!(store.get("Testi", SecretKind::TwebPassword).ok().flatten().as_deref(), Some("demo"));
     assert_eq!(store.get("Testi", SecretKind::OutboxToken).ok().flatten().as_deref(), Some("epalvelu-demo-token"));
     let settings_text = std::fs::read_to_string(dir.path().join("config/settings.toml")).expect("settings file");

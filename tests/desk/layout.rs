@@ -130,3 +130,32 @@ fn at_1024_by_700_the_next_form_keeps_its_room_and_opened_details_show() {
     let text = harness.get_by_label_contains("uploading the form failed").rect();
     assert!(text.bottom() <= size.y && text.top() >= 0.0, "the opened details are in sight: {text:?}");
 }
+
+/// The top bar says the scanning is off (the demo's choice) and keeps every button whole at
+/// 1024×700: the words ran under the connections button when they stood beside the buttons; in a
+/// window that narrow they stand on a line of their own below them.
+#[test]
+fn at_1024_by_700_the_top_bar_says_scanning_is_off_and_keeps_its_buttons() {
+    use egui_kittest::kittest::NodeT as _;
+    let runtime = tokio::runtime::Runtime::new().expect("runtime");
+    let size = egui::vec2(1024.0, 700.0);
+    let (_sandbox, mut harness) = sized(&runtime, size);
+    wait_loaded(&mut harness, "odottaa");
+    settle(&mut harness);
+    let rect = |label: &str| {
+        let node = harness.get_by_label_contains(label);
+        let bounds = node.accesskit_node().raw_bounds().expect("bounds");
+        egui::Rect::from_min_max(
+            egui::pos2(bounds.x0 as f32, bounds.y0 as f32),
+            egui::pos2(bounds.x1 as f32, bounds.y1 as f32),
+        )
+    };
+    let off = rect("virustarkistus pois");
+    let refresh = rect("Päivitä");
+    let connections = rect("Yhteydet");
+    for (what, r) in [("virustarkistus pois", off), ("Päivitä", refresh), ("Yhteydet", connections)] {
+        assert!(r.min.x >= 0.0 && r.max.x <= size.x, "{what} is outside the window: {r:?}");
+    }
+    assert!(off.min.y >= refresh.max.y.min(connections.max.y), "below the buttons: {off:?} {refresh:?}");
+    assert!(!off.intersects(connections) && !off.intersects(refresh), "{off:?} {refresh:?} {connections:?}");
+}

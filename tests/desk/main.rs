@@ -23,6 +23,9 @@ mod triage;
 #[path = "../support/faults.rs"]
 mod faults;
 pub use faults::fault;
+#[path = "../support/steps.rs"]
+mod steps;
+pub use steps::{settle, wait_for};
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -32,19 +35,6 @@ use egui_kittest::kittest::Queryable as _;
 use kirjaamo::export::Journal;
 use kirjaamo::sandbox::{Credentials, Sandbox, SandboxConfig};
 use kirjaamo::ui::{Backend, DeskApp};
-
-/// Steps the desk until a widget whose label contains `what` shows (30 s at most: several desks and
-/// their sandboxes share two cores while the tests run).
-pub fn wait_for<S>(harness: &mut Harness<'_, S>, what: &str) {
-    for _ in 0..3_000 {
-        harness.step();
-        if harness.query_all_by_label_contains(what).next().is_some() {
-            return;
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    panic!("the desk never showed {what:?}");
-}
 
 /// Steps the desk until its inbox has loaded: the count before `word` ("odottaa", "väntar") is
 /// not 0 (the line shows "0 odottaa" until the outbox answered).
@@ -155,20 +145,7 @@ fn desk_journal(
     }
     // Copies go to a folder of the test's own, never the tester's downloads.
     backend.set_downloads_dir(std::env::temp_dir().join(format!("kirjaamo-downloads-{}", std::process::id())));
-    // The window installs the desk's fonts before its first frame (main.rs); here the first
-    // frame installs them and draws nothing, so no frame is drawn without them.
-    let mut fonts = false;
-    Harness::builder().with_size(size).build_ui_state(
-        move |ui, app: &mut DeskApp| {
-            if std::mem::replace(&mut fonts, true) {
-                app.logic(ui.ctx());
-                app.show(ui);
-            } else {
-                DeskApp::install_fonts(ui.ctx());
-            }
-        },
-        DeskApp::new(backend, language),
-    )
+    steps::desk(backend, language, size)
 }
 
 /// Keeps the selected transaction on screen as long as the desk wants it seen before it files
@@ -178,14 +155,6 @@ pub fn look<S>(harness: &mut Harness<'_, S>) {
     while std::time::Instant::now() < until {
         harness.step();
         std::thread::sleep(Duration::from_millis(10));
-    }
-}
-
-/// Steps the desk a few frames, letting replies arrive.
-pub fn settle<S>(harness: &mut Harness<'_, S>) {
-    for _ in 0..20 {
-        harness.step();
-        std::thread::sleep(Duration::from_millis(5));
     }
 }
 

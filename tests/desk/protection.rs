@@ -33,6 +33,8 @@ fn a_protected_citizen_is_marked_their_address_is_not_shown_and_filing_asks_once
     look(&mut harness);
     harness.key_press(egui::Key::Enter);
     wait_for(&mut harness, "Hakijalla on turvakielto");
+    // The repo's mapping names the secret type: the clerk is told where the address goes.
+    wait_for(&mut harness, "vaan omaksi salassa pidettäväksi asiakirjakseen (TURVAOS)");
     settle(&mut harness);
     assert!(harness.query_all_by_label_contains("Kirjattu: ").next().is_none(), "nothing filed on the first Enter");
     look(&mut harness);

@@ -34,7 +34,7 @@ async fn a_new_case_gets_the_form_every_attachment_and_the_assignment() {
     assert_eq!(case.parties[0].name, transaction.submitter.name);
     assert_eq!(case.external_ref.as_deref(), Some(refs::case(&transaction.id).as_str()));
 
-    assert_eq!(result.document_ids.len(), 1 + transaction.attachments.len());
+    assert_eq!(result.document_ids.len(), env.documents_filed(&transaction));
     let form = env.tweb.document_by_ref(&refs::form(&transaction.id)).await.expect("lookup").expect("form");
     assert_eq!(form.document_type, "HAKEMUS");
     assert_eq!(form.case_id, Some(case_id));
@@ -137,6 +137,6 @@ async fn a_bad_mapping_value_stops_at_once_with_the_servers_reason_and_is_resuma
     let result = exporter.file(&fixed, &CancellationToken::new()).await.expect("resumed").result;
     assert_eq!(env.sandbox.count_external_ref(&refs::case(&transaction.id)).cases, 1);
     assert_eq!(env.sandbox.count_external_ref(&refs::form(&transaction.id)).documents, 1);
-    assert_eq!(result.document_ids.len(), 1 + transaction.attachments.len());
+    assert_eq!(result.document_ids.len(), env.documents_filed(&transaction));
     assert!(exporter.journal().unfinished().await.expect("journal").is_empty(), "done filings are not unfinished");
 }

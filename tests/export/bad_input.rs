@@ -53,7 +53,9 @@ async fn every_bad_payload_fails_clearly_on_its_own_transaction() {
             form_document_type: "HAKEMUS".into(),
             attachment_document_type: "HAKLIITE".into(),
             attachment_rules: Vec::new(),
+            secret_address_document_type: None,
             assignment: None,
+            left_out: Vec::new(),
         };
         let error =
             exporter.file(&plan, &CancellationToken::new()).await.expect_err(&format!("{} must fail", path.display()));
@@ -88,7 +90,7 @@ async fn a_transaction_that_disappears_mid_filing_fails_clearly() {
         std::sync::Arc::clone(&env.tweb),
         env.outbox.clone(),
         journal,
-        kirjaamo::export::ExportConfig::new("Maija Virtanen"),
+        crate::common::Env::config("Maija Virtanen"),
         Some(events),
     );
     let plan = env.plan(&transaction);

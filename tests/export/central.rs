@@ -107,9 +107,18 @@ async fn a_headless_command_without_connection_options_uses_the_central_profile(
     let dir = tempfile::tempdir().expect("temp dir");
     let central = dir.path().join("kirjaamo.toml");
     let tweb = env.sandbox.tweb_url();
-    let written =
-        write(&central, "Kunta", &format!("{tweb}/api/v1/"), &env.sandbox.outbox_url(), &["--sign-in", "token"]);
+    let written = write(
+        &central,
+        "Kunta",
+        &format!("{tweb}/api/v1/"),
+        &env.sandbox.outbox_url(),
+        &["--sign-in", "token", "--scanner", "none"],
+    );
     assert!(written.status.success(), "{}", text(&written));
+    assert!(
+        std::fs::read_to_string(&central).is_ok_and(|t| t.contains("scanner = \"none\"")),
+        "the scanner is written"
+    );
     let id = env.pending(None).await.into_iter().next().expect("a pending transaction");
     let output = tokio::process::Command::new(env!("CARGO_BIN_EXE_kirjaamo"))
         .args(["export", "--id", &id, "--mappings"])
@@ -120,6 +129,7 @@ async fn a_headless_command_without_connection_options_uses_the_central_profile(
         .env_remove("KIRJAAMO_PROFILE")
         .env_remove("KIRJAAMO_TWEB_URL")
         .env_remove("KIRJAAMO_OUTBOX_URL")
+        .env_remove("KIRJAAMO_SCANNER")
         .env("KIRJAAMO_TWEB_TOKEN", "tweb-demo-token")
         .env("KIRJAAMO_OUTBOX_TOKEN", "epalvelu-demo-token")
         .env("RUST_LOG", "off")

@@ -39,6 +39,8 @@ impl Env {
     pub fn exporter(&self, clerk: &str, journal: &str) -> Exporter<TwebClient> {
         let journal = Journal::open(&self.dir.path().join(journal), &self.endpoint()).expect("journal");
         let mut config = ExportConfig::new(clerk);
+        // Scanning against a real clamd is tested in tests/scan; here it is off, explicitly.
+        config.scanner = kirjaamo::scan::Scanner::off();
         config.retry = RetryPolicy {
             attempts: 12,
             base: std::time::Duration::from_millis(5),
@@ -54,6 +56,14 @@ impl Env {
         self.sandbox.shut_down().await;
         let fresh = SandboxConfig { bind: addr, ..SandboxConfig::default() };
         self.sandbox = Sandbox::start(fresh).await.unwrap_or_else(|e| panic!("a fresh sandbox on {addr}: {e}"));
+    }
+
+    /// An export configuration as `clerk` with scanning off, explicitly (scanning is tested in
+    /// tests/scan).
+    pub fn config(clerk: &str) -> ExportConfig {
+        let mut config = ExportConfig::new(clerk);
+        config.scanner = kirjaamo::scan::Scanner::off();
+        config
     }
 
     /// The endpoint of this sandbox, for its journals.
@@ -74,8 +84,22 @@ impl Env {
         kirjaamo::service::from_mapping(transaction, self.mapping(&transaction.service.id), today).expect("plan")
     }
 
+    /// The documents the mapping's filing of `transaction` makes: the form, each attachment, and
+    /// the secret address document of a submitter with a protection order.
+    pub fn documents_filed(&self, transaction: &Transaction) -> usize {
+        1 + transaction.attachments.len() + self.secret_address_documents(transaction)
+    }
+
+    /// 1 when the mapping's filing of `transaction` makes a secret address document, else 0.
+    pub fn secret_address_documents(&self, transaction: &Transaction) -> usize {
+        let named = self.mapping(&transaction.service.id).secret_address_document_type.is_some();
+        let submitter = &transaction.submitter;
+        usize::from(named && submitter.protection_order && submitter.address.is_some())
+    }
+
     /// Exactly one case (none for assignment-only services), one form, one document per
-    /// attachment and one assignment carry the transaction's external refs.
+    /// attachment, one secret address document under a protection order and one assignment carry
+    /// the transaction's external refs.
     pub fn assert_filed_once(&self, transaction: &Transaction) {
         let id = &transaction.id;
         let count = |external_ref: String| self.sandbox.count_external_ref(&external_ref);
@@ -87,6 +111,8 @@ impl Env {
         for attachment in &transaction.attachments {
             assert_eq!(count(refs::attachment(id, &attachment.id)).documents, 1, "{id}/{}", attachment.id);
         }
+        let secret = self.secret_address_documents(transaction);
+        assert_eq!(count(refs::secret_address(id)).documents, secret, "{id}: secret address");
         assert_eq!(count(refs::assignment(id)).assignments, 1, "{id}: assignment");
     }
 
@@ -137,6 +163,8 @@ pub fn kirjaamo_command(env: &Env, subcommand: &str, clerk: &str) -> tokio::proc
         .env("KIRJAAMO_TWEB_PASSWORD", "demo")
         .env("KIRJAAMO_OUTBOX_TOKEN", "epalvelu-demo-token")
         .env("RUST_LOG", "off")
+        // Scanning against a real clamd is tested in tests/scan; here it is off, explicitly.
+        .env("KIRJAAMO_SCANNER", "none")
         .env("KIRJAAMO_DATA_DIR", env.dir.path().join("data"))
         .env("KIRJAAMO_CONFIG_DIR", env.dir.path().join("config"))
         .stdout(std::process::Stdio::piped())

@@ -22,6 +22,7 @@ fn connection(sandbox: &Sandbox, user: &str, password: &str, outbox_token: &str)
         case_url: None,
         ca_bundle: None,
         proxy: None,
+        scanner: kirjaamo::scan::ScannerChoice::Off,
     }
 }
 
@@ -68,7 +69,7 @@ async fn each_problem_gets_its_own_verdict() {
         std::sync::Arc::new(tweb),
         env.outbox.clone(),
         kirjaamo::export::Journal::in_memory().expect("journal"),
-        kirjaamo::export::ExportConfig::new("Testi"),
+        crate::common::Env::config("Testi"),
         None,
     );
     let error = exporter.file(&plan, &tokio_util::sync::CancellationToken::new()).await.expect_err("refused");
@@ -89,7 +90,7 @@ async fn the_export_uses_a_profile_with_secrets_from_the_environment_without_a_k
     );
     std::fs::write(config.join("settings.toml"), settings).expect("settings");
     let run = tokio::process::Command::new(env!("CARGO_BIN_EXE_kirjaamo"))
-        .args(["export", "--auto", "--profile", "Testi", "--mappings"])
+        .args(["export", "--auto", "--profile", "Testi", "--scanner", "none", "--mappings"])
         .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("mappings"))
         .env("KIRJAAMO_CONFIG_DIR", &config)
         .env("KIRJAAMO_DATA_DIR", &data)

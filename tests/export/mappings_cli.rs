@@ -65,7 +65,7 @@ async fn against_a_live_tweb_and_an_export_that_skips_the_broken_mapping() {
 
     let dir = broken_copy();
     let output = tokio::process::Command::new(env!("CARGO_BIN_EXE_kirjaamo"))
-        .args(["export", "--auto", "--mappings"])
+        .args(["export", "--auto", "--scanner", "none", "--mappings"])
         .arg(dir.path())
         .arg("--journal")
         .arg(env.dir.path().join("journal.sqlite"))

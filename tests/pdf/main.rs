@@ -192,7 +192,7 @@ fn main() {
         ),
         ("the_pdfs_stay_within_their_size_budgets", the_pdfs_stay_within_their_size_budgets),
     ];
-    let reading: [(&str, Check); 8] = [
+    let reading: [(&str, Check); 9] = [
         ("every_word_is_printed_exactly_once_in_order", checks::every_word_is_printed_exactly_once_in_order),
         (
             "indentation_soft_hyphens_and_zero_width_spaces_print_as_laid_out",
@@ -215,6 +215,10 @@ fn main() {
         (
             "a_protection_order_s_address_is_in_no_text_of_the_pdf",
             protected::a_protection_order_s_address_is_in_no_text_of_the_pdf,
+        ),
+        (
+            "the_secret_address_document_carries_the_address_and_nothing_else",
+            protected::the_secret_address_document_carries_the_address_and_nothing_else,
         ),
     ];
     let mut trials: Vec<Trial> = plain

@@ -42,3 +42,27 @@ pub fn a_protection_order_s_address_is_in_no_text_of_the_pdf(r: &dyn Reader) {
     }
     assert!(text.matches("turvakielto").count() >= 3, "the header and both fields say why: {text}");
 }
+
+/// The separate secret document is the one place the address is filed: it carries the address,
+/// the form's fields that held it and the secrecy with its basis, and nothing else of the form
+/// (no henkilötunnus, no other field). It is as archival as the form, and there is none without a
+/// protection order.
+pub fn the_secret_address_document_carries_the_address_and_nothing_else(r: &dyn Reader) {
+    assert!(pdf::render_secret_address(&with_address(false)).expect("render").is_none(), "no order, no document");
+    let transaction = with_address(true);
+    let secret = pdf::render_secret_address(&transaction).expect("render").expect("a secret address document");
+    r.check(&secret.bytes).unwrap_or_else(|e| panic!("the secret address document is not archival: {e}"));
+    let text = r.raw_text(&secret.bytes);
+    for expected in ["Turvakiellon alainen osoite", "Turvakatu 17 B 9", "33720 Tampere", "JulkL 24 § 1 mom. 31 k."] {
+        assert!(super::squeeze(&text).contains(&super::squeeze(expected)), "{expected} missing: {text}");
+    }
+    assert!(text.contains(&transaction.id), "it names its transaction");
+    if let Some(id) = &transaction.submitter.personal_id {
+        assert!(!text.contains(id.expose()), "no henkilötunnus in the address document");
+    }
+    let other = transaction.fields.iter().find(|f| !transaction.shows_secret_address(&f.value)).expect("a field");
+    let value = other.value.trim();
+    assert!(value.len() < 4 || !text.contains(value), "{value} of {} is not the address", other.key);
+    let shown = pdf::secret_address_text(&transaction).expect("text").expect("the document's text");
+    assert!(shown.iter().any(|s| s == "Turvakatu 17 B 9, 33720 Tampere"), "{shown:?}");
+}

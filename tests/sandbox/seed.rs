@@ -54,6 +54,7 @@ async fn seed_attachments_are_real_files_of_the_kinds_citizens_send() {
     let env = start().await;
     let mut by_type: HashMap<String, usize> = HashMap::new();
     let mut large = 0;
+    let mut samples = Vec::new();
     for transaction in transactions(&env).await {
         let id = transaction["id"].as_str().expect("id").to_owned();
         for attachment in transaction["attachments"].as_array().expect("attachments") {
@@ -64,6 +65,20 @@ async fn seed_attachments_are_real_files_of_the_kinds_citizens_send() {
                 large += 1;
             }
             match content_type.as_str() {
+                // The malware samples: the EICAR test file as it is and inside a ZIP.
+                "application/x-msdownload" => {
+                    assert_eq!(bytes.as_ref(), kirjaamo::domain::eicar().as_slice(), "{id}");
+                    samples.push(content_type);
+                    continue;
+                }
+                "application/zip" => {
+                    let mut zip = zip::ZipArchive::new(Cursor::new(bytes.to_vec())).expect("a ZIP");
+                    let mut inner = Vec::new();
+                    std::io::Read::read_to_end(&mut zip.by_index(0).expect("one file"), &mut inner).expect("read");
+                    assert_eq!(inner, kirjaamo::domain::eicar(), "{id}: EICAR inside");
+                    samples.push(content_type);
+                    continue;
+                }
                 "application/pdf" => {
                     assert!(
                         bytes.starts_with(b"%PDF-1.4") && bytes.ends_with(b"%%EOF\n"),
@@ -93,5 +108,6 @@ async fn seed_attachments_are_real_files_of_the_kinds_citizens_send() {
         }
     }
     assert_eq!(by_type.len(), 4, "{by_type:?}");
+    assert_eq!(samples, ["application/x-msdownload", "application/zip"], "two malware samples");
     assert!(large >= 3, "{large} attachments of several MB");
 }

@@ -174,3 +174,20 @@ fn two_files_for_one_service_are_an_error() {
             .any(|i| i.severity == Severity::Error && crate::i18n::english(&i.message).contains("already maps"))
     );
 }
+
+/// The document carrying a protected address takes its type's publicity in TWeb: a public type
+/// would publish the address, so only a type the records plan makes secret is accepted.
+#[test]
+fn the_secret_address_type_must_be_secret_in_the_records_plan() {
+    let named = |code: &str| {
+        let line = format!("attachment_document_type = \"HAKLIITE\"\nsecret_address_document_type = \"{code}\"");
+        broken("attachment_document_type = \"HAKLIITE\"", &line)
+    };
+    assert!(named("TURVAOS").usable(), "{:#?}", named("TURVAOS").issues);
+    let (line, message) = only_error(&named("HAKEMUS"));
+    assert_eq!(line, 10);
+    assert!(message.contains("HAKEMUS Hakemus is not secret in the records plan"), "{message}");
+    let (line, message) = only_error(&named("TURVAOZ"));
+    assert_eq!(line, 10);
+    assert!(message.contains("TURVAOZ is not a document type") && message.contains("TURVAOS"), "{message}");
+}

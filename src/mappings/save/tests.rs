@@ -72,6 +72,7 @@ fn a_new_mapping_becomes_a_readable_file() {
             filename: Some("*.dwg".to_owned()),
             document_type: "SELVITYS".to_owned(),
         }],
+        secret_address_document_type: Some("TURVAOS".to_owned()),
         submitter_is_party: true,
         deadline_days: Some(14),
         assignment: Some(crate::mappings::AssignmentDefaults {

@@ -92,6 +92,11 @@ fn document_types() -> Vec<DocumentType> {
         doc_type("VALOKUVA", "Valokuva", public.clone()),
         doc_type("KIRJE", "Kirje", public.clone()),
         doc_type("MUISTIO", "Muistio", public),
+        doc_type(
+            "TURVAOS",
+            "Turvakiellon alaisen henkilön osoite",
+            secret("JulkL 24 § 1 mom 31 k", 50, Retention::Years { years: 10 }, PersonalDataLevel::Contains),
+        ),
     ]
 }
 

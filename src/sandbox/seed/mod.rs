@@ -4,6 +4,7 @@
 mod cases;
 mod catalog;
 mod files;
+pub mod malware;
 mod people;
 mod photo;
 mod rng;
@@ -87,6 +88,7 @@ fn build(seed: u64) -> SeedData {
         .collect();
     let cases = cases::generate(&mut rng, &catalog, &known, &strangers, 48, now);
     refer_to_cases(&mut transactions, &cases.cases);
+    malware::plant(&mut transactions);
     SeedData { catalog, cases, transactions, filed }
 }
 

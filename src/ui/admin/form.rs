@@ -21,6 +21,15 @@ pub fn show(view: &mut AdminView<'_>, ui: &mut egui::Ui, commands: &mut Vec<Admi
     let preview = super::preview(view.state);
     let group_choices = widgets::case_group_choices(t, catalog);
     let type_choices = widgets::document_type_choices(t, catalog);
+    // Only a type the records plan makes secret may carry a protected address.
+    let secret_codes: Vec<&str> = catalog
+        .document_types
+        .iter()
+        .filter(|d| d.records.publicity == crate::domain::PublicityClass::Secret)
+        .map(|d| d.code.as_str())
+        .collect();
+    let secret_choices: Vec<picker::Choice> =
+        type_choices.iter().filter(|c| secret_codes.contains(&c.code.as_str())).cloned().collect();
     let saved = view.saved;
     let Some(m) = view.state.editing.as_mut() else { return };
     ui.heading(format!("{} ({})", m.name, m.service));
@@ -82,6 +91,19 @@ pub fn show(view: &mut AdminView<'_>, ui: &mut egui::Ui, commands: &mut Vec<Admi
         ui.label(t.get("admin-attachment-type"));
         ui.label(&m.attachment_document_type);
         ui.end_row();
+        ui.label(t.get("admin-secret-address-type"));
+        ui.horizontal(|ui| match &m.secret_address_document_type {
+            Some(code) => {
+                ui.label(code);
+                if ui.small_button(t.get("admin-secret-address-none")).clicked() {
+                    m.secret_address_document_type = None;
+                }
+            }
+            None => {
+                ui.weak(t.get("admin-secret-address-unfiled"));
+            }
+        });
+        ui.end_row();
     });
     let fields = [
         ("admin-form-type", "doctype-form-search", &mut m.form_document_type),
@@ -90,6 +112,10 @@ pub fn show(view: &mut AdminView<'_>, ui: &mut egui::Ui, commands: &mut Vec<Admi
     for (id, label, value) in fields {
         pick_into(ui, id, &t.get(label), &t.get("doctype-hint"), &type_choices, value);
     }
+    let mut secret = m.secret_address_document_type.clone().unwrap_or_default();
+    let label = t.get("admin-secret-address-search");
+    pick_into(ui, "admin-secret-address-type", &label, &t.get("doctype-hint"), &secret_choices, &mut secret);
+    m.secret_address_document_type = Some(secret).filter(|s| !s.is_empty());
     ui.separator();
     let mut assign = m.assignment.is_some();
     ui.checkbox(&mut assign, t.get("assign-optional"));

@@ -105,6 +105,7 @@ pub fn blank(service: &str, name: &str) -> ServiceMapping {
         form_document_type: String::new(),
         attachment_document_type: String::new(),
         attachment_rules: Vec::new(),
+        secret_address_document_type: None,
         submitter_is_party: true,
         assignment: None,
         deadline_days: None,

@@ -85,8 +85,10 @@ impl Backend {
         async move { tokio::task::spawn_blocking(work).await.map_err(plain) }
     }
 
-    /// Downloads an attachment (or reuses `bytes`) and draws `page` of it for preview; work for
-    /// a `Requested` value.
+    /// Downloads an attachment (or reuses `bytes`), has the virus scanner check it, and draws
+    /// `page` of it for preview; work for a `Requested` value. Nothing unscanned is drawn or kept
+    /// for a copy: a file the scanner could not check, or found malware in, has no bytes and no page
+    /// (a detection is logged, and the view names it so the transaction goes into quarantine).
     pub fn attachment(
         &self,
         transaction: &Transaction,
@@ -97,22 +99,43 @@ impl Backend {
     ) -> impl Future<Output = Result<AttachmentView, Told>> + Send + 'static {
         let outbox = self.outbox.clone();
         let (transaction_id, attachment_id) = (transaction.id.clone(), attachment_id.to_owned());
-        let content_type = transaction
-            .attachments
-            .iter()
-            .find(|a| a.id == attachment_id)
-            .map(|a| a.content_type.clone())
-            .unwrap_or_default();
+        let listed = transaction.attachments.iter().find(|a| a.id == attachment_id).cloned();
+        let content_type = listed.as_ref().map(|a| a.content_type.clone()).unwrap_or_default();
         let (access, service) = (self.access().clone(), transaction.service.id.clone());
+        let scanner = self.scanner().clone();
         async move {
+            let mut infected = None;
             let bytes = match bytes {
                 Some(bytes) => Ok(bytes),
-                None => {
-                    let event = Event::ok(Action::ViewAttachment, transaction_id.clone(), Some(service))
-                        .detail(format!("attachment {attachment_id}"));
-                    access.record_async(event).await.map_err(plain)?;
-                    download(&outbox, &transaction_id, &attachment_id).await
-                }
+                None => match download(&outbox, &transaction_id, &attachment_id).await {
+                    Ok(bytes) => {
+                        let scanned = scan(&scanner, listed.as_ref(), &bytes).await;
+                        match scanned {
+                            Ok(Some(file)) => {
+                                if file.1 {
+                                    let event = crate::export::scanning::detection(&transaction_id, &service, &file.0);
+                                    access.record_async(event).await.map_err(plain)?;
+                                }
+                                let told = Told::new(
+                                    crate::plain::Plain::new("preview-infected")
+                                        .text("signature", file.0.signature.clone()),
+                                    format!("malware: {}", file.0.signature),
+                                );
+                                infected = Some(file.0);
+                                Err(told)
+                            }
+                            Ok(None) => {
+                                // Logged before it is shown; a log that cannot take it stops it.
+                                let event = Event::ok(Action::ViewAttachment, transaction_id.clone(), Some(service))
+                                    .detail(format!("attachment {attachment_id}"));
+                                access.record_async(event).await.map_err(plain)?;
+                                Ok(bytes)
+                            }
+                            Err(told) => Err(told),
+                        }
+                    }
+                    Err(told) => Err(told),
+                },
             };
             let drawn = match &bytes {
                 Ok(bytes) => {
@@ -130,9 +153,42 @@ impl Backend {
                 Ok((pages, image)) => (pages, image),
                 Err(e) => (0, Err(e)),
             };
-            Ok(AttachmentView { transaction_id, attachment_id, bytes, page, pages, width: fit.width, image })
+            Ok(AttachmentView { transaction_id, attachment_id, bytes, page, pages, width: fit.width, image, infected })
         }
     }
+}
+
+/// The scanner's verdict on `bytes` of `listed`: `None` when it may be shown (clean, or scanning
+/// off by choice), the malware and whether it was found now, or why it was not scanned.
+async fn scan(
+    scanner: &crate::scan::Scanner,
+    listed: Option<&crate::domain::Attachment>,
+    bytes: &Arc<Vec<u8>>,
+) -> Result<Option<(crate::contract::outbox::LeftOutFile, bool)>, Told> {
+    let listed = listed.ok_or_else(|| Told::new(crate::plain::Plain::new("scan-source"), "not in the transaction"))?;
+    /// The attachment's bytes, shared with the view rather than copied.
+    struct Shared(Arc<Vec<u8>>);
+    impl AsRef<[u8]> for Shared {
+        fn as_ref(&self) -> &[u8] {
+            self.0.as_slice()
+        }
+    }
+    let owned = Shared(Arc::clone(bytes));
+    let body = move || {
+        futures_util::FutureExt::boxed(async move { Ok(crate::scan::body_of(bytes::Bytes::from_owner(owned))) })
+    };
+    let checked = scanner.check(&listed.sha256, body).await.map_err(plain)?;
+    Ok(match checked.verdict {
+        crate::scan::Verdict::Infected { signature } => {
+            let file = crate::contract::outbox::LeftOutFile {
+                attachment_id: listed.id.clone(),
+                filename: listed.filename.clone(),
+                signature,
+            };
+            Some((file, checked.fresh))
+        }
+        crate::scan::Verdict::Clean | crate::scan::Verdict::Off => None,
+    })
 }
 
 /// The last path component of a citizen-given name, without characters Windows refuses.

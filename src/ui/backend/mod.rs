@@ -6,6 +6,7 @@ mod copy;
 mod files;
 mod filing;
 mod reply;
+mod scan_ahead;
 mod triage;
 
 use std::sync::Arc;
@@ -42,6 +43,7 @@ pub struct Backend {
     repaint: Arc<dyn Fn() + Send + Sync>,
     connection: Connection,
     access: crate::audit::Recorder,
+    scanner: crate::scan::Scanner,
     mappings_dir: Option<std::path::PathBuf>,
     downloads_dir: Option<std::path::PathBuf>,
     demo: bool,
@@ -90,7 +92,7 @@ impl Backend {
             Some(log) => Services::with_log(&connection, journal, log, Some(events))?,
             None => Services::new(&connection, journal, Some(events))?,
         };
-        let Services { tweb, outbox, exporter, access } = services;
+        let Services { tweb, outbox, exporter, access, scanner } = services;
         Ok(Self {
             runtime,
             outbox,
@@ -102,6 +104,7 @@ impl Backend {
             repaint,
             connection,
             access,
+            scanner,
             mappings_dir: None,
             downloads_dir: crate::paths::downloads_dir(),
             demo: false,
@@ -154,6 +157,16 @@ impl Backend {
             }
             Ok(id)
         }
+    }
+
+    /// What the top bar says of the connection's virus scanner.
+    pub fn scanner_status(&self) -> crate::scan::ScannerStatus {
+        self.scanner.status()
+    }
+
+    /// The connection's virus scanner (shared with the filings: one memory of verdicts).
+    pub(crate) fn scanner(&self) -> &crate::scan::Scanner {
+        &self.scanner
     }
 
     /// The access log's recorder (for work that records before it discloses).

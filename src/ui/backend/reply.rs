@@ -20,6 +20,8 @@ pub enum Reply {
     Lost(TransactionId),
     /// An undo ended: the withdrawn case's diary number, or why not.
     Undone(TransactionId, Result<String, Told>),
+    /// Scanning ahead found malware in an attachment: the transaction goes into quarantine.
+    Infected(TransactionId, crate::contract::outbox::LeftOutFile),
 }
 
 /// How a filing ended without being filed.
@@ -32,6 +34,12 @@ pub enum Ended {
         /// The diary number of the case it opened, if it got that far.
         diary_number: Option<String>,
     },
+    /// Nothing was made: the virus scanner found malware in these attachments (karanteeni). The
+    /// clerk may file it leaving them out.
+    Quarantined(Vec<crate::contract::outbox::LeftOutFile>),
+    /// Nothing was made: an attachment could not be scanned (the scanner is down or too slow);
+    /// filing again scans again.
+    NotScanned(Told),
 }
 
 impl Ended {
@@ -39,6 +47,8 @@ impl Ended {
     pub fn of(error: crate::export::ExportError) -> Self {
         match error {
             crate::export::ExportError::Cancelled { diary_number } => Self::Interrupted { diary_number },
+            crate::export::ExportError::Quarantined { files, .. } => Self::Quarantined(files),
+            error @ crate::export::ExportError::NotScanned { .. } => Self::NotScanned(Told::of(&error)),
             error => Self::Failed(Told::of(&error)),
         }
     }
@@ -78,4 +88,6 @@ pub struct AttachmentView {
     /// The drawn page as egui takes it (made on the worker, so the UI thread only hands it to
     /// the painter), or why it could not be drawn.
     pub image: Result<egui::ColorImage, Told>,
+    /// Malware the virus scanner found in it (then there are no bytes and no page).
+    pub infected: Option<crate::contract::outbox::LeftOutFile>,
 }

@@ -63,6 +63,8 @@ pub struct ProfileForm {
     pub proxy: String,
     /// Mappings folder.
     pub mappings_dir: String,
+    /// The virus scanner as written (`clamd://…`, `amsi`, `none`); empty for none chosen.
+    pub scanner: String,
     /// Which secrets the keyring holds, once asked.
     pub stored: Option<Stored>,
     /// Forget the TWeb secret on saving.
@@ -108,6 +110,7 @@ impl ProfileForm {
             ca_bundle: path_text(profile.ca_bundle.as_ref()),
             proxy: profile.proxy.clone().unwrap_or_default(),
             mappings_dir: path_text(profile.mappings_dir.as_ref()),
+            scanner: profile.scanner.as_ref().map(ToString::to_string).unwrap_or_default(),
             ..Self::default()
         }
     }
@@ -125,6 +128,12 @@ impl ProfileForm {
             crate::remote::check_base_url(url.trim()).map_err(|e| Told::of(&e))?;
         }
         crate::remote::check_proxy(&self.proxy).map_err(|e| Told::of(&e))?;
+        let scanner = match self.scanner.trim() {
+            "" => None,
+            text => Some(text.parse::<crate::scan::ScannerChoice>().map_err(|e| {
+                Told::new(Plain::new("profile-scanner-bad").text("given", text.to_owned()), e.to_string())
+            })?),
+        };
         let tweb_sign_in = if self.token {
             TwebSignIn::Token
         } else {
@@ -144,6 +153,7 @@ impl ProfileForm {
             ca_bundle: optional(&self.ca_bundle).map(PathBuf::from),
             proxy: optional(&self.proxy),
             mappings_dir: optional(&self.mappings_dir).map(PathBuf::from),
+            scanner,
             central: self.central,
         })
     }
@@ -247,6 +257,8 @@ impl ProfileForm {
             if path_row(ui, t, &t.get("connections-mappings"), &mut self.mappings_dir, locked) {
                 pick = Some(PickField::MappingsDir);
             }
+            let hint = t.get("connections-scanner-hint");
+            text_row(ui, &t.get("connections-scanner"), &mut self.scanner, Some(&hint), locked);
         });
         pick
     }
@@ -351,6 +363,7 @@ mod tests {
             ca_bundle: None,
             proxy: None,
             mappings_dir: None,
+            scanner: None,
             central: false,
         };
         let mut form = ProfileForm::of(&profile);

@@ -211,6 +211,32 @@ fn test_result(ui: &mut egui::Ui, t: &Texts, check: Option<&ConnectionCheck>) {
     for (service, result) in [(t.get("check-tweb"), &check.tweb), (t.get("check-outbox"), &check.outbox)] {
         service_result(ui, t, &service, result);
     }
+    if let Some(scanner) = &check.scanner {
+        scanner_result(ui, t, scanner);
+    }
+}
+
+/// The virus scanner's answer: its version, off by choice, or why it does not answer.
+fn scanner_result(ui: &mut egui::Ui, t: &Texts, scanner: &Result<Option<String>, crate::plain::Told>) {
+    let (tone, verdict) = match scanner {
+        Ok(None) => (Tone::Warning, t.get("top-scan-off")),
+        Ok(Some(_)) => (Tone::Success, t.get("check-ok")),
+        Err(_) => (Tone::Danger, t.get("check-scanner-failed")),
+    };
+    ui.horizontal_wrapped(|ui| {
+        ui.strong(format!("{}:", t.get("check-scanner")));
+        ui.colored_label(crate::ui::widgets::tokens::text(tone, ui.visuals()), verdict);
+    });
+    match scanner {
+        Ok(Some(version)) => {
+            ui.add(egui::Label::new(egui::RichText::new(version).weak()).wrap());
+        }
+        Ok(None) => {}
+        Err(problem) => {
+            ui.add(egui::Label::new(egui::RichText::new(t.say(&problem.plain)).weak()).wrap());
+            crate::ui::widgets::details(ui, t, problem);
+        }
+    }
 }
 
 fn service_result(ui: &mut egui::Ui, t: &Texts, service: &str, result: &ServiceCheck) {

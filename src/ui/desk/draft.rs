@@ -69,6 +69,10 @@ pub struct Draft {
     pub attachment_document_type: String,
     /// The mapping's rules for attachment document types.
     pub attachment_rules: Vec<crate::mappings::AttachmentRule>,
+    /// The mapping's document type for the secret address of a submitter with a protection order.
+    pub secret_address_document_type: Option<String>,
+    /// Attachments the clerk chose to leave out because the scanner found malware in them.
+    pub left_out: Vec<crate::export::LeftOut>,
     /// Whether an assignment is made (always for assignment-only).
     pub assign: bool,
     /// Assignment's users.
@@ -120,6 +124,8 @@ impl Draft {
             form_document_type: String::new(),
             attachment_document_type: String::new(),
             attachment_rules: Vec::new(),
+            secret_address_document_type: None,
+            left_out: Vec::new(),
             assign: false,
             users: Vec::new(),
             groups: Vec::new(),
@@ -142,6 +148,7 @@ impl Draft {
         draft.form_document_type = mapping.form_document_type.clone();
         draft.attachment_document_type = mapping.attachment_document_type.clone();
         draft.attachment_rules = mapping.attachment_rules.clone();
+        draft.secret_address_document_type = mapping.secret_address_document_type.clone();
         if let Some(a) = &mapping.assignment {
             draft.assign = true;
             draft.users = a.users.clone();
@@ -210,7 +217,9 @@ impl Draft {
             form_document_type: self.form_document_type.trim().to_owned(),
             attachment_document_type: self.attachment_document_type.trim().to_owned(),
             attachment_rules: self.attachment_rules.clone(),
+            secret_address_document_type: self.secret_address_document_type.clone(),
             assignment,
+            left_out: self.left_out.clone(),
         };
         missing.extend(crate::service::plan::problems(&plan));
         missing.sort();

@@ -51,6 +51,8 @@ pub enum FilingCommand {
     Pick(super::draft::PickedCase),
     /// Undo the filing of this transaction.
     Undo(crate::domain::TransactionId),
+    /// File leaving out these attachments, in which the virus scanner found malware.
+    FileWithout(Vec<crate::export::LeftOut>),
 }
 
 /// A case the desk suggests filing onto, and why.
@@ -122,6 +124,7 @@ fn step_text(t: &Texts, step: &Step) -> String {
         Step::Case => t.get("step-case"),
         Step::Form => t.get("step-form"),
         Step::Attachment(id) => t.with("step-attachment", &[("id", id.into())]),
+        Step::SecretAddress => t.get("step-secret-address"),
         Step::Assignment => t.get("step-assignment"),
         Step::Complete => t.get("step-complete"),
     }
@@ -219,7 +222,7 @@ fn status(
         ui.horizontal(|ui| {
             let label = match &view.result {
                 Some(Err(Ended::Interrupted { .. })) => "filing-resume",
-                Some(Err(Ended::Failed(_))) => "filing-retry",
+                Some(Err(Ended::Failed(_) | Ended::NotScanned(_))) => "filing-retry",
                 _ => "filing-file",
             };
             let enabled = !panel.running && plan.is_ok() && panel.held.is_none();
@@ -270,6 +273,10 @@ fn progress(panel: &FilingPanel<'_>, ui: &mut egui::Ui, view: &FilingView, comma
         Some(Err(Ended::Failed(error))) => {
             crate::ui::widgets::told(ui, t, "filing-failed", error);
         }
+        Some(Err(Ended::NotScanned(error))) => {
+            crate::ui::widgets::told(ui, t, "filing-not-scanned", error);
+        }
+        Some(Err(Ended::Quarantined(files))) => quarantine(panel, ui, files, commands),
         Some(Err(Ended::Interrupted { diary_number })) => {
             // Not a failure: what exists stays, and Enter goes on from there.
             ui.strong(t.get("filing-interrupted"));
@@ -282,6 +289,34 @@ fn progress(panel: &FilingPanel<'_>, ui: &mut egui::Ui, view: &FilingView, comma
             ui.label(t.with("filing-interrupted-missing", &[("missing", (&missing).into())]));
         }
         None => {}
+    }
+}
+
+/// Karanteeni: which files hold which malware, and the choice to file without them (the receipt and
+/// the access log name them).
+fn quarantine(
+    panel: &FilingPanel<'_>,
+    ui: &mut egui::Ui,
+    files: &[crate::contract::outbox::LeftOutFile],
+    commands: &mut Vec<FilingCommand>,
+) {
+    let t = panel.texts;
+    ui.colored_label(
+        tokens::text(Tone::Danger, ui.visuals()),
+        egui::RichText::new(t.get("filing-quarantined")).strong(),
+    );
+    for file in files {
+        let args = [("file", (&file.filename).into()), ("signature", (&file.signature).into())];
+        ui.label(t.with("filing-quarantined-file", &args));
+    }
+    let left_out: Vec<crate::export::LeftOut> = files
+        .iter()
+        .map(|f| crate::export::LeftOut { attachment_id: f.attachment_id.clone(), signature: f.signature.clone() })
+        .collect();
+    let ready = !panel.running && panel.draft.as_deref().is_some_and(|d| d.plan().is_ok()) && panel.held.is_none();
+    let button = egui::Button::new(t.with("filing-file-without", &[("count", files.len().into())]));
+    if ui.add_enabled(ready, button).clicked() {
+        commands.push(FilingCommand::FileWithout(left_out));
     }
 }
 

@@ -43,6 +43,8 @@ pub fn badge(t: &Texts, state: &RowState) -> (String, Tone) {
         RowState::Filing => (t.get("badge-filing"), Tone::Info),
         RowState::Failed => (t.get("badge-failed"), Tone::Danger),
         RowState::Interrupted => (t.get("badge-interrupted"), Tone::Warning),
+        RowState::Quarantined => (t.get("badge-quarantined"), Tone::Danger),
+        RowState::NotScanned => (t.get("badge-not-scanned"), Tone::Warning),
         RowState::Filed => (t.get("badge-filed"), Tone::Success),
     }
 }

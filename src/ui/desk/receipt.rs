@@ -52,6 +52,10 @@ pub fn lines(t: &Texts, catalog: Option<&Catalog>, result: &FilingResult) -> Vec
     if result.documents.is_empty() && !result.document_ids.is_empty() {
         lines.push(t.with("receipt-documents", &[("count", result.document_ids.len().into())]));
     }
+    for file in &result.left_out {
+        let args = [("file", (&file.filename).into()), ("signature", (&file.signature).into())];
+        lines.push(t.with("receipt-left-out", &args));
+    }
     if let Some(assignment) = &result.assignment {
         let to = recipients(catalog, &assignment.recipients);
         let line = match assignment.due_date {

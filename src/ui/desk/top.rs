@@ -36,6 +36,8 @@ pub struct TopBar<'a> {
     pub refreshing: bool,
     /// Transactions past their handling deadline.
     pub overdue: usize,
+    /// The connection's virus scanning.
+    pub scanner: crate::scan::ScannerStatus,
 }
 
 /// What the clerk asked of the top bar.
@@ -61,14 +63,20 @@ pub fn show(bar: &TopBar<'_>, ui: &mut egui::Ui) -> Vec<TopCommand> {
     let t = bar.texts;
     let mut commands = Vec::new();
     let (mut view, mut language) = (bar.view, bar.language);
+    let narrow = ui.available_width() < NARROW;
     ui.horizontal(|ui| {
         let connection = t.with("top-connection", &[("name", (&bar.connection).into())]);
-        // A narrow window keeps the buttons whole: the connection's name moves to the hover.
-        if ui.available_width() >= NARROW {
+        // A narrow window keeps the buttons whole: the connection's name, and the scanner when it
+        // scans, move to the hover.
+        if narrow {
+            let hover = match &bar.scanner {
+                crate::scan::ScannerStatus::On(scanner) => format!("{connection}\n{}: {scanner}", t.get("top-scan-on")),
+                _ => connection,
+            };
+            ui.heading("Kirjaamo").on_hover_text(hover);
+        } else {
             ui.heading("Kirjaamo");
             ui.label(connection);
-        } else {
-            ui.heading("Kirjaamo").on_hover_text(connection);
         }
         ui.separator();
         ui.selectable_value(&mut view, View::Desk, t.with("top-inbox", &[("count", bar.pending.into())]));
@@ -93,6 +101,9 @@ pub fn show(bar: &TopBar<'_>, ui: &mut egui::Ui) -> Vec<TopCommand> {
         if bar.refreshing {
             ui.spinner();
         }
+        if !narrow {
+            scanning(ui, t, &bar.scanner);
+        }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             language_menu(ui, t, &mut language);
             ui.separator();
@@ -102,6 +113,11 @@ pub fn show(bar: &TopBar<'_>, ui: &mut egui::Ui) -> Vec<TopCommand> {
             }
         });
     });
+    // A narrow window has no room beside the buttons: scanning that is off or missing is said on
+    // a line of its own, scanning that is on only when asked (the hover of the heading).
+    if narrow && !matches!(bar.scanner, crate::scan::ScannerStatus::On(_)) {
+        ui.horizontal(|ui| scanning(ui, t, &bar.scanner));
+    }
     if view != bar.view {
         commands.push(TopCommand::View(view));
     }
@@ -109,6 +125,26 @@ pub fn show(bar: &TopBar<'_>, ui: &mut egui::Ui) -> Vec<TopCommand> {
         commands.push(TopCommand::Language(language));
     }
     commands
+}
+
+/// The scanning every attachment passes, said where the clerk always sees it: off (chosen), or
+/// missing (nothing with attachments opens or files) in colour; the scanner itself on hover.
+fn scanning(ui: &mut egui::Ui, t: &Texts, status: &crate::scan::ScannerStatus) {
+    use crate::scan::ScannerStatus;
+    use crate::ui::widgets::tokens::{Tone, text};
+    match status {
+        ScannerStatus::Off => {
+            ui.colored_label(text(Tone::Warning, ui.visuals()), t.get("top-scan-off"))
+                .on_hover_text(t.get("top-scan-off-hint"));
+        }
+        ScannerStatus::NotConfigured => {
+            ui.colored_label(text(Tone::Danger, ui.visuals()), t.get("top-scan-missing"))
+                .on_hover_text(t.get("scan-not-configured"));
+        }
+        ScannerStatus::On(scanner) => {
+            ui.weak(t.get("top-scan-on")).on_hover_text(scanner);
+        }
+    }
 }
 
 #[cfg(test)]
@@ -132,6 +168,7 @@ mod tests {
                 view: View::Desk,
                 language: UiLanguage::Fi,
                 refreshing: false,
+                scanner: crate::scan::ScannerStatus::Off,
             };
             commands.extend(show(&bar, ui));
         });

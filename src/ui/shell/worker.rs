@@ -120,6 +120,7 @@ impl ShellWorker {
                 let log = match log_dir {
                     Some(log_dir) => tokio::task::spawn_blocking(move || {
                         crate::audit::AccessLog::open(&crate::audit::AccessLog::path_in(&log_dir))
+                            .map(crate::audit::AccessLog::without_copies)
                     })
                     .await
                     .map_err(|e| chain(&e))?

@@ -46,7 +46,7 @@ pub enum Command {
 }
 
 /// Which requested value arrived (its value is in its own field already).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Arrived {
     /// The selected transaction's details.
     Transaction,
@@ -64,6 +64,9 @@ pub enum Arrived {
     Imported,
     /// A mapping exported to a file.
     Exported,
+    /// The virus scanner found malware in an attachment the clerk opened: the transaction goes
+    /// into quarantine.
+    Infected(crate::domain::TransactionId, crate::contract::outbox::LeftOutFile),
 }
 
 impl DeskApp {

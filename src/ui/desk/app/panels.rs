@@ -26,6 +26,7 @@ impl DeskApp {
             language: self.language(),
             refreshing: self.inbox.is_pending(),
             overdue: self.model.overdue(),
+            scanner: self.backend.scanner_status(),
         }
     }
 
@@ -190,6 +191,12 @@ impl DeskApp {
     pub(super) fn on_filing(&mut self, ctx: &egui::Context, command: filing::FilingCommand) {
         match command {
             filing::FilingCommand::File => self.request_filing(true),
+            filing::FilingCommand::FileWithout(left_out) => {
+                if let Some(draft) = self.selected.as_ref().and_then(|id| self.drafts.get_mut(id)) {
+                    draft.left_out = left_out;
+                }
+                self.request_filing(true);
+            }
             filing::FilingCommand::Pick(case) => self.pick_case(case),
             filing::FilingCommand::Undo(id) => self.undo(&id),
             filing::FilingCommand::Cancel => self.cancel_selected(),

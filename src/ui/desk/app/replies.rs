@@ -32,7 +32,7 @@ pub fn preview_page(ctx: &egui::Context, page: PreviewPage) -> PageState {
 
 /// A drawn page of an attachment as the detail shows it.
 pub fn attachment_page(ctx: &egui::Context, view: AttachmentView) -> PageState {
-    let AttachmentView { transaction_id, attachment_id, bytes, page, pages, width, image } = view;
+    let AttachmentView { transaction_id, attachment_id, bytes, page, pages, width, image, .. } = view;
     let texture = image.map(|i| texture(ctx, "attachment-preview", i));
     PageState { transaction_id, attachment_id: Some(attachment_id), bytes, page, pages, width, texture }
 }
@@ -76,10 +76,17 @@ impl DeskApp {
         {
             self.prefetch.pages.insert(page);
         }
-        if self.attachment.poll_with(|view| attachment_page(ctx, view))
-            && let Some(page) = self.attachment.value()
+        let mut infected = None;
+        if self.attachment.poll_with(|view| {
+            infected = view.infected.clone().map(|file| (TransactionId::new(view.transaction_id.clone()), file));
+            attachment_page(ctx, view)
+        }) && let Some(page) = self.attachment.value()
+            && infected.is_none()
         {
             self.prefetch.pages.insert(page);
+        }
+        if let Some((id, file)) = infected {
+            arrived.push(Arrived::Infected(id, file));
         }
         self.prefetch.poll(|page| preview_page(ctx, page));
         self.saved_copy.poll();
@@ -157,6 +164,7 @@ impl DeskApp {
                 }
                 _ => {}
             },
+            Arrived::Infected(id, file) => self.filings.quarantine(&id, file, chrono::Utc::now()),
         }
     }
 
@@ -170,6 +178,7 @@ impl DeskApp {
             self.open_first_attachment();
         }
         let Some(transaction) = self.detail.value() else { return };
+        self.backend.scan_ahead(transaction);
         if !self.drafts.contains_key(id.as_str()) {
             // Prefilled from a mapping that passed the check against TWeb's catalog, or from one
             // not checked yet (then filed only after confirmation); never from one with errors.
@@ -239,6 +248,7 @@ impl DeskApp {
     pub(super) fn take(&mut self, reply: Reply) {
         match reply {
             Reply::Event(event) => self.filings.progress(event),
+            Reply::Infected(id, file) => self.filings.quarantine(&id, file, chrono::Utc::now()),
             Reply::Filed(id, result) => {
                 if let Ok(diary) = result.as_ref().map(|r| r.diary_number.as_deref()) {
                     self.model.set_diary(id.as_str(), diary.unwrap_or_default());

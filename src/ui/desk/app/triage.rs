@@ -129,11 +129,12 @@ impl DeskApp {
             None if unknown => Some(self.texts.get("filing-ask-secrecy-unknown")),
             None => None,
         };
-        let protected = self
-            .model
-            .row(&draft.transaction_id)
-            .filter(|r| r.protection_order)
-            .map(|_| self.texts.get("filing-ask-protection-order"));
+        let protected = self.model.row(&draft.transaction_id).filter(|r| r.protection_order).map(|_| {
+            match draft.secret_address_document_type.as_deref() {
+                Some(code) => self.texts.with("filing-ask-protection-order-document", &[("type", code.into())]),
+                None => self.texts.get("filing-ask-protection-order"),
+            }
+        });
         secrecy.into_iter().chain(protected).chain(self.closed_case(draft)).chain(self.other_party(draft)).collect()
     }
 

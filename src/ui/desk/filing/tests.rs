@@ -109,6 +109,7 @@ fn open_in_tweb_asks_for_the_case_address() {
         case_title: None,
         documents: Vec::new(),
         assignment: None,
+        left_out: Vec::new(),
     };
     let view = FilingView { result: Some(Ok(result)), ..FilingView::default() };
     let url = "http://127.0.0.1:9/tweb/asia/145".to_owned();
@@ -149,6 +150,7 @@ fn the_receipt_names_the_case_the_documents_and_the_assignment() {
             },
             due_date: chrono::NaiveDate::from_ymd_opt(2026, 12, 15),
         }),
+        left_out: Vec::new(),
     };
     let texts = Texts::new(UiLanguage::Fi);
     let mut catalog = Catalog::default();
@@ -215,6 +217,7 @@ fn undo_is_offered_only_for_a_fresh_new_case_without_an_assignment() {
         case_title: None,
         documents: Vec::new(),
         assignment: None,
+        left_out: Vec::new(),
     };
     let minutes = chrono::Duration::minutes;
     assert_eq!(undo_for(&result, Some(minutes(2))), Undo::Offer);

@@ -261,6 +261,26 @@ impl Filings {
         self.changed();
     }
 
+    /// The virus scanner found malware in `file` of `id` outside a filing (the clerk opened it):
+    /// `id` goes into quarantine, with the files found before, unless its filing runs or ended filed.
+    pub fn quarantine(
+        &mut self,
+        id: &TransactionId,
+        file: crate::contract::outbox::LeftOutFile,
+        now: chrono::DateTime<chrono::Utc>,
+    ) {
+        let mut files = match self.entries.get(id).map(|e| (&e.phase, &e.view.result)) {
+            Some((Phase::Running { .. }, _) | (Phase::Ended { .. }, Some(Ok(_)))) => return,
+            Some((_, Some(Err(Ended::Quarantined(files))))) => files.clone(),
+            _ => Vec::new(),
+        };
+        if files.iter().any(|f| f.attachment_id == file.attachment_id) {
+            return;
+        }
+        files.push(file);
+        self.ended(id, Err(Ended::Quarantined(files)), now);
+    }
+
     /// The runner lost a filing's answer (its work ended without one): what became of it is
     /// unknown here, so it reads failed until the journal and the outbox say more.
     pub fn lost(&mut self, id: &TransactionId, now: chrono::DateTime<chrono::Utc>) {
@@ -285,8 +305,12 @@ impl Filings {
         let unfinished = |id: &TransactionId| records.iter().find(|(r, ..)| r == id);
         let before = self.entries.len();
         self.entries.retain(|id, entry| match &entry.phase {
+            // Quarantine and a scan that could not be made are this desk's knowledge, not the
+            // journal's (nothing was journaled): they stay until the clerk files again.
             Phase::Journal(..) | Phase::Ended { undo: None }
-                if entry.view.result.as_ref().is_none_or(Result::is_err) && entry.ended <= as_of =>
+                if entry.view.result.as_ref().is_none_or(Result::is_err)
+                    && !matches!(entry.view.result, Some(Err(Ended::Quarantined(_) | Ended::NotScanned(_))))
+                    && entry.ended <= as_of =>
             {
                 unfinished(id).is_some()
             }
@@ -412,7 +436,7 @@ impl Filings {
     pub fn told(&self, id: &str) -> Option<&Told> {
         match &self.entries.get(id)?.phase {
             Phase::Ended { .. } => match &self.entries.get(id)?.view.result {
-                Some(Err(Ended::Failed(told))) => Some(told),
+                Some(Err(Ended::Failed(told) | Ended::NotScanned(told))) => Some(told),
                 _ => None,
             },
             Phase::Journal(_, told) => told.as_ref(),
@@ -426,6 +450,8 @@ impl Filings {
         Some(match (&entry.phase, &entry.view.result) {
             (Phase::Running { .. }, _) => RowState::Filing,
             (Phase::Ended { .. }, Some(Ok(_))) => RowState::Filed,
+            (Phase::Ended { .. }, Some(Err(Ended::Quarantined(_)))) => RowState::Quarantined,
+            (Phase::Ended { .. }, Some(Err(Ended::NotScanned(_)))) => RowState::NotScanned,
             (Phase::Ended { .. }, Some(Err(Ended::Interrupted { .. })))
             | (Phase::Journal(FilingState::Interrupted, _), _) => RowState::Interrupted,
             (Phase::Ended { .. } | Phase::Journal(..), _) => RowState::Failed,

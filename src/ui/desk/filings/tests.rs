@@ -46,8 +46,10 @@ fn plan(id: &str) -> FilingPlan {
         },
         form_document_type: "hakemus".to_owned(),
         attachment_document_type: "liite".to_owned(),
+        secret_address_document_type: None,
         attachment_rules: Vec::new(),
         assignment: None,
+        left_out: Vec::new(),
     }
 }
 
@@ -73,6 +75,7 @@ fn filed(case_id: u64) -> FilingResult {
         case_title: None,
         documents: Vec::new(),
         assignment: None,
+        left_out: Vec::new(),
     }
 }
 

@@ -26,6 +26,10 @@ pub enum RowState {
     Interrupted,
     /// This desk's filing failed.
     Failed,
+    /// The virus scanner found malware in an attachment (karanteeni): nothing was filed.
+    Quarantined,
+    /// An attachment could not be scanned: nothing was filed; filing again scans again.
+    NotScanned,
     /// This desk filed it.
     Filed,
 }
@@ -58,7 +62,9 @@ impl StateFilter {
             Self::Urgent => urgency != Urgency::Calm && *state != RowState::Filed,
             Self::New => *state == RowState::New,
             Self::Claimed => matches!(state, RowState::ClaimedByMe | RowState::ClaimedBy(_) | RowState::Filing),
-            Self::Failed => matches!(state, RowState::Failed | RowState::Interrupted),
+            Self::Failed => {
+                matches!(state, RowState::Failed | RowState::Interrupted | RowState::Quarantined | RowState::NotScanned)
+            }
             Self::Filed => *state == RowState::Filed,
         }
     }

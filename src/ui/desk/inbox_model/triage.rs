@@ -120,6 +120,7 @@ mod tests {
             case_title: None,
             documents: Vec::new(),
             assignment: None,
+            left_out: Vec::new(),
         };
         let completion = Completion { completed_by: "Maija".to_owned(), completed_at: chrono::Utc::now(), result };
         let filed = vec![
