@@ -112,30 +112,42 @@ fn benches(c: &mut Criterion) {
     group.bench_function("new-case filing: PDF + 3 × 1 MB + assignment", |b| {
         b.iter_custom(|iters| (0..iters).map(|_| file(&runtime, &off, &template, &files, Some(pdf.clone()))).sum());
     });
+    group.finish();
     let (largest, largest_files) = &largest;
     let size = largest.attachment_bytes() / 1000;
     let count = largest.attachments.len();
-    group.bench_function(format!("seed's largest ({count} files, {size} kB), scanning off"), |b| {
-        b.iter_custom(|iters| (0..iters).map(|_| file(&runtime, &off, largest, largest_files, None)).sum());
-    });
-    if clamd::find().is_some() {
-        let server = clamd::Clamd::start_for_seed();
-        let choice: ScannerChoice = server.tcp_choice(None).parse().expect("scanner");
-        group.bench_function(format!("seed's largest ({count} files, {size} kB), every file scanned by clamd"), |b| {
-            b.iter_custom(|iters| {
-                (0..iters)
-                    .map(|_| {
-                        // A fresh memory of verdicts: every file is scanned.
-                        let exporter = bench.exporter(Scanner::new(choice.clone()));
-                        file(&runtime, &exporter, largest, largest_files, None)
-                    })
-                    .sum()
-            });
-        });
-    } else {
+    let server = clamd::find().is_some().then(clamd::Clamd::start_for_seed);
+    if server.is_none() {
         println!("not measured: filing with clamd scanning (clamd is not installed: apt-get install clamav-daemon)");
     }
-    group.finish();
+    let scanning = server.as_ref().map(|s| s.tcp_choice(None).parse::<ScannerChoice>().expect("scanner"));
+    // On this machine, and over a network as between a town hall and its hosted servers (40 ms
+    // added to every request to either server).
+    for latency_ms in [0, 40] {
+        let name = if latency_ms == 0 { "export".to_owned() } else { format!("export at {latency_ms} ms") };
+        let mut group = c.benchmark_group(name);
+        group.sample_size(if latency_ms == 0 { 20 } else { 10 });
+        group.measurement_time(Duration::from_secs(if latency_ms == 0 { 8 } else { 20 }));
+        bench.sandbox.set_faults(kirjaamo::sandbox::FaultConfig::slow(latency_ms, 1));
+        group.bench_function(format!("seed's largest ({count} files, {size} kB), scanning off"), |b| {
+            b.iter_custom(|iters| (0..iters).map(|_| file(&runtime, &off, largest, largest_files, None)).sum());
+        });
+        if let Some(choice) = &scanning {
+            let name = format!("seed's largest ({count} files, {size} kB), every file scanned by clamd");
+            group.bench_function(name, |b| {
+                b.iter_custom(|iters| {
+                    (0..iters)
+                        .map(|_| {
+                            // A fresh memory of verdicts: every file is scanned.
+                            let exporter = bench.exporter(Scanner::new(choice.clone()));
+                            file(&runtime, &exporter, largest, largest_files, None)
+                        })
+                        .sum()
+                });
+            });
+        }
+        group.finish();
+    }
 }
 
 criterion_group!(export_benches, benches);

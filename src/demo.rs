@@ -84,6 +84,7 @@ pub fn connection(sandbox: &Sandbox, clerk: &str, label: &str) -> Connection {
         proxy: None,
         // The demo's citizens and files are made up: scanning is off, and the top bar says so.
         scanner: crate::scan::ScannerChoice::Off,
+        parallel: crate::export::pace::DEFAULT_PARALLEL,
     }
 }
 

@@ -58,6 +58,7 @@ fn the_export_takes_a_profiles_secrets_from_the_real_keyring() {
             mappings_dir: Some(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("mappings")),
             // What is checked here is where the secrets come from; scanning is off, explicitly.
             scanner: Some(kirjaamo::scan::ScannerChoice::Off),
+            parallel: None,
             central: false,
         }],
         central_mappings_dir: None,

@@ -52,7 +52,11 @@ bulk-clear = Clear selection
 bulk-none = None selected
 bulk-one-service = Bulk filing takes transactions of one e-service only
 bulk-no-default = This e-service has no complete default filing
-bulk-progress = { $done } / { $count } done, { $failed } failed
+bulk-progress = { $done } / { $count } done, { $failed } failed{ $interrupted ->
+    [0] {""}
+   *[other] , { $interrupted } stopped
+}
+bulk-cancel = Stop the filings
 bulk-confirm-heading = File { $count } transactions with their defaults?
 bulk-confirm-service = E-service: { $service }
 bulk-confirm-names = { $names }{ $more ->

@@ -52,7 +52,11 @@ bulk-clear = Tyhjennä valinta
 bulk-none = Ei valittuja
 bulk-one-service = Joukkokirjaus vain yhden e-palvelun tapahtumille
 bulk-no-default = Tällä e-palvelulla ei ole valmista oletuskirjausta
-bulk-progress = { $done } / { $count } valmis, { $failed } epäonnistui
+bulk-progress = { $done } / { $count } valmis, { $failed } epäonnistui{ $interrupted ->
+    [0] {""}
+   *[other] , { $interrupted } keskeytetty
+}
+bulk-cancel = Keskeytä kirjaukset
 bulk-confirm-heading = Kirjataanko { $count } tapahtumaa oletuksin?
 bulk-confirm-service = E-palvelu: { $service }
 bulk-confirm-names = { $names }{ $more ->

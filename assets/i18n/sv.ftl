@@ -52,7 +52,11 @@ bulk-clear = Töm valet
 bulk-none = Inga valda
 bulk-one-service = Massregistrering bara för ärenden från en e-tjänst
 bulk-no-default = E-tjänsten har ingen färdig standardregistrering
-bulk-progress = { $done } / { $count } klara, { $failed } misslyckades
+bulk-progress = { $done } / { $count } klara, { $failed } misslyckades{ $interrupted ->
+    [0] {""}
+   *[other] , { $interrupted } avbrutna
+}
+bulk-cancel = Avbryt registreringarna
 bulk-confirm-heading = Registrera { $count } ärenden med standardvalen?
 bulk-confirm-service = E-tjänst: { $service }
 bulk-confirm-names = { $names }{ $more ->

@@ -123,6 +123,7 @@ fn write(args: &WriteArgs) -> Result<()> {
                 proxy: given(&args.proxy),
                 mappings_dir: None,
                 scanner,
+                parallel: None,
                 central: false,
             };
             if profile.name.is_empty() {

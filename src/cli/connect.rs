@@ -123,6 +123,10 @@ pub struct Target {
     /// clamd:///path/to/clamd.socket, amsi, or none to file without scanning.
     #[arg(long, env = "KIRJAAMO_SCANNER")]
     scanner: Option<kirjaamo::scan::ScannerChoice>,
+    /// Filings at once (or KIRJAAMO_PARALLEL), instead of the profile's (4 when it says none;
+    /// at most 16).
+    #[arg(long, env = "KIRJAAMO_PARALLEL", value_parser = clap::value_parser!(u16).range(1..=16))]
+    parallel: Option<u16>,
 }
 
 impl Target {
@@ -131,6 +135,9 @@ impl Target {
         let mut resolved = self.resolve_servers(clerk, label)?;
         if let Some(scanner) = &self.scanner {
             resolved.connection.scanner = scanner.clone();
+        }
+        if let Some(parallel) = self.parallel {
+            resolved.connection.parallel = usize::from(parallel);
         }
         Ok(resolved)
     }
@@ -176,6 +183,7 @@ pub fn from_environment(tweb_url: &str, outbox_url: &str, clerk: &str, label: &s
         ca_bundle: None,
         proxy: None,
         scanner: kirjaamo::scan::ScannerChoice::NotConfigured,
+        parallel: kirjaamo::export::pace::DEFAULT_PARALLEL,
     };
     let central = kirjaamo::settings::central_path().and_then(|p| kirjaamo::settings::Central::load(&p).ok().flatten());
     let central_mappings_dir = central.and_then(|c| c.mappings_dir);

@@ -7,36 +7,13 @@ use std::path::PathBuf;
 
 use anyhow::{Context, Result, bail};
 use clap::Args;
-use kirjaamo::export::{Endpoint, EventKind, ExportError, FiledHow, FilingPlan, Journal, JournalError};
-use kirjaamo::outbox::OutboxClient;
+use kirjaamo::export::{Endpoint, EventKind, Journal, JournalError};
+
+use super::batch::{Job, auto_jobs, file_jobs};
+use super::said::{emit, note, now, say};
 use kirjaamo::service::{CheckedMappings, Services};
 use kirjaamo::tweb::TwebClient;
 
-/// Says a line of the run on stderr and puts it into the log file (`logging::SAID`), so that a
-/// scheduled run's progress and failures are there for IT the next morning.
-macro_rules! say {
-    ($($arg:tt)*) => {{
-        let line = format!($($arg)*);
-        eprintln!("{line}");
-        tracing::info!(target: kirjaamo::logging::SAID, "{line}");
-    }};
-}
-pub(crate) use say;
-
-/// Whether stdout takes one JSON object a line (`--json`), for log collectors and monitoring.
-static JSON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
-
-/// Writes `value` to stdout as one line when `--json` was given.
-pub(super) fn emit(value: &serde_json::Value) {
-    if JSON.get().copied().unwrap_or(false) {
-        println!("{value}");
-    }
-}
-
-/// The time now, as the JSON lines carry it.
-fn now() -> String {
-    chrono::Utc::now().to_rfc3339()
-}
 use tokio_util::sync::CancellationToken;
 
 /// Options of `kirjaamo export`.
@@ -71,7 +48,7 @@ pub struct Output {
 impl Output {
     /// Turns the JSON lines on for this process when asked for.
     pub fn apply(&self) {
-        let _ = JSON.set(self.json);
+        super::said::set_json(self.json);
     }
 }
 
@@ -114,27 +91,33 @@ pub async fn run(args: ExportArgs, mappings: Option<PathBuf>) -> Result<bool> {
     let (resolved, journal, _) = args.unattended.open()?;
     let (events, printer) = progress();
     let Services { tweb, outbox, exporter, .. } = Services::new(&resolved.connection, journal.clone(), Some(events))?;
-    let mut plans: Vec<Result<FilingPlan, String>> = Vec::new();
+    let mut jobs = Vec::new();
     let mut skipped = 0;
+    let mut checked = None;
     if args.resume {
-        plans.extend(journal.unfinished().await?.into_iter().map(|record| Ok(record.plan)));
+        jobs.extend(journal.unfinished().await?.into_iter().map(|record| Job::Planned(Box::new(record.plan))));
+        // Those that could not be read are read again and planned by their mappings.
+        let unread = journal.unread().await?;
+        if !unread.is_empty() {
+            let folder = folder(mappings.as_deref(), &resolved)?;
+            checked = Some(checked_mappings(tweb.as_ref(), &folder).await?);
+            jobs.extend(unread.into_iter().map(|u| Job::Read(u.transaction_id)));
+        }
     } else {
         let folder = folder(mappings.as_deref(), &resolved)?;
         let mappings = checked_mappings(tweb.as_ref(), &folder).await?;
         if args.auto {
-            (plans, skipped) = auto_plans(&outbox, &mappings).await?;
+            (jobs, skipped) = auto_jobs(&outbox, &mappings).await?;
         } else {
-            let today = kirjaamo::domain::helsinki::today();
-            for id in &args.id {
-                plans.push(plan_for(&outbox, &mappings, id, today).await);
-            }
+            jobs.extend(args.id.iter().map(|id| Job::Read(id.clone())));
         }
+        checked = Some(mappings);
     }
-    let mut count = file_plans(&exporter, plans, &CancellationToken::new()).await;
+    let mut count = file_jobs(&exporter, checked.as_ref(), jobs, &CancellationToken::new()).await;
     count.skipped = skipped;
     drop(exporter);
     let _ = printer.await;
-    if JSON.get().copied().unwrap_or(false) {
+    if super::said::json() {
         emit(&serde_json::json!({ "event": "run", "at": now(), "counts": count }));
     } else {
         println!("{count}");
@@ -151,7 +134,7 @@ pub(super) fn progress()
             match event.kind {
                 EventKind::Finished { step, object_id, adopted } => {
                     let how = if adopted { " (found from an earlier try)" } else { "" };
-                    say!(
+                    note!(
                         "{}: {} done{}{how}",
                         event.transaction_id,
                         kirjaamo::i18n::english(&step.plain()),
@@ -160,7 +143,7 @@ pub(super) fn progress()
                 }
                 EventKind::Retrying { step, message, attempt } => {
                     let step = kirjaamo::i18n::english(&step.plain());
-                    say!("{}: {step} retrying (try {attempt}): {message}", event.transaction_id);
+                    note!("{}: {step} retrying (try {attempt}): {message}", event.transaction_id);
                 }
                 EventKind::Done(result) => {
                     emit(&serde_json::json!({
@@ -191,124 +174,6 @@ pub(super) fn folder(option: Option<&std::path::Path>, resolved: &super::connect
         .context("no mappings folder: pass --mappings")?;
     say!("mappings: {} (from {})", kirjaamo::paths::shown(&folder.dir), folder.source.words());
     Ok(folder.dir)
-}
-
-/// The plans of every pending transaction whose mapping files it automatically, and how many
-/// pending transactions are not automatic.
-pub(super) async fn auto_plans(
-    outbox: &OutboxClient,
-    mappings: &CheckedMappings,
-) -> Result<(Vec<Result<FilingPlan, String>>, usize)> {
-    let today = kirjaamo::domain::helsinki::today();
-    let pending = outbox.list_all(None).await?;
-    let automatic = |service: &str| mappings.usable(service).ok().is_some_and(|m| m.automatic);
-    let skipped = pending.iter().filter(|t| !automatic(&t.service.id)).count();
-    let mut plans = Vec::new();
-    for t in pending.into_iter().filter(|t| automatic(&t.service.id)) {
-        plans.push(plan_for(outbox, mappings, &t.id, today).await);
-    }
-    Ok((plans, skipped))
-}
-
-/// Files `plans` one after the other until `cancel` (the current filing stops where it stands
-/// and is kept as interrupted); what each did, said and counted.
-pub(super) async fn file_plans(
-    exporter: &kirjaamo::export::Exporter<TwebClient>,
-    plans: Vec<Result<FilingPlan, String>>,
-    cancel: &CancellationToken,
-) -> Counts {
-    let mut count = Counts::default();
-    for plan in plans {
-        if cancel.is_cancelled() {
-            break;
-        }
-        let (id, outcome) = match plan {
-            Ok(plan) => (plan.transaction_id.clone(), exporter.file(&plan, cancel).await),
-            Err(message) => {
-                count.failed += 1;
-                say!("{message}");
-                continue;
-            }
-        };
-        match outcome {
-            Ok(filed) if filed.how == FiledHow::Now => count.filed += 1,
-            Ok(_) => count.earlier += 1,
-            Err(e @ ExportError::AlreadyFiled { .. }) => {
-                count.by_others += 1;
-                say!("{e}");
-            }
-            Err(e @ ExportError::ClaimedBy { .. }) => {
-                count.held += 1;
-                say!("{e}");
-            }
-            // Nothing was made: the transaction stays pending until the scanner answers.
-            Err(e @ ExportError::NotScanned { .. }) => {
-                count.not_scanned += 1;
-                say!("{id}: not filed, left pending: {}", kirjaamo::error_chain(&e));
-            }
-            // A clerk decides whether to file it without the infected files.
-            Err(e @ ExportError::Quarantined { .. }) => {
-                count.quarantined += 1;
-                say!("{id}: in quarantine, left for a clerk: {e}");
-            }
-            Err(ExportError::Cancelled { .. }) => {
-                count.interrupted += 1;
-                say!("{id}: interrupted; the next run goes on from there");
-            }
-            Err(e) if e.stops_run() => {
-                count.failed += 1;
-                say!("{id}: FAILED: {}", kirjaamo::error_chain(&e));
-                say!("Stopped: nothing more is filed until the journal can be written.");
-                break;
-            }
-            Err(e) => {
-                count.failed += 1;
-                let error = kirjaamo::error_chain(&e);
-                emit(&serde_json::json!({
-                    "event": "failed", "at": now(), "transaction": id, "error": error,
-                    "message": kirjaamo::i18n::english(&kirjaamo::plain::Told::of(&e).plain),
-                    "retry_as_is": e.resumable_as_is(),
-                }));
-                say!("{id}: FAILED: {error}");
-            }
-        }
-    }
-    count
-}
-
-/// What one run did; only `filed` counts filings this run made.
-#[derive(Debug, Default, Clone, Copy, serde::Serialize)]
-pub(super) struct Counts {
-    pub(super) filed: usize,
-    pub(super) earlier: usize,
-    pub(super) by_others: usize,
-    pub(super) held: usize,
-    pub(super) failed: usize,
-    pub(super) interrupted: usize,
-    pub(super) skipped: usize,
-    /// Left pending: an attachment could not be scanned (the scanner was down or too slow).
-    pub(super) not_scanned: usize,
-    /// Left for a clerk: malware in an attachment.
-    pub(super) quarantined: usize,
-}
-
-impl std::fmt::Display for Counts {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "filed {}, already filed {} (by this clerk earlier {}, by others {}), held by other clerks {}, failed {}, interrupted {}, skipped {} (not automatic), not scanned {} (left pending), in quarantine {} (malware; left for a clerk)",
-            self.filed,
-            self.earlier + self.by_others,
-            self.earlier,
-            self.by_others,
-            self.held,
-            self.failed,
-            self.interrupted,
-            self.skipped,
-            self.not_scanned,
-            self.quarantined
-        )
-    }
 }
 
 /// The journal of the servers this run connects to (`journal`, else the one of these servers in
@@ -369,16 +234,4 @@ pub(super) async fn checked_mappings(tweb: &TwebClient, dir: &std::path::Path) -
         say!("{}: not used until fixed (run `kirjaamo mappings check`)", kirjaamo::paths::shown(&report.path));
     }
     Ok(CheckedMappings::from_reports(&reports))
-}
-
-async fn plan_for(
-    outbox: &OutboxClient,
-    mappings: &CheckedMappings,
-    id: &str,
-    today: chrono::NaiveDate,
-) -> Result<FilingPlan, String> {
-    let detail = outbox.get(id).await.map_err(|e| format!("{id}: {}", kirjaamo::error_chain(&e)))?;
-    let transaction = detail.transaction;
-    let mapping = mappings.usable(&transaction.service.id).map_err(|why| format!("{id}: {why}"))?;
-    kirjaamo::service::from_mapping(&transaction, mapping, today).map_err(|e| format!("{id}: {e}"))
 }

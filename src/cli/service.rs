@@ -15,7 +15,9 @@ use clap::Args;
 use kirjaamo::service::Services;
 use tokio_util::sync::CancellationToken;
 
-use super::export::{Counts, auto_plans, checked_mappings, file_plans, folder, progress, say};
+use super::batch::{Counts, Job, auto_jobs, file_jobs};
+use super::export::{checked_mappings, folder, progress};
+use super::said::say;
 
 /// Options of `kirjaamo service`.
 #[derive(Debug, Args)]
@@ -106,15 +108,16 @@ pub async fn run_until(args: ServiceArgs, mappings: Option<PathBuf>, stop: Cance
         status.state = "running";
         write_status(&status_path, &status);
         let round = async {
-            let mut plans: Vec<_> = journal.unfinished().await?.into_iter().map(|r| Ok(r.plan)).collect();
+            let mut jobs: Vec<_> =
+                journal.unfinished().await?.into_iter().map(|r| Job::Planned(Box::new(r.plan))).collect();
+            jobs.extend(journal.unread().await?.into_iter().map(|u| Job::Read(u.transaction_id)));
             let mappings = checked_mappings(tweb.as_ref(), &folder).await?;
-            let (auto, skipped) = auto_plans(&outbox, &mappings).await?;
+            let (auto, skipped) = auto_jobs(&outbox, &mappings).await?;
             // A transaction the journal holds unfinished is filed once, from its own plan.
-            let unfinished: Vec<String> = plans.iter().flatten().map(|p| p.transaction_id.clone()).collect();
-            plans.extend(
-                auto.into_iter().filter(|p| p.as_ref().map_or(true, |p| !unfinished.contains(&p.transaction_id))),
-            );
-            let mut count = file_plans(&exporter, plans, &stop).await;
+            let mut seen = std::collections::HashSet::new();
+            jobs.retain(|j| seen.insert(j.id().to_owned()));
+            jobs.extend(auto.into_iter().filter(|j| !seen.contains(j.id())));
+            let mut count = file_jobs(&exporter, Some(&mappings), jobs, &stop).await;
             count.skipped = skipped;
             anyhow::Ok(count)
         };
@@ -125,7 +128,7 @@ pub async fn run_until(args: ServiceArgs, mappings: Option<PathBuf>, stop: Cance
                 if count.filed + count.earlier + count.by_others + count.held + count.failed + count.interrupted > 0 {
                     say!("{count}");
                 }
-                super::export::emit(&serde_json::json!({ "event": "round", "at": now.to_rfc3339(), "counts": count }));
+                super::said::emit(&serde_json::json!({ "event": "round", "at": now.to_rfc3339(), "counts": count }));
                 status.filed_total += count.filed;
                 status.last_round = Some(count);
                 status.last_error = None;
@@ -136,7 +139,7 @@ pub async fn run_until(args: ServiceArgs, mappings: Option<PathBuf>, stop: Cance
                 let why = kirjaamo::error_chain(e.as_ref());
                 wait = (wait * 2).min(MAX_BACKOFF).max(interval);
                 say!("This round could not run: {why}. The next one in {} s.", wait.as_secs());
-                super::export::emit(&serde_json::json!({
+                super::said::emit(&serde_json::json!({
                     "event": "round_failed", "at": now.to_rfc3339(), "error": why, "next_in_s": wait.as_secs(),
                 }));
                 status.last_error = Some(why);

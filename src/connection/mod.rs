@@ -39,6 +39,8 @@ pub struct Connection {
     pub proxy: Option<String>,
     /// The virus scanner the profile names; none chosen when it names none.
     pub scanner: crate::scan::ScannerChoice,
+    /// Filings at once against these servers.
+    pub parallel: usize,
 }
 
 impl std::fmt::Debug for Connection {
@@ -164,6 +166,7 @@ impl Connection {
             ca_bundle: profile.ca_bundle.clone(),
             proxy: profile.proxy.clone(),
             scanner: profile.scanner.clone().unwrap_or_default(),
+            parallel: profile.parallel.unwrap_or(crate::export::pace::DEFAULT_PARALLEL),
         })
     }
 

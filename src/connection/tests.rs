@@ -15,6 +15,7 @@ fn profile(sign_in: TwebSignIn) -> Profile {
         proxy: None,
         mappings_dir: None,
         scanner: None,
+        parallel: None,
         central: false,
     }
 }

@@ -2,7 +2,6 @@
 //! decides whether a transaction is still to be filed and TWeb holds what exists; the journal only
 //! remembers where a filing got to.
 
-use std::future::Future;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -13,11 +12,11 @@ use tokio_util::sync::CancellationToken;
 use super::events::{EventKind, ExportEvent, Step};
 use super::journal::{FilingState, Journal};
 use super::place::{Found, Place};
-use super::plan::{FilingPlan, Target, refs, submitter_party};
+use super::plan::{FilingPlan, refs};
 use super::{ExportConfig, ExportError, Filed, FiledHow};
 use crate::audit::{Action as Access, Event as AccessEvent};
-use crate::contract::outbox::{Completion, FiledAssignment, FilingResult};
-use crate::contract::tweb::{CreateAssignment, CreateCase, DocumentMetadata};
+use crate::contract::outbox::{Completion, FiledAssignment, FilingResult, TransactionDetail};
+use crate::contract::tweb::{CreateAssignment, DocumentMetadata};
 use crate::domain::{Transaction, helsinki};
 use crate::outbox::OutboxClient;
 use crate::plain::Told;
@@ -31,6 +30,7 @@ pub struct Exporter<C> {
     pub(super) journal: Journal,
     pub(super) config: ExportConfig,
     pub(super) events: Option<UnboundedSender<ExportEvent>>,
+    pub(super) pace: super::pace::Pace,
 }
 
 /// Aborts the claim-renewal task when the filing ends, however it ends.
@@ -51,7 +51,13 @@ impl<C: CaseSystem + 'static> Exporter<C> {
         config: ExportConfig,
         events: Option<UnboundedSender<ExportEvent>>,
     ) -> Self {
-        Self { tweb, outbox, journal, config, events }
+        let pace = super::pace::Pace::new(config.parallel);
+        Self { tweb, outbox, journal, config, events, pace }
+    }
+
+    /// Filings at once.
+    pub fn parallel(&self) -> usize {
+        self.pace.parallel()
     }
 
     /// The journal this exporter writes.
@@ -62,51 +68,6 @@ impl<C: CaseSystem + 'static> Exporter<C> {
     pub(super) fn emit(&self, transaction_id: &str, kind: EventKind) {
         if let Some(events) = &self.events {
             let _ = events.send(ExportEvent { transaction_id: transaction_id.to_owned(), kind });
-        }
-    }
-
-    /// Runs `work` unless the clerk cancels first; then the work is dropped where it stands
-    /// (mid-upload too) and the filing ends as interrupted.
-    async fn until_cancelled<T>(
-        &self,
-        cancel: &CancellationToken,
-        diary_number: &Option<String>,
-        work: impl Future<Output = Result<T, ExportError>>,
-    ) -> Result<T, ExportError> {
-        tokio::select! {
-            biased;
-            () = cancel.cancelled() => Err(ExportError::Cancelled { diary_number: diary_number.clone() }),
-            result = work => result,
-        }
-    }
-
-    pub(super) fn backoff(&self, attempt: u32) -> Duration {
-        let policy = &self.config.retry;
-        let exponential = policy.base.saturating_mul(1u32 << attempt.min(16)).min(policy.cap);
-        let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.subsec_nanos());
-        // Jitter between half and all of the delay, so several clerks do not retry in step.
-        exponential.mul_f64(0.5 + f64::from(nanos % 1_000_003) / 2_000_006.0)
-    }
-
-    /// Runs `call` with retries on retryable errors.
-    async fn retry<T, F, Fut>(&self, id: &str, step: &Step, call: F) -> Result<T, RemoteError>
-    where
-        F: Fn() -> Fut,
-        Fut: Future<Output = Result<T, RemoteError>>,
-    {
-        let mut attempt = 1;
-        loop {
-            match call().await {
-                Err(e) if e.is_retryable() && attempt < self.config.retry.attempts => {
-                    self.emit(
-                        id,
-                        EventKind::Retrying { step: step.clone(), message: Told::of(&e), attempt: attempt + 1 },
-                    );
-                    tokio::time::sleep(self.backoff(attempt)).await;
-                    attempt += 1;
-                }
-                other => return other,
-            }
         }
     }
 
@@ -125,10 +86,52 @@ impl<C: CaseSystem + 'static> Exporter<C> {
         cancel: &CancellationToken,
         pdf: Option<Bytes>,
     ) -> Result<Filed, ExportError> {
+        self.file_inner(plan, cancel, pdf, None).await
+    }
+
+    /// As [`Exporter::file`], with the transaction as this run read it from the outbox just now
+    /// ([`Exporter::read`]) to make `plan`: the outbox is not asked again before the claim, which
+    /// answers for itself whether the transaction is still pending.
+    pub async fn file_read(
+        &self,
+        plan: &FilingPlan,
+        detail: TransactionDetail,
+        cancel: &CancellationToken,
+    ) -> Result<Filed, ExportError> {
+        self.file_inner(plan, cancel, None, Some(detail)).await
+    }
+
+    /// Reads transaction `id` from the outbox, retried like a step.
+    pub async fn read(&self, id: &str) -> Result<TransactionDetail, RemoteError> {
+        self.retry(id, &Step::Claim, || self.outbox.get(id)).await
+    }
+
+    async fn file_inner(
+        &self,
+        plan: &FilingPlan,
+        cancel: &CancellationToken,
+        pdf: Option<Bytes>,
+        read: Option<TransactionDetail>,
+    ) -> Result<Filed, ExportError> {
         let id = plan.transaction_id.as_str();
+        // At most so many filings at once; one that waits for its turn can be cancelled.
+        let _turn = tokio::select! {
+            biased;
+            () = cancel.cancelled() => return Err(ExportError::Cancelled { diary_number: None }),
+            turn = self.pace.turn(id) => turn,
+        };
+        let _slot = tokio::select! {
+            biased;
+            () = cancel.cancelled() => return Err(ExportError::Cancelled { diary_number: None }),
+            slot = self.pace.slot() => slot,
+        };
         let previous = self.journal.filing(id).await?;
         // The outbox decides whether anything is left to do; the journal's "done" is not asked.
-        let detail = match self.retry(id, &Step::Claim, || self.outbox.get(id)).await {
+        let detail = match read {
+            Some(detail) => Ok(detail),
+            None => self.read(id).await,
+        };
+        let detail = match detail {
             Ok(detail) => detail,
             Err(e) => {
                 let error = ExportError::step(Step::Claim, e);
@@ -410,68 +413,6 @@ impl<C: CaseSystem + 'static> Exporter<C> {
                 }
             }
         }))
-    }
-
-    async fn case(
-        &self,
-        plan: &FilingPlan,
-        transaction: &Transaction,
-    ) -> Result<(Option<u64>, Option<String>, Option<String>), ExportError> {
-        let id = plan.transaction_id.as_str();
-        match &plan.target {
-            Target::NewCase { case_group, title, submitter_party: party } => {
-                let request = CreateCase {
-                    case_group: case_group.clone(),
-                    title: title.clone(),
-                    description: None,
-                    parties: if *party { vec![submitter_party(transaction)] } else { Vec::new() },
-                    received_date: Some(helsinki::date_of(transaction.submitted_at)),
-                    external_ref: Some(refs::case(id)),
-                };
-                let case_id = self
-                    .create_once(
-                        id,
-                        Step::Case,
-                        Place::Anywhere,
-                        || async {
-                            let found = self.tweb.case_by_ref(&refs::case(id)).await?;
-                            Ok(found.map(|c| Found { id: c.id, case_id: None }))
-                        },
-                        || async { Ok(self.tweb.create_case(&request).await?.id) },
-                    )
-                    .await?;
-                let case = self
-                    .retry(id, &Step::Case, || self.tweb.get_case(case_id))
-                    .await
-                    .map_err(|e| ExportError::step(Step::Case, e))?;
-                if case.external_ref.as_deref() != Some(refs::case(id).as_str()) {
-                    return Err(ExportError::Misplaced {
-                        step: Step::Case,
-                        object_id: case.id,
-                        found: None,
-                        expected: None,
-                    });
-                }
-                Ok((Some(case.id), Some(case.diary_number), Some(case.title)))
-            }
-            Target::ExistingCase { case_id, diary_number } => {
-                self.emit(id, EventKind::Started(Step::Case));
-                let case = self
-                    .retry(id, &Step::Case, || self.tweb.get_case(*case_id))
-                    .await
-                    .map_err(|e| ExportError::step(Step::Case, e))?;
-                if let Some(expected) = diary_number.as_ref().filter(|d| **d != case.diary_number) {
-                    return Err(ExportError::CaseChanged {
-                        case_id: case.id,
-                        expected: expected.clone(),
-                        found: case.diary_number,
-                    });
-                }
-                self.emit(id, EventKind::Finished { step: Step::Case, object_id: Some(case.id), adopted: true });
-                Ok((Some(case.id), Some(case.diary_number), Some(case.title)))
-            }
-            Target::AssignmentOnly => Ok((None, None, None)),
-        }
     }
 
     /// Marks the transaction filed. A lost or cut-off answer is retried; the outbox then answers

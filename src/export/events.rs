@@ -34,6 +34,16 @@ impl Step {
             Self::Complete => "complete".to_owned(),
         }
     }
+
+    /// The server the step's calls go to.
+    pub fn server(&self) -> crate::remote::Server {
+        match self {
+            Self::Claim | Self::Complete => crate::remote::Server::Outbox,
+            Self::Case | Self::Form | Self::Attachment(_) | Self::SecretAddress | Self::Assignment => {
+                crate::remote::Server::Tweb
+            }
+        }
+    }
 }
 
 /// What happened.

@@ -1,13 +1,16 @@
 //! The export engine: files transactions into TWeb by the three actions, exactly once across
 //! retries, crashes and several clerks. See [`Exporter`].
 
+mod case;
 mod documents;
 mod engine;
 mod events;
 mod explain;
 mod journal;
+pub mod pace;
 mod place;
 mod plan;
+mod retry;
 pub mod scanning;
 mod steps;
 pub mod validate;
@@ -16,7 +19,7 @@ use std::time::Duration;
 
 pub use engine::Exporter;
 pub use events::{EventKind, ExportEvent, Step};
-pub use journal::{Endpoint, FilingRecord, FilingState, Journal, JournalError, JournalNotice, SCHEMA_VERSION};
+pub use journal::{Endpoint, FilingRecord, FilingState, Journal, JournalError, JournalNotice, SCHEMA_VERSION, Unread};
 pub use plan::{AssignmentPlan, FilingPlan, LeftOut, Target, refs, submitter_party};
 
 use crate::contract::outbox::FilingResult;
@@ -71,6 +74,8 @@ pub struct ExportConfig {
     pub audit: Option<crate::audit::Recorder>,
     /// The virus scanner every attachment passes before anything of the filing is made.
     pub scanner: crate::scan::Scanner,
+    /// Filings at once, however many are asked for (1 to [`pace::MAX_PARALLEL`]).
+    pub parallel: usize,
 }
 
 impl ExportConfig {
@@ -82,6 +87,7 @@ impl ExportConfig {
             retry: RetryPolicy::default(),
             audit: None,
             scanner: crate::scan::Scanner::new(crate::scan::ScannerChoice::NotConfigured),
+            parallel: pace::DEFAULT_PARALLEL,
         }
     }
 }

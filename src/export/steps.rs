@@ -36,6 +36,7 @@ impl<C: CaseSystem + 'static> Exporter<C> {
         let mut may_exist = remembered.is_some();
         let mut attempt = 1;
         loop {
+            self.pace.ready(Some(step.server())).await;
             let outcome = async {
                 if may_exist && let Some(found) = lookup().await? {
                     return Ok((Some(found), found.id));
@@ -75,7 +76,7 @@ impl<C: CaseSystem + 'static> Exporter<C> {
                         id,
                         EventKind::Retrying { step: step.clone(), message: Told::of(&error), attempt: attempt + 1 },
                     );
-                    tokio::time::sleep(self.backoff(attempt)).await;
+                    tokio::time::sleep(self.wait_after(&error, attempt)).await;
                 }
                 _ => return Err(ExportError::step(step, error)),
             }

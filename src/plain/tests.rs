@@ -66,6 +66,7 @@ fn remote(kind: RemoteErrorKind, action: Action) -> RemoteError {
         problem: None,
         source: None,
         cut: false,
+        retry_after: None,
     }
 }
 

@@ -85,6 +85,35 @@ impl Action {
         Self::Reopen,
     ];
 
+    /// The server the call goes to; `None` before any request is made.
+    pub fn server(self) -> Option<Server> {
+        match self {
+            Self::BuildClient | Self::Connect => None,
+            Self::ReadMe
+            | Self::ReadCaseGroups
+            | Self::ReadDocumentTypes
+            | Self::ReadUsers
+            | Self::ReadGroups
+            | Self::SearchCases
+            | Self::ReadCase
+            | Self::OpenCase
+            | Self::UploadDocument
+            | Self::SendAssignment
+            | Self::WithdrawCase
+            | Self::LookUpDocument
+            | Self::LookUpAssignment => Some(Server::Tweb),
+            Self::ListOutbox
+            | Self::ListServices
+            | Self::ListCompleted
+            | Self::ReadTransaction
+            | Self::DownloadAttachment
+            | Self::Claim
+            | Self::Release
+            | Self::Complete
+            | Self::Reopen => Some(Server::Outbox),
+        }
+    }
+
     /// The English words, e.g. `opening the case`.
     pub fn english(self) -> &'static str {
         match self {
@@ -144,6 +173,15 @@ impl Action {
             Self::Reopen => "call-reopen",
         }
     }
+}
+
+/// One of the two servers the program talks to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Server {
+    /// TWeb.
+    Tweb,
+    /// The ePalvelu outbox.
+    Outbox,
 }
 
 impl fmt::Display for Action {

@@ -50,6 +50,8 @@ pub struct RemoteError {
     pub source: Option<reqwest::Error>,
     /// The answer broke off after a success status (the change may have been made).
     pub cut: bool,
+    /// How long the server asked to be left alone (`Retry-After` on a 429 or 503).
+    pub retry_after: Option<std::time::Duration>,
 }
 
 impl RemoteError {
@@ -72,7 +74,7 @@ impl RemoteError {
         };
         let message =
             problem.as_ref().map_or_else(|| format!("the server answered HTTP {status}"), |p| p.detail.clone());
-        Self { action, kind, message, problem: problem.map(Box::new), source: None, cut: false }
+        Self { action, kind, message, problem: problem.map(Box::new), source: None, cut: false, retry_after: None }
     }
 
     /// An error from the HTTP client itself.
@@ -100,20 +102,44 @@ impl RemoteError {
         } else {
             (RemoteErrorKind::Connection, "the request failed")
         };
-        Self { action, kind, message: message.to_owned(), problem: None, source: Some(error), cut: false }
+        Self {
+            action,
+            kind,
+            message: message.to_owned(),
+            problem: None,
+            source: Some(error),
+            cut: false,
+            retry_after: None,
+        }
     }
 
     /// An answer whose body broke off after a success status: the server may have made the change,
     /// so the caller retries (creating steps through their lookup by external ref).
     pub fn cut_off(action: Action, error: reqwest::Error) -> Self {
         let message = "the answer was cut off before it ended".to_owned();
-        Self { action, kind: RemoteErrorKind::Connection, message, problem: None, source: Some(error), cut: true }
+        Self {
+            action,
+            kind: RemoteErrorKind::Connection,
+            message,
+            problem: None,
+            source: Some(error),
+            cut: true,
+            retry_after: None,
+        }
     }
 
     /// An address the policy refuses (see [`super::check_base_url`]).
     pub fn insecure(action: Action, error: &super::PolicyError) -> Self {
         let message = crate::error_chain(error);
-        Self { action, kind: RemoteErrorKind::Insecure, message, problem: None, source: None, cut: false }
+        Self {
+            action,
+            kind: RemoteErrorKind::Insecure,
+            message,
+            problem: None,
+            source: None,
+            cut: false,
+            retry_after: None,
+        }
     }
 
     /// An answer that does not follow the contract.
@@ -125,6 +151,7 @@ impl RemoteError {
             problem: None,
             source: None,
             cut: false,
+            retry_after: None,
         }
     }
 
@@ -241,7 +268,21 @@ pub(crate) async fn check(
     if status.is_success() {
         return Ok(response);
     }
+    let retry_after = matches!(status.as_u16(), 429 | 503)
+        .then(|| response.headers().get(reqwest::header::RETRY_AFTER)?.to_str().ok().and_then(retry_after))
+        .flatten();
     let body = response.bytes().await.unwrap_or_default();
     let problem = serde_json::from_slice::<Problem>(&body).ok();
-    Err(RemoteError::from_status(action, status.as_u16(), problem))
+    Err(RemoteError { retry_after, ..RemoteError::from_status(action, status.as_u16(), problem) })
+}
+
+/// A `Retry-After` value: seconds, or an HTTP date (the time from now until then).
+pub(crate) fn retry_after(value: &str) -> Option<std::time::Duration> {
+    let value = value.trim();
+    if let Ok(seconds) = value.parse::<u64>() {
+        return Some(std::time::Duration::from_secs(seconds));
+    }
+    let at = chrono::DateTime::parse_from_rfc2822(value).ok()?;
+    let wait = at.with_timezone(&chrono::Utc) - chrono::Utc::now();
+    Some(wait.to_std().unwrap_or_default())
 }

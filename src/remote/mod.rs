@@ -10,7 +10,7 @@ pub(crate) use error::{check, read_json};
 
 use std::time::Duration;
 
-pub use action::Action;
+pub use action::{Action, Server};
 pub use error::{RemoteError, RemoteErrorKind};
 pub use policy::{PolicyError, api_root, check_base_url, check_proxy, read_ca_bundle};
 pub use proxy::ProxyChoice;

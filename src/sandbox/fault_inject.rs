@@ -62,6 +62,11 @@ pub async fn inject(State((shared, api)): State<(Arc<Shared>, Api)>, request: Re
             let _lost = next.run(request).await;
             ApiError::injected(status).into_response()
         }
+        FaultEffect::Busy { status, retry_after_s } => {
+            let mut response = ApiError::injected(status).into_response();
+            response.headers_mut().insert(header::RETRY_AFTER, header::HeaderValue::from(retry_after_s));
+            response
+        }
         FaultEffect::ResetRequest => {
             let mut body = request.into_body().into_data_stream();
             let _first_chunk = body.next().await;

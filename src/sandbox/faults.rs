@@ -32,6 +32,15 @@ pub enum FaultEffect {
         #[serde(default)]
         after: bool,
     },
+    /// Answer "too busy" with a `Retry-After` header: 429 Too Many Requests, or 503 when
+    /// `status` says so. Nothing is carried out.
+    Busy {
+        /// 429 or 503.
+        #[serde(default = "too_many")]
+        status: u16,
+        /// The seconds `Retry-After` asks for.
+        retry_after_s: u64,
+    },
     /// Read part of the request body, then drop the connection without answering.
     ResetRequest,
     /// Carry the request out, send the headers and half the body, then drop the connection.
@@ -71,6 +80,10 @@ fn always() -> f64 {
     1.0
 }
 
+fn too_many() -> u16 {
+    429
+}
+
 /// A complete fault configuration.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct FaultConfig {
@@ -80,6 +93,23 @@ pub struct FaultConfig {
     /// Rules, first match wins.
     #[serde(default)]
     pub rules: Vec<FaultRule>,
+}
+
+impl FaultConfig {
+    /// Every request to either server `latency_ms` slower, as over a network between a town hall
+    /// and its hosted servers.
+    pub fn slow(latency_ms: u64, seed: u64) -> Self {
+        let delay = FaultRule {
+            api: None,
+            method: None,
+            path: None,
+            probability: 1.0,
+            latency_ms,
+            effect: FaultEffect::Delay,
+            times: None,
+        };
+        Self { seed, rules: vec![delay] }
+    }
 }
 
 /// The current configuration with its random state and how often rules fired.

@@ -33,6 +33,7 @@ impl utoipa::Modify for Exact {
         for (path, item) in &mut openapi.paths.paths {
             for operation in operations(item) {
                 binary_bodies(operation);
+                busy(operation);
                 describe_answers(operation);
                 links(path, operation);
             }
@@ -61,6 +62,35 @@ fn close(schema: &mut RefOr<Schema>) {
         Schema::AllOf(all) => all.items.iter_mut().for_each(close),
         Schema::AnyOf(any) => any.items.iter_mut().for_each(close),
         _ => {}
+    }
+}
+
+/// Any call may be answered "too busy" (429) or "unavailable for a moment" (503), with the
+/// seconds to wait in `Retry-After`: a client waits that long before it calls that server again.
+fn busy(operation: &mut Operation) {
+    let answers = [
+        ("429", "Too many requests: call this server again after the seconds in `Retry-After`"),
+        ("503", "Unavailable for a moment: call this server again after the seconds in `Retry-After`, when given"),
+    ];
+    for (code, words) in answers {
+        if operation.responses.responses.contains_key(code) {
+            continue;
+        }
+        let seconds = utoipa::openapi::ObjectBuilder::new()
+            .schema_type(utoipa::openapi::schema::Type::Integer)
+            .minimum(Some(0))
+            .build();
+        let retry_after = utoipa::openapi::HeaderBuilder::new()
+            .schema(seconds)
+            .description(Some("Seconds to wait before calling this server again"))
+            .build();
+        let problem = Content::new(Some(RefOr::<Schema>::Ref(utoipa::openapi::Ref::from_schema_name("Problem"))));
+        let answer = utoipa::openapi::ResponseBuilder::new()
+            .description(words)
+            .header("Retry-After", retry_after)
+            .content("application/problem+json", problem)
+            .build();
+        operation.responses.responses.insert(code.to_owned(), RefOr::T(answer));
     }
 }
 

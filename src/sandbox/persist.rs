@@ -91,9 +91,12 @@ fn io(action: &'static str, path: &Path) -> impl FnOnce(std::io::Error) -> Persi
 }
 
 /// Writes `bytes` to `path` atomically: a temporary file beside it, flushed, then renamed over it.
+/// Each write has a temporary file of its own, so that writers of the same path never share one.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), PersistError> {
     use std::io::Write;
-    let tmp = path.with_extension(format!("tmp-{}", std::process::id()));
+    static WRITES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let n = WRITES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let tmp = path.with_extension(format!("tmp-{}-{n}", std::process::id()));
     let mut file = std::fs::File::create(&tmp).map_err(io("creating", &tmp))?;
     file.write_all(bytes).map_err(io("writing", &tmp))?;
     file.sync_all().map_err(io("flushing", &tmp))?;

@@ -73,6 +73,7 @@ impl Services {
         config.audit = Some(access.clone());
         let scanner = crate::scan::Scanner::new(connection.scanner.clone());
         config.scanner = scanner.clone();
+        config.parallel = connection.parallel;
         let exporter = Arc::new(Exporter::new(Arc::clone(&tweb), outbox.clone(), journal, config, events));
         Ok(Self { tweb, outbox, exporter, access, scanner })
     }

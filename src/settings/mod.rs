@@ -56,6 +56,9 @@ pub struct Profile {
     /// or `none`); without one, no attachment is opened or filed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scanner: Option<crate::scan::ScannerChoice>,
+    /// Filings at once against these servers (4 when left out; at most 16).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parallel: Option<usize>,
     /// Whether it comes from the machine's central configuration (IT's; never saved in the
     /// user's settings file).
     #[serde(skip)]

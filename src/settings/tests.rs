@@ -12,6 +12,7 @@ fn profile(name: &str, tweb_url: &str) -> Profile {
         proxy: None,
         mappings_dir: Some("\\\\palvelin\\kirjaamo\\oletukset".into()),
         scanner: None,
+        parallel: None,
         central: false,
     }
 }

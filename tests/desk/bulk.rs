@@ -1,5 +1,7 @@
 //! Bulk filing: several transactions of one service with their defaults.
 
+use std::ops::Not as _;
+
 use egui_kittest::kittest::Queryable as _;
 use kirjaamo::export::refs;
 
@@ -35,6 +37,72 @@ fn ticked_transactions_of_one_service_are_filed_together() {
     }
 }
 
+/// A bulk filing over a slow network is stopped with "Keskeytä kirjaukset": the filings under
+/// way end as interrupted where they stand (never as failed), and filing the rows again finishes
+/// each exactly once.
+#[test]
+fn a_bulk_filing_can_be_stopped_and_finished_later() {
+    let runtime = tokio::runtime::Runtime::new().expect("runtime");
+    let (sandbox, mut harness) = desk(&runtime, true);
+    let all = pending(&runtime, &sandbox);
+    let parking: Vec<_> = all.iter().filter(|t| t.service.id == "asukaspysakointi").take(4).cloned().collect();
+    wait_loaded(&mut harness, "odottaa");
+    tick(&mut harness, &parking);
+    sandbox.set_faults(kirjaamo::sandbox::FaultConfig::slow(400, 1));
+    settle(&mut harness);
+    harness.get_by_label("Kirjaa valitut oletuksin (4)").click();
+    wait_for(&mut harness, "Kirjataanko 4 tapahtumaa oletuksin?");
+    settle(&mut harness);
+    harness.get_by_label("Kirjaa valitut (Enter)").click();
+    wait_for(&mut harness, "Keskeytä kirjaukset");
+    // The confirmation fades out first.
+    settle(&mut harness);
+    harness.get_by_label("Keskeytä kirjaukset").click();
+    // Every filing ends: those under way as interrupted where they stand, those still waiting for
+    // their turn never start (their rows are simply pending again). None is counted as failed.
+    for _ in 0..3_000 {
+        harness.step();
+        if harness.query_all_by_label_contains("Keskeytä kirjaukset").next().is_none() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    assert!(harness.query_all_by_label_contains("Keskeytä kirjaukset").next().is_none(), "the filings ended");
+    settle(&mut harness);
+    let failed =
+        harness.query_all_by_label_contains(" epäonnistui").any(|n| format!("{n:?}").contains("0 epäonnistui").not());
+    assert!(!failed, "a stopped filing is not a failed one");
+    let filed = parking.iter().filter(|t| sandbox.count_external_ref(&refs::form(&t.id)).documents == 1).count();
+    assert!(filed < parking.len(), "the stop came before every filing had ended");
+    sandbox.set_faults(kirjaamo::sandbox::FaultConfig::default());
+    for t in &parking {
+        assert!(sandbox.count_external_ref(&refs::case(&t.id)).cases <= 1, "{}", t.id);
+        assert!(sandbox.count_external_ref(&refs::form(&t.id)).documents <= 1, "{}", t.id);
+    }
+    // Filing the same rows again goes on from where each stopped.
+    harness.get_by_label("Kirjaa valitut oletuksin (4)").click();
+    wait_for(&mut harness, "Kirjataanko 4 tapahtumaa oletuksin?");
+    settle(&mut harness);
+    harness.get_by_label("Kirjaa valitut (Enter)").click();
+    wait_for(&mut harness, &format!("{} odottaa", all.len() - 4));
+    for t in &parking {
+        assert_eq!(sandbox.count_external_ref(&refs::case(&t.id)).cases, 1, "{}", t.id);
+        assert_eq!(sandbox.count_external_ref(&refs::form(&t.id)).documents, 1, "{}", t.id);
+    }
+}
+
+/// Ticks `rows`, filtering to each row (the inbox draws only the rows on screen).
+fn tick(
+    harness: &mut egui_kittest::Harness<'_, kirjaamo::ui::DeskApp>,
+    rows: &[kirjaamo::contract::outbox::TransactionSummary],
+) {
+    for t in rows {
+        fill(harness, "Suodata", &t.id);
+        harness.get_by_label(&format!("Valitse joukkokirjaukseen: {}", t.id)).click();
+        harness.step();
+    }
+}
+
 /// Ticks `ticked` (filtering to each row, as the inbox draws only the rows on screen), then
 /// selects `highlighted` by a click and leaves the filter.
 fn tick_and_highlight(
@@ -42,11 +110,7 @@ fn tick_and_highlight(
     ticked: &[kirjaamo::contract::outbox::TransactionSummary],
     highlighted: &kirjaamo::contract::outbox::TransactionSummary,
 ) {
-    for t in ticked {
-        fill(harness, "Suodata", &t.id);
-        harness.get_by_label(&format!("Valitse joukkokirjaukseen: {}", t.id)).click();
-        harness.step();
-    }
+    tick(harness, ticked);
     fill(harness, "Suodata", &highlighted.id);
     harness.key_press(egui::Key::Escape);
     settle(harness);

@@ -37,10 +37,16 @@ pub async fn start() -> Env {
 
 impl Env {
     pub fn exporter(&self, clerk: &str, journal: &str) -> Exporter<TwebClient> {
+        self.exporter_at_once(clerk, journal, kirjaamo::export::pace::DEFAULT_PARALLEL)
+    }
+
+    /// As [`Env::exporter`], filing at most `parallel` transactions at once.
+    pub fn exporter_at_once(&self, clerk: &str, journal: &str, parallel: usize) -> Exporter<TwebClient> {
         let journal = Journal::open(&self.dir.path().join(journal), &self.endpoint()).expect("journal");
         let mut config = ExportConfig::new(clerk);
         // Scanning against a real clamd is tested in tests/scan; here it is off, explicitly.
         config.scanner = kirjaamo::scan::Scanner::off();
+        config.parallel = parallel;
         config.retry = RetryPolicy {
             attempts: 12,
             base: std::time::Duration::from_millis(5),

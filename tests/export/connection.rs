@@ -23,6 +23,7 @@ fn connection(sandbox: &Sandbox, user: &str, password: &str, outbox_token: &str)
         ca_bundle: None,
         proxy: None,
         scanner: kirjaamo::scan::ScannerChoice::Off,
+        parallel: kirjaamo::export::pace::DEFAULT_PARALLEL,
     }
 }
 

@@ -9,7 +9,8 @@ use std::time::Duration;
 
 use kirjaamo::export::refs;
 use kirjaamo::sandbox::seed::SeedRng;
-use kirjaamo::sandbox::{FaultConfig, FaultEffect, FaultRule};
+
+use kirjaamo::sandbox::FaultConfig;
 
 use crate::common::{Env, start};
 
@@ -31,16 +32,7 @@ async fn a_killed_export_resumes_to_exactly_one_of_everything() {
     while trial < trials {
         // A fresh sandbox every 60 trials: the seed outbox has 63 transactions.
         let mut env = start().await;
-        let delay = FaultRule {
-            api: None,
-            method: None,
-            path: Some("/".into()),
-            probability: 1.0,
-            latency_ms: 25,
-            effect: FaultEffect::Delay,
-            times: None,
-        };
-        let slow = FaultConfig { seed: 1, rules: vec![delay] };
+        let slow = FaultConfig::slow(25, 1);
         env.sandbox.set_faults(slow.clone());
         let journal = env.dir.path().join("crash.sqlite");
         let ids = env.pending(None).await;
@@ -79,4 +71,33 @@ async fn a_killed_export_resumes_to_exactly_one_of_everything() {
     );
     assert!(restored > 0);
     assert!(resumed > 0, "some kills must land in the middle of a filing");
+}
+
+/// A batch filing eight at once is killed at a random point, four times over; `--resume` with
+/// eight at once, then the same batch again, leave exactly one of everything.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_killed_parallel_batch_resumes_to_exactly_one_of_everything() {
+    let mut rng = SeedRng::new(4321);
+    let env = start().await;
+    env.sandbox.set_faults(FaultConfig::slow(20, 2));
+    let journal = env.dir.path().join("batch.sqlite");
+    let ids = env.pending(None).await;
+    let mut interrupted = 0;
+    for batch in ids.chunks(12).take(4) {
+        let mut child = command(&env, &journal).args(["--parallel", "8", "--id"]).args(batch).spawn().expect("starts");
+        tokio::time::sleep(Duration::from_millis(rng.range(100, 900))).await;
+        let _ = child.start_kill();
+        if !child.wait().await.expect("child ends").success() {
+            interrupted += 1;
+        }
+        let resume = command(&env, &journal).args(["--parallel", "8", "--resume"]).output().await.expect("resume");
+        assert!(resume.status.success(), "resume failed: {}", String::from_utf8_lossy(&resume.stderr));
+        // What the kill caught before its journal knew of it is filed by the batch run again.
+        let again = command(&env, &journal).args(["--parallel", "8", "--id"]).args(batch).output().await.expect("runs");
+        assert!(again.status.success(), "{}", String::from_utf8_lossy(&again.stderr));
+        for id in batch {
+            exactly_once(&env, id).await;
+        }
+    }
+    assert!(interrupted > 0, "some kills must land in the middle of a batch");
 }

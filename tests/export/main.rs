@@ -19,6 +19,7 @@ mod mappings_cli;
 mod migration;
 mod prism;
 mod protection;
+mod race;
 mod retention;
 mod secrets;
 mod service;

@@ -124,6 +124,7 @@ async fn test_connection_calls_an_untrusted_certificate_a_certificate_problem_an
         ca_bundle: None,
         proxy: None,
         scanner: kirjaamo::scan::ScannerChoice::Off,
+        parallel: kirjaamo::export::pace::DEFAULT_PARALLEL,
     };
     let untrusted = kirjaamo::connection::check(&connection).await;
     assert_eq!(untrusted.tweb.verdict, kirjaamo::connection::Verdict::BadCertificate, "{}", untrusted.tweb.detail);
@@ -217,6 +218,7 @@ async fn a_profile_s_proxy_tunnels_to_servers_elsewhere_and_this_machine_is_reac
         ca_bundle: Some(bundle),
         proxy: Some(format!("http://127.0.0.1:{proxy}")),
         scanner: kirjaamo::scan::ScannerChoice::Off,
+        parallel: kirjaamo::export::pace::DEFAULT_PARALLEL,
     };
     let client = connection.http_client().expect("client");
     let answer = client.get("https://tweb.kunta.example/tweb/api/v1/catalog/users").send().await.expect("tunnelled");

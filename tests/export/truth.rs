@@ -202,9 +202,10 @@ async fn a_plan_resumed_six_days_later_gets_a_due_date_from_the_day_it_is_sent()
 async fn a_cut_off_answer_on_every_creating_step_and_on_complete_is_retried() {
     let env = start().await;
     let cut = FaultEffect::ResetResponse;
-    let cases: [(&str, &str, &str, u32); 6] = [
+    // A case just made is not read back (the answer to the create is the case); one adopted
+    // after a cut-off create is, and that read is covered by the first row.
+    let cases: [(&str, &str, &str, u32); 5] = [
         ("omaishoidontuki", "POST", "/cases", 1),
-        ("omaishoidontuki", "GET", "/cases/", 1),
         ("omaishoidontuki", "POST", "/documents", 2),
         ("omaishoidontuki", "POST", "/assignments", 1),
         ("tietopyynto", "POST", "/documents", 1),

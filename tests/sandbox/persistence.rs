@@ -156,3 +156,43 @@ async fn a_bad_data_folder_is_refused_with_the_file_and_reason() {
     let message = format!("{:#}", anyhow::Error::from(error));
     assert!(message.contains("appears twice"), "{message}");
 }
+
+/// Eight clients upload the same bytes at once, twenty times over: every upload is made, and each
+/// content is stored once, with or without a state file.
+#[tokio::test]
+async fn concurrent_uploads_of_the_same_bytes_are_all_stored() {
+    for state in [false, true] {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("sandbox-state.json");
+        let env = start_with(if state { with_state(&path) } else { SandboxConfig::default() }).await;
+        let blobs = dir.path().join("sandbox-state.json.blobs");
+        let stored = || std::fs::read_dir(&blobs).map_or(0, |d| d.filter_map(Result::ok).count());
+        let before = stored();
+        let case = env.create_case("02.05.01", None).await;
+        let case_id = case["id"].as_u64().expect("id");
+        for round in 0..20 {
+            let bytes = format!("%PDF-1.4 round {round}").into_bytes();
+            let uploads = (0..8).map(|n| {
+                let metadata = json!({"title": format!("Liite {round}-{n}"), "document_type": "HAKEMUS"});
+                env.upload(Some(case_id), metadata, bytes.clone())
+            });
+            for response in futures_util::future::join_all(uploads).await {
+                let status = response.status().as_u16();
+                assert_eq!(status, 201, "round {round}, state {state}: {}", response.text().await.unwrap_or_default());
+            }
+        }
+        let documents = env.tweb_get(&format!("/cases/{case_id}/documents")).await;
+        let count = documents.as_array().map_or(0, Vec::len);
+        assert_eq!(count, 160, "every upload is a document (state {state})");
+        env.sandbox.stop().await;
+        if state {
+            assert_eq!(stored() - before, 20, "one blob for each content");
+            let leftovers = std::fs::read_dir(&blobs)
+                .expect("blobs")
+                .filter_map(Result::ok)
+                .filter(|e| e.file_name().to_string_lossy().contains("tmp"))
+                .count();
+            assert_eq!(leftovers, 0, "no temporary files are left");
+        }
+    }
+}

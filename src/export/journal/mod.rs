@@ -8,6 +8,7 @@
 mod endpoint;
 mod open;
 mod purge;
+mod unread;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
@@ -18,6 +19,7 @@ use serde::{Deserialize, Serialize};
 
 pub use endpoint::Endpoint;
 pub use open::{JournalNotice, SCHEMA_VERSION};
+pub use unread::Unread;
 
 use super::events::Step;
 use super::plan::FilingPlan;
@@ -220,7 +222,7 @@ impl Journal {
         &self.path
     }
 
-    async fn run<T: Send + 'static>(
+    pub(super) async fn run<T: Send + 'static>(
         &self,
         work: impl FnOnce(&Connection) -> rusqlite::Result<T> + Send + 'static,
     ) -> Result<T, JournalError> {
@@ -243,6 +245,7 @@ impl Journal {
         let (id, clerk) = (plan.transaction_id.clone(), clerk.to_owned());
         let now = Utc::now().to_rfc3339();
         self.run(move |c| {
+            c.execute("DELETE FROM unread WHERE transaction_id = ?1", params![id])?;
             c.execute(
                 "INSERT INTO filings (transaction_id, plan, state, clerk, started_at, updated_at) VALUES (?1, ?2, 'in_progress', ?3, ?4, ?4)
                  ON CONFLICT(transaction_id) DO UPDATE SET

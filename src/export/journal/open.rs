@@ -42,6 +42,13 @@ const MIGRATIONS: &[&str] = &[
     "ALTER TABLE filings ADD COLUMN told TEXT;",
     // 5: when a verified filing's personal data was removed (purge.rs).
     "ALTER TABLE filings ADD COLUMN purged_at TEXT;",
+    // 6: transactions that could not be read from the outbox to be planned (unread.rs).
+    "CREATE TABLE unread (
+        transaction_id TEXT PRIMARY KEY,
+        error TEXT NOT NULL,
+        told TEXT NOT NULL,
+        at TEXT NOT NULL
+    );",
 ];
 
 /// The schema version this program writes.

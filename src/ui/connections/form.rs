@@ -37,6 +37,8 @@ pub struct ProfileForm {
     pub original: Option<String>,
     /// Whether it is the central configuration's (IT's).
     pub central: bool,
+    /// Filings at once as the settings file says (not edited here).
+    pub parallel: Option<usize>,
     /// Name.
     pub name: String,
     /// TWeb base URL.
@@ -99,6 +101,7 @@ impl ProfileForm {
         Self {
             original: Some(profile.name.clone()),
             central: profile.central,
+            parallel: profile.parallel,
             name: profile.name.clone(),
             tweb_url: profile.tweb_url.clone(),
             token,
@@ -154,6 +157,7 @@ impl ProfileForm {
             proxy: optional(&self.proxy),
             mappings_dir: optional(&self.mappings_dir).map(PathBuf::from),
             scanner,
+            parallel: self.parallel,
             central: self.central,
         })
     }
@@ -364,6 +368,7 @@ mod tests {
             proxy: None,
             mappings_dir: None,
             scanner: None,
+            parallel: None,
             central: false,
         };
         let mut form = ProfileForm::of(&profile);

@@ -122,6 +122,8 @@ impl BulkRefusal {
 pub struct Bulk {
     /// The transactions it would file, or why it cannot.
     pub ids: Result<Vec<TransactionId>, BulkRefusal>,
+    /// Ticked rows whose filing the clerk stopped.
+    pub interrupted: usize,
     /// Ticked rows filing now.
     pub running: usize,
     /// Ticked rows whose filing ended.
@@ -141,6 +143,9 @@ pub enum InboxCommand {
     FileChecked,
     /// Untick every row.
     ClearChecked,
+    /// Stop the ticked rows' filings: those running end as interrupted where they stand, those
+    /// waiting for their turn do not start.
+    CancelChecked,
     /// The filter took the keyboard.
     FilterFocused,
     /// Move on to the next row after a filing, or stay.
@@ -233,7 +238,7 @@ fn bulk_bar(view: &InboxView<'_>, ui: &mut egui::Ui, commands: &mut Vec<InboxCom
         return;
     }
     let checked = view.checked.len();
-    let Bulk { ids, running, done, failed } = &view.bulk;
+    let Bulk { ids, running, done, failed, interrupted } = &view.bulk;
     ui.group(|ui| {
         let t = view.texts;
         ui.horizontal_wrapped(|ui| {
@@ -252,12 +257,20 @@ fn bulk_bar(view: &InboxView<'_>, ui: &mut egui::Ui, commands: &mut Vec<InboxCom
             if ui.button(t.get("bulk-clear")).clicked() {
                 commands.push(InboxCommand::ClearChecked);
             }
+            if *running > 0 && ui.button(t.get("bulk-cancel")).clicked() {
+                commands.push(InboxCommand::CancelChecked);
+            }
         });
         if *running > 0 || *done > 0 {
             let progress = *done as f32 / checked.max(1) as f32;
             let text = t.with(
                 "bulk-progress",
-                &[("done", (*done).into()), ("count", checked.into()), ("failed", (*failed).into())],
+                &[
+                    ("done", (*done).into()),
+                    ("count", checked.into()),
+                    ("failed", (*failed).into()),
+                    ("interrupted", (*interrupted).into()),
+                ],
             );
             ui.add(egui::ProgressBar::new(progress).text(text));
         }

@@ -5,7 +5,7 @@ use super::{DeskApp, DetailTab, Focus, View};
 use crate::audit::{Action, Event};
 use crate::domain::TransactionId;
 use crate::ui::admin;
-use crate::ui::backend::Backend;
+use crate::ui::backend::{Backend, Ended};
 use crate::ui::desk::{detail, failed, filing, inbox, top};
 
 impl DeskApp {
@@ -60,16 +60,21 @@ impl DeskApp {
     /// The ticked rows' bulk filing as the inbox shows it.
     pub(super) fn bulk(&self) -> inbox::Bulk {
         if self.checked.is_empty() {
-            return inbox::Bulk { ids: Err(inbox::BulkRefusal::NoneTicked), running: 0, done: 0, failed: 0 };
+            let ids = Err(inbox::BulkRefusal::NoneTicked);
+            return inbox::Bulk { ids, running: 0, done: 0, failed: 0, interrupted: 0 };
         }
         let filings = &self.filings;
         let ended = |id: &&TransactionId| !filings.running(id) && filings.view(id).is_some_and(|f| f.result.is_some());
-        let failed = |id: &&TransactionId| filings.view(id).is_some_and(|f| matches!(f.result, Some(Err(_))));
+        let result = |id: &TransactionId| filings.view(id).and_then(|f| f.result.as_ref());
+        let interrupted = |id: &&TransactionId| matches!(result(id), Some(Err(Ended::Interrupted { .. })));
+        let failed =
+            |id: &&TransactionId| matches!(result(id), Some(Err(e)) if !matches!(e, Ended::Interrupted { .. }));
         inbox::Bulk {
             ids: self.bulk_ids(),
             running: self.checked.iter().filter(|id| filings.running(id)).count(),
             done: self.checked.iter().filter(ended).count(),
             failed: self.checked.iter().filter(failed).count(),
+            interrupted: self.checked.iter().filter(interrupted).count(),
         }
     }
 
@@ -80,6 +85,11 @@ impl DeskApp {
             inbox::InboxCommand::Toggle(id) => self.toggle_checked(id),
             inbox::InboxCommand::FileChecked => self.ask_bulk(),
             inbox::InboxCommand::ClearChecked => self.checked.clear(),
+            inbox::InboxCommand::CancelChecked => {
+                for id in &self.checked {
+                    self.filings.cancel(id);
+                }
+            }
             inbox::InboxCommand::FilterFocused => self.focus = None,
             inbox::InboxCommand::MoveOn(on) => self.move_on = on,
         }
