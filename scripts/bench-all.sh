@@ -60,6 +60,10 @@ log "a filing's requests from a minimal client, and a 1 GiB attachment streamed"
 python3 benches/reference/filing_http.py "$target/release/kirjaamo" 40 >"$out/filing-reference.txt"
 benches/reference/stream_1gb.sh >"$out/stream.txt"
 
+log "a morning's batch: 300 transactions at 0/20/40 ms, N = 1/4/8; the desk's bulk filing of 40 rows"
+python3 scripts/bench-batch.py "$target/release/kirjaamo" 300 >"$out/batch.txt"
+cargo bench --quiet --bench bulk 2>/dev/null | grep '^|' >"$out/bulk.txt"
+
 log "sandbox start"
 python3 scripts/bench-sandbox-start.py "$target/release/kirjaamo" >"$out/sandbox.txt"
 floor=$(python3 - "$target/release/kirjaamo" <<'PY'
@@ -110,6 +114,12 @@ os=$(. /etc/os-release && echo "$PRETTY_NAME")
   echo "|---|---|---|"
   echo "| one new-case filing: form PDF + 3 × 1 MB attachments + assignment, in-process sandbox | $(median 'new-case filing') ms | $(cat "$out/filing-reference.txt") |"
   echo "| a 1 GiB attachment streamed outbox → TWeb by \`kirjaamo export --id\`, sandbox in its own process | $(sed -n 's/^kirjaamo: //p' "$out/stream.txt") | curl $(sed -n 's/^curl: //p' "$out/stream.txt") |"
+  echo
+  echo "### Filings in parallel"
+  echo
+  grep '^|' "$out/batch.txt"
+  echo
+  cat "$out/bulk.txt"
   echo
   echo "### Desk"
   echo

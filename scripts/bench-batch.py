@@ -34,7 +34,8 @@ class Sandbox:
             [binary, "sandbox", "--port", "0", *args], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
         )
         line = self.process.stdout.readline()
-        self.base = f"http://127.0.0.1:{re.search(r'127[.]0[.]0[.]1:(\d+)', line).group(1)}"
+        port = re.search(r"127[.]0[.]0[.]1:(\d+)", line).group(1)
+        self.base = f"http://127.0.0.1:{port}"
 
     def call(self, method, path, body=None, token="Bearer epalvelu-demo-token"):
         data = None if body is None else json.dumps(body).encode()

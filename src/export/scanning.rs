@@ -15,9 +15,6 @@ use crate::domain::Transaction;
 use crate::scan::{ScanError, Verdict};
 use crate::tweb::CaseSystem;
 
-/// Attachments scanned at once.
-const SCANS_AT_ONCE: usize = 4;
-
 impl<C: CaseSystem + 'static> Exporter<C> {
     /// Scans every attachment of `transaction`; `Ok` when the plan files none with malware.
     pub(super) async fn scan_attachments(
@@ -26,13 +23,13 @@ impl<C: CaseSystem + 'static> Exporter<C> {
         transaction: &Transaction,
     ) -> Result<(), ExportError> {
         let id = transaction.id.as_str();
-        // A few files at a time: clamd scans each on a thread of its own.
+        // All at once: the scanner itself takes only so many at a time, from every filing.
         let scans: Vec<_> = transaction
             .attachments
             .iter()
             .map(|attachment| self.scan_one(id, attachment).map(move |checked| (attachment, checked)).boxed())
             .collect();
-        let verdicts: Vec<_> = futures_util::stream::iter(scans).buffered(SCANS_AT_ONCE).collect().await;
+        let verdicts: Vec<_> = futures_util::future::join_all(scans).await;
         let mut infected = Vec::new();
         for (attachment, checked) in verdicts {
             let checked =

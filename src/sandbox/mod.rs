@@ -44,11 +44,11 @@ use tokio::task::JoinHandle;
 pub use control::RefCount;
 pub use credentials::Credentials;
 pub use data_dir::{DataError, load_one as load_transaction_file};
-pub use faults::{FaultConfig, FaultEffect, FaultRule};
+pub use faults::{Api, FaultConfig, FaultEffect, FaultRule};
 pub use persist::PersistError;
 
 use error::ApiError;
-use faults::{Api, Faults};
+use faults::Faults;
 use outbox_state::OutboxState;
 use persist::Persister;
 use shared::Shared;

@@ -126,12 +126,17 @@ pub enum ScannerStatus {
 
 type Verdicts = HashMap<(String, String), Verdict>;
 
+/// Files one scanner scans at once, from every filing and the desk together: clamd scans each on
+/// a thread of its own (ten by default) and queues the rest.
+pub const SCANS_AT_ONCE: usize = 8;
+
 /// A connection's scanner with its memory of verdicts; clones share both.
 #[derive(Debug, Clone)]
 pub struct Scanner {
     choice: ScannerChoice,
     engine: Option<Arc<dyn Scan>>,
     verdicts: Arc<Mutex<Verdicts>>,
+    slots: Arc<tokio::sync::Semaphore>,
 }
 
 impl PartialEq for Scanner {
@@ -150,7 +155,7 @@ impl Scanner {
             ScannerChoice::Clamd { address, timeout } => Some(Arc::new(clamd::Clamd::new(address.clone(), *timeout))),
             ScannerChoice::Amsi => Some(Arc::new(amsi::Amsi)),
         };
-        Self { choice, engine, verdicts: Arc::default() }
+        Self { choice, engine, verdicts: Arc::default(), slots: Arc::new(tokio::sync::Semaphore::new(SCANS_AT_ONCE)) }
     }
 
     /// Scanning turned off explicitly.
@@ -200,6 +205,8 @@ impl Scanner {
         if let Some(verdict) = self.verdicts.lock().unwrap_or_else(PoisonError::into_inner).get(&key) {
             return Ok(Checked { verdict: verdict.clone(), fresh: false });
         }
+        // The semaphore is never closed; without a permit the scan waits for none.
+        let _slot = self.slots.acquire().await.ok();
         let hasher = Arc::new(Mutex::new(Sha256::new()));
         let seen = Arc::clone(&hasher);
         let body = body().await?.inspect(move |chunk| {

@@ -17,6 +17,7 @@ mod journal_faults;
 mod logs;
 mod mappings_cli;
 mod migration;
+mod pace;
 mod prism;
 mod protection;
 mod race;

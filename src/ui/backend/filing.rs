@@ -35,12 +35,14 @@ impl Backend {
             (Arc::clone(&self.exporter), self.outbox.clone(), self.mappings.clone(), id.clone());
         self.send_filing(id.clone(), async move {
             let result = async {
-                let transaction = outbox.get(reply_id.as_str()).await.map_err(|e| Ended::Failed(plain(e)))?.transaction;
+                let detail = outbox.get(reply_id.as_str()).await.map_err(|e| Ended::Failed(plain(e)))?;
+                let transaction = &detail.transaction;
                 // Only a mapping that passed the check against TWeb's catalog files by default.
                 let mapping = mappings.usable(&transaction.service.id).map_err(|why| Ended::Failed(plain(why)))?;
-                let plan = crate::service::from_mapping(&transaction, mapping, crate::domain::helsinki::today())
+                let plan = crate::service::from_mapping(transaction, mapping, crate::domain::helsinki::today())
                     .map_err(|e| Ended::Failed(plain(e)))?;
-                exporter.file(&plan, &cancel).await.map(|filed| filed.result).map_err(Ended::of)
+                // The transaction as just read: the engine does not read it again.
+                exporter.file_read(&plan, detail, &cancel).await.map(|filed| filed.result).map_err(Ended::of)
             };
             let result = result.await;
             Reply::Filed(reply_id, result)
