@@ -100,7 +100,14 @@ key Escape
 shot bulk-cancelled
 xdotool key --window "$WIN" --delay 0 shift+Return
 sleep 1.5
+# Over a slow network the bar counts the filings under way and offers to stop them.
+addr=$(grep -o "sandbox listening addr=[0-9.:]*" "$OUT/app.log" | head -1 | cut -d= -f2)
+curl -s -X PUT "http://$addr/_sandbox/faults" -H 'content-type: application/json' \
+  -d '{"seed":1,"rules":[{"latency_ms":400,"effect":{"kind":"delay"}}]}' >/dev/null
 key Return
+sleep 1.5
+shot bulk-filing
+curl -s -X DELETE "http://$addr/_sandbox/faults" >/dev/null
 sleep 8
 shot bulk-filed
 # File the highlighted row with Enter.
@@ -108,7 +115,6 @@ key Return
 sleep 5
 shot filed
 # TWeb refuses the next attachment: the failure in the clerk's words, then the failed view.
-addr=$(grep -o "sandbox listening addr=[0-9.:]*" "$OUT/app.log" | head -1 | cut -d= -f2)
 curl -s -X PUT "http://$addr/_sandbox/faults" -H 'content-type: application/json' \
   -d '{"seed":1,"rules":[{"method":"POST","path":"/documents","effect":{"kind":"status","status":422,"after":false}}]}' >/dev/null
 key Escape

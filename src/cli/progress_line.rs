@@ -18,7 +18,12 @@ impl ProgressLine {
         if total == 0 || !std::io::stderr().is_terminal() {
             return Self { bar: None };
         }
-        let style = ProgressStyle::with_template("{bar:30} {pos}/{len} ended · {msg} · {per_sec} · {eta} left")
+        let style = ProgressStyle::with_template("{bar:30} {pos}/{len} ended · {msg} · {rate} · {eta} left")
+            .map(|style| {
+                style.with_key("rate", |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                    let _ = write!(w, "{:.1}/s", state.per_sec());
+                })
+            })
             .unwrap_or_else(|_| ProgressStyle::default_bar());
         let bar = ProgressBar::with_draw_target(Some(total as u64), ProgressDrawTarget::stderr()).with_style(style);
         bar.set_message("filed 0, failed 0");
@@ -29,8 +34,8 @@ impl ProgressLine {
     /// Shows `ended` transactions of all, `filed` and `failed` of them.
     pub(super) fn update(&mut self, ended: usize, filed: usize, failed: usize) {
         if let Some(bar) = &self.bar {
-            bar.set_position(ended as u64);
             bar.set_message(format!("filed {filed}, failed {failed}"));
+            bar.set_position(ended as u64);
         }
     }
 
