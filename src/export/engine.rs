@@ -115,11 +115,13 @@ impl<C: CaseSystem + 'static> Exporter<C> {
     ) -> Result<Filed, ExportError> {
         let id = plan.transaction_id.as_str();
         // At most so many filings at once; one that waits for its turn can be cancelled.
-        let _turn = tokio::select! {
+        let turn = tokio::select! {
             biased;
             () = cancel.cancelled() => return Err(ExportError::Cancelled { diary_number: None }),
             turn = self.pace.turn(id) => turn,
         };
+        // Another filing of it ran meanwhile: what was read before is read again.
+        let read = read.filter(|_| !turn.waited());
         let _slot = tokio::select! {
             biased;
             () = cancel.cancelled() => return Err(ExportError::Cancelled { diary_number: None }),

@@ -35,6 +35,14 @@ pub struct Turn<'a> {
     id: String,
     lane: Arc<tokio::sync::Mutex<()>>,
     held: Option<tokio::sync::OwnedMutexGuard<()>>,
+    waited: bool,
+}
+
+impl Turn<'_> {
+    /// Whether another filing of the transaction ran first: what was read of it before is stale.
+    pub fn waited(&self) -> bool {
+        self.waited
+    }
 }
 
 impl Drop for Turn<'_> {
@@ -80,8 +88,11 @@ impl Pace {
             let mut filing = self.filing.lock().unwrap_or_else(PoisonError::into_inner);
             Arc::clone(filing.entry(id.to_owned()).or_default())
         };
-        let held = Arc::clone(&lane).lock_owned().await;
-        Turn { pace: self, id: id.to_owned(), lane, held: Some(held) }
+        let (held, waited) = match Arc::clone(&lane).try_lock_owned() {
+            Ok(held) => (held, false),
+            Err(_) => (Arc::clone(&lane).lock_owned().await, true),
+        };
+        Turn { pace: self, id: id.to_owned(), lane, held: Some(held), waited }
     }
 
     fn gate(&self, server: Server) -> &Mutex<Option<Instant>> {
@@ -134,17 +145,16 @@ mod tests {
         let pace = std::sync::Arc::new(Pace::new(4));
         let first = pace.turn("TX-1").await;
         let other = pace.turn("TX-2").await;
+        assert!(!first.waited() && !other.waited(), "nobody filed them before");
         let waiting = {
             let pace = std::sync::Arc::clone(&pace);
-            tokio::spawn(async move {
-                let _second = pace.turn("TX-1").await;
-            })
+            tokio::spawn(async move { pace.turn("TX-1").await.waited() })
         };
         tokio::time::sleep(Duration::from_millis(50)).await;
         assert!(!waiting.is_finished(), "the second filing of TX-1 waits for the first");
         drop(other);
         drop(first);
-        waiting.await.expect("the second gets its turn");
+        assert!(waiting.await.expect("the second gets its turn"), "and knows that it waited");
         assert!(pace.filing.lock().expect("lock").is_empty(), "no turns are kept once all ended");
     }
 
