@@ -190,6 +190,7 @@ missing-due-date-past = The due date has passed: choose today or later.
 missing-title-too-long = The case title is over 500 characters: TWeb does not accept it. Shorten the title.
 missing-subject-too-long = The assignment subject is over 200 characters: TWeb does not accept it. Shorten the subject.
 
+step-read = Read
 step-claim = Claimed
 step-case = Case
 step-form = Form

@@ -190,6 +190,7 @@ missing-due-date-past = Määräpäivä on mennyt: valitse tämä päivä tai my
 missing-title-too-long = Asian otsikko on yli 500 merkkiä: TWeb ei ota sitä vastaan. Lyhennä otsikkoa.
 missing-subject-too-long = Toimeksiannon aihe on yli 200 merkkiä: TWeb ei ota sitä vastaan. Lyhennä aihetta.
 
+step-read = Luettu
 step-claim = Varattu
 step-case = Asia
 step-form = Lomake

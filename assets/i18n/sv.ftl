@@ -190,6 +190,7 @@ missing-due-date-past = Förfallodagen har passerat: välj i dag eller senare.
 missing-title-too-long = Ärendets rubrik är över 500 tecken: TWeb tar inte emot den. Korta rubriken.
 missing-subject-too-long = Uppdragets ämne är över 200 tecken: TWeb tar inte emot det. Korta ämnet.
 
+step-read = Läst
 step-claim = Reserverat
 step-case = Ärende
 step-form = Blankett

@@ -116,7 +116,7 @@ async fn read_and_file(
             return match kept {
                 Ok(()) => Ended::Unplanned(message),
                 Err(journal) => Ended::Stopped(ExportError::Unjournaled {
-                    error: Box::new(ExportError::Remote { step: kirjaamo::export::Step::Claim, source: e }),
+                    error: Box::new(ExportError::Remote { step: kirjaamo::export::Step::Read, source: e }),
                     journal,
                 }),
             };

@@ -103,7 +103,7 @@ impl<C: CaseSystem + 'static> Exporter<C> {
 
     /// Reads transaction `id` from the outbox, retried like a step.
     pub async fn read(&self, id: &str) -> Result<TransactionDetail, RemoteError> {
-        self.retry(id, &Step::Claim, || self.outbox.get(id)).await
+        self.retry(id, &Step::Read, || self.outbox.get(id)).await
     }
 
     async fn file_inner(
@@ -136,7 +136,7 @@ impl<C: CaseSystem + 'static> Exporter<C> {
         let detail = match detail {
             Ok(detail) => detail,
             Err(e) => {
-                let error = ExportError::step(Step::Claim, e);
+                let error = ExportError::step(Step::Read, e);
                 if previous.as_ref().is_some_and(|r| r.state == FilingState::Done) {
                     // Unknown now; the next run asks again. A done record is not turned into a failure.
                     return Err(error);

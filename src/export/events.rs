@@ -5,6 +5,8 @@ use crate::contract::outbox::FilingResult;
 /// A step of a filing.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Step {
+    /// Reading the transaction from the outbox, before anything else.
+    Read,
     /// Claiming the transaction in the outbox.
     Claim,
     /// Opening (or finding) the case.
@@ -25,6 +27,7 @@ impl Step {
     /// The step's journal key.
     pub fn key(&self) -> String {
         match self {
+            Self::Read => "read".to_owned(),
             Self::Claim => "claim".to_owned(),
             Self::Case => "case".to_owned(),
             Self::Form => "form".to_owned(),
@@ -38,7 +41,7 @@ impl Step {
     /// The server the step's calls go to.
     pub fn server(&self) -> crate::remote::Server {
         match self {
-            Self::Claim | Self::Complete => crate::remote::Server::Outbox,
+            Self::Read | Self::Claim | Self::Complete => crate::remote::Server::Outbox,
             Self::Case | Self::Form | Self::Attachment(_) | Self::SecretAddress | Self::Assignment => {
                 crate::remote::Server::Tweb
             }

@@ -8,6 +8,7 @@ impl Step {
     /// The step as the desk names it (`step-…`).
     pub fn plain(&self) -> Plain {
         match self {
+            Self::Read => Plain::new("step-read"),
             Self::Claim => Plain::new("step-claim"),
             Self::Case => Plain::new("step-case"),
             Self::Form => Plain::new("step-form"),

@@ -214,6 +214,7 @@ fn infected(files: &[crate::contract::outbox::LeftOutFile]) -> String {
 
 fn step_name(step: &Step) -> String {
     match step {
+        Step::Read => "reading the transaction".to_owned(),
         Step::Claim => "claiming the transaction".to_owned(),
         Step::Case => "the case".to_owned(),
         Step::Form => "uploading the form".to_owned(),

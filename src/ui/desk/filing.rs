@@ -120,6 +120,7 @@ pub struct FilingPanel<'a> {
 
 fn step_text(t: &Texts, step: &Step) -> String {
     match step {
+        Step::Read => t.get("step-read"),
         Step::Claim => t.get("step-claim"),
         Step::Case => t.get("step-case"),
         Step::Form => t.get("step-form"),
