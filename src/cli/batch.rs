@@ -102,7 +102,13 @@ async fn read_and_file(
     cancel: &CancellationToken,
 ) -> Ended {
     let Some(mappings) = mappings else { return Ended::Unplanned(format!("{id}: no mappings to plan it by")) };
-    let detail = match exporter.read(id).await {
+    // A stop (SIGTERM, the service stopped) does not wait for a read's retries.
+    let read = tokio::select! {
+        biased;
+        () = cancel.cancelled() => return Ended::Stopped(ExportError::Cancelled { diary_number: None }),
+        read = exporter.read(id) => read,
+    };
+    let detail = match read {
         Ok(detail) => detail,
         Err(e) => {
             let message = format!("{id}: {}", kirjaamo::error_chain(&e));
